@@ -1,0 +1,141 @@
+/**
+ * The one drizzle schema. Every table is keyed by site first: tenancy is in the primary key, so a
+ * query that forgets the site cannot use an index and stands out in review.
+ * Times are epoch milliseconds; money is integer minor units.
+ */
+
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+
+export const sites = sqliteTable('sites', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  publicKey: text('public_key').notNull().unique(),
+  /** SHA-256 of the secret admin key, hex. The key itself is shown once and never stored. */
+  adminKeyHash: text('admin_key_hash').notNull().unique(),
+  /** JSON array of allowed browser origins; empty means any origin may call public routes. */
+  allowedOrigins: text('allowed_origins').notNull().default('[]'),
+  /** The currency revenue is reported in; events in another currency are stored, not summed. */
+  currency: text('currency').notNull().default('USD'),
+  createdAt: integer('created_at').notNull(),
+})
+
+export const experiments = sqliteTable(
+  'experiments',
+  {
+    siteId: text('site_id').notNull(),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** draft | running | paused | stopped */
+    status: text('status').notNull(),
+    /** JSON `[{ key, name?, weight, url? }]`, control first. */
+    variations: text('variations').notNull(),
+    coverage: real('coverage').notNull(),
+    /** The merchant's seed; null means the key is the seed. */
+    seed: text('seed'),
+    /** Current phase; 0 until first started. */
+    phase: integer('phase').notNull().default(0),
+    goalEvent: text('goal_event').notNull(),
+    goalName: text('goal_name'),
+    /** URL targeting pattern (`*` wildcards); null targets every page. */
+    urlPattern: text('url_pattern'),
+    /** Split-URL tests answer a 302 to the variation's url instead of rewriting the request. */
+    redirect: integer('redirect', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.key] }),
+    index('experiments_status').on(t.siteId, t.status),
+  ],
+)
+
+/** Each phase keeps the weights and seed it ran with, so results can be analysed per phase. */
+export const experimentPhases = sqliteTable(
+  'experiment_phases',
+  {
+    siteId: text('site_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    seed: text('seed').notNull(),
+    /** JSON array of weights, one per variation. */
+    weights: text('weights').notNull(),
+    /** JSON array of variation keys, in bucketing order. */
+    variationKeys: text('variation_keys').notNull(),
+    startedAt: integer('started_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.experimentKey, t.phase] })],
+)
+
+/** Every accepted event, once: the primary key is the idempotency key. */
+export const events = sqliteTable(
+  'events',
+  {
+    siteId: text('site_id').notNull(),
+    id: text('id').notNull(),
+    type: text('type').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    /** The client's clock, as sent. */
+    clientTs: integer('client_ts'),
+    /** The server's clock when the event arrived. */
+    receivedAt: integer('received_at').notNull(),
+    /** The time analysis uses: server time for live events, the given time for imported history. */
+    at: integer('at').notNull(),
+    /** 1 when the client's clock was far from the server's. */
+    clockSkewed: integer('clock_skewed', { mode: 'boolean' }).notNull().default(false),
+    experiment: text('experiment'),
+    /** For exposures: the phase and variation index the edge assigned when the event arrived. */
+    phase: integer('phase'),
+    variation: integer('variation'),
+    itemId: text('item_id'),
+    /** JSON `[{ itemId, quantity, price }]` with prices as given. */
+    items: text('items'),
+    revenueMinor: integer('revenue_minor'),
+    currency: text('currency'),
+    orderId: text('order_id'),
+    name: text('name'),
+    recId: text('rec_id'),
+    props: text('props'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.id] }),
+    index('events_visitor').on(t.siteId, t.visitorId, t.type, t.at),
+    index('events_type_at').on(t.siteId, t.type, t.at),
+  ],
+)
+
+/**
+ * One row per visitor, experiment and phase: the first exposure and, once a goal event follows it,
+ * the conversion. Results are a GROUP BY over these rows.
+ */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    siteId: text('site_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    variation: integer('variation').notNull(),
+    exposedAt: integer('exposed_at').notNull(),
+    convertedAt: integer('converted_at'),
+    /** Goal events after the first exposure. */
+    conversions: integer('conversions').notNull().default(0),
+    /** Revenue after the first exposure, site currency, minor units. */
+    revenueMinor: integer('revenue_minor').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.visitorId] }),
+    index('assignments_visitor').on(t.siteId, t.visitorId),
+  ],
+)
+
+/** Hashes of forgotten visitor ids, so late events for them are dropped rather than stored. */
+export const forgottenVisitors = sqliteTable(
+  'forgotten_visitors',
+  {
+    siteId: text('site_id').notNull(),
+    visitorHash: text('visitor_hash').notNull(),
+    forgottenAt: integer('forgotten_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.visitorHash] })],
+)

@@ -1,0 +1,76 @@
+/**
+ * One event of `POST /v1/events` (API.md). Each event is validated on its own so one bad event is
+ * rejected by index while the rest of the batch is stored.
+ */
+import { z } from 'zod'
+import { isCurrency } from '../../shared/currencies.ts'
+import { EVENT_ID, KEY, VISITOR_ID } from '../../shared/identifiers.ts'
+
+export const EVENT_TYPES = [
+  'exposure',
+  'view',
+  'click',
+  'add_to_cart',
+  'purchase',
+  'custom',
+] as const
+export const MAX_EVENTS = 100
+export const MAX_BODY_BYTES = 64 * 1024
+/** Larger than any real order; refuses typos and overflow attempts alike. */
+const MAX_AMOUNT = 1e9
+const MAX_PROPS = 20
+
+const key = z.string().regex(KEY)
+const amount = z.number().min(0).max(MAX_AMOUNT)
+const currency = z.string().refine(isCurrency, 'unknown_currency')
+
+const lineItem = z.object({
+  itemId: key,
+  quantity: z.number().int().min(1).max(100_000),
+  price: amount,
+})
+
+const props = z
+  .record(
+    z.string().min(1).max(64),
+    z.union([z.string().max(256), z.number(), z.boolean(), z.null()]),
+  )
+  .refine((p) => Object.keys(p).length <= MAX_PROPS, `at most ${MAX_PROPS} properties`)
+
+export const eventSchema = z
+  .object({
+    id: z.string().regex(EVENT_ID),
+    type: z.enum(EVENT_TYPES),
+    visitorId: z.string().regex(VISITOR_ID),
+    ts: z.number().int().min(0).max(8.64e15).optional(),
+    experiment: key.optional(),
+    itemId: key.optional(),
+    items: z.array(lineItem).max(100).optional(),
+    revenue: amount.optional(),
+    currency: currency.optional(),
+    orderId: z.string().min(1).max(128).optional(),
+    name: z.string().min(1).max(64).optional(),
+    recId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+    props: props.optional(),
+  })
+  .refine((e) => e.type !== 'exposure' || e.experiment !== undefined, {
+    message: 'an exposure names its experiment',
+    path: ['experiment'],
+  })
+  .refine((e) => e.type !== 'custom' || e.name !== undefined, {
+    message: 'a custom event has a name',
+    path: ['name'],
+  })
+
+export type EventInput = z.output<typeof eventSchema>
+
+/** The rejection code for an invalid event: which field failed, e.g. `invalid_revenue`. */
+export function rejectionCode(error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (issue?.message === 'unknown_currency') return 'unknown_currency'
+  const field = issue?.path[0]
+  return typeof field === 'string' ? `invalid_${field}` : 'invalid_event'
+}

@@ -1,0 +1,75 @@
+/**
+ * The statements that store a batch of events and keep the assignment rows in step. The whole batch
+ * travels as one JSON parameter read with `json_each`, which keeps every statement far below D1's
+ * 100 bound parameters however large the batch is.
+ *
+ * Exactly-once rests on two properties:
+ * - the events insert is keyed by (site, id) with ON CONFLICT DO NOTHING, so a replay stores nothing;
+ * - assignment rows are *derived* from stored events, never incremented: first exposure is an
+ *   insert-if-absent from the stored exposure, and conversion state is recomputed from the
+ *   visitor's stored goal events. Re-running either after a replay, or concurrently, gives the same
+ *   rows, so no lock is needed.
+ */
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+import type { StoredEvent } from './stored-event.ts'
+
+/** Inserts new events; answers the ids that were actually inserted. */
+export function insertEvents(
+  db: Database,
+  siteId: string,
+  receivedAt: number,
+  rows: StoredEvent[],
+) {
+  return db.all<{ id: string }>(sql`
+    INSERT INTO events (site_id, id, type, visitor_id, client_ts, received_at, at, clock_skewed,
+      experiment, phase, variation, item_id, items, revenue_minor, currency, order_id, name, rec_id,
+      props)
+    SELECT ${siteId}, e.value ->> 'id', e.value ->> 'type', e.value ->> 'visitorId',
+      e.value ->> 'clientTs', ${receivedAt}, e.value ->> 'at', e.value ->> 'clockSkewed',
+      e.value ->> 'experiment', e.value ->> 'phase', e.value ->> 'variation', e.value ->> 'itemId',
+      e.value ->> 'items', e.value ->> 'revenueMinor', e.value ->> 'currency', e.value ->> 'orderId',
+      e.value ->> 'name', e.value ->> 'recId', e.value ->> 'props'
+    FROM json_each(${JSON.stringify(rows)}) AS e
+    -- A visitor forgotten while this batch was in flight is still not stored.
+    WHERE NOT EXISTS (SELECT 1 FROM forgotten_visitors f
+      WHERE f.site_id = ${siteId} AND f.visitor_hash = e.value ->> 'visitorHash')
+    ON CONFLICT DO NOTHING
+    RETURNING id`)
+}
+
+/** Records first exposures from the stored exposure events of these ids. */
+export function deriveAssignments(db: Database, siteId: string, exposureIds: string[]) {
+  return db.run(sql`
+    INSERT INTO assignments (site_id, experiment_key, phase, visitor_id, variation, exposed_at)
+    SELECT e.site_id, e.experiment, e.phase, e.visitor_id, e.variation, e.at
+    FROM events e
+    WHERE e.site_id = ${siteId} AND e.type = 'exposure'
+      AND e.id IN (SELECT value FROM json_each(${JSON.stringify(exposureIds)}))
+    ON CONFLICT DO UPDATE SET exposed_at = min(exposed_at, excluded.exposed_at)`)
+}
+
+/**
+ * Recomputes conversion state of these visitors' assignment rows from their stored goal events
+ * after first exposure. Revenue counts only the site's currency (or none given).
+ */
+export function recomputeConversions(
+  db: Database,
+  siteId: string,
+  siteCurrency: string,
+  visitorIds: string[],
+) {
+  const goalEvents = sql`FROM events e, experiments x
+    WHERE x.site_id = a.site_id AND x.key = a.experiment_key
+      AND e.site_id = a.site_id AND e.visitor_id = a.visitor_id
+      AND e.type = x.goal_event AND (x.goal_event <> 'custom' OR e.name = x.goal_name)
+      AND e.at >= a.exposed_at`
+  return db.run(sql`
+    UPDATE assignments AS a SET
+      converted_at = (SELECT min(e.at) ${goalEvents}),
+      conversions = (SELECT count(*) ${goalEvents}),
+      revenue_minor = (SELECT coalesce(sum(e.revenue_minor), 0) ${goalEvents}
+        AND coalesce(e.currency, ${siteCurrency}) = ${siteCurrency})
+    WHERE a.site_id = ${siteId}
+      AND a.visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`)
+}

@@ -1,0 +1,115 @@
+/**
+ * Ingesting a batch of events exactly once. Each event is validated on its own (invalid ones are
+ * rejected by index), exposures are tied to the variation the edge assigns, events of forgotten
+ * visitors are dropped, and everything valid is written in one D1 batch: it commits whole or not
+ * at all.
+ */
+import type { Database } from '../db/database.ts'
+import { variationIndexOf } from '../experiments/assign-visitor.ts'
+import type { Experiment } from '../experiments/experiment.ts'
+import { runningExperiments } from '../experiments/running-experiments.ts'
+import type { Site } from '../sites/site-store.ts'
+import { sha256Hex } from '../sites/keys.ts'
+import { eventSchema, rejectionCode, type EventInput } from './event-schema.ts'
+import { deriveAssignments, insertEvents, recomputeConversions } from './event-writes.ts'
+import { forgottenAmong } from './forgotten.ts'
+import { toStoredEvent, type StoredEvent, type TimeSource } from './stored-event.ts'
+
+export type Rejection = { index: number; code: string; message: string }
+export type IngestResult = { accepted: number; duplicates: number; rejected: Rejection[] }
+
+export async function ingestEvents(
+  db: Database,
+  site: Site,
+  batch: readonly unknown[],
+  options: { now: number; timeSource: TimeSource },
+): Promise<IngestResult> {
+  const rejected: Rejection[] = []
+  const valid: { index: number; event: EventInput }[] = []
+  batch.forEach((raw, index) => {
+    const parsed = eventSchema.safeParse(raw)
+    if (parsed.success) valid.push({ index, event: parsed.data })
+    else
+      rejected.push({
+        index,
+        code: rejectionCode(parsed.error),
+        message: firstMessage(parsed.error),
+      })
+  })
+
+  const hashes = new Map<string, string>()
+  for (const { event } of valid) {
+    if (!hashes.has(event.visitorId)) hashes.set(event.visitorId, await sha256Hex(event.visitorId))
+  }
+  const forgotten = await forgottenAmong(db, site.id, [...hashes.values()])
+  const running = valid.some((v) => v.event.type === 'exposure')
+    ? await runningExperiments(db, site.id)
+    : []
+
+  const rows: StoredEvent[] = []
+  for (const { index, event } of valid) {
+    const visitorHash = hashes.get(event.visitorId) ?? ''
+    if (forgotten.has(visitorHash)) {
+      rejected.push({
+        index,
+        code: 'visitor_forgotten',
+        message: 'This visitor asked to be forgotten.',
+      })
+      continue
+    }
+    const exposure = event.type === 'exposure' ? exposureOf(event, running) : undefined
+    if (exposure && 'code' in exposure) {
+      rejected.push({ index, ...exposure })
+      continue
+    }
+    rows.push(
+      toStoredEvent(event, {
+        now: options.now,
+        timeSource: options.timeSource,
+        siteCurrency: site.currency,
+        visitorHash,
+        assignment: exposure,
+      }),
+    )
+  }
+  rejected.sort((a, b) => a.index - b.index)
+  if (rows.length === 0) return { accepted: 0, duplicates: 0, rejected }
+
+  const exposureIds = rows.filter((r) => r.type === 'exposure').map((r) => r.id)
+  const visitors = [...new Set(rows.map((r) => r.visitorId))]
+  const [inserted] = await db.batch([
+    insertEvents(db, site.id, options.now, rows),
+    deriveAssignments(db, site.id, exposureIds),
+    recomputeConversions(db, site.id, site.currency, visitors),
+  ])
+  return { accepted: inserted.length, duplicates: rows.length - inserted.length, rejected }
+}
+
+/** The phase and variation of an exposure, or why it is refused. */
+function exposureOf(
+  event: EventInput,
+  running: Experiment[],
+): { phase: number; variation: number } | { code: string; message: string } {
+  const exp = running.find((e) => e.key === event.experiment)
+  if (!exp) {
+    return {
+      code: 'experiment_not_running',
+      message: `No running experiment has the key ${event.experiment ?? ''}.`,
+    }
+  }
+  const variation = variationIndexOf(exp, event.visitorId)
+  if (variation < 0) {
+    return {
+      code: 'not_in_experiment',
+      message: 'This visitor is outside the experiment’s coverage.',
+    }
+  }
+  return { phase: exp.phase, variation }
+}
+
+function firstMessage(error: { issues: { message: string; path: PropertyKey[] }[] }): string {
+  const issue = error.issues[0]
+  return issue
+    ? `${issue.path.map(String).join('.') || 'event'}: ${issue.message}`
+    : 'Invalid event.'
+}

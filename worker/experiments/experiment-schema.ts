@@ -1,0 +1,83 @@
+/**
+ * What an admin may send to create or change an experiment (API.md, "Admin routes"). Weights must
+ * sum to 1 here even though bucketing would fall back to equal weights: a merchant who typed 70%
+ * meant something, and silently splitting evenly would hide the mistake.
+ */
+import { z } from 'zod'
+import { KEY } from '../../shared/identifiers.ts'
+
+export const GOAL_EVENTS = ['purchase', 'add_to_cart', 'click', 'custom'] as const
+export const MAX_VARIATIONS = 10
+const WEIGHT_SUM_TOLERANCE = 0.01
+
+const key = z.string().regex(KEY, 'must be 1-64 characters of A-Z a-z 0-9 _ . : -')
+
+/** A split-URL target: a same-site path, or an absolute http(s) URL. */
+const targetUrl = z
+  .string()
+  .max(2048)
+  .refine((v) => (v.startsWith('/') ? !v.startsWith('//') : /^https?:\/\//i.test(v)), {
+    message: 'must be a path starting with / or an http(s) URL',
+  })
+
+const variation = z.strictObject({
+  key,
+  name: z.string().min(1).max(200).optional(),
+  weight: z.number().min(0).max(1),
+  url: targetUrl.optional(),
+})
+
+const goal = z
+  .strictObject({ event: z.enum(GOAL_EVENTS), name: z.string().min(1).max(64).optional() })
+  .refine((g) => g.event !== 'custom' || g.name !== undefined, {
+    message: 'a custom goal needs the custom event name',
+    path: ['name'],
+  })
+
+const variations = z
+  .array(variation)
+  .min(2, 'an experiment needs at least two variations')
+  .max(MAX_VARIATIONS)
+  .refine((vs) => new Set(vs.map((v) => v.key)).size === vs.length, {
+    message: 'variation keys must be unique',
+  })
+  .refine((vs) => Math.abs(vs.reduce((s, v) => s + v.weight, 0) - 1) <= WEIGHT_SUM_TOLERANCE, {
+    message: 'weights must sum to 1 (100%)',
+  })
+
+const fields = {
+  name: z.string().trim().min(1).max(200),
+  variations,
+  coverage: z.number().min(0).max(1),
+  seed: z.string().min(1).max(128).nullable(),
+  goal,
+  url: z.string().min(1).max(2048).nullable(),
+  redirect: z.boolean(),
+}
+
+export const createExperimentSchema = z.strictObject({
+  key,
+  name: fields.name.optional(),
+  variations: fields.variations,
+  coverage: fields.coverage.default(1),
+  seed: fields.seed.optional(),
+  goal: fields.goal.default({ event: 'purchase' }),
+  url: fields.url.optional(),
+  redirect: fields.redirect.default(false),
+})
+
+export const patchExperimentSchema = z
+  .strictObject({
+    name: fields.name,
+    variations: fields.variations,
+    coverage: fields.coverage,
+    seed: fields.seed,
+    goal: fields.goal,
+    url: fields.url,
+    redirect: fields.redirect,
+  })
+  .partial()
+
+export type CreateExperimentInput = z.output<typeof createExperimentSchema>
+export type PatchExperimentInput = z.output<typeof patchExperimentSchema>
+export type VariationInput = z.output<typeof variation>

@@ -1,0 +1,135 @@
+/**
+ * Experiments in D1. Every query names the site; a key of another site simply finds nothing.
+ * State changes and their phase rows are written in one batch, so they commit together.
+ */
+import { and, asc, eq, sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+import { experimentPhases, experiments } from '../db/schema.ts'
+import { conflict } from '../http/api-error.ts'
+import {
+  experimentFromRow,
+  experimentToRow,
+  phaseFromRow,
+  type Experiment,
+  type ExperimentStatus,
+  type Phase,
+} from './experiment.ts'
+import type { Change } from './lifecycle.ts'
+import { forgetRunningExperiments } from './running-experiments.ts'
+
+const CONCURRENT_CHANGE = 'concurrent_change'
+
+export async function listExperiments(
+  db: Database,
+  siteId: string,
+  status?: ExperimentStatus,
+): Promise<Experiment[]> {
+  const rows = await db
+    .select()
+    .from(experiments)
+    .where(
+      status
+        ? and(eq(experiments.siteId, siteId), eq(experiments.status, status))
+        : eq(experiments.siteId, siteId),
+    )
+    .orderBy(asc(experiments.createdAt), asc(experiments.key))
+    .all()
+  return rows.map(experimentFromRow)
+}
+
+export async function findExperiment(
+  db: Database,
+  siteId: string,
+  key: string,
+): Promise<Experiment | null> {
+  const row = await db
+    .select()
+    .from(experiments)
+    .where(and(eq(experiments.siteId, siteId), eq(experiments.key, key)))
+    .get()
+  return row ? experimentFromRow(row) : null
+}
+
+export async function listPhases(db: Database, siteId: string, key: string): Promise<Phase[]> {
+  const rows = await db
+    .select()
+    .from(experimentPhases)
+    .where(and(eq(experimentPhases.siteId, siteId), eq(experimentPhases.experimentKey, key)))
+    .orderBy(asc(experimentPhases.phase))
+    .all()
+  return rows.map(phaseFromRow)
+}
+
+/** Stores a new experiment; 409 when the site already has one with that key. */
+export async function insertExperiment(
+  db: Database,
+  siteId: string,
+  exp: Experiment,
+): Promise<void> {
+  const inserted = await db
+    .insert(experiments)
+    .values(experimentToRow(siteId, exp))
+    .onConflictDoNothing()
+    .returning({ key: experiments.key })
+  if (inserted.length === 0) {
+    throw conflict('experiment_exists', `An experiment with the key ${exp.key} already exists.`)
+  }
+  forgetRunningExperiments(siteId)
+}
+
+/**
+ * Persists a lifecycle change atomically, and only if nobody changed the experiment since it was
+ * read: the batch opens with a guard that fails (rolling the batch back) when `updated_at` moved.
+ */
+export async function saveChange(
+  db: Database,
+  siteId: string,
+  previous: Experiment,
+  change: Change,
+): Promise<void> {
+  const { next, openPhase, closePhase } = change
+  // D1 has no RAISE outside triggers; json() of a non-JSON string is the portable way to abort.
+  const guard = db.run(sql`SELECT CASE WHEN (SELECT updated_at FROM experiments
+    WHERE site_id = ${siteId} AND key = ${previous.key}) = ${previous.updatedAt}
+    THEN 1 ELSE json(${CONCURRENT_CHANGE}) END`)
+  const update = db
+    .update(experiments)
+    .set(experimentToRow(siteId, next))
+    .where(and(eq(experiments.siteId, siteId), eq(experiments.key, previous.key)))
+  const phaseKey = (phase: number) =>
+    and(
+      eq(experimentPhases.siteId, siteId),
+      eq(experimentPhases.experimentKey, next.key),
+      eq(experimentPhases.phase, phase),
+    )
+  const close = db
+    .update(experimentPhases)
+    .set({ endedAt: next.updatedAt })
+    .where(phaseKey(closePhase ?? -1))
+  try {
+    if (openPhase) {
+      const open = db.insert(experimentPhases).values({
+        siteId,
+        experimentKey: next.key,
+        phase: openPhase.phase,
+        seed: openPhase.seed,
+        weights: JSON.stringify(openPhase.weights),
+        variationKeys: JSON.stringify(openPhase.variationKeys),
+        startedAt: openPhase.startedAt,
+      })
+      await db.batch([guard, update, close, open])
+    } else {
+      await db.batch([guard, update, close])
+    }
+  } catch (err) {
+    if (err instanceof Error && /malformed JSON|UNIQUE constraint/i.test(err.message)) {
+      throw conflict(
+        'concurrent_change',
+        'The experiment changed meanwhile; reload it and try again.',
+      )
+    }
+    throw err
+  } finally {
+    forgetRunningExperiments(siteId)
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The running experiments of a site, cached in the isolate. Assignment runs on every page view
+ * and must not wait on D1 each time; an admin change in this isolate forgets the entry at once,
+ * other isolates see it within the TTL.
+ */
+import { and, eq } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+import { experiments } from '../db/schema.ts'
+import { experimentFromRow, type Experiment } from './experiment.ts'
+
+const TTL_MS = 10_000
+const cache = new Map<string, { experiments: Experiment[]; expires: number }>()
+
+export async function runningExperiments(db: Database, siteId: string): Promise<Experiment[]> {
+  const hit = cache.get(siteId)
+  if (hit && hit.expires > Date.now()) return hit.experiments
+  const rows = await db
+    .select()
+    .from(experiments)
+    .where(and(eq(experiments.siteId, siteId), eq(experiments.status, 'running')))
+    .all()
+  const running = rows.map(experimentFromRow)
+  if (cache.size > 1000) cache.clear()
+  cache.set(siteId, { experiments: running, expires: Date.now() + TTL_MS })
+  return running
+}
+
+export function forgetRunningExperiments(siteId: string): void {
+  cache.delete(siteId)
+}

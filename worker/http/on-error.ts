@@ -1,0 +1,39 @@
+/**
+ * The single place failures become responses. Refusals (`ApiError`) keep their status and code;
+ * storage failures become 503 with Retry-After so clients back off and retry; anything else is
+ * logged and answered with a generic 500 that leaks no stack.
+ */
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { ApiError } from './api-error.ts'
+
+export type ErrorEnvelope = { error: { code: string; message: string } }
+
+/** A D1 failure: the binding's errors carry a `D1_` prefix (D1_ERROR, D1_EXEC_ERROR, ...). */
+function isStorageError(err: Error): boolean {
+  return /\bD1_|SQLITE_BUSY|database is locked|Network connection lost/i.test(err.message)
+}
+
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    return c.json(envelope(err.code, err.message), err.status, err.headers)
+  }
+  if (err instanceof HTTPException) {
+    // Hono's own middleware (body limit, ...) throw these; keep their status in our envelope.
+    const status = err.status
+    const code = status === 413 ? 'body_too_large' : 'bad_request'
+    return c.json(envelope(code, err.message || 'The request was refused.'), status)
+  }
+  if (isStorageError(err)) {
+    console.error('storage unavailable', err.message)
+    return c.json(envelope('storage_unavailable', 'Storage is unavailable; retry shortly.'), 503, {
+      'Retry-After': '2',
+    })
+  }
+  console.error('unexpected error', err)
+  return c.json(envelope('internal_error', 'Something went wrong on our side.'), 500)
+}
+
+export function envelope(code: string, message: string): ErrorEnvelope {
+  return { error: { code, message } }
+}

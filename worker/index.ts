@@ -1,0 +1,37 @@
+/**
+ * edgelift's Worker: assembles the public API (site public key), the admin API (secret admin key)
+ * and the error envelope. Routes are thin; the domain modules they call know nothing about HTTP.
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from './app-env.ts'
+import { envelope, onError } from './http/on-error.ts'
+import { refuseSecretInUrl, requireAdminKey, requirePublicKey } from './middleware/auth.ts'
+import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
+import { adminExperimentsRoute } from './routes/admin-experiments.ts'
+import { assignRoute } from './routes/assign.ts'
+import { eventsRoute } from './routes/events.ts'
+import { visitorsRoute } from './routes/visitors.ts'
+import { benchRoutes } from './routes/bench.ts'
+
+const adminApi = new Hono<AppEnv>().use(requireAdminKey).route('/', adminExperimentsRoute)
+
+export const app = new Hono<AppEnv>()
+  .use(refuseSecretInUrl)
+  .get('/v1/health', (c) => c.json({ ok: true }))
+  .route('/', benchRoutes)
+  .route('/v1/admin', adminApi)
+  .use('/v1/*', answerPreflight)
+  .route('/', visitorsRoute)
+  .use('/v1/assign', requirePublicKey, allowSiteOrigins)
+  .use('/v1/events', requirePublicKey, allowSiteOrigins)
+  .route('/', assignRoute)
+  .route('/', eventsRoute)
+
+app.onError(onError)
+app.notFound((c) =>
+  c.json(envelope('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404),
+)
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>

@@ -1,0 +1,100 @@
+/**
+ * Who is calling. Public routes take the site's public key (`?site=pk_...`, which works with
+ * sendBeacon, or `X-Edgelift-Site`); admin routes take `Authorization: Bearer sk_...`. A secret key
+ * never belongs in a URL or on a public route: both are refused with 403 so a leaked key is noticed.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { database } from '../db/database.ts'
+import { ApiError } from '../http/api-error.ts'
+import { findSiteByAdminKey, findSiteByPublicKey, type Site } from '../sites/site-store.ts'
+
+const SECRET_PREFIX = 'sk_'
+const PUBLIC_PREFIX = 'pk_'
+const MAX_KEY_LENGTH = 128
+
+/** Refuses any request that carries a secret key in its query string. */
+export const refuseSecretInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const params = new URL(c.req.url).searchParams
+  for (const value of params.values()) {
+    if (value.startsWith(SECRET_PREFIX)) {
+      throw new ApiError(
+        403,
+        'secret_key_in_url',
+        'A secret admin key must never be sent in a URL; rotate it and send it as a Bearer header.',
+      )
+    }
+  }
+  c.set('db', database(c.env.DB))
+  await next()
+}
+
+/** Authenticates a public route by the site's public key. */
+export const requirePublicKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (bearerToken(c)?.startsWith(SECRET_PREFIX)) throw secretOnPublicRoute()
+  const key = c.req.query('site') ?? c.req.header('x-edgelift-site')
+  c.set('site', await sitePublicKey(c, key))
+  await next()
+}
+
+/** Authenticates an admin route by the site's secret admin key. */
+export const requireAdminKey: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.set('site', await siteOfAdminKey(c, bearerToken(c)))
+  await next()
+}
+
+/** The site of a secret admin key; 401 when it is missing or unknown, 403 for a public key. */
+export async function siteOfAdminKey(c: Context<AppEnv>, token: string | undefined): Promise<Site> {
+  if (!token) {
+    throw new ApiError(
+      401,
+      'missing_key',
+      'Send the secret admin key as `Authorization: Bearer sk_...`.',
+    )
+  }
+  if (token.startsWith(PUBLIC_PREFIX)) {
+    throw new ApiError(
+      403,
+      'wrong_key_kind',
+      'Admin routes need the secret admin key (sk_...), not the public key.',
+    )
+  }
+  const site =
+    token.startsWith(SECRET_PREFIX) && token.length <= MAX_KEY_LENGTH
+      ? await findSiteByAdminKey(c.var.db, token)
+      : null
+  if (!site) throw new ApiError(401, 'unknown_key', 'This admin key is not valid.')
+  return site
+}
+
+async function sitePublicKey(c: Context<AppEnv>, key: string | undefined): Promise<Site> {
+  if (!key) {
+    throw new ApiError(
+      401,
+      'missing_key',
+      'Send the site public key as `?site=pk_...` or `X-Edgelift-Site`.',
+    )
+  }
+  if (key.startsWith(SECRET_PREFIX)) throw secretOnPublicRoute()
+  const site =
+    key.startsWith(PUBLIC_PREFIX) && key.length <= MAX_KEY_LENGTH
+      ? await findSiteByPublicKey(c.var.db, key)
+      : null
+  if (!site) throw new ApiError(401, 'unknown_key', 'This site key is not valid.')
+  return site
+}
+
+/** The token of an `Authorization: Bearer ...` header, if any. */
+export function bearerToken(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('authorization')
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i)
+  return match?.[1]
+}
+
+function secretOnPublicRoute(): ApiError {
+  return new ApiError(
+    403,
+    'wrong_key_kind',
+    'Public routes take the public key (pk_...); never put the secret admin key in a page.',
+  )
+}

@@ -1,0 +1,58 @@
+/**
+ * CORS for public routes. A site that lists allowed origins is answered only for those: a browser
+ * request from elsewhere gets 403 (the check is server-side too, because sendBeacon's text/plain
+ * POST needs no preflight). A site with no list accepts any origin, which suits a first install.
+ */
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { ApiError } from '../http/api-error.ts'
+import { findSiteByPublicKey, type Site } from '../sites/site-store.ts'
+
+const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS'
+const ALLOW_HEADERS = 'Content-Type, X-Edgelift-Site'
+const PREFLIGHT_MAX_AGE = '600'
+
+/** Whether `origin` may call the site's public routes. */
+export function originAllowed(site: Site, origin: string): boolean {
+  return site.allowedOrigins.length === 0 || site.allowedOrigins.includes(origin)
+}
+
+/**
+ * Preflight: browsers send no custom header values on OPTIONS, so the site is read from `?site=`,
+ * which is how the widget calls.
+ */
+export const answerPreflight: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method !== 'OPTIONS') return next()
+  const origin = c.req.header('origin')
+  const key = c.req.query('site')
+  const site = key?.startsWith('pk_') ? await findSiteByPublicKey(c.var.db, key) : null
+  if (!origin || (site && !originAllowed(site, origin))) {
+    throw new ApiError(403, 'origin_not_allowed', 'This origin may not call this site’s API.')
+  }
+  // Without ?site= the preflight cannot know the site; allowing it is safe because the actual
+  // request is checked against the site's origins below.
+  return c.body(null, 204, {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': ALLOW_METHODS,
+    'Access-Control-Allow-Headers': ALLOW_HEADERS,
+    'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
+    Vary: 'Origin',
+  })
+}
+
+/** After authentication: refuses foreign origins and marks allowed ones readable. */
+export const allowSiteOrigins: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const origin = c.req.header('origin')
+  if (origin && !originAllowed(c.var.site, origin)) {
+    throw new ApiError(
+      403,
+      'origin_not_allowed',
+      `The origin ${origin} is not allowed for this site.`,
+    )
+  }
+  await next()
+  if (origin) {
+    c.res.headers.set('Access-Control-Allow-Origin', origin)
+    c.res.headers.append('Vary', 'Origin')
+  }
+}

@@ -1,0 +1,86 @@
+/** `/v1/admin/experiments...`: create, list, read, change, start, pause and stop experiments. */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { KEY } from '../../shared/identifiers.ts'
+import type { AppEnv } from '../app-env.ts'
+import type { Experiment } from '../experiments/experiment.ts'
+import { createExperimentSchema, patchExperimentSchema } from '../experiments/experiment-schema.ts'
+import {
+  findExperiment,
+  insertExperiment,
+  listExperiments,
+  listPhases,
+  saveChange,
+} from '../experiments/experiment-store.ts'
+import { applyPatch, transition, type LifecycleAction } from '../experiments/lifecycle.ts'
+import { notFound } from '../http/api-error.ts'
+import { readJsonBody } from '../http/read-body.ts'
+import { parseOr400 } from '../http/validate.ts'
+import type { Database } from '../db/database.ts'
+
+const MAX_BODY_BYTES = 32 * 1024
+const statusFilter = z.enum(['draft', 'running', 'paused', 'stopped']).optional()
+
+export const adminExperimentsRoute = new Hono<AppEnv>()
+  .get('/experiments', async (c) => {
+    const status = parseOr400(statusFilter, c.req.query('status'), 'status')
+    return c.json({ experiments: await listExperiments(c.var.db, c.var.site.id, status) })
+  })
+  .post('/experiments', async (c) => {
+    const input = parseOr400(
+      createExperimentSchema,
+      await readJsonBody(c.req.raw, MAX_BODY_BYTES),
+      'experiment',
+    )
+    const now = Date.now()
+    const exp: Experiment = {
+      key: input.key,
+      name: input.name ?? input.key,
+      status: 'draft',
+      phase: 0,
+      variations: input.variations,
+      coverage: input.coverage,
+      seed: input.seed ?? null,
+      goal: input.goal,
+      url: input.url ?? null,
+      redirect: input.redirect,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await insertExperiment(c.var.db, c.var.site.id, exp)
+    return c.json(await withPhases(c.var.db, c.var.site.id, exp), 201)
+  })
+  .get('/experiments/:key', async (c) => {
+    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
+    return c.json(await withPhases(c.var.db, c.var.site.id, exp))
+  })
+  .patch('/experiments/:key', async (c) => {
+    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
+    const patch = parseOr400(
+      patchExperimentSchema,
+      await readJsonBody(c.req.raw, MAX_BODY_BYTES),
+      'experiment',
+    )
+    const change = applyPatch(exp, patch, Date.now())
+    await saveChange(c.var.db, c.var.site.id, exp, change)
+    return c.json({
+      ...(await withPhases(c.var.db, c.var.site.id, change.next)),
+      newPhase: change.openPhase !== undefined,
+    })
+  })
+  .post('/experiments/:key/:action{start|pause|stop}', async (c) => {
+    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
+    const change = transition(exp, c.req.param('action') as LifecycleAction, Date.now())
+    await saveChange(c.var.db, c.var.site.id, exp, change)
+    return c.json(await withPhases(c.var.db, c.var.site.id, change.next))
+  })
+
+async function experimentOr404(db: Database, siteId: string, key: string): Promise<Experiment> {
+  const exp = KEY.test(key) ? await findExperiment(db, siteId, key) : null
+  if (!exp) throw notFound(`The experiment ${KEY.test(key) ? key : ''}`.trim())
+  return exp
+}
+
+async function withPhases(db: Database, siteId: string, exp: Experiment) {
+  return { ...exp, phases: await listPhases(db, siteId, exp.key) }
+}

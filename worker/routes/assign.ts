@@ -1,0 +1,45 @@
+/** `POST /v1/assign`: the visitor's variation in every running experiment that includes them. */
+import { Hono } from 'hono'
+import { getCookie, setCookie } from 'hono/cookie'
+import { z } from 'zod'
+import { KEY, VISITOR_ID, newVisitorId } from '../../shared/identifiers.ts'
+import type { AppEnv } from '../app-env.ts'
+import { assignVisitor } from '../experiments/assign-visitor.ts'
+import { runningExperiments } from '../experiments/running-experiments.ts'
+import { readJsonBody } from '../http/read-body.ts'
+import { parseOr400 } from '../http/validate.ts'
+
+export const VISITOR_COOKIE = 'el_vid'
+const MAX_BODY_BYTES = 16 * 1024
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
+
+const assignBody = z.strictObject({
+  visitorId: z.string().regex(VISITOR_ID, 'must be 1-128 printable ASCII characters').optional(),
+  experiments: z.array(z.string().regex(KEY)).max(100).optional(),
+  url: z.string().max(2048).optional(),
+  attributes: z
+    .record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean(), z.null()]))
+    .optional(),
+})
+
+export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
+  const raw =
+    c.req.header('content-length') === '0'
+      ? {}
+      : await readJsonBody(c.req.raw, MAX_BODY_BYTES, ['application/json', 'text/plain'])
+  const body = parseOr400(assignBody, raw, 'body')
+  const cookie = getCookie(c, VISITOR_COOKIE)
+  const known = body.visitorId ?? (cookie && VISITOR_ID.test(cookie) ? cookie : undefined)
+  const visitorId = known ?? newVisitorId()
+  if (!known) {
+    setCookie(c, VISITOR_COOKIE, visitorId, {
+      path: '/',
+      maxAge: ONE_YEAR_SECONDS,
+      secure: true,
+      sameSite: 'Lax',
+    })
+  }
+  const running = await runningExperiments(c.var.db, c.var.site.id)
+  const assignments = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
+  return c.json({ visitorId, assignments })
+})

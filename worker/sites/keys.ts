@@ -1,0 +1,45 @@
+/**
+ * Site keys. Public keys (`pk_...`) identify a store in page source; secret admin keys (`sk_...`)
+ * manage it and are stored only as a SHA-256 hash. Runs in the Worker and in Node (the CLI).
+ */
+
+function randomHex(bytes: number): string {
+  const buf = new Uint8Array(bytes)
+  crypto.getRandomValues(buf)
+  return Array.from(buf, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** A new public key: `pk_` and 96 random bits. */
+export function newPublicKey(): string {
+  return `pk_${randomHex(12)}`
+}
+
+/** A new secret admin key: `sk_` and 192 random bits. */
+export function newAdminKey(): string {
+  return `sk_${randomHex(24)}`
+}
+
+/** A new site id. */
+export function newSiteId(): string {
+  return `site_${randomHex(8)}`
+}
+
+/** SHA-256 of a string, lower-case hex. */
+export async function sha256Hex(value: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** What is stored in place of a secret key. */
+export const hashKey = sha256Hex
+
+/**
+ * Whether two hex hashes are equal, in time that does not depend on where they differ, so the
+ * comparison leaks nothing about a stored hash.
+ */
+export function sameHash(a: string, b: string): boolean {
+  const length = Math.max(a.length, b.length)
+  let diff = a.length ^ b.length
+  for (let i = 0; i < length; i++) diff |= (a.charCodeAt(i) | 0) ^ (b.charCodeAt(i) | 0)
+  return diff === 0
+}
