@@ -11,17 +11,11 @@
  *   rows, so no lock is needed.
  */
 import { sql } from 'drizzle-orm'
-import type { Database } from '../db/database.ts'
 import type { StoredEvent } from './stored-event.ts'
 
 /** Inserts new events; answers the ids that were actually inserted. */
-export function insertEvents(
-  db: Database,
-  siteId: string,
-  receivedAt: number,
-  rows: StoredEvent[],
-) {
-  return db.all<{ id: string }>(sql`
+export function insertEvents(siteId: string, receivedAt: number, rows: StoredEvent[]) {
+  return sql`
     INSERT INTO events (site_id, id, type, visitor_id, client_ts, received_at, at, clock_skewed,
       experiment, phase, variation, item_id, items, revenue_minor, currency, order_id, name, rec_id,
       props)
@@ -35,41 +29,36 @@ export function insertEvents(
     WHERE NOT EXISTS (SELECT 1 FROM forgotten_visitors f
       WHERE f.site_id = ${siteId} AND f.visitor_hash = e.value ->> 'visitorHash')
     ON CONFLICT DO NOTHING
-    RETURNING id`)
+    RETURNING id`
 }
 
 /** Records first exposures from the stored exposure events of these ids. */
-export function deriveAssignments(db: Database, siteId: string, exposureIds: string[]) {
-  return db.run(sql`
+export function deriveAssignments(siteId: string, exposureIds: string[]) {
+  return sql`
     INSERT INTO assignments (site_id, experiment_key, phase, visitor_id, variation, exposed_at)
     SELECT e.site_id, e.experiment, e.phase, e.visitor_id, e.variation, e.at
     FROM events e
     WHERE e.site_id = ${siteId} AND e.type = 'exposure'
       AND e.id IN (SELECT value FROM json_each(${JSON.stringify(exposureIds)}))
-    ON CONFLICT DO UPDATE SET exposed_at = min(exposed_at, excluded.exposed_at)`)
+    ON CONFLICT DO UPDATE SET exposed_at = min(exposed_at, excluded.exposed_at)`
 }
 
 /**
  * Recomputes conversion state of these visitors' assignment rows from their stored goal events
  * after first exposure. Revenue counts only the site's currency (or none given).
  */
-export function recomputeConversions(
-  db: Database,
-  siteId: string,
-  siteCurrency: string,
-  visitorIds: string[],
-) {
+export function recomputeConversions(siteId: string, siteCurrency: string, visitorIds: string[]) {
   const goalEvents = sql`FROM events e, experiments x
     WHERE x.site_id = a.site_id AND x.key = a.experiment_key
       AND e.site_id = a.site_id AND e.visitor_id = a.visitor_id
       AND e.type = x.goal_event AND (x.goal_event <> 'custom' OR e.name = x.goal_name)
       AND e.at >= a.exposed_at`
-  return db.run(sql`
+  return sql`
     UPDATE assignments AS a SET
       converted_at = (SELECT min(e.at) ${goalEvents}),
       conversions = (SELECT count(*) ${goalEvents}),
       revenue_minor = (SELECT coalesce(sum(e.revenue_minor), 0) ${goalEvents}
         AND coalesce(e.currency, ${siteCurrency}) = ${siteCurrency})
     WHERE a.site_id = ${siteId}
-      AND a.visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`)
+      AND a.visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`
 }

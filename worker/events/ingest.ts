@@ -4,7 +4,7 @@
  * visitors are dropped, and everything valid is written in one D1 batch: it commits whole or not
  * at all.
  */
-import type { Database } from '../db/database.ts'
+import { batch, type Database } from '../db/database.ts'
 import { variationIndexOf } from '../experiments/assign-visitor.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
@@ -21,12 +21,12 @@ export type IngestResult = { accepted: number; duplicates: number; rejected: Rej
 export async function ingestEvents(
   db: Database,
   site: Site,
-  batch: readonly unknown[],
+  received: readonly unknown[],
   options: { now: number; timeSource: TimeSource },
 ): Promise<IngestResult> {
   const rejected: Rejection[] = []
   const valid: { index: number; event: EventInput }[] = []
-  batch.forEach((raw, index) => {
+  received.forEach((raw, index) => {
     const parsed = eventSchema.safeParse(raw)
     if (parsed.success) valid.push({ index, event: parsed.data })
     else
@@ -77,12 +77,13 @@ export async function ingestEvents(
 
   const exposureIds = rows.filter((r) => r.type === 'exposure').map((r) => r.id)
   const visitors = [...new Set(rows.map((r) => r.visitorId))]
-  const [inserted] = await db.batch([
-    insertEvents(db, site.id, options.now, rows),
-    deriveAssignments(db, site.id, exposureIds),
-    recomputeConversions(db, site.id, site.currency, visitors),
+  const [inserted] = await batch(db, [
+    insertEvents(site.id, options.now, rows),
+    deriveAssignments(site.id, exposureIds),
+    recomputeConversions(site.id, site.currency, visitors),
   ])
-  return { accepted: inserted.length, duplicates: rows.length - inserted.length, rejected }
+  const accepted = inserted?.results.length ?? 0
+  return { accepted, duplicates: rows.length - accepted, rejected }
 }
 
 /** The phase and variation of an exposure, or why it is refused. */

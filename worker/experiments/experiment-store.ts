@@ -3,7 +3,7 @@
  * State changes and their phase rows are written in one batch, so they commit together.
  */
 import { and, asc, eq, sql } from 'drizzle-orm'
-import type { Database } from '../db/database.ts'
+import { batch, type Database } from '../db/database.ts'
 import { experimentPhases, experiments } from '../db/schema.ts'
 import { conflict } from '../http/api-error.ts'
 import {
@@ -89,9 +89,9 @@ export async function saveChange(
 ): Promise<void> {
   const { next, openPhase, closePhase } = change
   // D1 has no RAISE outside triggers; json() of a non-JSON string is the portable way to abort.
-  const guard = db.run(sql`SELECT CASE WHEN (SELECT updated_at FROM experiments
+  const guard = sql`SELECT CASE WHEN (SELECT updated_at FROM experiments
     WHERE site_id = ${siteId} AND key = ${previous.key}) = ${previous.updatedAt}
-    THEN 1 ELSE json(${CONCURRENT_CHANGE}) END`)
+    THEN 1 ELSE json(${CONCURRENT_CHANGE}) END`
   const update = db
     .update(experiments)
     .set(experimentToRow(siteId, next))
@@ -117,9 +117,9 @@ export async function saveChange(
         variationKeys: JSON.stringify(openPhase.variationKeys),
         startedAt: openPhase.startedAt,
       })
-      await db.batch([guard, update, close, open])
+      await batch(db, [guard, update, close, open])
     } else {
-      await db.batch([guard, update, close])
+      await batch(db, [guard, update, close])
     }
   } catch (err) {
     if (err instanceof Error && /malformed JSON|UNIQUE constraint/i.test(err.message)) {

@@ -30,7 +30,7 @@ export function onError(err: Error, c: Context): Response {
       'Retry-After': '2',
     })
   }
-  console.error('unexpected error', err)
+  console.error('unexpected error', err, err.stack)
   return c.json(envelope('internal_error', 'Something went wrong on our side.'), 500)
 }
 

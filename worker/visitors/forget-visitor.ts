@@ -3,7 +3,7 @@
  * so events still in flight for them are dropped on arrival.
  */
 import { sql } from 'drizzle-orm'
-import type { Database } from '../db/database.ts'
+import { batch, type Database } from '../db/database.ts'
 import { sha256Hex } from '../sites/keys.ts'
 
 export type Forgotten = { events: number; assignments: number }
@@ -15,11 +15,11 @@ export async function forgetVisitor(
   now: number,
 ): Promise<Forgotten> {
   const visitorHash = await sha256Hex(visitorId)
-  const [, events, assignments] = await db.batch([
-    db.run(sql`INSERT INTO forgotten_visitors (site_id, visitor_hash, forgotten_at)
-      VALUES (${siteId}, ${visitorHash}, ${now}) ON CONFLICT DO NOTHING`),
-    db.run(sql`DELETE FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`),
-    db.run(sql`DELETE FROM assignments WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`),
+  const [, events, assignments] = await batch(db, [
+    sql`INSERT INTO forgotten_visitors (site_id, visitor_hash, forgotten_at)
+      VALUES (${siteId}, ${visitorHash}, ${now}) ON CONFLICT DO NOTHING`,
+    sql`DELETE FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
+    sql`DELETE FROM assignments WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
   ])
-  return { events: events.meta.changes, assignments: assignments.meta.changes }
+  return { events: events?.meta.changes ?? 0, assignments: assignments?.meta.changes ?? 0 }
 }

@@ -5,13 +5,23 @@ import { hashKey, newAdminKey, newPublicKey, newSiteId } from '../../../worker/s
 export type TestSite = { id: string; publicKey: string; adminKey: string }
 
 /** A new site with fresh keys, written the way the CLI writes it. */
-export async function createSite(options: { origins?: string[]; currency?: string } = {}): Promise<TestSite> {
+export async function createSite(
+  options: { origins?: string[]; currency?: string } = {},
+): Promise<TestSite> {
   const site = { id: newSiteId(), publicKey: newPublicKey(), adminKey: newAdminKey() }
   await env.DB.prepare(
     `INSERT INTO sites (id, name, public_key, admin_key_hash, allowed_origins, currency, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   )
-    .bind(site.id, `Test ${site.id}`, site.publicKey, await hashKey(site.adminKey), JSON.stringify(options.origins ?? []), options.currency ?? 'USD', Date.now())
+    .bind(
+      site.id,
+      `Test ${site.id}`,
+      site.publicKey,
+      await hashKey(site.adminKey),
+      JSON.stringify(options.origins ?? []),
+      options.currency ?? 'USD',
+      Date.now(),
+    )
     .run()
   return site
 }
@@ -22,7 +32,12 @@ export function call(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 /** JSON request with the admin key. */
-export function admin(site: TestSite, method: string, path: string, body?: unknown): Promise<Response> {
+export function admin(
+  site: TestSite,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Response> {
   return call(`/v1/admin${path}`, {
     method,
     headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'application/json' },
@@ -31,7 +46,12 @@ export function admin(site: TestSite, method: string, path: string, body?: unkno
 }
 
 /** JSON POST to a public route with the public key. */
-export function publicPost(site: TestSite, path: string, body: unknown, headers: Record<string, string> = {}) {
+export function publicPost(
+  site: TestSite,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   return call(`${path}?site=${site.publicKey}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -69,7 +89,11 @@ export async function errorOf(res: Response): Promise<{ code: string; message: s
 
 /** Rows of a SQL query against the test D1. */
 export async function rows<T>(query: string, ...params: unknown[]): Promise<T[]> {
-  return (await env.DB.prepare(query).bind(...params).all<T>()).results
+  return (
+    await env.DB.prepare(query)
+      .bind(...params)
+      .all<T>()
+  ).results
 }
 
 let counter = 0

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest'
+import {
+  call,
+  createSite,
+  errorOf,
+  eventId,
+  publicPost,
+  rows,
+  startExperiment,
+  type TestSite,
+} from './support/api.ts'
+
+const RANDOM_ID = '0123456789abcdef0123456789abcdef'
+
+async function seedVisitor(site: TestSite, visitorId: string) {
+  await startExperiment(site, `exp-${Math.random().toString(36).slice(2, 8)}`, {
+    coverage: 1,
+  }).catch(() => undefined)
+  const [exp] = await rows<{ key: string }>(
+    `SELECT key FROM experiments WHERE site_id = ? AND status = 'running'`,
+    site.id,
+  )
+  const res = await publicPost(site, '/v1/events', {
+    events: [
+      { id: eventId(), type: 'exposure', visitorId, experiment: exp?.key },
+      { id: eventId(), type: 'view', visitorId, itemId: 'SKU-1' },
+      { id: eventId(), type: 'purchase', visitorId, revenue: 10 },
+    ],
+  })
+  expect(((await res.json()) as { accepted: number }).accepted).toBe(3)
+}
+
+async function countAbout(site: TestSite, visitorId: string) {
+  const [events] = await rows<{ n: number }>(
+    'SELECT count(*) AS n FROM events WHERE site_id = ? AND visitor_id = ?',
+    site.id,
+    visitorId,
+  )
+  const [assignments] = await rows<{ n: number }>(
+    'SELECT count(*) AS n FROM assignments WHERE site_id = ? AND visitor_id = ?',
+    site.id,
+    visitorId,
+  )
+  return { events: events?.n, assignments: assignments?.n }
+}
+
+describe('DELETE /v1/visitors/{visitorId}', () => {
+  it('forgets an edgelift visitor with the public key: every row goes', async () => {
+    const site = await createSite()
+    await seedVisitor(site, RANDOM_ID)
+    await seedVisitor(site, 'someone-else')
+    const res = await call(`/v1/visitors/${RANDOM_ID}?site=${site.publicKey}`, { method: 'DELETE' })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({
+      visitorId: RANDOM_ID,
+      deleted: { events: 3, assignments: 1 },
+    })
+    expect(await countAbout(site, RANDOM_ID)).toEqual({ events: 0, assignments: 0 })
+    expect(await countAbout(site, 'someone-else')).toEqual({ events: 3, assignments: 1 })
+  })
+
+  it('drops late events for a forgotten visitor', async () => {
+    const site = await createSite()
+    await call(`/v1/visitors/${RANDOM_ID}?site=${site.publicKey}`, { method: 'DELETE' })
+    const res = await publicPost(site, '/v1/events', {
+      events: [
+        { id: eventId(), type: 'view', visitorId: RANDOM_ID },
+        { id: eventId(), type: 'view', visitorId: 'other' },
+      ],
+    })
+    expect(await res.json()).toMatchObject({
+      accepted: 1,
+      rejected: [{ index: 0, code: 'visitor_forgotten' }],
+    })
+    expect(await countAbout(site, RANDOM_ID)).toEqual({ events: 0, assignments: 0 })
+  })
+
+  it('keeps no copy of the forgotten id, only its hash', async () => {
+    const site = await createSite()
+    await call(`/v1/visitors/${RANDOM_ID}?site=${site.publicKey}`, { method: 'DELETE' })
+    const stored = await rows<{ visitor_hash: string }>(
+      'SELECT visitor_hash FROM forgotten_visitors WHERE site_id = ?',
+      site.id,
+    )
+    expect(stored).toHaveLength(1)
+    expect(stored[0]?.visitor_hash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it("needs the admin key for a merchant's own user id", async () => {
+    const site = await createSite()
+    await seedVisitor(site, 'c13313')
+    const withPublic = await call(`/v1/visitors/c13313?site=${site.publicKey}`, {
+      method: 'DELETE',
+    })
+    expect(withPublic.status).toBe(403)
+    expect((await errorOf(withPublic)).code).toBe('admin_key_required')
+    expect(await countAbout(site, 'c13313')).toEqual({ events: 3, assignments: 1 })
+    const withAdmin = await call('/v1/visitors/c13313', {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${site.adminKey}` },
+    })
+    expect(withAdmin.status).toBe(200)
+    expect(await countAbout(site, 'c13313')).toEqual({ events: 0, assignments: 0 })
+  })
+
+  it("cannot touch another site's visitor", async () => {
+    const a = await createSite()
+    const b = await createSite()
+    await seedVisitor(b, 'shared-id')
+    await call('/v1/visitors/shared-id', {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${a.adminKey}` },
+    })
+    expect(await countAbout(b, 'shared-id')).toEqual({ events: 3, assignments: 1 })
+  })
+
+  it('refuses an invalid visitor id, a missing key and an unknown admin key', async () => {
+    const site = await createSite()
+    const bad = await call(`/v1/visitors/${encodeURIComponent('a b')}?site=${site.publicKey}`, {
+      method: 'DELETE',
+    })
+    expect(bad.status).toBe(400)
+    expect((await errorOf(bad)).code).toBe('invalid_visitor_id')
+    const long = await call(`/v1/visitors/${'x'.repeat(129)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${site.adminKey}` },
+    })
+    expect(long.status).toBe(400)
+    expect((await call(`/v1/visitors/${RANDOM_ID}`, { method: 'DELETE' })).status).toBe(401)
+    expect(
+      (
+        await call(`/v1/visitors/${RANDOM_ID}`, {
+          method: 'DELETE',
+          headers: { authorization: 'Bearer sk_wrong' },
+        })
+      ).status,
+    ).toBe(401)
+  })
+})

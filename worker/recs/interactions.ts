@@ -1,0 +1,203 @@
+/**
+ * Turns raw interactions into the weighted visitor × item matrix the SVD factorises.
+ *
+ * A cell is the sum of the visitor's interactions with the item, each weighted by its type
+ * (a purchase says more than a view) and optionally decayed by age, then damped (log1p by default)
+ * so that a wholesaler buying the same item forty times does not outweigh forty shoppers. Rows can
+ * also be scaled by a power of their norm, which keeps heavy users from dominating the factors.
+ */
+
+import type { SparseMatrix } from './sparse-matrix.ts'
+import type { Interaction, InteractionType } from './types.ts'
+
+/** Weight of one interaction of each type. */
+export type InteractionWeights = Record<InteractionType, number>
+
+/** Default type weights: each step down the funnel doubles the signal. */
+export const DEFAULT_WEIGHTS: Readonly<InteractionWeights> = {
+  view: 1,
+  click: 2,
+  add_to_cart: 4,
+  purchase: 8,
+}
+
+/** How a cell's summed weight becomes the matrix value. */
+export type CellTransform = 'log1p' | 'linear' | 'binary'
+
+/** Options of `buildInteractionMatrix`. */
+export type MatrixOptions = {
+  /** Per-type weights; missing types use `DEFAULT_WEIGHTS`. */
+  weights?: Partial<InteractionWeights>
+  /** Half-life of the exponential time decay, in days; 0 or absent disables decay. */
+  halfLifeDays?: number
+  /** Time the decay is measured from (epoch ms); defaults to the latest interaction. */
+  referenceTime?: number
+  /** Cell damping; default `log1p`. */
+  transform?: CellTransform
+  /** Each row is divided by its L2 norm to this power: 0 keeps rows, 1 makes them unit length. */
+  rowNormExponent?: number
+  /** Each column is multiplied by its L2 norm to this power (after row scaling); 0 keeps columns. */
+  columnNormExponent?: number
+}
+
+/** The matrix plus the maps between ids and row/column indices. Ids are sorted, so the layout
+ * does not depend on the order interactions arrive in. */
+export type InteractionMatrix = SparseMatrix & {
+  visitors: string[]
+  items: string[]
+  visitorIndex: Map<string, number>
+  itemIndex: Map<string, number>
+  /** The factor each row was scaled by (1 unless `rowNormExponent` is set). */
+  rowScales: Float64Array
+  /** Interactions that entered the matrix. */
+  used: number
+  /** Interactions ignored for an unknown type, a non-finite time or a non-positive weight. */
+  ignored: number
+}
+
+const DAY_MS = 86_400_000
+
+/** Resolves partial weights against the defaults. */
+export function resolveWeights(weights?: Partial<InteractionWeights>): InteractionWeights {
+  return { ...DEFAULT_WEIGHTS, ...weights }
+}
+
+/** Applies the cell damping to a summed weight. */
+export function transformCell(sum: number, transform: CellTransform): number {
+  if (transform === 'binary') return sum > 0 ? 1 : 0
+  return transform === 'log1p' ? Math.log1p(sum) : sum
+}
+
+/**
+ * Builds the sparse visitor × item matrix.
+ *
+ * @example
+ * const m = buildInteractionMatrix(events, { halfLifeDays: 90 })
+ * m.values[m.rowPtr[m.visitorIndex.get('c13313')!]] // first cell of that visitor
+ */
+export function buildInteractionMatrix(
+  interactions: Iterable<Interaction>,
+  options: MatrixOptions = {},
+): InteractionMatrix {
+  const weights = resolveWeights(options.weights)
+  const transform = options.transform ?? 'log1p'
+  const visitorSeen = new Map<string, number>()
+  const itemSeen = new Map<string, number>()
+  const rowList: number[] = []
+  const colList: number[] = []
+  const weightList: number[] = []
+  const atList: number[] = []
+  let latest = -Infinity
+  let ignored = 0
+  for (const interaction of interactions) {
+    const weight = weights[interaction.type]
+    if (!(weight > 0) || !Number.isFinite(weight) || !Number.isFinite(interaction.at)) {
+      ignored++
+      continue
+    }
+    rowList.push(indexOf(visitorSeen, interaction.visitorId))
+    colList.push(indexOf(itemSeen, interaction.itemId))
+    weightList.push(weight)
+    atList.push(interaction.at)
+    if (interaction.at > latest) latest = interaction.at
+  }
+
+  const { ids: visitors, index: visitorIndex, remap: rowRemap } = sortIds(visitorSeen)
+  const { ids: items, index: itemIndex, remap: colRemap } = sortIds(itemSeen)
+  const halfLife = (options.halfLifeDays ?? 0) * DAY_MS
+  const reference = options.referenceTime ?? latest
+  const decayed = (i: number): number => {
+    const w = weightList[i] ?? 0
+    if (!(halfLife > 0)) return w
+    const age = Math.max(0, reference - (atList[i] ?? reference))
+    return w * Math.pow(2, -age / halfLife)
+  }
+
+  // Counting sort by row, then merge equal columns within each row.
+  const rows = visitors.length
+  const counts = new Uint32Array(rows + 1)
+  for (const r of rowList) counts[(rowRemap[r] ?? 0) + 1]!++
+  for (let r = 0; r < rows; r++) counts[r + 1]! += counts[r]!
+  const fill = counts.slice(0, rows)
+  const order = new Uint32Array(rowList.length)
+  for (let i = 0; i < rowList.length; i++) order[fill[rowRemap[rowList[i] ?? 0] ?? 0]!++] = i
+
+  const rowPtr = new Uint32Array(rows + 1)
+  const rowScales = new Float64Array(rows).fill(1)
+  const colIdx: number[] = []
+  const values: number[] = []
+  for (let r = 0; r < rows; r++) {
+    const cells = new Map<number, number>()
+    for (let p = counts[r] ?? 0; p < (counts[r + 1] ?? 0); p++) {
+      const i = order[p] ?? 0
+      const c = colRemap[colList[i] ?? 0] ?? 0
+      cells.set(c, (cells.get(c) ?? 0) + decayed(i))
+    }
+    const cols = [...cells.keys()].sort((a, b) => a - b)
+    const start = values.length
+    let norm = 0
+    for (const c of cols) {
+      const value = transformCell(cells.get(c) ?? 0, transform)
+      colIdx.push(c)
+      values.push(value)
+      norm += value * value
+    }
+    const exponent = options.rowNormExponent ?? 0
+    if (exponent !== 0 && norm > 0) {
+      const scale = Math.pow(norm, -exponent / 2)
+      rowScales[r] = scale
+      for (let p = start; p < values.length; p++) values[p] = (values[p] ?? 0) * scale
+    }
+    rowPtr[r + 1] = values.length
+  }
+
+  const finalValues = Float64Array.from(values)
+  const finalCols = Uint32Array.from(colIdx)
+  const colExponent = options.columnNormExponent ?? 0
+  if (colExponent !== 0) {
+    const norms = new Float64Array(items.length)
+    for (let p = 0; p < finalValues.length; p++) norms[finalCols[p]!]! += finalValues[p]! ** 2
+    for (let p = 0; p < finalValues.length; p++) {
+      finalValues[p]! *= Math.pow(norms[finalCols[p]!]!, colExponent / 2)
+    }
+  }
+  return {
+    rows,
+    cols: items.length,
+    rowPtr,
+    colIdx: finalCols,
+    values: finalValues,
+    visitors,
+    items,
+    visitorIndex,
+    itemIndex,
+    rowScales,
+    used: rowList.length,
+    ignored,
+  }
+}
+
+function indexOf(seen: Map<string, number>, id: string): number {
+  let index = seen.get(id)
+  if (index === undefined) {
+    index = seen.size
+    seen.set(id, index)
+  }
+  return index
+}
+
+/** Sorts ids (code-unit order, locale-free) and maps first-seen indices to sorted ones. */
+function sortIds(seen: Map<string, number>): {
+  ids: string[]
+  index: Map<string, number>
+  remap: Uint32Array
+} {
+  const ids = [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const index = new Map<string, number>()
+  const remap = new Uint32Array(ids.length)
+  ids.forEach((id, sorted) => {
+    index.set(id, sorted)
+    remap[seen.get(id) ?? 0] = sorted
+  })
+  return { ids, index, remap }
+}
