@@ -1,0 +1,79 @@
+/**
+ * A throw-away `wrangler dev` for benchmarks: its own local D1 under .wrangler/bench, the baseline
+ * routes switched on, a fresh site, and its output kept in artifacts/ rather than on screen.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, openSync, rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { createSite, type CreatedSite } from '../../scripts/lib/sites.ts'
+import { applyLocalMigrations, localSql } from '../../scripts/lib/wrangler.ts'
+
+const WRANGLER = fileURLToPath(
+  new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url),
+)
+
+export type DevServer = {
+  url: string
+  site: CreatedSite
+  persistTo: string
+  sql<T>(query: string): T[]
+  stop(): Promise<void>
+}
+
+export async function startDevServer(name: string, port: number): Promise<DevServer> {
+  const persistTo = `.wrangler/bench/${name}`
+  rmSync(persistTo, { recursive: true, force: true })
+  mkdirSync('artifacts', { recursive: true })
+  applyLocalMigrations(persistTo)
+  const site = await createSite({ name: `bench ${name}`, origins: [], persistTo })
+  const log = openSync(`artifacts/bench-${name}-wrangler.log`, 'w')
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      WRANGLER,
+      'dev',
+      '--port',
+      String(port),
+      '--ip',
+      '127.0.0.1',
+      '--persist-to',
+      persistTo,
+      '--var',
+      'BENCH_ROUTES:on',
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'error',
+    ],
+    { stdio: ['ignore', log, log], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+  )
+  const url = `http://127.0.0.1:${port}`
+  await waitUntilReady(url, child)
+  return {
+    url,
+    site,
+    persistTo,
+    sql: (query) => localSql(query, persistTo),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error('wrangler dev exited; see artifacts/bench-*-wrangler.log')
+    try {
+      const res = await fetch(`${url}/v1/health`)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`wrangler dev did not answer on ${url} within 60 s`)
+}

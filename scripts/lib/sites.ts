@@ -1,0 +1,34 @@
+/** Creating sites in the local D1 from Node: the same keys and hashing as the Worker. */
+import { hashKey, newAdminKey, newPublicKey, newSiteId } from '../../worker/sites/keys.ts'
+import { localSql, sqlText } from './wrangler.ts'
+
+export type CreatedSite = { siteId: string; publicKey: string; adminKey: string }
+
+/** Inserts a site and answers its keys; the admin key is stored only as its hash. */
+export async function createSite(options: {
+  name: string
+  origins: string[]
+  siteId?: string
+  publicKey?: string
+  adminKey?: string
+  upsert?: boolean
+  persistTo?: string
+}): Promise<CreatedSite> {
+  const site = {
+    siteId: options.siteId ?? newSiteId(),
+    publicKey: options.publicKey ?? newPublicKey(),
+    adminKey: options.adminKey ?? newAdminKey(),
+  }
+  const onConflict = options.upsert
+    ? `ON CONFLICT(id) DO UPDATE SET name = excluded.name, public_key = excluded.public_key,
+         admin_key_hash = excluded.admin_key_hash, allowed_origins = excluded.allowed_origins`
+    : ''
+  localSql(
+    `INSERT INTO sites (id, name, public_key, admin_key_hash, allowed_origins, currency, created_at)
+     VALUES (${sqlText(site.siteId)}, ${sqlText(options.name)}, ${sqlText(site.publicKey)},
+       ${sqlText(await hashKey(site.adminKey))}, ${sqlText(JSON.stringify(options.origins))}, 'USD', ${Date.now()})
+     ${onConflict}`,
+    options.persistTo,
+  )
+  return site
+}

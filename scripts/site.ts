@@ -1,0 +1,47 @@
+/**
+ * `npm run site -- create --name "My store" [--origin https://shop.example]...`
+ * Creates a site in the local D1 and prints `{ "siteId", "publicKey", "adminKey" }` as JSON. The
+ * admin key is shown only now; edgelift keeps only its hash.
+ */
+import { parseArgs } from 'node:util'
+import { applyLocalMigrations } from './lib/wrangler.ts'
+import { createSite } from './lib/sites.ts'
+
+const USAGE = 'usage: npm run site -- create --name "My store" [--origin https://shop.example ...]'
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+function validOrigin(origin: string): string {
+  let url: URL
+  try {
+    url = new URL(origin)
+  } catch {
+    fail(`--origin ${origin} is not a URL.`)
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+    fail(`--origin must be a bare http(s) origin such as https://shop.example, not ${origin}.`)
+  }
+  return url.origin
+}
+
+let parsed
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { name: { type: 'string' }, origin: { type: 'string', multiple: true } },
+  })
+} catch (err) {
+  fail((err as Error).message)
+}
+const [command] = parsed.positionals
+if (command !== 'create') fail(command ? `Unknown command ${command}.` : 'Say what to do.')
+const name = parsed.values.name?.trim()
+if (!name || name.length > 200) fail('--name is required (1-200 characters).')
+const origins = (parsed.values.origin ?? []).map(validOrigin)
+
+applyLocalMigrations()
+const site = await createSite({ name, origins })
+console.log(JSON.stringify(site, null, 2))
