@@ -14,10 +14,3 @@ export const EVENT_ID = /^[A-Za-z0-9_-]{8,64}$/
 
 /** The random visitor id edgelift makes: 128 bits as 32 lower-case hex digits. */
 export const RANDOM_VISITOR_ID = /^[0-9a-f]{32}$/
-
-/** A new random 128-bit visitor id from the platform's CSPRNG. */
-export function newVisitorId(): string {
-  const bytes = new Uint8Array(16)
-  crypto.getRandomValues(bytes)
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}

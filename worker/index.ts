@@ -8,12 +8,16 @@ import { envelope, onError } from './http/on-error.ts'
 import { refuseSecretInUrl, requireAdminKey, requirePublicKey } from './middleware/auth.ts'
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
 import { adminExperimentsRoute } from './routes/admin-experiments.ts'
+import { adminResultsRoute } from './routes/admin-results.ts'
 import { assignRoute } from './routes/assign.ts'
 import { eventsRoute } from './routes/events.ts'
 import { visitorsRoute } from './routes/visitors.ts'
 import { benchRoutes } from './routes/bench.ts'
 
-const adminApi = new Hono<AppEnv>().use(requireAdminKey).route('/', adminExperimentsRoute)
+const adminApi = new Hono<AppEnv>()
+  .use(requireAdminKey)
+  .route('/', adminExperimentsRoute)
+  .route('/', adminResultsRoute)
 
 export const app = new Hono<AppEnv>()
   .use(refuseSecretInUrl)

@@ -40,6 +40,8 @@ export const experiments = sqliteTable(
     urlPattern: text('url_pattern'),
     /** Split-URL tests answer a 302 to the variation's url instead of rewriting the request. */
     redirect: integer('redirect', { mode: 'boolean' }).notNull().default(false),
+    /** Revenue per visitor is capped at this percentile of buyers' revenue in results; null = off. */
+    winsorizeAt: real('winsorize_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -126,6 +128,16 @@ export const assignments = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.visitorId] }),
     index('assignments_visitor').on(t.siteId, t.visitorId),
+    // Covers the results aggregate: a phase's rows are read from the index alone.
+    index('assignments_results').on(
+      t.siteId,
+      t.experimentKey,
+      t.phase,
+      t.variation,
+      t.convertedAt,
+      t.revenueMinor,
+      t.exposedAt,
+    ),
   ],
 )
 

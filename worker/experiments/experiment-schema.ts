@@ -53,6 +53,8 @@ const fields = {
   goal,
   url: z.string().min(1).max(2048).nullable(),
   redirect: z.boolean(),
+  // Below the median a cap would change typical orders, not outliers.
+  winsorize: z.number().min(0.5).max(0.9999).nullable(),
 }
 
 export const createExperimentSchema = z.strictObject({
@@ -64,6 +66,7 @@ export const createExperimentSchema = z.strictObject({
   goal: fields.goal.default({ event: 'purchase' }),
   url: fields.url.optional(),
   redirect: fields.redirect.default(false),
+  winsorize: fields.winsorize.default(null),
 })
 
 export const patchExperimentSchema = z
@@ -75,6 +78,7 @@ export const patchExperimentSchema = z
     goal: fields.goal,
     url: fields.url,
     redirect: fields.redirect,
+    winsorize: fields.winsorize,
   })
   .partial()
 

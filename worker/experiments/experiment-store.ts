@@ -5,7 +5,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { batch, type Database } from '../db/database.ts'
 import { experimentPhases, experiments } from '../db/schema.ts'
-import { conflict } from '../http/api-error.ts'
+import { KEY } from '../../shared/identifiers.ts'
+import { conflict, notFound } from '../http/api-error.ts'
 import {
   experimentFromRow,
   experimentToRow,
@@ -48,6 +49,17 @@ export async function findExperiment(
     .where(and(eq(experiments.siteId, siteId), eq(experiments.key, key)))
     .get()
   return row ? experimentFromRow(row) : null
+}
+
+/** The site's experiment with this key, or 404 — also for another site's key. */
+export async function experimentOr404(
+  db: Database,
+  siteId: string,
+  key: string,
+): Promise<Experiment> {
+  const exp = KEY.test(key) ? await findExperiment(db, siteId, key) : null
+  if (!exp) throw notFound(KEY.test(key) ? `The experiment ${key}` : 'The experiment')
+  return exp
 }
 
 export async function listPhases(db: Database, siteId: string, key: string): Promise<Phase[]> {

@@ -20,6 +20,8 @@ export type Experiment = {
   goal: { event: GoalEvent; name?: string }
   url: string | null
   redirect: boolean
+  /** Percentile (e.g. 0.99) at which revenue per visitor is capped in results; null = off. */
+  winsorize: number | null
   createdAt: number
   updatedAt: number
 }
@@ -52,6 +54,7 @@ export function experimentFromRow(row: typeof experiments.$inferSelect): Experim
       : { event: row.goalEvent as GoalEvent },
     url: row.urlPattern,
     redirect: row.redirect,
+    winsorize: row.winsorizeAt,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
@@ -71,6 +74,7 @@ export function experimentToRow(siteId: string, exp: Experiment): typeof experim
     goalName: exp.goal.name ?? null,
     urlPattern: exp.url,
     redirect: exp.redirect,
+    winsorizeAt: exp.winsorize,
     createdAt: exp.createdAt,
     updatedAt: exp.updatedAt,
   }

@@ -54,6 +54,7 @@ export function applyPatch(exp: Experiment, patch: PatchExperimentInput, now: nu
     ...(patch.goal !== undefined && { goal: patch.goal }),
     ...(patch.url !== undefined && { url: patch.url }),
     ...(patch.redirect !== undefined && { redirect: patch.redirect }),
+    ...(patch.winsorize !== undefined && { winsorize: patch.winsorize }),
     updatedAt: now,
   }
   const hasData = exp.status === 'running' || exp.status === 'paused'

@@ -1,19 +1,17 @@
 /** `/v1/admin/experiments...`: create, list, read, change, start, pause and stop experiments. */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { KEY } from '../../shared/identifiers.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 import { createExperimentSchema, patchExperimentSchema } from '../experiments/experiment-schema.ts'
 import {
-  findExperiment,
+  experimentOr404,
   insertExperiment,
   listExperiments,
   listPhases,
   saveChange,
 } from '../experiments/experiment-store.ts'
 import { applyPatch, transition, type LifecycleAction } from '../experiments/lifecycle.ts'
-import { notFound } from '../http/api-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 import type { Database } from '../db/database.ts'
@@ -44,6 +42,7 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
       goal: input.goal,
       url: input.url ?? null,
       redirect: input.redirect,
+      winsorize: input.winsorize,
       createdAt: now,
       updatedAt: now,
     }
@@ -74,12 +73,6 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
     await saveChange(c.var.db, c.var.site.id, exp, change)
     return c.json(await withPhases(c.var.db, c.var.site.id, change.next))
   })
-
-async function experimentOr404(db: Database, siteId: string, key: string): Promise<Experiment> {
-  const exp = KEY.test(key) ? await findExperiment(db, siteId, key) : null
-  if (!exp) throw notFound(`The experiment ${KEY.test(key) ? key : ''}`.trim())
-  return exp
-}
 
 async function withPhases(db: Database, siteId: string, exp: Experiment) {
   return { ...exp, phases: await listPhases(db, siteId, exp.key) }

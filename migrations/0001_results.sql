@@ -1,0 +1,2 @@
+ALTER TABLE `experiments` ADD `winsorize_at` real;--> statement-breakpoint
+CREATE INDEX `assignments_results` ON `assignments` (`site_id`,`experiment_key`,`phase`,`variation`,`converted_at`,`revenue_minor`,`exposed_at`);

@@ -1,0 +1,69 @@
+/**
+ * An experiment's results for one phase: the phase's configuration (weights, variation keys)
+ * joined with its totals, handed to the pure statistics module.
+ */
+import type { Database } from '../db/database.ts'
+import type { Experiment, Phase } from '../experiments/experiment.ts'
+import { listPhases } from '../experiments/experiment-store.ts'
+import { invalid } from '../http/api-error.ts'
+import { computeResults } from '../stats/index.ts'
+import type { ExperimentResults } from '../stats/types.ts'
+import { phaseTotals } from './phase-totals.ts'
+
+/** The phase `requested` (default: the current one), or a 400 naming the phases that exist. */
+export async function resolvePhase(
+  db: Database,
+  siteId: string,
+  exp: Experiment,
+  requested: string | undefined,
+): Promise<{ phase: Phase; phases: number[] }> {
+  const phases = await listPhases(db, siteId, exp.key)
+  const numbers = phases.map((p) => p.phase)
+  const wanted = requested === undefined ? exp.phase : Number(requested)
+  const phase = phases.find((p) => p.phase === wanted)
+  if (requested !== undefined && (!/^\d{1,6}$/.test(requested) || !phase)) {
+    throw invalid(
+      'invalid_phase',
+      numbers.length
+        ? `Phase ${requested} does not exist; this experiment has phases ${numbers.join(', ')}.`
+        : 'This experiment has not started, so it has no phases yet.',
+    )
+  }
+  // A draft has no phase row yet: it is analysed as an empty phase 0 of its current setup.
+  return { phase: phase ?? draftPhase(exp), phases: numbers }
+}
+
+export async function experimentResults(
+  db: Database,
+  site: { id: string; currency: string },
+  exp: Experiment,
+  phase: Phase,
+): Promise<ExperimentResults & { phases?: number[] }> {
+  const totals = await phaseTotals(
+    db,
+    { siteId: site.id, experimentKey: exp.key, phase: phase.phase },
+    phase.variationKeys.length,
+    { currency: site.currency, winsorizeAt: exp.winsorize },
+  )
+  return computeResults({
+    experiment: exp.key,
+    phase: phase.phase,
+    status: phase.endedAt !== null && exp.phase !== phase.phase ? 'ended' : exp.status,
+    variations: phase.variationKeys.map((key, i) => ({
+      key,
+      weight: phase.weights[i] ?? 0,
+      ...(totals[i] ?? { visitors: 0, conversions: 0, revenueSum: 0, revenueSumSquares: 0 }),
+    })),
+  })
+}
+
+function draftPhase(exp: Experiment): Phase {
+  return {
+    phase: 0,
+    seed: exp.seed ?? exp.key,
+    weights: exp.variations.map((v) => v.weight),
+    variationKeys: exp.variations.map((v) => v.key),
+    startedAt: exp.createdAt,
+    endedAt: null,
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Reading experiments: `GET /v1/admin/experiments/{key}/results|timeseries[?phase=N]` and the
+ * sample-size calculator `GET /v1/admin/sample-size`.
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { experimentOr404 } from '../experiments/experiment-store.ts'
+import { invalid } from '../http/api-error.ts'
+import { experimentResults, resolvePhase } from '../results/experiment-results.ts'
+import { phaseTimeseries } from '../results/timeseries.ts'
+import { sampleSizePerVariation, validateSampleSizeParams } from '../stats/index.ts'
+
+export const adminResultsRoute = new Hono<AppEnv>()
+  .get('/experiments/:key/results', async (c) => {
+    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
+    const { phase, phases } = await resolvePhase(c.var.db, c.var.site.id, exp, c.req.query('phase'))
+    return c.json({ ...(await experimentResults(c.var.db, c.var.site, exp, phase)), phases })
+  })
+  .get('/experiments/:key/timeseries', async (c) => {
+    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
+    const { phase } = await resolvePhase(c.var.db, c.var.site.id, exp, c.req.query('phase'))
+    const days = await phaseTimeseries(
+      c.var.db,
+      { siteId: c.var.site.id, experimentKey: exp.key, phase: phase.phase },
+      phase.variationKeys,
+      c.var.site.currency,
+    )
+    return c.json({ experiment: exp.key, phase: phase.phase, days })
+  })
+  .get('/sample-size', (c) => {
+    const number = (name: string) => {
+      const raw = c.req.query(name)
+      return raw === undefined || raw === '' ? undefined : Number(raw)
+    }
+    const baseline = number('baseline')
+    const mde = number('mde')
+    if (baseline === undefined)
+      throw invalid(
+        'invalid_baseline',
+        'baseline: give the control conversion rate, e.g. baseline=0.05.',
+      )
+    if (mde === undefined)
+      throw invalid('invalid_mde', 'mde: give the relative lift to detect, e.g. mde=0.1 for +10%.')
+    const checked = validateSampleSizeParams({
+      baselineRate: baseline,
+      minimumDetectableEffect: mde,
+      alpha: number('alpha'),
+      power: number('power'),
+      variations: number('variations'),
+    })
+    if (!checked.ok) {
+      const [issue] = checked.issues
+      const name = issue ? QUERY_NAMES[issue.parameter] : 'parameters'
+      throw invalid(`invalid_${name}`, `${name}: ${issue?.message ?? 'out of range'}.`)
+    }
+    const perVariation = sampleSizePerVariation(checked.params)
+    return c.json({
+      ...checked.params,
+      visitorsPerVariation: perVariation,
+      totalVisitors: perVariation * checked.params.variations,
+    })
+  })
+
+const QUERY_NAMES = {
+  baselineRate: 'baseline',
+  minimumDetectableEffect: 'mde',
+  alpha: 'alpha',
+  power: 'power',
+  variations: 'variations',
+} as const
