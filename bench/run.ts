@@ -5,6 +5,8 @@
 import { benchAssign } from './assign.ts'
 import { benchBucketing } from './bucketing.ts'
 import { benchEvents } from './events.ts'
+import { benchResults } from './results.ts'
+import { benchStats } from './stats.ts'
 import { startDevServer } from './lib/dev-server.ts'
 import { progress, table, type Row } from './lib/report.ts'
 
@@ -12,6 +14,7 @@ const rows: Row[] = []
 console.error('edgelift benchmarks — this machine, this run')
 
 rows.push(...(await benchBucketing()))
+rows.push(...(await benchStats()))
 
 progress('starting wrangler dev for the API benchmarks')
 const server = await startDevServer('api', 8790)
@@ -20,6 +23,14 @@ try {
   rows.push(...(await benchEvents(server)))
 } finally {
   await server.stop()
+}
+
+progress('starting wrangler dev for the results benchmark')
+const resultsServer = await startDevServer('results', 8791)
+try {
+  rows.push(...(await benchResults(resultsServer)))
+} finally {
+  await resultsServer.stop()
 }
 
 console.log(table(rows))

@@ -1,2 +1,3 @@
 ALTER TABLE `experiments` ADD `winsorize_at` real;--> statement-breakpoint
-CREATE INDEX `assignments_results` ON `assignments` (`site_id`,`experiment_key`,`phase`,`variation`,`converted_at`,`revenue_minor`,`exposed_at`);
+CREATE INDEX `assignments_results` ON `assignments` (`site_id`,`experiment_key`,`phase`,`variation`,`converted_at`);--> statement-breakpoint
+CREATE INDEX `assignments_revenue` ON `assignments` (`site_id`,`experiment_key`,`phase`,`revenue_minor`,`variation`) WHERE revenue_minor > 0;

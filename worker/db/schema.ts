@@ -4,6 +4,7 @@
  * Times are epoch milliseconds; money is integer minor units.
  */
 
+import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const sites = sqliteTable('sites', {
@@ -128,16 +129,12 @@ export const assignments = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.visitorId] }),
     index('assignments_visitor').on(t.siteId, t.visitorId),
-    // Covers the results aggregate: a phase's rows are read from the index alone.
-    index('assignments_results').on(
-      t.siteId,
-      t.experimentKey,
-      t.phase,
-      t.variation,
-      t.convertedAt,
-      t.revenueMinor,
-      t.exposedAt,
-    ),
+    // Covers the visitors and conversions aggregate of results: read from the index alone.
+    index('assignments_results').on(t.siteId, t.experimentKey, t.phase, t.variation, t.convertedAt),
+    // Buyers only: revenue sums and the winsorizing percentile read a few percent of the rows.
+    index('assignments_revenue')
+      .on(t.siteId, t.experimentKey, t.phase, t.revenueMinor, t.variation)
+      .where(sql`revenue_minor > 0`),
   ],
 )
 

@@ -1,11 +1,12 @@
 /**
- * The sufficient statistics of one experiment phase, per variation, in one aggregate query over
- * the assignment rows (served from the covering index `assignments_results`). Revenue comes back
- * in major units of the site's currency.
+ * The sufficient statistics of one experiment phase, per variation, read in one D1 round trip from
+ * two index-only aggregates: visitors and conversions from `assignments_results`, revenue from the
+ * buyers-only `assignments_revenue` (a few percent of the rows). Revenue comes back in major units
+ * of the site's currency.
  */
 import { sql } from 'drizzle-orm'
 import { minorUnitExponent } from '../../shared/currencies.ts'
-import type { Database } from '../db/database.ts'
+import { batch, type Database } from '../db/database.ts'
 
 export type VariationTotals = {
   visitors: number
@@ -16,10 +17,9 @@ export type VariationTotals = {
   winsorizedSumSquares?: number
 }
 
-type Row = {
+type CountRow = { variation: number; visitors: number; conversions: number }
+type RevenueRow = {
   variation: number
-  visitors: number
-  conversions: number
   revenue: number
   revenue_sq: number
   capped: number
@@ -39,40 +39,48 @@ export async function phaseTotals(
 ): Promise<VariationTotals[]> {
   const { siteId, experimentKey, phase } = where
   const scope = sql`site_id = ${siteId} AND experiment_key = ${experimentKey} AND phase = ${phase}`
-  // The cap is the nearest-rank percentile of positive revenue; without winsorizing it is
-  // larger than any stored value, so capped sums equal raw sums.
+  const buyers = sql`${scope} AND revenue_minor > 0`
+  // Nearest-rank percentile of buyers' revenue, walked from the top of the index: for the 99th
+  // that is 1% of the buyers instead of all of them. Without winsorizing, no cap.
   const cap = options.winsorizeAt
-    ? sql`(SELECT revenue_minor FROM assignments WHERE ${scope} AND revenue_minor > 0
-        ORDER BY revenue_minor LIMIT 1 OFFSET (SELECT CAST(${options.winsorizeAt} *
-          (count(*) - 1) AS INTEGER) FROM assignments WHERE ${scope} AND revenue_minor > 0))`
-    : sql`9223372036854775807`
-  const rows = await db.all<Row>(sql`
-    SELECT variation, count(*) AS visitors, count(converted_at) AS conversions,
-      total(revenue_minor) AS revenue, total(revenue_minor * revenue_minor) AS revenue_sq,
-      total(min(revenue_minor, c.cap)) AS capped,
-      total(min(revenue_minor, c.cap) * min(revenue_minor, c.cap)) AS capped_sq
-    FROM assignments, (SELECT coalesce(${cap}, 0) AS cap) AS c
-    WHERE ${scope}
-    GROUP BY variation`)
+    ? sql`(SELECT revenue_minor FROM assignments WHERE ${buyers}
+        ORDER BY revenue_minor DESC LIMIT 1 OFFSET (SELECT count(*) - 1 -
+          CAST(${options.winsorizeAt} * (count(*) - 1) AS INTEGER) FROM assignments WHERE ${buyers}))`
+    : sql`NULL`
+  const [counts, revenues] = await batch(db, [
+    sql`SELECT variation, count(*) AS visitors, count(converted_at) AS conversions
+      FROM assignments WHERE ${scope} GROUP BY variation`,
+    // total() sums in floating point, so squares of large orders cannot overflow int64.
+    sql`SELECT variation, total(revenue_minor) AS revenue,
+        total(revenue_minor * revenue_minor) AS revenue_sq,
+        total(min(revenue_minor, coalesce(c.cap, revenue_minor))) AS capped,
+        total(min(revenue_minor, coalesce(c.cap, revenue_minor)) *
+          min(revenue_minor, coalesce(c.cap, revenue_minor))) AS capped_sq
+      FROM assignments, (SELECT ${cap} AS cap) AS c
+      WHERE ${buyers} GROUP BY variation`,
+  ])
   const unit = 10 ** minorUnitExponent(options.currency)
   const totals: VariationTotals[] = Array.from({ length: variationCount }, () => ({
     visitors: 0,
     conversions: 0,
     revenueSum: 0,
     revenueSumSquares: 0,
+    ...(options.winsorizeAt !== null && { winsorizedSum: 0, winsorizedSumSquares: 0 }),
   }))
-  for (const row of rows) {
-    if (row.variation < 0 || row.variation >= variationCount) continue
-    totals[row.variation] = {
-      visitors: row.visitors,
-      conversions: row.conversions,
-      // total() sums in floating point, so squares of large orders cannot overflow int64.
-      revenueSum: row.revenue / unit,
-      revenueSumSquares: row.revenue_sq / unit ** 2,
-      ...(options.winsorizeAt !== null && {
-        winsorizedSum: row.capped / unit,
-        winsorizedSumSquares: row.capped_sq / unit ** 2,
-      }),
+  for (const row of (counts?.results ?? []) as CountRow[]) {
+    const total = totals[row.variation]
+    if (!total) continue
+    total.visitors = row.visitors
+    total.conversions = row.conversions
+  }
+  for (const row of (revenues?.results ?? []) as RevenueRow[]) {
+    const total = totals[row.variation]
+    if (!total) continue
+    total.revenueSum = row.revenue / unit
+    total.revenueSumSquares = row.revenue_sq / unit ** 2
+    if (options.winsorizeAt !== null) {
+      total.winsorizedSum = row.capped / unit
+      total.winsorizedSumSquares = row.capped_sq / unit ** 2
     }
   }
   return totals

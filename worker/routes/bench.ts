@@ -1,6 +1,6 @@
 /**
  * Baseline routes for `npm run bench`, mounted only when the BENCH_ROUTES variable is "on": a bare
- * Hono route and a one-row D1 read, measured in the same wrangler dev as the real routes.
+ * Hono route, a one-row D1 read and a bare GROUP BY over assignments, measured in the same wrangler dev as the real routes.
  */
 import { Hono } from 'hono'
 import { sql } from 'drizzle-orm'
@@ -15,4 +15,12 @@ export const benchRoutes = new Hono<AppEnv>()
   .get('/v1/_bench/d1-row', async (c) => {
     const row = await c.var.db.get<{ id: string }>(sql`SELECT id FROM sites LIMIT 1`)
     return c.json({ row })
+  })
+  .get('/v1/_bench/group-by/:siteId/:experiment', async (c) => {
+    const rows = await c.var.db.all(sql`
+      SELECT variation, count(*) AS visitors FROM assignments
+      WHERE site_id = ${c.req.param('siteId')} AND experiment_key = ${c.req.param('experiment')}
+        AND phase = 1
+      GROUP BY variation`)
+    return c.json({ rows })
   })

@@ -21,6 +21,8 @@ export function wilsonInterval(
   const z2n = (z * z) / visitors
   const center = (p + z2n / 2) / (1 + z2n)
   const half = (z * Math.sqrt((p * (1 - p)) / visitors + z2n / (4 * visitors))) / (1 + z2n)
-  // Rounding can push a bound a few ulps past [0, 1] at p = 0 or 1.
-  return [Math.max(0, center - half), Math.min(1, center + half)]
+  // At p = 0 (p = 1) the lower (upper) bound is exactly 0 (1); rounding would leave 1e-19.
+  const low = conversions === 0 ? 0 : Math.max(0, center - half)
+  const high = conversions === visitors ? 1 : Math.min(1, center + half)
+  return [low, high]
 }
