@@ -7,6 +7,7 @@ import type { AppEnv } from './app-env.ts'
 import { envelope, onError } from './http/on-error.ts'
 import { refuseSecretInUrl, requireAdminKey, requirePublicKey } from './middleware/auth.ts'
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
+import { adminCatalogRoute } from './routes/admin-catalog.ts'
 import { adminExperimentsRoute } from './routes/admin-experiments.ts'
 import { adminResultsRoute } from './routes/admin-results.ts'
 import { assignRoute } from './routes/assign.ts'
@@ -18,6 +19,7 @@ const adminApi = new Hono<AppEnv>()
   .use(requireAdminKey)
   .route('/', adminExperimentsRoute)
   .route('/', adminResultsRoute)
+  .route('/', adminCatalogRoute)
 
 export const app = new Hono<AppEnv>()
   .use(refuseSecretInUrl)

@@ -5,7 +5,7 @@
  */
 
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 
 export const sites = sqliteTable('sites', {
   id: text('id').primaryKey(),
@@ -148,3 +148,97 @@ export const forgottenVisitors = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.visitorHash] })],
 )
+
+/** The store's products: uploaded by the admin, learned from product-page views, or imported. */
+export const catalogItems = sqliteTable(
+  'catalog_items',
+  {
+    siteId: text('site_id').notNull(),
+    itemId: text('item_id').notNull(),
+    title: text('title').notNull(),
+    url: text('url'),
+    image: text('image'),
+    priceMinor: integer('price_minor'),
+    currency: text('currency'),
+    category: text('category'),
+    inStock: integer('in_stock', { mode: 'boolean' }).notNull().default(true),
+    /** catalog | view | import: an admin upload is never overwritten by what a page claims. */
+    source: text('source').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.itemId] })],
+)
+
+/** One trained recommendation model per version; the site's status row names the active one. */
+export const recModels = sqliteTable(
+  'rec_models',
+  {
+    siteId: text('site_id').notNull(),
+    version: text('version').notNull(),
+    trainedAt: integer('trained_at').notNull(),
+    rank: integer('rank').notNull(),
+    items: integer('items').notNull(),
+    visitors: integer('visitors').notNull(),
+    /** JSON of the training metrics. */
+    metrics: text('metrics').notNull(),
+    /** JSON of the fold-in target per interaction type. */
+    foldInTargets: text('fold_in_targets').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.version] })],
+)
+
+/** Item factors in chunks: a few rows load a whole model, and no row nears D1's 2 MB limit. */
+export const recFactorChunks = sqliteTable(
+  'rec_factor_chunks',
+  {
+    siteId: text('site_id').notNull(),
+    version: text('version').notNull(),
+    chunk: integer('chunk').notNull(),
+    /** JSON array of the chunk's item ids, in factor order. */
+    itemIds: text('item_ids').notNull(),
+    /** Float32 little-endian, items x rank, row-major. */
+    factors: blob('factors', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.version, t.chunk] })],
+)
+
+/** Precomputed lists: personal (per visitor), similar (per item), trending (subject ''). */
+export const recLists = sqliteTable(
+  'rec_lists',
+  {
+    siteId: text('site_id').notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    version: text('version').notNull(),
+    /** JSON `[[itemId, score], ...]`, best first. */
+    items: text('items').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.kind, t.subject] })],
+)
+
+/**
+ * Each visitor's factor vector, refined online by SGD. `revision` is the optimistic lock: a write
+ * only lands on the revision it read, so concurrent events for one visitor never lose a step.
+ */
+export const visitorVectors = sqliteTable(
+  'visitor_vectors',
+  {
+    siteId: text('site_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    version: text('version').notNull(),
+    vector: blob('vector', { mode: 'buffer' }).notNull(),
+    updates: integer('updates').notNull().default(0),
+    revision: integer('revision').notNull().default(0),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.visitorId] })],
+)
+
+/** Per site: the active model and whether a training run is under way. */
+export const recStatus = sqliteTable('rec_status', {
+  siteId: text('site_id').primaryKey(),
+  activeVersion: text('active_version'),
+  trainingStartedAt: integer('training_started_at'),
+  lastError: text('last_error'),
+  updatedAt: integer('updated_at').notNull(),
+})

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { isCurrency } from '../../shared/currencies.ts'
 import { EVENT_ID, KEY, VISITOR_ID } from '../../shared/identifiers.ts'
+import { productMetadataSchema } from '../catalog/catalog-schema.ts'
 
 export const EVENT_TYPES = [
   'exposure',
@@ -55,10 +56,16 @@ export const eventSchema = z
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .optional(),
     props: props.optional(),
+    /** What a product page says about the viewed item; fills the catalog with no setup. */
+    product: productMetadataSchema.optional(),
   })
   .refine((e) => e.type !== 'exposure' || e.experiment !== undefined, {
     message: 'an exposure names its experiment',
     path: ['experiment'],
+  })
+  .refine((e) => e.product === undefined || e.itemId !== undefined, {
+    message: 'product metadata describes the event’s itemId',
+    path: ['itemId'],
   })
   .refine((e) => e.type !== 'custom' || e.name !== undefined, {
     message: 'a custom event has a name',

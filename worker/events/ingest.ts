@@ -9,6 +9,7 @@ import { variationIndexOf } from '../experiments/assign-visitor.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
 import type { Site } from '../sites/site-store.ts'
+import { upsertItemsStatement, type CatalogRow } from '../catalog/catalog-store.ts'
 import { sha256Hex } from '../sites/keys.ts'
 import { eventSchema, rejectionCode, type EventInput } from './event-schema.ts'
 import { deriveAssignments, insertEvents, recomputeConversions } from './event-writes.ts'
@@ -77,13 +78,34 @@ export async function ingestEvents(
 
   const exposureIds = rows.filter((r) => r.type === 'exposure').map((r) => r.id)
   const visitors = [...new Set(rows.map((r) => r.visitorId))]
+  const storedIds = new Set(rows.map((r) => r.id))
+  const products = catalogRowsOf(site, valid.filter((v) => storedIds.has(v.event.id)))
   const [inserted] = await batch(db, [
     insertEvents(site.id, options.now, rows),
     deriveAssignments(site.id, exposureIds),
     recomputeConversions(site.id, site.currency, visitors),
+    ...(products.length
+      ? [upsertItemsStatement(site.id, site.currency, products, 'view', options.now)]
+      : []),
   ])
   const accepted = inserted?.results.length ?? 0
   return { accepted, duplicates: rows.length - accepted, rejected }
+}
+
+/**
+ * Catalog rows from product metadata on views. A page may only describe products on the site's
+ * own origins (when it lists any), so another site cannot plant links in this catalog.
+ */
+function catalogRowsOf(site: Site, valid: { event: EventInput }[]): CatalogRow[] {
+  const rows = new Map<string, CatalogRow>()
+  for (const { event } of valid) {
+    const product = event.product
+    if (!product || !event.itemId || event.type !== 'view') continue
+    const origins = site.allowedOrigins
+    if (origins.length > 0 && !origins.includes(new URL(product.url).origin)) continue
+    rows.set(event.itemId, { itemId: event.itemId, ...product })
+  }
+  return [...rows.values()]
 }
 
 /** The phase and variation of an exposure, or why it is refused. */

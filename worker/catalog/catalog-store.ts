@@ -1,0 +1,131 @@
+/**
+ * Catalog items in D1. Upserts travel as one JSON parameter (json_each), so a 1,000-item upload is
+ * one statement, written whole or not at all.
+ */
+import { sql } from 'drizzle-orm'
+import { toMajorUnits, toMinorUnits } from '../../shared/currencies.ts'
+import type { Database } from '../db/database.ts'
+import type { CatalogItemInput } from './catalog-schema.ts'
+
+export type CatalogSource = 'catalog' | 'view' | 'import'
+
+/** An item as served in recommendation lists. */
+export type CatalogItem = {
+  itemId: string
+  title: string
+  url: string | null
+  image: string | null
+  price: number | null
+  currency: string | null
+  inStock: boolean
+}
+
+/** A row to upsert; prices in major units as on the wire. */
+export type CatalogRow = Omit<CatalogItemInput, 'url' | 'inStock'> & {
+  url?: string
+  inStock?: boolean
+}
+
+/**
+ * Inserts or updates items. A `catalog` upload overwrites anything; `view` and `import` rows never
+ * overwrite an admin's upload, and fill only what they know.
+ */
+export function upsertItemsStatement(
+  siteId: string,
+  siteCurrency: string,
+  rows: CatalogRow[],
+  source: CatalogSource,
+  now: number,
+) {
+  const json = JSON.stringify(
+    rows.map((r) => {
+      const currency = r.currency ?? siteCurrency
+      return {
+        itemId: r.itemId,
+        title: r.title,
+        url: r.url ?? null,
+        image: r.image ?? null,
+        priceMinor: r.price === undefined ? null : toMinorUnits(r.price, currency),
+        currency: r.price === undefined ? null : currency,
+        category: r.category ?? null,
+        // Unknown availability counts as in stock: the item was just sold or viewed.
+        inStock: r.inStock === false ? 0 : 1,
+      }
+    }),
+  )
+  const guard = source === 'catalog' ? sql`` : sql`WHERE catalog_items.source <> 'catalog'`
+  return sql`
+    INSERT INTO catalog_items (site_id, item_id, title, url, image, price_minor, currency, category,
+      in_stock, source, updated_at)
+    SELECT ${siteId}, j.value ->> 'itemId', j.value ->> 'title', j.value ->> 'url',
+      j.value ->> 'image', j.value ->> 'priceMinor', j.value ->> 'currency', j.value ->> 'category',
+      j.value ->> 'inStock', ${source}, ${now}
+    FROM json_each(${json}) AS j WHERE true
+    ON CONFLICT (site_id, item_id) DO UPDATE SET
+      title = excluded.title,
+      url = coalesce(excluded.url, catalog_items.url),
+      image = coalesce(excluded.image, catalog_items.image),
+      price_minor = coalesce(excluded.price_minor, catalog_items.price_minor),
+      currency = coalesce(excluded.currency, catalog_items.currency),
+      category = coalesce(excluded.category, catalog_items.category),
+      in_stock = excluded.in_stock,
+      source = CASE WHEN catalog_items.source = 'catalog' THEN 'catalog' ELSE excluded.source END,
+      updated_at = excluded.updated_at
+    ${guard}`
+}
+
+type ItemRow = {
+  item_id: string
+  title: string
+  url: string | null
+  image: string | null
+  price_minor: number | null
+  currency: string | null
+  in_stock: number
+}
+
+/** The catalog entries of these items (missing ones are left out). */
+export async function itemsByIds(
+  db: Database,
+  siteId: string,
+  itemIds: string[],
+): Promise<Map<string, CatalogItem>> {
+  if (itemIds.length === 0) return new Map()
+  const rows = await db.all<ItemRow>(sql`
+    SELECT item_id, title, url, image, price_minor, currency, in_stock FROM catalog_items
+    WHERE site_id = ${siteId} AND item_id IN (SELECT value FROM json_each(${JSON.stringify(itemIds)}))`)
+  return new Map(rows.map((r) => [r.item_id, toItem(r)]))
+}
+
+/** How many items the site's catalog has, and how many are in stock. */
+export async function catalogSize(
+  db: Database,
+  siteId: string,
+): Promise<{ items: number; inStock: number }> {
+  const [row] = await db.all<{ items: number; in_stock: number }>(sql`
+    SELECT count(*) AS items, total(in_stock) AS in_stock FROM catalog_items WHERE site_id = ${siteId}`)
+  return { items: row?.items ?? 0, inStock: row?.in_stock ?? 0 }
+}
+
+/** Any in-stock items, newest first: the last fallback when nothing better is known. */
+export async function someItems(db: Database, siteId: string, limit: number): Promise<string[]> {
+  const rows = await db.all<{ item_id: string }>(sql`
+    SELECT item_id FROM catalog_items WHERE site_id = ${siteId} AND in_stock = 1
+    ORDER BY updated_at DESC, item_id LIMIT ${limit}`)
+  return rows.map((r) => r.item_id)
+}
+
+function toItem(r: ItemRow): CatalogItem {
+  return {
+    itemId: r.item_id,
+    title: r.title,
+    url: r.url,
+    image: r.image,
+    price:
+      r.price_minor === null || r.currency === null
+        ? null
+        : toMajorUnits(r.price_minor, r.currency),
+    currency: r.currency,
+    inStock: r.in_stock === 1,
+  }
+}
