@@ -8,6 +8,7 @@ import { envelope, onError } from './http/on-error.ts'
 import { refuseSecretInUrl, requireAdminKey, requirePublicKey } from './middleware/auth.ts'
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
+import { adminSiteRoute } from './routes/admin-site.ts'
 import { adminExperimentsRoute } from './routes/admin-experiments.ts'
 import { adminResultsRoute } from './routes/admin-results.ts'
 import { assignRoute } from './routes/assign.ts'
@@ -20,6 +21,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminExperimentsRoute)
   .route('/', adminResultsRoute)
   .route('/', adminCatalogRoute)
+  .route('/', adminSiteRoute)
 
 export const app = new Hono<AppEnv>()
   .use(refuseSecretInUrl)
@@ -32,6 +34,8 @@ export const app = new Hono<AppEnv>()
   .use('/v1/events', requirePublicKey, allowSiteOrigins)
   .route('/', assignRoute)
   .route('/', eventsRoute)
+  // Dashboard pages are client-routed: any /admin path that is not a file gets the app's shell.
+  .get('/admin/*', (c) => c.env.ASSETS.fetch(new URL('/admin/', c.req.url)))
 
 app.onError(onError)
 app.notFound((c) =>

@@ -20,12 +20,27 @@ export type DevServer = {
   stop(): Promise<void>
 }
 
-export async function startDevServer(name: string, port: number): Promise<DevServer> {
+export async function startDevServer(
+  name: string,
+  port: number,
+  options: { demo?: boolean } = {},
+): Promise<DevServer> {
   const persistTo = `.wrangler/bench/${name}`
   rmSync(persistTo, { recursive: true, force: true })
   mkdirSync('artifacts', { recursive: true })
   applyLocalMigrations(persistTo)
-  const site = await createSite({ name: `bench ${name}`, origins: [], persistTo })
+  const site = await createSite(
+    options.demo
+      ? {
+          name: 'Demo store',
+          origins: [],
+          persistTo,
+          siteId: 'site_demo',
+          publicKey: 'pk_demo',
+          adminKey: 'sk_demo',
+        }
+      : { name: `bench ${name}`, origins: [], persistTo },
+  )
   const log = openSync(`artifacts/bench-${name}-wrangler.log`, 'w')
   const child: ChildProcess = spawn(
     process.execPath,

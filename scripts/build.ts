@@ -1,0 +1,72 @@
+/**
+ * `npm run build`: bundles the storefront widget (a small loader and its Preact UI chunk) and the
+ * admin dashboard into public/, which the Worker serves as static assets. The widget goes to a
+ * versioned, immutable path (/widget/<version>/) with a short-cached /widget.js alias.
+ */
+import { build } from 'esbuild'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+
+const OUT = 'public'
+const started = performance.now()
+rmSync(OUT, { recursive: true, force: true })
+mkdirSync(OUT, { recursive: true })
+
+const common = {
+  bundle: true,
+  minify: true,
+  target: 'es2020',
+  legalComments: 'none',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  logLevel: 'warning',
+} as const
+
+/** Bundles one entry to a file; answers its bytes. */
+async function bundle(entry: string, outfile: string, format: 'iife' | 'esm'): Promise<Buffer> {
+  await build({ ...common, entryPoints: [entry], outfile, format })
+  return readFileSync(outfile)
+}
+
+// The version is the content hash of the widget, so a new build never reuses a cached URL.
+const stage = `${OUT}/.stage`
+const loader = await bundle('widget/loader/index.ts', `${stage}/widget.js`, 'iife')
+const ui = existsSync('widget/recs/index.tsx')
+  ? await bundle('widget/recs/index.tsx', `${stage}/ui.js`, 'esm')
+  : Buffer.from('')
+const version = createHash('sha256').update(loader).update(ui).digest('hex').slice(0, 12)
+const dir = `${OUT}/widget/${version}`
+mkdirSync(dir, { recursive: true })
+cpSync(stage, dir, { recursive: true })
+cpSync(`${stage}/widget.js`, `${OUT}/widget.js`)
+rmSync(stage, { recursive: true })
+
+if (existsSync('widget/admin/index.tsx')) {
+  await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm')
+  cpSync('widget/admin/index.html', `${OUT}/admin/index.html`)
+  if (existsSync('widget/admin/app.css')) cpSync('widget/admin/app.css', `${OUT}/admin/app.css`)
+}
+
+const sri = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
+const manifest = {
+  version,
+  loader: { path: `/widget/${version}/widget.js`, integrity: sri(loader), bytes: loader.length },
+  ui: { path: `/widget/${version}/ui.js`, integrity: sri(ui), bytes: ui.length },
+}
+writeFileSync(`${OUT}/widget/manifest.json`, JSON.stringify(manifest, null, 2))
+writeFileSync(
+  `${OUT}/_headers`,
+  `/widget/*
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=31536000, immutable
+/widget.js
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
+/widget/manifest.json
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=60
+`,
+)
+console.log(
+  `▸ built widget ${version} (loader ${loader.length} B, ui ${ui.length} B) in ${Math.round(performance.now() - started)} ms`,
+)

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { admin, call, createSite, errorOf, publicPost } from './support/api.ts'
+
+describe('GET/PATCH /v1/admin/site', () => {
+  it('shows the site and changes its allowed origins, which CORS obeys at once', async () => {
+    const site = await createSite()
+    expect(await (await admin(site, 'GET', '/site')).json()).toMatchObject({
+      siteId: site.id,
+      publicKey: site.publicKey,
+      allowedOrigins: [],
+    })
+    const res = await admin(site, 'PATCH', '/site', { allowedOrigins: ['https://shop.example'] })
+    expect(await res.json()).toMatchObject({ allowedOrigins: ['https://shop.example'] })
+    const foreign = await publicPost(site, '/v1/assign', {}, { origin: 'https://other.example' })
+    expect(foreign.status).toBe(403)
+  })
+
+  it.each([
+    ['a path', { allowedOrigins: ['https://shop.example/path'] }],
+    ['a javascript: origin', { allowedOrigins: ['javascript:alert(1)'] }],
+    ['an unknown field', { adminKeyHash: 'x' }],
+  ])('refuses %s with 400', async (_, body) => {
+    const site = await createSite()
+    const res = await admin(site, 'PATCH', '/site', body)
+    expect(res.status).toBe(400)
+    expect((await errorOf(res)).code).toBe('invalid_site')
+  })
+})
+
+describe('POST /v1/admin/site/rotate-key', () => {
+  it('answers a new key once; the old one stops working at once', async () => {
+    const site = await createSite()
+    const res = await admin(site, 'POST', '/site/rotate-key')
+    const { adminKey } = (await res.json()) as { adminKey: string }
+    expect(adminKey).toMatch(/^sk_[0-9a-f]{48}$/)
+    expect((await admin(site, 'GET', '/site')).status).toBe(401)
+    const fresh = await call('/v1/admin/site', { headers: { authorization: `Bearer ${adminKey}` } })
+    expect(fresh.status).toBe(200)
+  })
+})

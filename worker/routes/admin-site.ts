@@ -1,0 +1,79 @@
+/**
+ * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins) and
+ * `POST /v1/admin/site/rotate-key`, which answers a new secret key once and retires the old one
+ * at once.
+ */
+import { and, eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv } from '../app-env.ts'
+import { sites } from '../db/schema.ts'
+import { conflict } from '../http/api-error.ts'
+import { readJsonBody } from '../http/read-body.ts'
+import { parseOr400 } from '../http/validate.ts'
+import { hashKey, newAdminKey } from '../sites/keys.ts'
+import { forgetCachedSite, type Site } from '../sites/site-store.ts'
+
+const origin = z
+  .string()
+  .max(200)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return /^https?:$/.test(url.protocol) && url.origin === value
+    } catch {
+      return false
+    }
+  }, 'must be a bare http(s) origin such as https://shop.example')
+
+const patchSiteSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    allowedOrigins: z.array(origin).max(50),
+  })
+  .partial()
+
+function describe(site: Site) {
+  return {
+    siteId: site.id,
+    name: site.name,
+    publicKey: site.publicKey,
+    allowedOrigins: site.allowedOrigins,
+    currency: site.currency,
+  }
+}
+
+export const adminSiteRoute = new Hono<AppEnv>()
+  .get('/site', (c) => c.json(describe(c.var.site)))
+  .patch('/site', async (c) => {
+    const patch = parseOr400(patchSiteSchema, await readJsonBody(c.req.raw, 16 * 1024), 'site')
+    const { site } = c.var
+    const next = { ...site, ...patch }
+    await c.var.db
+      .update(sites)
+      .set({ name: next.name, allowedOrigins: JSON.stringify(next.allowedOrigins) })
+      .where(eq(sites.id, site.id))
+    forgetCachedSite(site.publicKey)
+    return c.json(describe(next))
+  })
+  .post('/site/rotate-key', async (c) => {
+    const { site } = c.var
+    const adminKey = newAdminKey()
+    const previousHash = await hashKey(
+      c.req.header('authorization')?.replace(/^Bearer\s+/i, '') ?? '',
+    )
+    // Only the key that authenticated this request is replaced, so two concurrent rotations
+    // cannot both succeed and leave the admin with a key that no longer works.
+    const updated = await c.var.db
+      .update(sites)
+      .set({ adminKeyHash: await hashKey(adminKey) })
+      .where(and(eq(sites.id, site.id), eq(sites.adminKeyHash, previousHash)))
+      .returning({ id: sites.id })
+    if (updated.length === 0) {
+      throw conflict(
+        'key_rotated',
+        'The admin key was rotated meanwhile; sign in with the new key.',
+      )
+    }
+    return c.json({ adminKey, message: 'Store this key now: it is shown only once.' })
+  })
