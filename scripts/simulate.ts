@@ -1,0 +1,181 @@
+/**
+ * `npm run simulate -- --visitors 2000 --lift 0.1` drives realistic traffic through the public API
+ * of a running edgelift with a known true lift, so results can be checked against the truth:
+ * each visitor is assigned, exposed, browses a few catalog items, and buys with probability
+ * `baseline` (control) or `baseline x (1 + lift)` (every other variation).
+ *
+ * Options: --api http://localhost:8787  --site pk_demo  --admin sk_demo  --experiment KEY
+ *   --visitors N  --baseline 0.05  --lift 0.1  --skew 0.2 (drop that share of control's
+ *   exposures, to provoke a sample-ratio alarm)  --seed 1  --prefix sim
+ */
+import { parseArgs } from 'node:util'
+import { progressBar } from './lib/progress.ts'
+
+const USAGE =
+  'usage: npm run simulate -- [--visitors 2000] [--lift 0.1] [--baseline 0.05] [--experiment KEY] [--skew 0]'
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+const OPTIONS = {
+  api: { type: 'string', default: 'http://localhost:8787' },
+  site: { type: 'string', default: 'pk_demo' },
+  admin: { type: 'string', default: 'sk_demo' },
+  experiment: { type: 'string' },
+  visitors: { type: 'string', default: '2000' },
+  baseline: { type: 'string', default: '0.05' },
+  lift: { type: 'string', default: '0.1' },
+  skew: { type: 'string', default: '0' },
+  seed: { type: 'string', default: '1' },
+  prefix: { type: 'string', default: 'sim' },
+} as const
+
+function parse() {
+  try {
+    return parseArgs({ options: OPTIONS }).values
+  } catch (err) {
+    fail((err as Error).message)
+  }
+}
+const values = parse()
+
+const number = (name: string, raw: string, min: number, max: number): number => {
+  const n = Number(raw)
+  if (!Number.isFinite(n) || n < min || n > max)
+    fail(`--${name} must be a number from ${min} to ${max}, not ${raw}.`)
+  return n
+}
+const visitors = number('visitors', values.visitors, 1, 1_000_000)
+const baseline = number('baseline', values.baseline, 0, 1)
+const lift = number('lift', values.lift, -1, 10)
+const skew = number('skew', values.skew, 0, 1)
+const api = values.api.replace(/\/$/, '')
+if (!/^[A-Za-z0-9_-]{1,32}$/.test(values.prefix))
+  fail('--prefix must be 1-32 characters of A-Z a-z 0-9 _ -.')
+if (baseline * (1 + lift) > 1) fail('--baseline x (1 + --lift) must stay at most 1.')
+
+// mulberry32: a small seeded PRNG, so the same seed sends the same traffic.
+let state = Math.floor(number('seed', values.seed, 0, 2 ** 31)) >>> 0
+function random(): number {
+  state = (state + 0x6d2b79f5) >>> 0
+  let t = state
+  t = Math.imul(t ^ (t >>> 15), t | 1)
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response
+  try {
+    res = await fetch(`${api}${path}`, init)
+  } catch {
+    fail(`Cannot reach edgelift at ${api}; is \`npm start\` running?`)
+  }
+  const body = (await res.json()) as T & { error?: { message: string } }
+  if (!res.ok)
+    fail(`${init.method ?? 'GET'} ${path} answered ${res.status}: ${body.error?.message ?? ''}`)
+  return body
+}
+
+type Experiment = { key: string; status: string; variations: { key: string }[] }
+const admin = { authorization: `Bearer ${values.admin}` }
+const { experiments } = await call<{ experiments: Experiment[] }>(
+  '/v1/admin/experiments?status=running',
+  { headers: admin },
+)
+const experiment = values.experiment
+  ? experiments.find((e) => e.key === values.experiment)
+  : experiments[0]
+if (!experiment) {
+  fail(
+    values.experiment
+      ? `No running experiment ${values.experiment}.`
+      : 'No running experiment; create and start one first.',
+  )
+}
+// Browsing uses the trending list when recommendations are available; traffic works without.
+const recs = await fetch(`${api}/v1/recs?site=${values.site}&slot=trending&n=50`)
+  .then(async (res) =>
+    res.ok ? ((await res.json()) as { items: { itemId: string }[] }) : { items: [] },
+  )
+  .catch(() => ({ items: [] }))
+const catalog = recs.items
+
+const truth = experiment.variations.map((v, i) => ({
+  key: v.key,
+  rate: i === 0 ? baseline : baseline * (1 + lift),
+  visitors: 0,
+  exposed: 0,
+  buyers: 0,
+}))
+const pending: Record<string, unknown>[] = []
+let sent = 0
+const runId = Date.now().toString(36)
+let counter = 0
+const eventId = () => `${values.prefix}_${runId}_${(counter++).toString(36)}`
+
+async function flush(force = false) {
+  while (pending.length >= 100 || (force && pending.length > 0)) {
+    const events = pending.splice(0, 100)
+    const res = await call<{ accepted: number; rejected: unknown[] }>(
+      `/v1/events?site=${values.site}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ events }),
+      },
+    )
+    sent += res.accepted
+  }
+}
+
+console.error(
+  `Simulating ${visitors} visitors on ${experiment.key} (baseline ${baseline}, true lift ${lift}${skew ? `, skew ${skew}` : ''})`,
+)
+const bar = progressBar('  traffic', visitors)
+for (let i = 0; i < visitors; i++) {
+  const visitorId = `${values.prefix}-${runId}-${i}`
+  const { assignments } = await call<{ assignments: Record<string, { index: number }> }>(
+    `/v1/assign?site=${values.site}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ visitorId, experiments: [experiment.key] }),
+    },
+  )
+  const arm = truth[assignments[experiment.key]?.index ?? -1]
+  if (arm) {
+    arm.visitors++
+    const dropped = arm === truth[0] && random() < skew
+    if (!dropped) {
+      arm.exposed++
+      pending.push({ id: eventId(), type: 'exposure', visitorId, experiment: experiment.key })
+    }
+    const item = catalog.length ? catalog[Math.floor(random() * catalog.length)] : undefined
+    if (item) pending.push({ id: eventId(), type: 'view', visitorId, itemId: item.itemId })
+    if (!dropped && random() < arm.rate) {
+      arm.buyers++
+      const revenue =
+        Math.round(Math.exp(3.5 + 0.6 * (random() + random() + random() - 1.5)) * 100) / 100
+      if (item) pending.push({ id: eventId(), type: 'add_to_cart', visitorId, itemId: item.itemId })
+      pending.push({
+        id: eventId(),
+        type: 'purchase',
+        visitorId,
+        revenue,
+        currency: 'USD',
+        orderId: `order-${runId}-${i}`,
+        ...(item && { items: [{ itemId: item.itemId, quantity: 1, price: revenue }] }),
+      })
+    }
+  }
+  await flush()
+  if (i % 25 === 0) bar.update(i + 1)
+}
+await flush(true)
+bar.finish()
+
+console.log(JSON.stringify({ experiment: experiment.key, eventsAccepted: sent, truth }, null, 2))
+console.error(`Done. Open the results: ${api}/admin/experiments/${experiment.key}`)
