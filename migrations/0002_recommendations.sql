@@ -28,7 +28,7 @@ CREATE TABLE `rec_lists` (
 	`subject` text NOT NULL,
 	`version` text NOT NULL,
 	`items` text NOT NULL,
-	PRIMARY KEY(`site_id`, `kind`, `subject`)
+	PRIMARY KEY(`site_id`, `version`, `kind`, `subject`)
 );
 --> statement-breakpoint
 CREATE TABLE `rec_models` (
@@ -55,7 +55,7 @@ CREATE TABLE `visitor_vectors` (
 	`site_id` text NOT NULL,
 	`visitor_id` text NOT NULL,
 	`version` text NOT NULL,
-	`vector` blob NOT NULL,
+	`vector` text NOT NULL,
 	`updates` integer DEFAULT 0 NOT NULL,
 	`revision` integer DEFAULT 0 NOT NULL,
 	`updated_at` integer NOT NULL,

@@ -4,15 +4,19 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
+import { database } from './db/database.ts'
+import { trainChangedSites } from './recs/scheduled-training.ts'
 import { envelope, onError } from './http/on-error.ts'
 import { refuseSecretInUrl, requireAdminKey, requirePublicKey } from './middleware/auth.ts'
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
+import { adminRecsRoute } from './routes/admin-recs.ts'
 import { adminSiteRoute } from './routes/admin-site.ts'
 import { adminExperimentsRoute } from './routes/admin-experiments.ts'
 import { adminResultsRoute } from './routes/admin-results.ts'
 import { assignRoute } from './routes/assign.ts'
 import { eventsRoute } from './routes/events.ts'
+import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
 import { benchRoutes } from './routes/bench.ts'
 
@@ -22,6 +26,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminResultsRoute)
   .route('/', adminCatalogRoute)
   .route('/', adminSiteRoute)
+  .route('/', adminRecsRoute)
 
 export const app = new Hono<AppEnv>()
   .use(refuseSecretInUrl)
@@ -32,8 +37,10 @@ export const app = new Hono<AppEnv>()
   .route('/', visitorsRoute)
   .use('/v1/assign', requirePublicKey, allowSiteOrigins)
   .use('/v1/events', requirePublicKey, allowSiteOrigins)
+  .use('/v1/recs', requirePublicKey, allowSiteOrigins)
   .route('/', assignRoute)
   .route('/', eventsRoute)
+  .route('/', recsRoute)
   // Dashboard pages are client-routed: any /admin path that is not a file gets the app's shell.
   .get('/admin/*', (c) => c.env.ASSETS.fetch(new URL('/admin/', c.req.url)))
 
@@ -44,4 +51,11 @@ app.notFound((c) =>
 
 export default {
   fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(
+      trainChangedSites(database(env.DB)).then((report) =>
+        console.log('scheduled training', report),
+      ),
+    )
+  },
 } satisfies ExportedHandler<Env>

@@ -213,7 +213,8 @@ export const recLists = sqliteTable(
     /** JSON `[[itemId, score], ...]`, best first. */
     items: text('items').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.siteId, t.kind, t.subject] })],
+  // Keyed by version: a new model is written beside the active one and switched on at the end.
+  (t) => [primaryKey({ columns: [t.siteId, t.version, t.kind, t.subject] })],
 )
 
 /**
@@ -226,7 +227,8 @@ export const visitorVectors = sqliteTable(
     siteId: text('site_id').notNull(),
     visitorId: text('visitor_id').notNull(),
     version: text('version').notNull(),
-    vector: blob('vector', { mode: 'buffer' }).notNull(),
+    /** JSON array of the factors (rank numbers). */
+    vector: text('vector').notNull(),
     updates: integer('updates').notNull().default(0),
     revision: integer('revision').notNull().default(0),
     updatedAt: integer('updated_at').notNull(),

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest'
+import {
+  admin,
+  call,
+  createSite,
+  errorOf,
+  eventId,
+  publicPost,
+  rows,
+  type TestSite,
+} from './support/api.ts'
+import { GARDEN, KITCHEN, seedStore, train } from './support/recs.ts'
+
+type Recs = {
+  recId: string
+  slot: string
+  source: string
+  modelVersion: string | null
+  fallback?: string
+  items: {
+    itemId: string
+    title: string
+    url: string | null
+    price: number | null
+    score: number
+  }[]
+}
+
+async function recs(site: TestSite, query: string): Promise<Recs> {
+  const res = await call(`/v1/recs?site=${site.publicKey}&${query}`)
+  expect(res.status, await res.clone().text()).toBe(200)
+  return (await res.json()) as Recs
+}
+
+async function trainedStore(options: { outOfStock?: string[] } = {}): Promise<TestSite> {
+  const site = await createSite()
+  await seedStore(site, options)
+  const res = await train(site)
+  expect(res.status, await res.clone().text()).toBe(200)
+  return site
+}
+
+describe('POST /v1/admin/recs/train and GET /v1/admin/recs/status', () => {
+  it('trains a model and reports it', async () => {
+    const site = await trainedStore()
+    const status = (await (await admin(site, 'GET', '/recs/status')).json()) as Record<
+      string,
+      unknown
+    >
+    expect(status).toMatchObject({
+      modelVersion: expect.stringMatching(/^svd-/),
+      training: false,
+      items: 12,
+      visitors: 40,
+      lastError: null,
+    })
+  })
+
+  it('answers a clear 409 for a site with nothing to train on, and keeps the reason', async () => {
+    const site = await createSite()
+    const res = await train(site)
+    expect(res.status).toBe(409)
+    expect(await res.json()).toMatchObject({
+      trained: false,
+      reason: expect.stringMatching(/No interactions yet/),
+    })
+    const status = (await (await admin(site, 'GET', '/recs/status')).json()) as Record<
+      string,
+      unknown
+    >
+    expect(status).toMatchObject({
+      modelVersion: null,
+      training: false,
+      lastError: expect.stringMatching(/No interactions/),
+    })
+  })
+
+  it('answers 202 and trains in the background without ?wait', async () => {
+    const site = await createSite()
+    await seedStore(site)
+    const res = await admin(site, 'POST', '/recs/train')
+    expect(res.status).toBe(202)
+  })
+})
+
+describe('GET /v1/recs', () => {
+  it('recommends similar items of the same taste, with a recId and the model version', async () => {
+    const site = await trainedStore()
+    const body = await recs(site, 'slot=similar&item=G1&n=4')
+    expect(body).toMatchObject({
+      slot: 'similar',
+      source: 'similar',
+      modelVersion: expect.stringMatching(/^svd-/),
+    })
+    expect(body.recId).toMatch(/^similar-[0-9a-f]{20}$/)
+    expect(body.items).toHaveLength(4)
+    for (const item of body.items) expect(GARDEN).toContain(item.itemId)
+    expect(body.items.map((i) => i.itemId)).not.toContain('G1')
+    expect(body.items[0]).toMatchObject({
+      title: expect.any(String),
+      url: expect.stringMatching(/^https:/),
+      price: 10,
+    })
+  })
+
+  it('recommends personal items of the visitor’s taste, never what they already bought', async () => {
+    const site = await trainedStore()
+    const bought = await rows<{ item_id: string }>(
+      `SELECT item_id FROM events WHERE site_id = ? AND visitor_id = 'k-buyer-3'`,
+      site.id,
+    )
+    const body = await recs(site, 'slot=personal&visitorId=k-buyer-3&n=3')
+    expect(body.source).toBe('svd')
+    expect(body.items.length).toBeGreaterThan(0)
+    for (const item of body.items) {
+      expect(bought.map((b) => b.item_id)).not.toContain(item.itemId)
+    }
+    expect(KITCHEN).toContain(body.items[0]?.itemId)
+  })
+
+  it('never recommends an out-of-stock item, the current item or an excluded one', async () => {
+    const site = await trainedStore({ outOfStock: ['G2'] })
+    for (const slot of ['similar', 'cart', 'trending', 'personal']) {
+      const body = await recs(site, `slot=${slot}&item=G1&exclude=G3,G4&visitorId=g-buyer-1&n=12`)
+      const ids = body.items.map((i) => i.itemId)
+      expect(ids, slot).not.toContain('G2')
+      expect(ids, slot).not.toContain('G1')
+      expect(ids, slot).not.toContain('G3')
+      expect(ids, slot).not.toContain('G4')
+    }
+  })
+
+  it('recommends for a cart items bought with its items', async () => {
+    const site = await trainedStore()
+    const body = await recs(site, 'slot=cart&item=K1,K2&n=3')
+    expect(body.source).toBe('similar')
+    for (const item of body.items) expect(KITCHEN).toContain(item.itemId)
+  })
+
+  it('serves trending from the model', async () => {
+    const site = await trainedStore()
+    const body = await recs(site, 'slot=trending&n=5')
+    expect(body).toMatchObject({ source: 'trending' })
+    expect(body.items).toHaveLength(5)
+  })
+
+  it('adapts a new visitor’s personal list online within a few clicks', async () => {
+    const site = await trainedStore()
+    const before = await recs(site, 'slot=personal&visitorId=newcomer&n=4')
+    expect(before.source).toBe('trending')
+    expect(before.fallback).toBe('visitor_unknown')
+    const clicks = ['K1', 'K2', 'K3'].map((itemId) => ({
+      id: eventId(),
+      type: 'click',
+      visitorId: 'newcomer',
+      itemId,
+    }))
+    await publicPost(site, '/v1/events', { events: clicks })
+    const after = await recs(site, 'slot=personal&visitorId=newcomer&n=3')
+    expect(after.source).toBe('online')
+    for (const item of after.items) expect(KITCHEN).toContain(item.itemId)
+  })
+
+  it('never loses an online update when one visitor’s events arrive concurrently', async () => {
+    const site = await trainedStore()
+    await Promise.all(
+      ['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'K1', 'K2'].map((itemId) =>
+        publicPost(site, '/v1/events', {
+          events: [{ id: eventId(), type: 'view', visitorId: 'busy', itemId }],
+        }),
+      ),
+    )
+    const [row] = await rows<{ updates: number }>(
+      `SELECT updates FROM visitor_vectors WHERE site_id = ? AND visitor_id = 'busy'`,
+      site.id,
+    )
+    // Eight views, each folded in once: every update landed, none was overwritten.
+    expect(row?.updates).toBe(8)
+  })
+
+  it('falls back to trending for an item missing from the catalog, and says so', async () => {
+    const site = await trainedStore()
+    const body = await recs(site, 'slot=similar&item=NOPE&n=3')
+    expect(body).toMatchObject({ source: 'trending', fallback: 'item_not_in_catalog' })
+    expect(body.items).toHaveLength(3)
+  })
+
+  it('serves catalog items before any model or event', async () => {
+    const site = await createSite()
+    await admin(site, 'PUT', '/catalog', {
+      items: [{ itemId: 'ONLY', title: 'Only item', url: 'https://shop.example/p/only' }],
+    })
+    const body = await recs(site, 'slot=personal&visitorId=v&n=3')
+    expect(body).toMatchObject({ source: 'trending', modelVersion: null, fallback: 'no_model_yet' })
+    expect(body.items.map((i) => i.itemId)).toEqual(['ONLY'])
+  })
+
+  it('answers an empty list (200) for a site with no catalog and no events', async () => {
+    const site = await createSite()
+    const body = await recs(site, 'slot=trending')
+    expect(body.items).toEqual([])
+    expect(body.recId).toMatch(/^trending-/)
+  })
+
+  it.each([
+    ['n=0', 'slot=trending&n=0'],
+    ['n=51', 'slot=trending&n=51'],
+    ['n=abc', 'slot=trending&n=abc'],
+    ['an unknown slot', 'slot=banner'],
+    ['no slot', ''],
+    ['a bad item id', 'slot=similar&item=has%20space'],
+    ['a bad visitor id', 'slot=personal&visitorId=a%20b'],
+  ])('refuses %s with 400', async (_, query) => {
+    const site = await createSite()
+    const res = await call(`/v1/recs?site=${site.publicKey}&${query}`)
+    expect(res.status).toBe(400)
+    expect((await errorOf(res)).code).toBe('invalid_query')
+  })
+
+  it('needs the public key and refuses a secret one', async () => {
+    const site = await createSite()
+    expect((await call('/v1/recs?slot=trending')).status).toBe(401)
+    expect((await call(`/v1/recs?slot=trending&site=${site.adminKey}`)).status).toBe(403)
+  })
+})

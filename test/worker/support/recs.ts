@@ -1,0 +1,76 @@
+// A small store with two tastes: "garden" buyers and "kitchen" buyers, so a working model must
+// recommend garden items to garden buyers and kitchen items to kitchen buyers.
+import { admin, type TestSite } from './api.ts'
+
+export const GARDEN = ['G1', 'G2', 'G3', 'G4', 'G5', 'G6']
+export const KITCHEN = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6']
+
+export function catalogItem(itemId: string, inStock = true) {
+  return {
+    itemId,
+    title: `Item ${itemId}`,
+    url: `https://shop.example/p/${itemId}`,
+    price: 10,
+    currency: 'USD',
+    inStock,
+  }
+}
+
+/** NDJSON history: 20 visitors per taste, each buying 3-4 items of their taste over past days. */
+export function historyNdjson(): string {
+  const lines: string[] = []
+  const day = 86_400_000
+  const start = Date.now() - 20 * day
+  for (const [taste, items] of [
+    ['g', GARDEN],
+    ['k', KITCHEN],
+  ] as const) {
+    for (let v = 0; v < 20; v++) {
+      const bought = items.filter((_, i) => (i + v) % 3 !== 0).slice(0, 4)
+      bought.forEach((itemId, i) => {
+        lines.push(
+          JSON.stringify({
+            type: 'purchase',
+            visitorId: `${taste}-buyer-${v}`,
+            itemId,
+            ts: start + (v + i) * 3_600_000,
+            revenue: 10,
+          }),
+        )
+      })
+    }
+  }
+  return lines.join('\n')
+}
+
+export async function seedStore(
+  site: TestSite,
+  options: { outOfStock?: string[] } = {},
+): Promise<void> {
+  const out = new Set(options.outOfStock ?? [])
+  const catalog = await admin(site, 'PUT', '/catalog', {
+    items: [...GARDEN, ...KITCHEN].map((id) => catalogItem(id, !out.has(id))),
+  })
+  if (catalog.status !== 200) throw new Error(await catalog.text())
+  const imported = await importText(site, historyNdjson(), 'ndjson')
+  if (imported.status !== 200) throw new Error(await imported.text())
+}
+
+export function importText(
+  site: TestSite,
+  text: string,
+  format: string,
+  contentType = 'application/x-ndjson',
+) {
+  return fetchWorker(`/v1/admin/import/events?format=${format}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': contentType },
+    body: text,
+  })
+}
+
+export async function train(site: TestSite): Promise<Response> {
+  return admin(site, 'POST', '/recs/train?wait=true')
+}
+
+import { call as fetchWorker } from './api.ts'

@@ -1,0 +1,82 @@
+/**
+ * The active model of a site, cached in the isolate: item factors are loaded once per model
+ * version, and the active version is re-read at most every few seconds, so serving costs a
+ * dot-product, not a D1 read of the whole model.
+ */
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+import type { InteractionWeights } from './interactions.ts'
+
+export type ActiveModel = {
+  version: string
+  trainedAt: number
+  rank: number
+  items: string[]
+  itemIndex: Map<string, number>
+  factors: Float32Array
+  foldInTargets: InteractionWeights
+}
+
+const STATUS_TTL_MS = 5_000
+const versions = new Map<string, { version: string | null; expires: number }>()
+const models = new Map<string, ActiveModel>()
+
+/** The site's active model, or null before the first training. */
+export async function activeModel(db: Database, siteId: string): Promise<ActiveModel | null> {
+  const version = await activeVersion(db, siteId)
+  if (!version) return null
+  const cached = models.get(siteId)
+  if (cached?.version === version) return cached
+  const [meta] = await db.all<{ trained_at: number; rank: number; fold_in_targets: string }>(sql`
+    SELECT trained_at, rank, fold_in_targets FROM rec_models WHERE site_id = ${siteId} AND version = ${version}`)
+  if (!meta) return null
+  const chunks = await db.all<{ item_ids: string; factors: ArrayBuffer | number[] }>(sql`
+    SELECT item_ids, factors FROM rec_factor_chunks
+    WHERE site_id = ${siteId} AND version = ${version} ORDER BY chunk`)
+  const items: string[] = []
+  const parts: Float32Array[] = []
+  for (const chunk of chunks) {
+    items.push(...(JSON.parse(chunk.item_ids) as string[]))
+    const bytes =
+      chunk.factors instanceof ArrayBuffer
+        ? new Uint8Array(chunk.factors)
+        : Uint8Array.from(chunk.factors)
+    // Copy into an aligned buffer: a view into D1's result may start at any byte offset.
+    parts.push(new Float32Array(bytes.slice().buffer))
+  }
+  const factors = new Float32Array(items.length * meta.rank)
+  let offset = 0
+  for (const part of parts) {
+    factors.set(part, offset)
+    offset += part.length
+  }
+  const model: ActiveModel = {
+    version,
+    trainedAt: meta.trained_at,
+    rank: meta.rank,
+    items,
+    itemIndex: new Map(items.map((id, i) => [id, i])),
+    factors,
+    foldInTargets: JSON.parse(meta.fold_in_targets) as InteractionWeights,
+  }
+  if (models.size > 100) models.clear()
+  models.set(siteId, model)
+  return model
+}
+
+/** The active model version (cached for a few seconds), or null. */
+export async function activeVersion(db: Database, siteId: string): Promise<string | null> {
+  const hit = versions.get(siteId)
+  if (hit && hit.expires > Date.now()) return hit.version
+  const [row] = await db.all<{ active_version: string | null }>(sql`
+    SELECT active_version FROM rec_status WHERE site_id = ${siteId}`)
+  const version = row?.active_version ?? null
+  if (versions.size > 1000) versions.clear()
+  versions.set(siteId, { version, expires: Date.now() + STATUS_TTL_MS })
+  return version
+}
+
+/** Forget the cached version after this isolate trained a new model. */
+export function forgetActiveVersion(siteId: string): void {
+  versions.delete(siteId)
+}

@@ -1,0 +1,105 @@
+/**
+ * Storing a trained model in D1. Everything is written under the new version beside the active
+ * one, and the site's status switches to it last, so serving never sees half a model; older
+ * versions are deleted afterwards. Bulk rows travel as JSON parameters in chunks well below
+ * D1's 2 MB limits.
+ */
+import { sql } from 'drizzle-orm'
+import { batch, type Database, type Statement } from '../db/database.ts'
+import type { TrainedModel } from './train.ts'
+
+/** Items per factor chunk: 1,000 x rank 64 x 4 bytes = 256 KB a row. */
+const FACTOR_CHUNK = 1000
+/** JSON bytes per bulk statement. */
+const JSON_CHUNK_BYTES = 512 * 1024
+
+export async function saveModel(
+  db: Database,
+  siteId: string,
+  model: TrainedModel,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const { version, rank } = model
+  const statements: Statement[] = [
+    sql`INSERT INTO rec_models (site_id, version, trained_at, rank, items, visitors, metrics, fold_in_targets)
+      VALUES (${siteId}, ${version}, ${model.trainedAt}, ${rank}, ${model.items.length},
+        ${model.visitors.length}, ${JSON.stringify(model.metrics)}, ${JSON.stringify(model.foldInTargets)})`,
+  ]
+  for (let start = 0, chunk = 0; start < model.items.length; start += FACTOR_CHUNK, chunk++) {
+    const end = Math.min(model.items.length, start + FACTOR_CHUNK)
+    const bytes = new Uint8Array(
+      model.factors.buffer,
+      model.factors.byteOffset + start * rank * 4,
+      (end - start) * rank * 4,
+    )
+    statements.push(sql`INSERT INTO rec_factor_chunks (site_id, version, chunk, item_ids, factors)
+      VALUES (${siteId}, ${version}, ${chunk}, ${JSON.stringify(model.items.slice(start, end))}, ${bytes.slice()})`)
+  }
+  const lists: [string, string, [string, number][]][] = [
+    ['trending', '', model.trending.map((s) => [s.itemId, round(s.score)])],
+    ...model.visitorTopN.map((v): [string, string, [string, number][]] => [
+      'personal',
+      v.visitorId,
+      v.items.map((s) => [s.itemId, round(s.score)]),
+    ]),
+    ...model.similar.map((v): [string, string, [string, number][]] => [
+      'similar',
+      v.itemId,
+      v.items.map((s) => [s.itemId, round(s.score)]),
+    ]),
+  ]
+  for (const part of jsonChunks(lists)) {
+    statements.push(sql`INSERT INTO rec_lists (site_id, version, kind, subject, items)
+      SELECT ${siteId}, ${version}, j.value ->> 0, j.value ->> 1, json(j.value -> 2)
+      FROM json_each(${part}) j`)
+  }
+  const vectors = model.visitors.map((visitorId, row) => [
+    visitorId,
+    Array.from(model.visitorFactors.subarray(row * rank, (row + 1) * rank), round),
+  ])
+  for (const part of jsonChunks(vectors)) {
+    // A new model has a new factor space: every known visitor restarts from the trained vector.
+    statements.push(sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updates, revision, updated_at)
+      SELECT ${siteId}, j.value ->> 0, ${version}, json(j.value -> 1), 0, 0, ${model.trainedAt}
+      FROM json_each(${part}) j WHERE true
+      ON CONFLICT (site_id, visitor_id) DO UPDATE SET version = excluded.version,
+        vector = excluded.vector, updates = 0, revision = visitor_vectors.revision + 1,
+        updated_at = excluded.updated_at`)
+  }
+  // Written in batches of a few statements so progress can be reported; the switch comes last.
+  const step = 20
+  for (let i = 0; i < statements.length; i += step) {
+    await batch(db, statements.slice(i, i + step))
+    onProgress?.(Math.min(statements.length, i + step), statements.length)
+  }
+  await batch(db, [
+    sql`INSERT INTO rec_status (site_id, active_version, training_started_at, last_error, updated_at)
+      VALUES (${siteId}, ${version}, NULL, NULL, ${Date.now()})
+      ON CONFLICT (site_id) DO UPDATE SET active_version = excluded.active_version,
+        training_started_at = NULL, last_error = NULL, updated_at = excluded.updated_at`,
+    sql`DELETE FROM rec_lists WHERE site_id = ${siteId} AND version <> ${version}`,
+    sql`DELETE FROM rec_factor_chunks WHERE site_id = ${siteId} AND version <> ${version}`,
+    sql`DELETE FROM rec_models WHERE site_id = ${siteId} AND version <> ${version}`,
+  ])
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6
+}
+
+/** Splits rows into JSON arrays of at most JSON_CHUNK_BYTES each. */
+function* jsonChunks(rows: unknown[]): Generator<string> {
+  let part: string[] = []
+  let bytes = 2
+  for (const row of rows) {
+    const text = JSON.stringify(row)
+    if (part.length > 0 && bytes + text.length + 1 > JSON_CHUNK_BYTES) {
+      yield `[${part.join(',')}]`
+      part = []
+      bytes = 2
+    }
+    part.push(text)
+    bytes += text.length + 1
+  }
+  if (part.length > 0) yield `[${part.join(',')}]`
+}

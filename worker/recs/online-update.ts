@@ -1,0 +1,138 @@
+/**
+ * Online refinement at ingestion: each new view, click, add-to-cart and purchase takes SGD steps
+ * on the visitor's factor vector against the active model's fixed item factors (fold-in), so a
+ * new visitor's `personal` list adapts within a few clicks.
+ *
+ * Concurrency: each vector row carries a `revision`. A write lands only on the revision it read
+ * (compare-and-set); a writer that lost the race re-reads and re-applies its steps, so
+ * concurrent events for one visitor never lose or corrupt an update. A retrain bumps every
+ * revision, so a step computed against the old model cannot land on the new vectors.
+ */
+import { sql } from 'drizzle-orm'
+import { batch, type Database } from '../db/database.ts'
+import { foldInVisitor, startVector, type FoldInOptions } from './fold-in.ts'
+import { activeModel, type ActiveModel } from './model-cache.ts'
+import type { InteractionType } from './types.ts'
+
+export type OnlineInteraction = { visitorId: string; itemId: string; type: InteractionType }
+/** `folded`: interactions folded in (each takes `steps` SGD steps); `skipped`: non-finite ones. */
+export type OnlineUpdateResult = {
+  visitors: number
+  folded: number
+  skipped: number
+  retries: number
+}
+
+/** Enough for a burst of concurrent events of one visitor; each retry waits a little longer. */
+const MAX_ATTEMPTS = 10
+
+type VectorRow = { visitor_id: string; version: string; vector: string; revision: number }
+
+export async function applyOnlineUpdates(
+  db: Database,
+  siteId: string,
+  interactions: OnlineInteraction[],
+  options: FoldInOptions,
+  now: number,
+): Promise<OnlineUpdateResult> {
+  const result: OnlineUpdateResult = { visitors: 0, folded: 0, skipped: 0, retries: 0 }
+  if (interactions.length === 0) return result
+  const model = await activeModel(db, siteId)
+  if (!model) return result
+  const byVisitor = new Map<string, OnlineInteraction[]>()
+  for (const i of interactions) {
+    if (!model.itemIndex.has(i.itemId)) continue
+    const list = byVisitor.get(i.visitorId) ?? []
+    list.push(i)
+    byVisitor.set(i.visitorId, list)
+  }
+  let pending = [...byVisitor.keys()]
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && pending.length > 0; attempt++) {
+    if (attempt > 0) {
+      result.retries += pending.length
+      // Jittered backoff, so writers that collided do not collide again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt))
+    }
+    const rows = await readVectors(db, siteId, pending)
+    const writes = pending.map((visitorId) => {
+      const row = rows.get(visitorId)
+      const folded = fold(model, row, byVisitor.get(visitorId) ?? [], options)
+      result.skipped += folded.skipped
+      return { visitorId, row, vector: folded.vector, folded: folded.folded }
+    })
+    const outcomes = await batch(
+      db,
+      writes.map((w) => writeStatement(siteId, model.version, w, now)),
+    )
+    const lost: string[] = []
+    writes.forEach((w, i) => {
+      if ((outcomes[i]?.results.length ?? 0) > 0) {
+        result.visitors++
+        result.folded += w.folded
+      } else lost.push(w.visitorId)
+    })
+    pending = lost
+  }
+  if (pending.length > 0)
+    console.warn(
+      `online update gave up on ${pending.length} visitor(s) after ${MAX_ATTEMPTS} attempts`,
+    )
+  if (result.skipped > 0)
+    console.warn(`online update skipped ${result.skipped} non-finite step(s) for site ${siteId}`)
+  return result
+}
+
+async function readVectors(
+  db: Database,
+  siteId: string,
+  visitorIds: string[],
+): Promise<Map<string, VectorRow>> {
+  const rows = await db.all<VectorRow>(sql`
+    SELECT visitor_id, version, vector, revision FROM visitor_vectors
+    WHERE site_id = ${siteId} AND visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`)
+  return new Map(rows.map((r) => [r.visitor_id, r]))
+}
+
+function fold(
+  model: ActiveModel,
+  row: VectorRow | undefined,
+  list: OnlineInteraction[],
+  options: FoldInOptions,
+) {
+  // A vector of an older model lives in another factor space: start afresh.
+  let vector: ArrayLike<number> =
+    row && row.version === model.version
+      ? (JSON.parse(row.vector) as number[])
+      : startVector(model.rank)
+  let folded = 0
+  let skipped = 0
+  for (const interaction of list) {
+    const itemIndex = model.itemIndex.get(interaction.itemId) ?? -1
+    const weight = model.foldInTargets[interaction.type]
+    const next = foldInVisitor(vector, model.factors, model.rank, { itemIndex, weight }, options)
+    if (next.updated) {
+      vector = next.vector
+      folded++
+    } else skipped++
+  }
+  return { vector: Array.from(vector, (x) => Math.round(x * 1e6) / 1e6), folded, skipped }
+}
+
+function writeStatement(
+  siteId: string,
+  version: string,
+  write: { visitorId: string; row: VectorRow | undefined; vector: number[]; folded: number },
+  now: number,
+) {
+  const vector = JSON.stringify(write.vector)
+  if (!write.row) {
+    return sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updates, revision, updated_at)
+      VALUES (${siteId}, ${write.visitorId}, ${version}, ${vector}, ${write.folded}, 1, ${now})
+      ON CONFLICT DO NOTHING RETURNING revision`
+  }
+  return sql`UPDATE visitor_vectors SET version = ${version}, vector = ${vector},
+      updates = CASE WHEN version = ${version} THEN updates ELSE 0 END + ${write.folded},
+      revision = revision + 1, updated_at = ${now}
+    WHERE site_id = ${siteId} AND visitor_id = ${write.visitorId} AND revision = ${write.row.revision}
+    RETURNING revision`
+}

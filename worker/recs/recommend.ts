@@ -1,0 +1,201 @@
+/**
+ * Serving `GET /v1/recs`: candidates from the slot's own source (the visitor's online vector, the
+ * precomputed personal or similar lists, trending), then the business rules — never out of stock,
+ * never the current or an excluded item, never (personal) what the visitor bought — and
+ * fallbacks, so a site with a catalog always gets items and `source` says who served them.
+ */
+import { sql } from 'drizzle-orm'
+import { batch, type Database } from '../db/database.ts'
+import { itemsByIds, someItems, type CatalogItem } from '../catalog/catalog-store.ts'
+import { scoreItems } from './fold-in.ts'
+import { purchasedItems } from './interaction-store.ts'
+import { activeModel, type ActiveModel } from './model-cache.ts'
+import { popularItems } from './popular-items.ts'
+
+export const SLOTS = ['personal', 'similar', 'trending', 'cart'] as const
+export type Slot = (typeof SLOTS)[number]
+export type Source = 'svd' | 'online' | 'similar' | 'trending'
+
+export type RecsRequest = {
+  slot: Slot
+  visitorId?: string
+  items: string[]
+  exclude: string[]
+  n: number
+}
+export type RecommendedItem = Omit<CatalogItem, 'inStock'> & { score: number }
+export type RecsAnswer = {
+  recId: string
+  slot: Slot
+  source: Source
+  modelVersion: string | null
+  items: RecommendedItem[]
+  /** Why the slot's own source did not serve, when it did not. */
+  fallback?: string
+}
+
+type Candidates = { source: Source; scored: [string, number][]; fallback?: string }
+
+/** Extra candidates fetched beyond `n`, so filtering out stock and exclusions still leaves n. */
+const HEADROOM = 30
+
+export async function recommend(
+  db: Database,
+  siteId: string,
+  request: RecsRequest,
+): Promise<RecsAnswer> {
+  const model = await activeModel(db, siteId)
+  const banned = new Set([...request.exclude, ...request.items])
+  const own = await ownCandidates(db, siteId, model, request, banned)
+  const fallbacks = [await trendingCandidates(db, siteId, model)]
+  const chosen: RecommendedItem[] = []
+  let source: Source | undefined
+  let fallback = own?.fallback
+  for (const candidates of own ? [own, ...fallbacks] : fallbacks) {
+    const fresh = candidates.scored.filter(([id]) => !banned.has(id)).slice(0, request.n + HEADROOM)
+    const catalog = await itemsByIds(
+      db,
+      siteId,
+      fresh.map(([id]) => id),
+    )
+    for (const [id, score] of fresh) {
+      const item = catalog.get(id)
+      if (!item || !item.inStock || chosen.length >= request.n) continue
+      const { inStock: _, ...shown } = item
+      chosen.push({ ...shown, score })
+      banned.add(id)
+      source ??= candidates.source
+    }
+    if (chosen.length >= request.n) break
+    if (!source && candidates === own) fallback ??= 'no_candidates_in_stock'
+  }
+  if (chosen.length < request.n) await fillFromCatalog(db, siteId, request.n, banned, chosen)
+  return {
+    recId: newRecId(request.slot),
+    slot: request.slot,
+    source: source ?? 'trending',
+    modelVersion: model?.version ?? null,
+    items: chosen,
+    ...(fallback && { fallback }),
+  }
+}
+
+async function ownCandidates(
+  db: Database,
+  siteId: string,
+  model: ActiveModel | null,
+  request: RecsRequest,
+  banned: Set<string>,
+): Promise<Candidates | undefined> {
+  if (request.slot === 'trending') return undefined
+  if (!model) return { source: 'trending', scored: [], fallback: 'no_model_yet' }
+  if (request.slot === 'personal') {
+    if (!request.visitorId) return { source: 'svd', scored: [], fallback: 'no_visitor' }
+    return personalCandidates(db, siteId, model, request.visitorId, request.n, banned)
+  }
+  if (request.items.length === 0) return { source: 'similar', scored: [], fallback: 'no_item' }
+  const lists = await listsFor(db, siteId, model.version, 'similar', request.items)
+  if (lists.size === 0) {
+    const known = await itemsByIds(db, siteId, request.items)
+    return {
+      source: 'similar',
+      scored: [],
+      fallback: known.size ? 'item_not_in_model' : 'item_not_in_catalog',
+    }
+  }
+  // A cart's candidates: every cart item's neighbours, scores summed, so items bought with
+  // several of them rank first.
+  const summed = new Map<string, number>()
+  for (const list of lists.values())
+    for (const [id, score] of list) summed.set(id, (summed.get(id) ?? 0) + score)
+  return { source: 'similar', scored: [...summed].sort((a, b) => b[1] - a[1]) }
+}
+
+async function personalCandidates(
+  db: Database,
+  siteId: string,
+  model: ActiveModel,
+  visitorId: string,
+  n: number,
+  banned: Set<string>,
+): Promise<Candidates> {
+  const [vectorRows, listRows] = await batch(db, [
+    sql`SELECT vector, version, updates FROM visitor_vectors WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
+    sql`SELECT items FROM rec_lists WHERE site_id = ${siteId} AND version = ${model.version}
+      AND kind = 'personal' AND subject = ${visitorId}`,
+  ])
+  for (const id of await purchasedItems(db, siteId, visitorId)) banned.add(id)
+  const vector = vectorRows?.results[0] as
+    { vector: string; version: string; updates: number } | undefined
+  if (vector && vector.version === model.version && vector.updates > 0) {
+    const exclude = new Set<number>()
+    for (const id of banned) {
+      const index = model.itemIndex.get(id)
+      if (index !== undefined) exclude.add(index)
+    }
+    const scored = scoreItems(
+      JSON.parse(vector.vector) as number[],
+      model.factors,
+      exclude,
+      n + HEADROOM,
+    )
+    return { source: 'online', scored: scored.map((s) => [model.items[s.index] ?? '', s.score]) }
+  }
+  const list = listRows?.results[0] as { items: string } | undefined
+  if (list) return { source: 'svd', scored: JSON.parse(list.items) as [string, number][] }
+  return { source: 'svd', scored: [], fallback: 'visitor_unknown' }
+}
+
+async function trendingCandidates(
+  db: Database,
+  siteId: string,
+  model: ActiveModel | null,
+): Promise<Candidates> {
+  if (model) {
+    const lists = await listsFor(db, siteId, model.version, 'trending', [''])
+    const list = lists.get('')
+    if (list && list.length > 0) return { source: 'trending', scored: list }
+  }
+  return { source: 'trending', scored: await popularItems(db, siteId) }
+}
+
+async function listsFor(
+  db: Database,
+  siteId: string,
+  version: string,
+  kind: string,
+  subjects: string[],
+): Promise<Map<string, [string, number][]>> {
+  const rows = await db.all<{ subject: string; items: string }>(sql`
+    SELECT subject, items FROM rec_lists WHERE site_id = ${siteId} AND version = ${version} AND kind = ${kind}
+      AND subject IN (SELECT value FROM json_each(${JSON.stringify(subjects)}))`)
+  return new Map(rows.map((r) => [r.subject, JSON.parse(r.items) as [string, number][]]))
+}
+
+/** Last resort: any in-stock catalog items, so a known catalog always yields a list. */
+async function fillFromCatalog(
+  db: Database,
+  siteId: string,
+  n: number,
+  banned: Set<string>,
+  chosen: RecommendedItem[],
+) {
+  const ids = (await someItems(db, siteId, n + banned.size + HEADROOM)).filter(
+    (id) => !banned.has(id),
+  )
+  const catalog = await itemsByIds(db, siteId, ids)
+  for (const id of ids) {
+    const item = catalog.get(id)
+    if (!item || chosen.length >= n) continue
+    const { inStock: _, ...shown } = item
+    chosen.push({ ...shown, score: 0 })
+    banned.add(id)
+  }
+}
+
+/** A list's id: the slot, so clicks can be attributed per slot, and 80 random bits. */
+export function newRecId(slot: Slot): string {
+  const bytes = new Uint8Array(10)
+  crypto.getRandomValues(bytes)
+  return `${slot}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
+}

@@ -1,0 +1,67 @@
+/**
+ * One training run for one site, the same code from the cron trigger, `POST /v1/admin/recs/train`
+ * and `npm run train` (Node, on the local D1): read the interactions, train, store, switch.
+ * The status row says a run is under way, and keeps the error when one fails.
+ */
+import { sql } from 'drizzle-orm'
+import { batch, type Database } from '../db/database.ts'
+import { loadInteractions } from './interaction-store.ts'
+import { saveModel } from './model-store.ts'
+import { trainModel, type TrainMetrics, type TrainOptions } from './train.ts'
+import type { ProgressCallback } from './types.ts'
+
+export type TrainOutcome =
+  { trained: true; version: string; metrics: TrainMetrics } | { trained: false; reason: string }
+
+/** Minimum signal for a factor model to say anything: below it, trending lists serve. */
+const MIN_VISITORS = 2
+const MIN_ITEMS = 2
+
+export async function markTrainingStarted(
+  db: Database,
+  siteId: string,
+  now: number,
+): Promise<void> {
+  await batch(db, [
+    sql`INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (${siteId}, ${now}, ${now})
+      ON CONFLICT (site_id) DO UPDATE SET training_started_at = excluded.training_started_at,
+        updated_at = excluded.updated_at`,
+  ])
+}
+
+export async function trainSite(
+  db: Database,
+  siteId: string,
+  options: TrainOptions & { onStore?: (done: number, total: number) => void } = {},
+): Promise<TrainOutcome> {
+  const now = options.now ?? Date.now()
+  await markTrainingStarted(db, siteId, now)
+  try {
+    const interactions = await loadInteractions(db, siteId)
+    const visitors = new Set(interactions.map((i) => i.visitorId)).size
+    const items = new Set(interactions.map((i) => i.itemId)).size
+    if (visitors < MIN_VISITORS || items < MIN_ITEMS) {
+      const reason =
+        interactions.length === 0
+          ? 'No interactions yet: import order history or send view, click, add_to_cart and purchase events first.'
+          : `Too little data to train: ${visitors} visitor(s) and ${items} item(s); at least ${MIN_VISITORS} of each are needed.`
+      await finish(db, siteId, reason)
+      return { trained: false, reason }
+    }
+    const onProgress: ProgressCallback | undefined = options.onProgress
+    const model = trainModel(interactions, { ...options, now, onProgress })
+    await saveModel(db, siteId, model, options.onStore)
+    return { trained: true, version: model.version, metrics: model.metrics }
+  } catch (err) {
+    await finish(db, siteId, `Training failed: ${err instanceof Error ? err.message : String(err)}`)
+    throw err
+  }
+}
+
+/** Ends a run that stored no model, keeping its reason for the status route. */
+async function finish(db: Database, siteId: string, reason: string): Promise<void> {
+  await batch(db, [
+    sql`UPDATE rec_status SET training_started_at = NULL, last_error = ${reason},
+      updated_at = ${Date.now()} WHERE site_id = ${siteId}`,
+  ])
+}

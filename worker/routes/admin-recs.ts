@@ -1,0 +1,70 @@
+/**
+ * Recommendations for the admin: `POST /v1/admin/recs/train` (202, in the background; `?wait=true`
+ * answers when done), `GET /v1/admin/recs/status`, `GET /v1/admin/recs/performance`, and
+ * `POST /v1/admin/import/events` to backfill history.
+ */
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { importHistory, IMPORT_FORMATS, type ImportFormat } from '../events/import-history.ts'
+import { conflict, invalid } from '../http/api-error.ts'
+import { mediaType, readTextBody } from '../http/read-body.ts'
+import { forgetActiveVersion } from '../recs/model-cache.ts'
+import { recsPerformance } from '../recs/performance.ts'
+import { recsStatus } from '../recs/status.ts'
+import { trainSite } from '../recs/train-site.ts'
+
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024
+/** A run that has not finished in this long is presumed dead (an evicted isolate). */
+const STALE_TRAINING_MS = 15 * 60_000
+
+export const adminRecsRoute = new Hono<AppEnv>()
+  .post('/recs/train', async (c) => {
+    const { db, site } = c.var
+    const status = await recsStatus(db, site.id)
+    if (status.training && Date.now() - (status.trainingStartedAt ?? 0) < STALE_TRAINING_MS) {
+      throw conflict(
+        'training_in_progress',
+        'A training run is already under way; watch GET /v1/admin/recs/status.',
+      )
+    }
+    const run = trainSite(db, site.id).finally(() => forgetActiveVersion(site.id))
+    if (c.req.query('wait') === 'true') {
+      const outcome = await run
+      return c.json(
+        { ...outcome, status: await recsStatus(db, site.id) },
+        outcome.trained ? 200 : 409,
+      )
+    }
+    c.executionCtx.waitUntil(run.catch((err: unknown) => console.error('training failed', err)))
+    return c.json(
+      { training: true, message: 'Training started; watch GET /v1/admin/recs/status.' },
+      202,
+    )
+  })
+  .get('/recs/status', async (c) => c.json(await recsStatus(c.var.db, c.var.site.id)))
+  .get('/recs/performance', async (c) =>
+    c.json(await recsPerformance(c.var.db, c.var.site.id, Date.now(), c.var.site.currency)),
+  )
+  .post('/import/events', async (c) => {
+    const format =
+      c.req.query('format') ?? (mediaType(c.req.raw) === 'text/csv' ? 'online-retail' : 'ndjson')
+    if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
+      throw invalid(
+        'invalid_format',
+        `format must be one of ${IMPORT_FORMATS.join(', ')}, not ${format}.`,
+      )
+    }
+    const accepted =
+      format === 'ndjson'
+        ? ['application/x-ndjson', 'application/json', 'text/plain']
+        : ['text/csv', 'text/plain']
+    const text = await readTextBody(c.req.raw, MAX_IMPORT_BYTES, accepted)
+    const result = await importHistory(
+      c.var.db,
+      c.var.site,
+      text,
+      format as ImportFormat,
+      Date.now(),
+    )
+    return c.json(result)
+  })
