@@ -20,6 +20,8 @@ export type ImportResult = {
   skipped: { line: number; reason: string }[]
   /** Skipped lines in all; `skipped` lists the first MAX_LISTED. */
   skippedCount: number
+  /** Every skipped line counted by reason. */
+  skippedByReason: Record<string, number>
 }
 
 /** Events per ingestion batch: one D1 transaction each. */
@@ -35,9 +37,16 @@ export async function importHistory(
   format: ImportFormat,
   now: number,
 ): Promise<ImportResult> {
-  const result: ImportResult = { imported: 0, duplicates: 0, skipped: [], skippedCount: 0 }
+  const result: ImportResult = {
+    imported: 0,
+    duplicates: 0,
+    skipped: [],
+    skippedCount: 0,
+    skippedByReason: {},
+  }
   const skip = (line: number, reason: string) => {
     result.skippedCount++
+    result.skippedByReason[reason] = (result.skippedByReason[reason] ?? 0) + 1
     if (result.skipped.length < MAX_LISTED) result.skipped.push({ line, reason })
   }
   let pending: Pending[] = []

@@ -50,6 +50,9 @@ export async function trainSite(
     }
     const onProgress: ProgressCallback | undefined = options.onProgress
     const model = trainModel(interactions, { ...options, now, onProgress })
+    // Training is seconds of synchronous work; yielding once lets a Node host (npm run train)
+    // notice D1 proxy connections that closed meanwhile before it writes through them.
+    await new Promise((resolve) => setTimeout(resolve, 10))
     await saveModel(db, siteId, model, options.onStore)
     return { trained: true, version: model.version, metrics: model.metrics }
   } catch (err) {

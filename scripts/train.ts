@@ -1,0 +1,61 @@
+/**
+ * `npm run train [-- --site pk_demo] [--persist-to DIR]`: trains the site's recommendation model
+ * in Node against the local D1, with the very code the Worker's cron and admin route run. This is
+ * the way for catalogs too large for a Worker invocation (see the README's limits).
+ */
+import { parseArgs } from 'node:util'
+import { trainSite } from '../worker/recs/train-site.ts'
+import { progressBar, type ProgressBar } from './lib/progress.ts'
+import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
+
+function parse() {
+  try {
+    return parseArgs({
+      options: { site: { type: 'string', default: 'pk_demo' }, 'persist-to': { type: 'string' } },
+    }).values
+  } catch (err) {
+    console.error(
+      `${(err as Error).message}\nusage: npm run train -- [--site pk_...] [--persist-to DIR]`,
+    )
+    process.exit(2)
+  }
+}
+const values = parse()
+
+const started = performance.now()
+const outcome = await withLocalDatabase(values['persist-to'], async (db) => {
+  const siteId = await siteIdOf(db, values.site)
+  let bar: ProgressBar | undefined
+  let stage = ''
+  return trainSite(db, siteId, {
+    onProgress: (p) => {
+      if (p.stage !== stage) {
+        bar?.finish()
+        stage = p.stage
+        bar = progressBar(`  ${p.stage.padEnd(10)}`, Math.max(1, p.total))
+      }
+      bar?.update(p.done)
+    },
+    onStore: (done, total) => {
+      if (stage !== 'store') {
+        bar?.finish()
+        stage = 'store'
+        bar = progressBar('  store     ', total)
+      }
+      bar?.update(done)
+      if (done === total) bar?.finish()
+    },
+  })
+})
+const seconds = ((performance.now() - started) / 1000).toFixed(1)
+if (!outcome.trained) {
+  console.error(`Not trained: ${outcome.reason}`)
+  process.exit(1)
+}
+console.log(
+  JSON.stringify(
+    { version: outcome.version, seconds: Number(seconds), metrics: outcome.metrics },
+    null,
+    2,
+  ),
+)
