@@ -47,6 +47,10 @@ if (existsSync('widget/admin/index.tsx')) {
   if (existsSync('widget/admin/app.css')) cpSync('widget/admin/app.css', `${OUT}/admin/app.css`)
 }
 
+// The demo store's own script and style (what a merchant's store already has).
+await bundle('widget/demo/store.ts', `${OUT}/demo-assets/store.js`, 'iife')
+cpSync('widget/demo/store.css', `${OUT}/demo-assets/store.css`)
+
 const sri = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
 const manifest = {
   version,

@@ -1,51 +1,87 @@
 /**
- * `npm start`: everything a merchant needs to see edgelift run locally, in one command. Applies the
- * D1 migrations, makes sure the demo site exists (pk_demo / sk_demo), prints the keys and serves
- * the Worker with wrangler dev on the embedded local D1.
+ * `npm start`: a merchant's first five minutes in one command. Builds the widget and dashboard,
+ * applies the D1 migrations, makes sure the demo site exists (pk_demo / sk_demo), serves the
+ * Worker with wrangler dev on the embedded local D1, seeds the demo store (real order history,
+ * catalog, trained model, a running experiment) and prints where everything is.
  */
-import { applyLocalMigrations, wranglerChild } from './lib/wrangler.ts'
+import { spawnSync } from 'node:child_process'
+import { seedDemo } from './lib/demo-seed.ts'
 import { createSite } from './lib/sites.ts'
+import { applyLocalMigrations, wranglerChild } from './lib/wrangler.ts'
 
 const port = process.env.PORT ?? '8787'
 if (!/^\d{2,5}$/.test(port)) {
   console.error(`PORT must be a port number, not ${port}.`)
   process.exit(2)
 }
+const api = `http://localhost:${port}`
 
 function step(message: string) {
   console.log(`▸ ${message}`)
 }
 
+step('Building the widget and the dashboard')
+const built = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' })
+if (built.status !== 0) process.exit(built.status ?? 1)
 step('Applying D1 migrations to the local database')
 applyLocalMigrations()
 step('Ensuring the demo site')
 const demo = await createSite({
-  name: 'Demo store',
+  name: 'Hearth & Home (demo)',
   origins: [],
   siteId: 'site_demo',
   publicKey: 'pk_demo',
   adminKey: 'sk_demo',
+  currency: 'GBP',
   upsert: true,
 })
 
-const base = `http://localhost:${port}`
-console.log(`
-  edgelift is starting on ${base}
-
-  Demo site      ${demo.siteId}
-  Public key     ${demo.publicKey}   (safe in page source)
-  Admin key      ${demo.adminKey}   (secret: Authorization: Bearer ${demo.adminKey})
-
-  Try:  curl -s -X POST '${base}/v1/assign?site=${demo.publicKey}' -H 'content-type: application/json' -d '{}'
-`)
-
+step(`Starting the Worker on ${api}`)
 const dev = wranglerChild([
   'dev',
   '--port',
   port,
   '--ip',
   '127.0.0.1',
+  '--var',
+  'DEMO:on',
   '--show-interactive-dev-session=false',
+  '--log-level',
+  'warn',
 ])
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))
+
+async function waitForWorker(): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${api}/v1/health`)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`the Worker did not answer on ${api} within a minute`)
+}
+
+try {
+  await waitForWorker()
+  await seedDemo(api, step)
+} catch (err) {
+  console.error(`✘ ${err instanceof Error ? err.message : String(err)}`)
+  dev.kill('SIGTERM')
+  process.exit(1)
+}
+
+console.log(`
+  edgelift is running on ${api}
+
+  Demo store     ${api}/demo           (recommendations + the buy-button experiment)
+  Dashboard      ${api}/admin          (sign in with the admin key below)
+  Public key     ${demo.publicKey}              (safe in page source)
+  Admin key      ${demo.adminKey}              (secret: Authorization: Bearer ${demo.adminKey})
+
+  Install on a store:  <script async src="${api}/widget.js" data-site="${demo.publicKey}"></script>
+  Drive traffic:       npm run simulate -- --visitors 2000 --lift 0.1
+  Stop with Ctrl-C.
+`)

@@ -19,6 +19,7 @@ import { eventsRoute } from './routes/events.ts'
 import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
 import { benchRoutes } from './routes/bench.ts'
+import { demoRoutes } from './demo/demo-routes.ts'
 
 const adminApi = new Hono<AppEnv>()
   .use(requireAdminKey)
@@ -31,6 +32,7 @@ const adminApi = new Hono<AppEnv>()
 export const app = new Hono<AppEnv>()
   .use(refuseSecretInUrl)
   .get('/v1/health', (c) => c.json({ ok: true }))
+  .route('/', demoRoutes)
   .route('/', benchRoutes)
   .route('/v1/admin', adminApi)
   .use('/v1/*', answerPreflight)

@@ -23,24 +23,32 @@ export type DevServer = {
 export async function startDevServer(
   name: string,
   port: number,
-  options: { demo?: boolean } = {},
+  options: {
+    demo?: boolean
+    /** Extra Worker variables, e.g. `{ RECS_ONLINE: 'off' }`. */
+    vars?: Record<string, string>
+    /** Restart on the data a previous server of this name left, with its site. */
+    reuse?: CreatedSite
+  } = {},
 ): Promise<DevServer> {
   const persistTo = `.wrangler/bench/${name}`
-  rmSync(persistTo, { recursive: true, force: true })
+  if (!options.reuse) rmSync(persistTo, { recursive: true, force: true })
   mkdirSync('artifacts', { recursive: true })
   applyLocalMigrations(persistTo)
-  const site = await createSite(
-    options.demo
-      ? {
-          name: 'Demo store',
-          origins: [],
-          persistTo,
-          siteId: 'site_demo',
-          publicKey: 'pk_demo',
-          adminKey: 'sk_demo',
-        }
-      : { name: `bench ${name}`, origins: [], persistTo },
-  )
+  const site =
+    options.reuse ??
+    (await createSite(
+      options.demo
+        ? {
+            name: 'Demo store',
+            origins: [],
+            persistTo,
+            siteId: 'site_demo',
+            publicKey: 'pk_demo',
+            adminKey: 'sk_demo',
+          }
+        : { name: `bench ${name}`, origins: [], persistTo },
+    ))
   const log = openSync(`artifacts/bench-${name}-wrangler.log`, 'w')
   const child: ChildProcess = spawn(
     process.execPath,
@@ -55,6 +63,7 @@ export async function startDevServer(
       persistTo,
       '--var',
       'BENCH_ROUTES:on',
+      ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
       '--show-interactive-dev-session=false',
       '--log-level',
       'error',

@@ -13,6 +13,8 @@ export async function createSite(options: {
   adminKey?: string
   upsert?: boolean
   persistTo?: string
+  /** ISO 4217 code revenue is reported in; USD unless given. */
+  currency?: string
 }): Promise<CreatedSite> {
   const site = {
     siteId: options.siteId ?? newSiteId(),
@@ -21,12 +23,13 @@ export async function createSite(options: {
   }
   const onConflict = options.upsert
     ? `ON CONFLICT(id) DO UPDATE SET name = excluded.name, public_key = excluded.public_key,
-         admin_key_hash = excluded.admin_key_hash, allowed_origins = excluded.allowed_origins`
+         admin_key_hash = excluded.admin_key_hash, allowed_origins = excluded.allowed_origins,
+         currency = excluded.currency`
     : ''
   localSql(
     `INSERT INTO sites (id, name, public_key, admin_key_hash, allowed_origins, currency, created_at)
      VALUES (${sqlText(site.siteId)}, ${sqlText(options.name)}, ${sqlText(site.publicKey)},
-       ${sqlText(await hashKey(site.adminKey))}, ${sqlText(JSON.stringify(options.origins))}, 'USD', ${Date.now()})
+       ${sqlText(await hashKey(site.adminKey))}, ${sqlText(JSON.stringify(options.origins))}, ${sqlText(options.currency ?? 'USD')}, ${Date.now()})
      ${onConflict}`,
     options.persistTo,
   )

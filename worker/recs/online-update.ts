@@ -60,17 +60,14 @@ export async function applyOnlineUpdates(
       result.skipped += folded.skipped
       return { visitorId, row, vector: folded.vector, folded: folded.folded }
     })
-    const outcomes = await batch(
-      db,
-      writes.map((w) => writeStatement(siteId, model.version, w, now)),
-    )
+    const landed = await writeVectors(db, siteId, model.version, writes, now)
     const lost: string[] = []
-    writes.forEach((w, i) => {
-      if ((outcomes[i]?.results.length ?? 0) > 0) {
+    for (const w of writes) {
+      if (landed.has(w.visitorId)) {
         result.visitors++
         result.folded += w.folded
       } else lost.push(w.visitorId)
-    })
+    }
     pending = lost
   }
   if (pending.length > 0)
@@ -118,21 +115,45 @@ function fold(
   return { vector: Array.from(vector, (x) => Math.round(x * 1e6) / 1e6), folded, skipped }
 }
 
-function writeStatement(
+type VectorWrite = {
+  visitorId: string
+  row: VectorRow | undefined
+  vector: number[]
+  folded: number
+}
+
+/**
+ * Writes all vectors in two statements (new rows, then compare-and-set updates) and answers the
+ * visitors whose write landed; the others lost a race and are retried.
+ */
+async function writeVectors(
+  db: Database,
   siteId: string,
   version: string,
-  write: { visitorId: string; row: VectorRow | undefined; vector: number[]; folded: number },
+  writes: VectorWrite[],
   now: number,
-) {
-  const vector = JSON.stringify(write.vector)
-  if (!write.row) {
-    return sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updates, revision, updated_at)
-      VALUES (${siteId}, ${write.visitorId}, ${version}, ${vector}, ${write.folded}, 1, ${now})
-      ON CONFLICT DO NOTHING RETURNING revision`
+): Promise<Set<string>> {
+  const fresh = writes
+    .filter((w) => !w.row)
+    .map((w) => ({ id: w.visitorId, v: w.vector, n: w.folded }))
+  const known = writes
+    .filter((w) => w.row)
+    .map((w) => ({ id: w.visitorId, v: w.vector, n: w.folded, rev: w.row?.revision ?? -1 }))
+  const [inserted, updated] = await batch(db, [
+    sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updates, revision, updated_at)
+      SELECT ${siteId}, j.value ->> 'id', ${version}, json(j.value -> 'v'), j.value ->> 'n', 1, ${now}
+      FROM json_each(${JSON.stringify(fresh)}) j WHERE true
+      ON CONFLICT DO NOTHING RETURNING visitor_id`,
+    sql`UPDATE visitor_vectors SET version = ${version}, vector = json(j.value -> 'v'),
+        updates = CASE WHEN version = ${version} THEN updates ELSE 0 END + (j.value ->> 'n'),
+        revision = revision + 1, updated_at = ${now}
+      FROM json_each(${JSON.stringify(known)}) j
+      WHERE site_id = ${siteId} AND visitor_id = j.value ->> 'id' AND revision = j.value ->> 'rev'
+      RETURNING visitor_id`,
+  ])
+  const landed = new Set<string>()
+  for (const r of [...(inserted?.results ?? []), ...(updated?.results ?? [])]) {
+    landed.add((r as { visitor_id: string }).visitor_id)
   }
-  return sql`UPDATE visitor_vectors SET version = ${version}, vector = ${vector},
-      updates = CASE WHEN version = ${version} THEN updates ELSE 0 END + ${write.folded},
-      revision = revision + 1, updated_at = ${now}
-    WHERE site_id = ${siteId} AND visitor_id = ${write.visitorId} AND revision = ${write.row.revision}
-    RETURNING revision`
+  return landed
 }

@@ -1,0 +1,162 @@
+/**
+ * Recommendations at the edge, on a trained synthetic store (2,000 buyers, 400 items in 8 tastes):
+ * `GET /v1/recs` requests per second against a bare route that reads one D1 row (same wrangler
+ * dev, autocannon on loopback), and `POST /v1/events` throughput with online SGD on versus off
+ * (the same server restarted on the same data).
+ */
+import autocannon from 'autocannon'
+import { startDevServer, type DevServer } from './lib/dev-server.ts'
+import { progress, type Row } from './lib/report.ts'
+
+const BUYERS = 2000
+const ITEMS = 400
+const TASTES = 8
+const DURATION_S = 5
+const ROUNDS = 3
+
+function itemId(i: number): string {
+  return `SKU-${i}`
+}
+
+async function seed(server: DevServer): Promise<void> {
+  const admin = { authorization: `Bearer ${server.site.adminKey}` }
+  const items = Array.from({ length: ITEMS }, (_, i) => ({
+    itemId: itemId(i),
+    title: `Item ${i}`,
+    url: `https://shop.example/p/${i}`,
+    price: 5 + (i % 40),
+  }))
+  await fetch(`${server.url}/v1/admin/catalog`, {
+    method: 'PUT',
+    headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ items }),
+  })
+  const lines: string[] = []
+  const perTaste = ITEMS / TASTES
+  for (let b = 0; b < BUYERS; b++) {
+    const taste = b % TASTES
+    for (let k = 0; k < 6; k++) {
+      const item = taste * perTaste + ((b * 7 + k * 13) % perTaste)
+      lines.push(
+        JSON.stringify({
+          type: k < 4 ? 'view' : 'purchase',
+          visitorId: `buyer-${b}`,
+          itemId: itemId(item),
+          ts: Date.now() - (b + k) * 60_000,
+        }),
+      )
+    }
+  }
+  const imported = await fetch(`${server.url}/v1/admin/import/events?format=ndjson`, {
+    method: 'POST',
+    headers: { ...admin, 'content-type': 'application/x-ndjson' },
+    body: lines.join('\n'),
+  })
+  if (!imported.ok) throw new Error(`import failed: ${await imported.text()}`)
+  const trained = await fetch(`${server.url}/v1/admin/recs/train?wait=true`, {
+    method: 'POST',
+    headers: admin,
+  })
+  if (!trained.ok) throw new Error(`training failed: ${await trained.text()}`)
+}
+
+async function rps(url: string): Promise<number> {
+  let i = 0
+  const result = await autocannon({
+    url,
+    connections: 32,
+    duration: DURATION_S,
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          path: `${req.path}`.replace('VISITOR', `buyer-${i++ % BUYERS}`),
+        }),
+      },
+    ],
+  })
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+  return result.requests.average
+}
+
+async function eventsPerSecond(server: DevServer, round: number): Promise<number> {
+  const batches = 150
+  let cursor = 0
+  const start = performance.now()
+  await Promise.all(
+    Array.from({ length: 16 }, async () => {
+      while (cursor < batches) {
+        const b = cursor++
+        const events = Array.from({ length: 100 }, (_, i) => ({
+          id: `r${round}-b${b}-e${i}-${server.url.length}`,
+          type: i % 4 === 0 ? 'click' : 'view',
+          visitorId: `visitor-${round}-${(b * 100 + i) % 3000}`,
+          itemId: itemId((b * 31 + i * 17) % ITEMS),
+        }))
+        const res = await fetch(`${server.url}/v1/events?site=${server.site.publicKey}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: JSON.stringify({ events }),
+        })
+        if (res.status !== 202) throw new Error(`events answered ${res.status}: ${await res.text()}`)
+        await res.arrayBuffer()
+      }
+    }),
+  )
+  return (batches * 100) / ((performance.now() - start) / 1000)
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+
+export async function benchRecsServing(): Promise<Row[]> {
+  progress(`recs: seeding and training a synthetic store (${BUYERS} buyers, ${ITEMS} items)`)
+  let server = await startDevServer('recs', 8792)
+  const site = server.site
+  const rows: Row[] = []
+  try {
+    await seed(server)
+    const bare = `${server.url}/v1/_bench/d1-row`
+    const personal = `${server.url}/v1/recs?site=${site.publicKey}&slot=personal&visitorId=VISITOR&n=8`
+    await rps(bare)
+    await rps(personal)
+    progress(
+      `recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, one-row D1 read vs GET /v1/recs (personal)`,
+    )
+    const bares: number[] = []
+    const recs: number[] = []
+    for (let r = 0; r < ROUNDS; r++) {
+      bares.push(await rps(bare))
+      recs.push(await rps(personal))
+    }
+    const ratio = median(recs) / median(bares)
+    rows.push({
+      name: 'GET /v1/recs (personal, known visitor)',
+      value: median(recs),
+      unit: 'req/s',
+      baseline: { name: 'one-row D1 read', value: median(bares) },
+      ratio,
+      target: { text: '>= 0.5x', met: ratio >= 0.5 },
+    })
+    progress('recs: events throughput with online SGD on, then off (same data, server restarted)')
+    const on: number[] = []
+    for (let r = 0; r < ROUNDS; r++) on.push(await eventsPerSecond(server, r))
+    await server.stop()
+    server = await startDevServer('recs', 8792, { reuse: site, vars: { RECS_ONLINE: 'off' } })
+    const off: number[] = []
+    for (let r = 0; r < ROUNDS; r++) off.push(await eventsPerSecond(server, r + ROUNDS))
+    const cost = 1 - median(on) / median(off)
+    rows.push({
+      name: 'POST /v1/events with online SGD on',
+      value: median(on),
+      unit: 'events/s',
+      baseline: { name: 'online SGD off', value: median(off) },
+      ratio: median(on) / median(off),
+      target: { text: 'online step costs <= 20%', met: cost <= 0.2 },
+      note: `online step cost ${(cost * 100).toFixed(1)}% of throughput`,
+    })
+  } finally {
+    await server.stop()
+  }
+  return rows
+}

@@ -1,0 +1,123 @@
+/**
+ * Sending a history file to a running edgelift's `POST /v1/admin/import/events`, in requests of at
+ * most 9 MB cut at line boundaries (a CSV's header is repeated in each). Imports are idempotent,
+ * so a request that failed on the way (a restart, a 503) is simply sent again.
+ */
+import { createReadStream } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { createGunzip } from 'node:zlib'
+
+/** Below the route's 10 MB cap, leaving room for multi-byte characters and the header. */
+const REQUEST_BYTES = 9 * 1024 * 1024
+const ATTEMPTS = 3
+
+export type ImportTotals = {
+  imported: number
+  duplicates: number
+  skippedCount: number
+  skipped: { line: number; reason: string }[]
+  skippedByReason: Record<string, number>
+}
+
+export class ImportError extends Error {}
+
+export async function importFile(options: {
+  file: string
+  format: 'online-retail' | 'ndjson'
+  api: string
+  adminKey: string
+  onBytes?: (bytesRead: number, totals: ImportTotals) => void
+}): Promise<ImportTotals> {
+  const { file, format, api, adminKey } = options
+  const totals: ImportTotals = {
+    imported: 0,
+    duplicates: 0,
+    skippedCount: 0,
+    skipped: [],
+    skippedByReason: {},
+  }
+  let lineOffset = 0
+
+  async function send(lines: string[], header: string | undefined): Promise<void> {
+    const body = (header ? [header, ...lines] : lines).join('\n')
+    const result = await post(body)
+    totals.imported += result.imported
+    totals.duplicates += result.duplicates
+    totals.skippedCount += result.skippedCount
+    for (const [reason, n] of Object.entries(result.skippedByReason)) {
+      totals.skippedByReason[reason] = (totals.skippedByReason[reason] ?? 0) + n
+    }
+    // Line numbers in the answer count from this request's body; map them back to the file's.
+    const shift = lineOffset - (header ? 1 : 0)
+    for (const s of result.skipped) totals.skipped.push({ line: s.line + shift, reason: s.reason })
+    lineOffset += lines.length
+  }
+
+  async function post(body: string): Promise<ImportTotals> {
+    for (let attempt = 1; ; attempt++) {
+      let res: Response | undefined
+      try {
+        res = await fetch(`${api}/v1/admin/import/events?format=${format}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${adminKey}`,
+            'content-type': format === 'ndjson' ? 'application/x-ndjson' : 'text/csv',
+          },
+          body,
+        })
+      } catch {
+        if (attempt >= ATTEMPTS)
+          throw new ImportError(`Cannot reach edgelift at ${api}; is \`npm start\` running?`)
+      }
+      if (res) {
+        const text = await res.text()
+        const parsed = parseJson(text) as
+          (ImportTotals & { error?: { message: string } }) | undefined
+        if (res.ok && parsed) return parsed
+        if (res.status < 500 && parsed) {
+          throw new ImportError(
+            `The import was refused (${res.status}): ${parsed.error?.message ?? ''}`,
+          )
+        }
+        if (attempt >= ATTEMPTS)
+          throw new ImportError(`The import failed (${res.status}): ${text.slice(0, 200)}`)
+      }
+      await new Promise((r) => setTimeout(r, 1000 * attempt))
+    }
+  }
+
+  let bytesRead = 0
+  const raw = createReadStream(file)
+  raw.on('data', (chunk) => {
+    bytesRead += chunk.length
+    options.onBytes?.(bytesRead, totals)
+  })
+  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw
+  let header: string | undefined
+  let batch: string[] = []
+  let batchBytes = 0
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    if (format === 'online-retail' && header === undefined) {
+      header = line
+      lineOffset = 1
+      continue
+    }
+    batch.push(line)
+    batchBytes += Buffer.byteLength(line) + 1
+    if (batchBytes >= REQUEST_BYTES) {
+      await send(batch, header)
+      batch = []
+      batchBytes = 0
+    }
+  }
+  if (batch.length > 0) await send(batch, header)
+  return totals
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
