@@ -1,0 +1,115 @@
+/**
+ * The admin dashboard's weight and speed: the gzipped size of what the browser downloads for it
+ * (public/admin/app.js + app.css, as `npm run build` leaves them), and the time to interactive of
+ * a results page in headless Chromium — from navigation start until the results table is on
+ * screen and the main thread answers the next task and frame. Median of several cold loads (a
+ * fresh browser context each, so nothing comes from the HTTP cache).
+ */
+import { readFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { launchBrowser } from '../test/e2e/support/browser.ts'
+import { progress, type Row } from './lib/report.ts'
+
+const BUNDLE_BUDGET_BYTES = 30 * 1024
+const TTI_TARGET_MS = 1500
+const LOADS = 7
+const ADMIN_KEY = process.env.EDGELIFT_ADMIN_KEY ?? 'sk_demo'
+
+function gzippedBytes(path: string): { raw: number; gzipped: number } {
+  const bytes = readFileSync(path)
+  return { raw: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length }
+}
+
+/** The first running experiment of the demo site: the page the timing loads. */
+async function runningExperiment(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/v1/admin/experiments?status=running`, {
+    headers: { authorization: `Bearer ${ADMIN_KEY}` },
+  })
+  if (!res.ok) throw new Error(`listing experiments answered ${res.status}: ${await res.text()}`)
+  const { experiments } = (await res.json()) as { experiments: { key: string }[] }
+  const first = experiments[0]
+  if (!first) throw new Error('the demo site has no running experiment to load results for')
+  return first.key
+}
+
+/** Milestones recorded in the page: when the results table appeared, and when it was responsive. */
+type Milestones = { rendered: number; interactive: number }
+
+// Runs before the app's own script. performance.now() counts from navigation start.
+const RECORD_MILESTONES = `(() => {
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('table.results tbody tr')) return
+    observer.disconnect()
+    const rendered = performance.now()
+    // A queued task and the next frame only run once the main thread is free again.
+    setTimeout(() => requestAnimationFrame(() => {
+      window.__dashboardMilestones = { rendered, interactive: performance.now() }
+    }), 0)
+  })
+  observer.observe(document, { childList: true, subtree: true })
+})()`
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+async function timeToInteractive(baseUrl: string): Promise<{ runs: Milestones[]; key: string }> {
+  const key = await runningExperiment(baseUrl)
+  const browser = await launchBrowser()
+  const runs: Milestones[] = []
+  try {
+    for (let i = 0; i < LOADS + 1; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      await context.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), ADMIN_KEY)
+      await context.addInitScript(RECORD_MILESTONES)
+      const page = await context.newPage()
+      await page.goto(`${baseUrl}/admin/experiments/${encodeURIComponent(key)}`)
+      const handle = await page.waitForFunction(
+        () => (window as unknown as { __dashboardMilestones?: unknown }).__dashboardMilestones,
+        undefined,
+        { timeout: 30_000 },
+      )
+      const milestones = (await handle.jsonValue()) as Milestones
+      // The first load warms wrangler dev's isolate and the browser itself; it is not counted.
+      if (i > 0) runs.push(milestones)
+      await context.close()
+    }
+  } finally {
+    await browser.close()
+  }
+  return { runs, key }
+}
+
+export async function benchDashboard(baseUrl: string): Promise<Row[]> {
+  let js: { raw: number; gzipped: number }
+  let css: { raw: number; gzipped: number }
+  try {
+    js = gzippedBytes('public/admin/app.js')
+    css = gzippedBytes('public/admin/app.css')
+  } catch {
+    throw new Error('public/admin/app.js is missing: run `npm run build` first')
+  }
+  const total = js.gzipped + css.gzipped
+  progress(`dashboard: ${LOADS} timed loads of a results page in headless Chromium`)
+  const { runs, key } = await timeToInteractive(baseUrl)
+  const interactive = median(runs.map((r) => r.interactive))
+  const rendered = median(runs.map((r) => r.rendered))
+  const spread = runs.map((r) => r.interactive)
+  return [
+    {
+      name: 'dashboard bundle, gzipped (app.js + app.css)',
+      value: total,
+      unit: 'B',
+      target: { text: '< 30 KB', met: total < BUNDLE_BUDGET_BYTES },
+      note: `app.js ${js.gzipped} B gzipped (${js.raw} B minified), app.css ${css.gzipped} B gzipped (${css.raw} B)`,
+    },
+    {
+      name: `dashboard results page, time to interactive (median of ${LOADS})`,
+      value: interactive,
+      unit: 'ms',
+      target: { text: `< ${TTI_TARGET_MS} ms`, met: interactive < TTI_TARGET_MS },
+      note: `experiment ${key}; results table on screen at ${rendered.toFixed(0)} ms (median); interactive from ${Math.min(...spread).toFixed(0)} to ${Math.max(...spread).toFixed(0)} ms; cold browser context per load, wrangler dev on loopback`,
+    },
+  ]
+}

@@ -1,0 +1,98 @@
+// The results table and the error display rendered by Preact in happy-dom: one interval bar per
+// treatment on a shared axis, described in words, and "likely better / worse" readable without
+// colour. (`h` instead of JSX keeps this file a plain .ts test.)
+import { h, render } from 'preact'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ApiFailure } from '../../../widget/admin/api/client.ts'
+import { ErrorDisplay } from '../../../widget/admin/components/error-display.tsx'
+import { chanceCall, ResultsTable } from '../../../widget/admin/results/results-table.tsx'
+import { VerdictBanner } from '../../../widget/admin/results/verdict-banner.tsx'
+import { results, variation } from './results-fixture.ts'
+
+const root = () => {
+  const el = document.createElement('div')
+  document.body.append(el)
+  return el
+}
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+const threeWay = results({
+  variations: [
+    variation('control', 5000, 250),
+    variation('b', 5000, 320, { lift: 0.28, liftCI: [0.1, 0.46], chanceToBeatControl: 0.99 }),
+    variation('c', 5000, 200, { lift: -0.2, liftCI: [-0.35, -0.05], chanceToBeatControl: 0.01 }),
+  ],
+})
+
+describe('ResultsTable', () => {
+  it('draws one interval bar per treatment, with a title and a description', () => {
+    const el = root()
+    render(h(ResultsTable, { results: threeWay, names: {} }), el)
+    const bars = el.querySelectorAll('svg[data-lift-bar="interval"]')
+    expect(bars).toHaveLength(2)
+    expect(el.querySelector('svg.lift-axis')).not.toBeNull()
+    const first = bars[0]
+    expect(first?.querySelector('title')?.textContent).toBe('Lift of b versus control')
+    expect(first?.querySelector('desc')?.textContent).toBe(
+      '+28.0%, 95% interval +10.0% to +46.0%; the whole interval is above zero: likely better.',
+    )
+    expect(first?.querySelector('rect.interval.above')).not.toBeNull()
+    expect(bars[1]?.querySelector('rect.interval.below')).not.toBeNull()
+  })
+
+  it('says "likely better" and "likely worse" in words, not only in colour', () => {
+    const el = root()
+    render(h(ResultsTable, { results: threeWay, names: {} }), el)
+    const chance = (key: string) =>
+      el.querySelector(`tr[data-variation="${key}"] [data-col="chance"]`)
+    expect(chance('b')?.textContent).toBe('99.0%▲ likely better')
+    expect(chance('c')?.textContent).toBe('1.0%▼ likely worse')
+    expect(chance('control')?.textContent).toBe('—')
+  })
+
+  it('draws bars all on one axis: the same zero line in every row', () => {
+    const el = root()
+    render(h(ResultsTable, { results: threeWay, names: {} }), el)
+    const zeros = [...el.querySelectorAll('svg[data-lift-bar] line.zero')].map((l) =>
+      l.getAttribute('x1'),
+    )
+    expect(new Set(zeros).size).toBe(1)
+  })
+
+  it('calls chance to beat control only beyond 95% and 5%', () => {
+    expect(chanceCall(0.95)?.text).toBe('▲ likely better')
+    expect(chanceCall(0.9)).toBeNull()
+    expect(chanceCall(0.05)?.text).toBe('▼ likely worse')
+    expect(chanceCall(null)).toBeNull()
+  })
+})
+
+describe('VerdictBanner', () => {
+  it('shows the verdict headline and one line per treatment', () => {
+    const el = root()
+    render(h(VerdictBanner, { results: threeWay }), el)
+    expect(el.querySelector('[data-verdict]')?.getAttribute('data-verdict')).toBe('keep_running')
+    expect(el.querySelectorAll('li')).toHaveLength(2)
+  })
+})
+
+describe('ErrorDisplay', () => {
+  it("shows the API's envelope as an alert with a title, the sentence and the code", () => {
+    const el = root()
+    const failure = new ApiFailure(409, 'experiment_exists', 'An experiment with the key x exists.')
+    render(h(ErrorDisplay, { failure }), el)
+    const alert = el.querySelector('[role="alert"]')
+    expect(alert?.textContent).toContain('That conflicts with the current state')
+    expect(alert?.textContent).toContain('An experiment with the key x exists.')
+    expect(alert?.textContent).toContain('experiment_exists')
+  })
+
+  it('renders nothing without a failure', () => {
+    const el = root()
+    render(h(ErrorDisplay, { failure: null }), el)
+    expect(el.innerHTML).toBe('')
+  })
+})

@@ -1,0 +1,155 @@
+/**
+ * The admin API's wire shapes as the dashboard reads them. The results object is the statistics
+ * module's own type (a type-only import: nothing of the Worker enters the browser bundle); the rest
+ * mirrors the admin routes, which answer plain JSON.
+ */
+import type { ExperimentResults } from '../../../worker/stats/types.ts'
+
+export type {
+  ConversionComparison,
+  ExperimentResults,
+  IndependenceResult,
+  Interval,
+  PowerResult,
+  SrmResult,
+  VariationResult,
+} from '../../../worker/stats/types.ts'
+
+/** The API's failure body (API.md, "Errors"). */
+export type ErrorEnvelope = { error: { code: string; message: string } }
+
+export type ExperimentStatus = 'draft' | 'running' | 'paused' | 'stopped'
+export const EXPERIMENT_STATUSES: readonly ExperimentStatus[] = [
+  'draft',
+  'running',
+  'paused',
+  'stopped',
+]
+
+export type GoalEvent = 'purchase' | 'add_to_cart' | 'click' | 'custom'
+export const GOAL_EVENTS: readonly GoalEvent[] = ['purchase', 'add_to_cart', 'click', 'custom']
+
+export type Variation = { key: string; name?: string; weight: number; url?: string }
+
+export type Goal = { event: GoalEvent; name?: string }
+
+/** An item of `GET /v1/admin/experiments`. */
+export type Experiment = {
+  key: string
+  name: string
+  status: ExperimentStatus
+  /** The current phase; 0 until the experiment first starts. */
+  phase: number
+  variations: Variation[]
+  coverage: number
+  seed: string | null
+  goal: Goal
+  url: string | null
+  redirect: boolean
+  winsorize: number | null
+  createdAt: number
+  updatedAt: number
+}
+
+export type Phase = {
+  phase: number
+  seed: string
+  weights: number[]
+  variationKeys: string[]
+  startedAt: number
+  endedAt: number | null
+}
+
+/** `GET /v1/admin/experiments/{key}` and the answers of create, change and lifecycle calls. */
+export type ExperimentDetail = Experiment & { phases: Phase[]; newPhase?: boolean }
+
+/** What the form sends to `POST /v1/admin/experiments` (and, without `key`, to PATCH). */
+export type ExperimentInput = {
+  key: string
+  name: string
+  variations: Variation[]
+  coverage: number
+  goal: Goal
+  url: string | null
+  redirect: boolean
+  winsorize: number | null
+}
+
+/** `GET /v1/admin/experiments/{key}/results`. */
+export type ResultsResponse = ExperimentResults & { phases: number[] }
+
+export type DayPoint = {
+  key: string
+  visitors: number
+  conversions: number
+  revenue: number
+  cumulativeVisitors: number
+  cumulativeConversions: number
+  cumulativeRate: number | null
+}
+
+/** `GET /v1/admin/experiments/{key}/timeseries`. */
+export type TimeseriesResponse = {
+  experiment: string
+  phase: number
+  days: { date: string; variations: DayPoint[] }[]
+}
+
+/** `GET /v1/admin/sample-size`. */
+export type SampleSizeResponse = {
+  baselineRate: number
+  minimumDetectableEffect: number
+  alpha: number
+  power: number
+  variations: number
+  visitorsPerVariation: number
+  totalVisitors: number
+}
+
+/** `GET|PATCH /v1/admin/site`. */
+export type SiteInfo = {
+  siteId: string
+  name: string
+  publicKey: string
+  allowedOrigins: string[]
+  currency: string
+}
+
+/** `POST /v1/admin/site/rotate-key`. */
+export type RotatedKey = { adminKey: string; message: string }
+
+/** `GET /v1/admin/recs/status` (may not exist on every server yet). */
+export type RecsStatus = {
+  modelVersion: string | null
+  trainedAt: number | null
+  training: boolean
+  trainingStartedAt?: number | null
+  items: number
+  visitors: number
+  metrics: Record<string, unknown> | null
+  /** Why the last run failed, if it did. */
+  lastError?: string | null
+}
+
+export type SlotPerformance = {
+  slot: string
+  impressions: number
+  clicks: number
+  ctr: number | null
+  addToCarts: number
+  revenue: number
+}
+
+/** `GET /v1/admin/recs/performance` (may not exist on every server yet). */
+export type RecsPerformance = {
+  /** Add-to-carts and revenue count for a list clicked this many minutes before them. */
+  windowMinutes: number
+  /** The period the figures cover. */
+  periodDays?: number
+  catalog: { items: number; inStock: number }
+  coverage: number | null
+  slots: SlotPerformance[]
+}
+
+/** `GET /widget/manifest.json`, written by the build. */
+export type WidgetManifest = { version: string; loader: { path: string; integrity: string } }

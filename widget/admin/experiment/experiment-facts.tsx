@@ -1,0 +1,53 @@
+/** An experiment's setup at a glance: status, phase, how long it has run, goal, audience, split. */
+import type { ExperimentDetail } from '../api/types.ts'
+import { StatusBadge } from '../components/status-badge.tsx'
+import { daysRunning, formatDateTime } from '../lib/dates.ts'
+import { formatDays, formatPercent } from '../lib/format.ts'
+
+export function ExperimentFacts({ experiment: exp }: { experiment: ExperimentDetail }) {
+  const days = daysRunning(exp.phases, exp.status, Date.now())
+  const current = exp.phases.find((p) => p.phase === exp.phase)
+  const goal =
+    exp.goal.event === 'custom' ? `custom event “${exp.goal.name ?? ''}”` : exp.goal.event
+  return (
+    <dl class="facts">
+      <div>
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={exp.status} />
+        </dd>
+      </div>
+      <div>
+        <dt>Phase</dt>
+        <dd>
+          {exp.phase > 0 ? exp.phase : 'not started'}
+          {current && <span class="muted"> since {formatDateTime(current.startedAt)}</span>}
+        </dd>
+      </div>
+      <div>
+        <dt>Running for</dt>
+        <dd data-fact="days">{formatDays(days)}</dd>
+      </div>
+      <div>
+        <dt>Goal</dt>
+        <dd>{goal.replace('_', ' ')}</dd>
+      </div>
+      <div>
+        <dt>Audience</dt>
+        <dd>
+          {formatPercent(exp.coverage, 0)} of traffic
+          {exp.url ? ` on ${exp.url}` : ', every page'}
+        </dd>
+      </div>
+      <div>
+        <dt>Split</dt>
+        <dd>
+          {exp.variations
+            .map((v) => `${v.key} ${formatPercent(v.weight, 0)}${v.url ? ` → ${v.url}` : ''}`)
+            .join(' · ')}
+          {exp.redirect && ' (redirects)'}
+        </dd>
+      </div>
+    </dl>
+  )
+}

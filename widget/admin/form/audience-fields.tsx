@@ -1,0 +1,127 @@
+/**
+ * The experiment form's audience and goal: coverage (a slider), the pages it targets, whether
+ * split URLs redirect, the goal event, and the optional cap on revenue outliers (winsorizing).
+ */
+import { GOAL_EVENTS, type GoalEvent } from '../api/types.ts'
+import type { ExperimentDraft } from './form-model.ts'
+
+const GOAL_LABELS: Record<GoalEvent, string> = {
+  purchase: 'Purchase',
+  add_to_cart: 'Add to cart',
+  click: 'Click',
+  custom: 'Custom event',
+}
+
+type Props = {
+  draft: ExperimentDraft
+  disabled: boolean
+  set: (patch: Partial<ExperimentDraft>) => void
+}
+
+export function AudienceFields({ draft, disabled, set }: Props) {
+  return (
+    <fieldset disabled={disabled}>
+      <legend>Audience and goal</legend>
+      <div class="field">
+        <label for="exp-coverage">Coverage: {draft.coveragePercent}% of traffic</label>
+        <input
+          id="exp-coverage"
+          type="range"
+          min={0}
+          max={100}
+          step={1}
+          value={draft.coveragePercent}
+          aria-valuetext={`${draft.coveragePercent}%`}
+          aria-describedby="exp-coverage-hint"
+          onInput={(e) => set({ coveragePercent: Number(e.currentTarget.value) })}
+        />
+        <p class="hint" id="exp-coverage-hint">
+          Raising coverage only adds visitors; nobody already in the experiment moves.
+        </p>
+      </div>
+      <div class="field">
+        <label for="exp-url">Pages (targeting pattern, optional)</label>
+        <input
+          id="exp-url"
+          value={draft.url}
+          placeholder="/products/*"
+          maxLength={2048}
+          aria-describedby="exp-url-hint"
+          onInput={(e) => set({ url: e.currentTarget.value })}
+        />
+        <p class="hint" id="exp-url-hint">
+          A path like <code>/products/*</code> or a full URL; <code>*</code> matches anything.
+          Empty: every page.
+        </p>
+      </div>
+      <div class="field check">
+        <input
+          id="exp-redirect"
+          type="checkbox"
+          checked={draft.redirect}
+          aria-describedby="exp-redirect-hint"
+          onChange={(e) => set({ redirect: e.currentTarget.checked })}
+        />
+        <label for="exp-redirect">Redirect to split URLs</label>
+        <p class="hint" id="exp-redirect-hint">
+          Variations with a split URL answer a 302 redirect instead of serving that page in place.
+        </p>
+      </div>
+      <div class="field">
+        <label for="exp-goal">Goal</label>
+        <select
+          id="exp-goal"
+          value={draft.goalEvent}
+          onChange={(e) => set({ goalEvent: e.currentTarget.value as GoalEvent })}
+        >
+          {GOAL_EVENTS.map((g) => (
+            <option key={g} value={g}>
+              {GOAL_LABELS[g]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {draft.goalEvent === 'custom' && (
+        <div class="field">
+          <label for="exp-goal-name">Custom event name</label>
+          <input
+            id="exp-goal-name"
+            value={draft.goalName}
+            maxLength={64}
+            required
+            onInput={(e) => set({ goalName: e.currentTarget.value })}
+          />
+        </div>
+      )}
+      <div class="field check">
+        <input
+          id="exp-winsorize"
+          type="checkbox"
+          checked={draft.winsorize}
+          aria-describedby="exp-winsorize-hint"
+          onChange={(e) => set({ winsorize: e.currentTarget.checked })}
+        />
+        <label for="exp-winsorize">Cap revenue outliers</label>
+        <p class="hint" id="exp-winsorize-hint">
+          Revenue per visitor caps each buyer at a percentile, so one huge order cannot decide the
+          test. Totals stay raw.
+        </p>
+      </div>
+      {draft.winsorize && (
+        <div class="field">
+          <label for="exp-winsorize-at">Cap at percentile (50-99.99)</label>
+          <input
+            id="exp-winsorize-at"
+            type="number"
+            inputMode="decimal"
+            min={50}
+            max={99.99}
+            step="any"
+            value={draft.winsorizePercent}
+            onInput={(e) => set({ winsorizePercent: e.currentTarget.value })}
+          />
+        </div>
+      )}
+    </fieldset>
+  )
+}

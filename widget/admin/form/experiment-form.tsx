@@ -1,0 +1,149 @@
+/**
+ * Creating and changing an experiment. Save stays disabled, with the reasons listed beside it,
+ * until the form is valid (weights summing to 100% above all). Changing the split of a started
+ * experiment opens a new phase, so the form says so up front and asks before saving it.
+ */
+import { useState } from 'preact/hooks'
+import { asFailure, experimentApi, request, type ApiFailure } from '../api/client.ts'
+import type { ExperimentDetail } from '../api/types.ts'
+import { useConfirm } from '../components/confirm-dialog.tsx'
+import { ErrorDisplay } from '../components/error-display.tsx'
+import { experimentPath, navigate } from '../router.ts'
+import {
+  changesSplit,
+  draftOf,
+  formProblems,
+  hasStarted,
+  inputOf,
+  newDraft,
+  type ExperimentDraft,
+} from './form-model.ts'
+import { AudienceFields } from './audience-fields.tsx'
+import { VariationFields } from './variation-fields.tsx'
+
+export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
+  const [draft, setDraft] = useState<ExperimentDraft>(() =>
+    existing ? draftOf(existing) : newDraft(),
+  )
+  const [failure, setFailure] = useState<ApiFailure | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [dialog, ask] = useConfirm()
+  const set = (patch: Partial<ExperimentDraft>) => setDraft((d) => ({ ...d, ...patch }))
+  const stopped = existing?.status === 'stopped'
+  const started = existing ? hasStarted(existing) : false
+  const problems = stopped
+    ? draft.name.trim()
+      ? []
+      : ['Give the experiment a name.']
+    : formProblems(draft)
+
+  const save = async (event: Event) => {
+    event.preventDefault()
+    if (problems.length > 0 || saving) return
+    const input = inputOf(draft)
+    if (existing && started && changesSplit(existing, input)) {
+      const next = existing.phase + 1
+      const go = await ask({
+        title: `Start phase ${next}?`,
+        body: (
+          <p>
+            You changed the variations or their weights. Saving starts phase {next}: every visitor
+            is assigned again and phase {next} is analysed on its own. The results of phase{' '}
+            {existing.phase} stay available but are not combined with the new ones.
+          </p>
+        ),
+        confirmLabel: `Save and start phase ${next}`,
+      })
+      if (!go) return
+    }
+    setSaving(true)
+    setFailure(null)
+    try {
+      const { key: _key, ...fields } = input
+      const saved = existing
+        ? await request<ExperimentDetail>(experimentApi(existing.key), {
+            method: 'PATCH',
+            body: stopped ? { name: fields.name } : fields,
+          })
+        : await request<ExperimentDetail>('/v1/admin/experiments', { method: 'POST', body: input })
+      navigate(experimentPath(saved.key))
+    } catch (err) {
+      setFailure(asFailure(err))
+      setSaving(false)
+      document.getElementById('form-error')?.scrollIntoView({ block: 'center' })
+    }
+  }
+
+  return (
+    <form class="experiment-form" onSubmit={(e) => void save(e)} noValidate>
+      {dialog}
+      {started && (
+        <div class="notice" role="note">
+          <strong>This experiment has started.</strong> Changing variations or weights starts a new
+          phase: everyone is assigned again and the new phase is analysed separately. Changing the
+          name, coverage, goal or targeting keeps the current phase.
+        </div>
+      )}
+      {stopped && (
+        <div class="notice" role="note">
+          This experiment is stopped: only its name can change.
+        </div>
+      )}
+      <div class="field">
+        <label for="exp-key">Key</label>
+        <input
+          id="exp-key"
+          value={draft.key}
+          required
+          maxLength={64}
+          autocomplete="off"
+          disabled={existing !== undefined}
+          aria-describedby="exp-key-hint"
+          onInput={(e) => set({ key: e.currentTarget.value })}
+        />
+        <p class="hint" id="exp-key-hint">
+          Used in code and events; letters, digits and _ . : - only. It cannot change later.
+        </p>
+      </div>
+      <div class="field">
+        <label for="exp-name">Name</label>
+        <input
+          id="exp-name"
+          value={draft.name}
+          maxLength={200}
+          onInput={(e) => set({ name: e.currentTarget.value })}
+        />
+      </div>
+      <VariationFields
+        draft={draft}
+        disabled={stopped}
+        onChange={(variations) => set({ variations })}
+      />
+      <AudienceFields draft={draft} disabled={stopped} set={set} />
+      <ErrorDisplay failure={failure} id="form-error" />
+      <div class="form-actions">
+        <button
+          type="submit"
+          class="button"
+          disabled={problems.length > 0 || saving}
+          aria-describedby={problems.length > 0 ? 'save-blocked' : undefined}
+        >
+          {saving ? 'Saving…' : existing ? 'Save changes' : 'Create experiment'}
+        </button>
+        <a class="button secondary" href={existing ? experimentPath(existing.key) : '/admin'}>
+          Cancel
+        </a>
+      </div>
+      {problems.length > 0 && (
+        <div id="save-blocked" class="blocked">
+          <p>Cannot save yet:</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </form>
+  )
+}

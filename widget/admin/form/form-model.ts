@@ -1,0 +1,177 @@
+/**
+ * The experiment form's state and rules, apart from any DOM: weights are typed in percent (text,
+ * so a half-typed "33." is not lost), checked live against 100%, and turned into the API's body.
+ * The Save button is disabled while `formProblems` lists anything.
+ */
+import { KEY } from '../../../shared/identifiers.ts'
+import type { Experiment, ExperimentInput, GoalEvent, Variation } from '../api/types.ts'
+
+export const MIN_VARIATIONS = 2
+export const MAX_VARIATIONS = 10
+/** Percent points of slack for typed sums such as 33.33 + 33.33 + 33.34 rounding. */
+const SUM_TOLERANCE = 0.005
+
+export type VariationDraft = {
+  key: string
+  name: string
+  weightPercent: string
+  url: string
+  /** The stored weight this row started from, re-sent as is when its percent is not edited. */
+  initialWeight?: number
+}
+
+export type ExperimentDraft = {
+  key: string
+  name: string
+  variations: VariationDraft[]
+  coveragePercent: number
+  goalEvent: GoalEvent
+  goalName: string
+  url: string
+  redirect: boolean
+  winsorize: boolean
+  winsorizePercent: string
+}
+
+/** A weight 0-1 as the percent text the form shows: up to four decimals, no trailing zeros. */
+export function percentText(weight: number): string {
+  return String(Number((weight * 100).toFixed(4)))
+}
+
+/** Even weights in percent that add up to exactly 100 (the first takes the rounding rest). */
+export function evenPercents(n: number): string[] {
+  const share = Math.floor(10000 / n) / 100
+  const rest = Number((100 - share * (n - 1)).toFixed(2))
+  return Array.from({ length: n }, (_, i) => String(i === 0 ? rest : share))
+}
+
+export function newDraft(): ExperimentDraft {
+  return {
+    key: '',
+    name: '',
+    variations: [
+      { key: 'control', name: 'Control', weightPercent: '50', url: '' },
+      { key: 'treatment', name: 'Treatment', weightPercent: '50', url: '' },
+    ],
+    coveragePercent: 100,
+    goalEvent: 'purchase',
+    goalName: '',
+    url: '',
+    redirect: false,
+    winsorize: false,
+    winsorizePercent: '99',
+  }
+}
+
+export function draftOf(exp: Experiment): ExperimentDraft {
+  return {
+    key: exp.key,
+    name: exp.name,
+    variations: exp.variations.map((v) => ({
+      key: v.key,
+      name: v.name ?? '',
+      weightPercent: percentText(v.weight),
+      url: v.url ?? '',
+      initialWeight: v.weight,
+    })),
+    coveragePercent: Math.round(exp.coverage * 100),
+    goalEvent: exp.goal.event,
+    goalName: exp.goal.name ?? '',
+    url: exp.url ?? '',
+    redirect: exp.redirect,
+    winsorize: exp.winsorize !== null,
+    winsorizePercent: exp.winsorize === null ? '99' : percentText(exp.winsorize),
+  }
+}
+
+/** A typed percent as a number, or NaN when it is not one. */
+function parsePercent(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text)
+}
+
+/** The weights' sum in percent, and the sentence the form shows about it. */
+export function weightCheck(draft: ExperimentDraft): { sum: number; ok: boolean; message: string } {
+  const values = draft.variations.map((v) => parsePercent(v.weightPercent))
+  if (values.some((w) => !Number.isFinite(w) || w < 0 || w > 100)) {
+    return { sum: Number.NaN, ok: false, message: 'Every weight must be a number from 0 to 100.' }
+  }
+  const sum = Number(values.reduce((a, w) => a + w, 0).toFixed(4))
+  const ok = Math.abs(sum - 100) <= SUM_TOLERANCE
+  const message = ok
+    ? 'Weights add up to 100%.'
+    : `Weights add up to ${sum}%; they must add up to 100%.`
+  return { sum, ok, message }
+}
+
+/** Why the form cannot be saved yet; empty when it can. */
+export function formProblems(draft: ExperimentDraft): string[] {
+  const problems: string[] = []
+  if (!draft.key.trim()) problems.push('Enter a key for the experiment.')
+  else if (!KEY.test(draft.key))
+    problems.push('The key must be 1-64 characters of A-Z a-z 0-9 _ . : -.')
+  const keys = draft.variations.map((v) => v.key)
+  if (keys.some((k) => !KEY.test(k))) {
+    problems.push('Every variation needs a key of 1-64 characters of A-Z a-z 0-9 _ . : -.')
+  } else if (new Set(keys).size !== keys.length) {
+    problems.push('Variation keys must be different from each other.')
+  }
+  const weights = weightCheck(draft)
+  if (!weights.ok) problems.push(weights.message)
+  if (draft.goalEvent === 'custom' && !draft.goalName.trim()) {
+    problems.push('A custom goal needs the name of its custom event.')
+  }
+  const cap = parsePercent(draft.winsorizePercent)
+  if (draft.winsorize && !(cap >= 50 && cap <= 99.99)) {
+    problems.push('The revenue cap must be a percentile from 50 to 99.99.')
+  }
+  return problems
+}
+
+function weightOf(v: VariationDraft): number {
+  const typed = parsePercent(v.weightPercent)
+  if (v.initialWeight !== undefined && v.weightPercent === percentText(v.initialWeight)) {
+    return v.initialWeight
+  }
+  return Number((typed / 100).toFixed(6))
+}
+
+/** The body of `POST /v1/admin/experiments` (PATCH takes the same fields without `key`). */
+export function inputOf(draft: ExperimentDraft): ExperimentInput {
+  const variations = draft.variations.map((v): Variation => {
+    const variation: Variation = { key: v.key.trim(), weight: weightOf(v) }
+    if (v.name.trim()) variation.name = v.name.trim()
+    if (v.url.trim()) variation.url = v.url.trim()
+    return variation
+  })
+  const goalName = draft.goalName.trim()
+  return {
+    key: draft.key.trim(),
+    name: draft.name.trim() || draft.key.trim(),
+    variations,
+    coverage: draft.coveragePercent / 100,
+    goal:
+      draft.goalEvent === 'custom'
+        ? { event: 'custom', name: goalName }
+        : { event: draft.goalEvent },
+    url: draft.url.trim() || null,
+    redirect: draft.redirect,
+    winsorize: draft.winsorize
+      ? Number((parsePercent(draft.winsorizePercent) / 100).toFixed(6))
+      : null,
+  }
+}
+
+/**
+ * Whether saving re-splits traffic, which for a started experiment opens a new phase. Mirrors the
+ * Worker's rule: variation keys and weights (and the seed, which the form does not edit).
+ */
+export function changesSplit(exp: Experiment, input: ExperimentInput): boolean {
+  const before = exp.variations.map((v) => [v.key, v.weight])
+  const after = input.variations.map((v) => [v.key, v.weight])
+  return JSON.stringify(before) !== JSON.stringify(after)
+}
+
+/** Whether the experiment has visitors a new phase would set aside. */
+export function hasStarted(exp: Experiment): boolean {
+  return exp.status === 'running' || exp.status === 'paused'
+}

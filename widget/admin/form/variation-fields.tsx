@@ -1,0 +1,131 @@
+/**
+ * The variations part of the experiment form: one fieldset per variation (key, name, weight in
+ * percent, optional split URL), add / remove / split evenly, and the live check that the weights
+ * add up to 100%, announced politely as they change.
+ */
+import {
+  evenPercents,
+  MAX_VARIATIONS,
+  MIN_VARIATIONS,
+  weightCheck,
+  type ExperimentDraft,
+  type VariationDraft,
+} from './form-model.ts'
+
+type Props = {
+  draft: ExperimentDraft
+  disabled: boolean
+  onChange: (variations: VariationDraft[]) => void
+}
+
+export const WEIGHT_SUM_ID = 'weights-sum'
+
+export function VariationFields({ draft, disabled, onChange }: Props) {
+  const { variations } = draft
+  const check = weightCheck(draft)
+  const update = (index: number, patch: Partial<VariationDraft>) =>
+    onChange(variations.map((v, i) => (i === index ? { ...v, ...patch } : v)))
+  const add = () => {
+    const n = variations.length + 1
+    const percents = evenPercents(n)
+    const next = [...variations, { key: `variation-${n}`, name: '', weightPercent: '0', url: '' }]
+    onChange(next.map((v, i) => ({ ...v, weightPercent: percents[i] ?? '0' })))
+  }
+  const remove = (index: number) => onChange(variations.filter((_, i) => i !== index))
+  const even = () => {
+    const percents = evenPercents(variations.length)
+    onChange(variations.map((v, i) => ({ ...v, weightPercent: percents[i] ?? '0' })))
+  }
+
+  return (
+    <fieldset class="variations" disabled={disabled}>
+      <legend>Variations</legend>
+      <p class="hint">
+        The first variation is the control. Weights are the share of the experiment’s visitors each
+        variation gets.
+      </p>
+      {variations.map((v, i) => {
+        const id = `variation-${i}`
+        const label = i === 0 ? 'Variation 1 (control)' : `Variation ${i + 1}`
+        return (
+          <fieldset class="variation" key={i} data-variation-index={i}>
+            <legend>{label}</legend>
+            <div class="field">
+              <label for={`${id}-key`}>Key</label>
+              <input
+                id={`${id}-key`}
+                value={v.key}
+                required
+                maxLength={64}
+                autocomplete="off"
+                onInput={(e) => update(i, { key: e.currentTarget.value })}
+              />
+            </div>
+            <div class="field">
+              <label for={`${id}-name`}>Name (optional)</label>
+              <input
+                id={`${id}-name`}
+                value={v.name}
+                maxLength={200}
+                onInput={(e) => update(i, { name: e.currentTarget.value })}
+              />
+            </div>
+            <div class="field weight">
+              <label for={`${id}-weight`}>Weight (%)</label>
+              <input
+                id={`${id}-weight`}
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                step="any"
+                value={v.weightPercent}
+                aria-describedby={WEIGHT_SUM_ID}
+                aria-invalid={check.ok ? undefined : true}
+                onInput={(e) => update(i, { weightPercent: e.currentTarget.value })}
+              />
+            </div>
+            <div class="field">
+              <label for={`${id}-url`}>Split URL (optional)</label>
+              <input
+                id={`${id}-url`}
+                value={v.url}
+                placeholder="/products/new-page or https://…"
+                maxLength={2048}
+                onInput={(e) => update(i, { url: e.currentTarget.value })}
+              />
+            </div>
+            {variations.length > MIN_VARIATIONS && (
+              <button
+                type="button"
+                class="button secondary small"
+                aria-label={`Remove ${label}`}
+                onClick={() => remove(i)}
+              >
+                Remove
+              </button>
+            )}
+          </fieldset>
+        )
+      })}
+      <p
+        id={WEIGHT_SUM_ID}
+        class={check.ok ? 'weight-sum ok' : 'weight-sum bad'}
+        aria-live="polite"
+      >
+        <span aria-hidden="true">{check.ok ? '✓ ' : '⚠ '}</span>
+        {check.message}
+      </p>
+      <div class="row-actions">
+        {variations.length < MAX_VARIATIONS && (
+          <button type="button" class="button secondary" onClick={add}>
+            Add a variation
+          </button>
+        )}
+        <button type="button" class="button secondary" onClick={even}>
+          Split evenly
+        </button>
+      </div>
+    </fieldset>
+  )
+}

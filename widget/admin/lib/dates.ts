@@ -1,0 +1,40 @@
+/** Calendar figures of an experiment: how long it has been running, and dates as admins read them. */
+import type { ExperimentStatus, Phase } from '../api/types.ts'
+
+const DAY_MS = 86_400_000
+
+/**
+ * Days since the first phase started, up to now (running, paused) or to the end of the last
+ * phase (stopped). Null for an experiment that never started.
+ */
+export function daysRunning(
+  phases: readonly Phase[],
+  status: ExperimentStatus,
+  now: number,
+): number | null {
+  const first = phases[0]
+  if (!first) return null
+  const last = phases[phases.length - 1]
+  const end = status === 'stopped' && last?.endedAt != null ? last.endedAt : now
+  return Math.max(0, (end - first.startedAt) / DAY_MS)
+}
+
+/** A timestamp as a date and time in the admin's own time zone, e.g. `Mar 4, 2026, 14:05`. */
+export function formatDateTime(ms: number | null | undefined): string {
+  if (typeof ms !== 'number') return '—'
+  return new Date(ms).toLocaleString('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+}
+
+/** A `YYYY-MM-DD` day (UTC, as the timeseries route answers it) as `Mar 4`. */
+export function formatDay(date: string): string {
+  const parsed = new Date(`${date}T00:00:00Z`)
+  if (Number.isNaN(parsed.getTime())) return date
+  return parsed.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
+}

@@ -1,0 +1,66 @@
+/**
+ * One row of the experiments list. The list answers only the experiments themselves, so a started
+ * experiment's row fetches its phases (for days running) and its current results (visitors,
+ * leader, SRM); a draft has neither and shows dashes.
+ */
+import { experimentApi } from '../api/client.ts'
+import { useApi } from '../api/use-api.ts'
+import type { Experiment, ExperimentDetail, ResultsResponse } from '../api/types.ts'
+import { StatusBadge } from '../components/status-badge.tsx'
+import { daysRunning } from '../lib/dates.ts'
+import { EMPTY, formatCount, formatDays, formatLift } from '../lib/format.ts'
+import { leadingVariation, totalVisitors } from '../results/leader.ts'
+import { experimentPath } from '../router.ts'
+
+export function ExperimentRow({ experiment: exp }: { experiment: Experiment }) {
+  const started = exp.phase > 0
+  const detail = useApi<ExperimentDetail>(started ? experimentApi(exp.key) : null)
+  const results = useApi<ResultsResponse>(started ? experimentApi(exp.key, '/results') : null)
+  const days = detail.data ? daysRunning(detail.data.phases, exp.status, Date.now()) : null
+  const data = results.data
+  const leader = data ? leadingVariation(data) : null
+  const pending = started && (results.loading || detail.loading)
+
+  return (
+    <tr data-experiment={exp.key} aria-busy={pending ? true : undefined}>
+      <th scope="row">
+        <a href={experimentPath(exp.key)}>{exp.name}</a>
+        {exp.name !== exp.key && <span class="key">{exp.key}</span>}
+      </th>
+      <td>
+        <StatusBadge status={exp.status} />
+      </td>
+      <td class="num">{started ? exp.phase : EMPTY}</td>
+      <td class="num" data-col="days">
+        {formatDays(days)}
+      </td>
+      <td class="num" data-col="visitors">
+        {data ? formatCount(totalVisitors(data)) : EMPTY}
+      </td>
+      <td data-col="leader">
+        {leader
+          ? `${leader.key}${leader.lift !== null ? ` (${formatLift(leader.lift)})` : ''}`
+          : EMPTY}
+      </td>
+      <td data-col="srm">
+        <SrmFlag results={data} />
+      </td>
+    </tr>
+  )
+}
+
+function SrmFlag({ results }: { results: ResultsResponse | undefined }) {
+  if (!results || results.srm.ok === null) return <span class="muted">{EMPTY}</span>
+  if (results.srm.ok) {
+    return (
+      <span class="flag ok">
+        <span aria-hidden="true">✓ </span>OK
+      </span>
+    )
+  }
+  return (
+    <span class="flag bad">
+      <span aria-hidden="true">⚠ </span>Mismatch
+    </span>
+  )
+}

@@ -1,0 +1,49 @@
+/** `/admin/settings`: the site's name and origins, its keys, the install snippet and key rotation. */
+import { useApi } from '../api/use-api.ts'
+import type { SiteInfo } from '../api/types.ts'
+import { ErrorDisplay } from '../components/error-display.tsx'
+import { Loading, Page } from '../components/page.tsx'
+import { InstallCard } from '../settings/install-card.tsx'
+import { RotateKey } from '../settings/rotate-key.tsx'
+import { SiteForm } from '../settings/site-form.tsx'
+import { useSite } from '../site-context.ts'
+
+export function SettingsPage() {
+  const loaded = useApi<SiteInfo>('/v1/admin/site')
+  const { setSite } = useSite()
+  const site = loaded.data
+  return (
+    <Page title="Settings and install">
+      <ErrorDisplay failure={loaded.error} />
+      {loaded.loading && !site && <Loading what="the site" />}
+      {site && (
+        <>
+          <SiteForm key={site.siteId} site={site} onSaved={setSite} />
+          <section class="card" aria-labelledby="keys-title">
+            <h2 id="keys-title">Keys</h2>
+            <dl class="facts">
+              <div>
+                <dt>Site id</dt>
+                <dd>
+                  <code>{site.siteId}</code>
+                </dd>
+              </div>
+              <div>
+                <dt>Public key (safe in page source)</dt>
+                <dd>
+                  <code data-public-key>{site.publicKey}</code>
+                </dd>
+              </div>
+              <div>
+                <dt>Currency</dt>
+                <dd>{site.currency}</dd>
+              </div>
+            </dl>
+          </section>
+          <InstallCard publicKey={site.publicKey} />
+          <RotateKey />
+        </>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,105 @@
+/**
+ * Relative lift intervals drawn by hand in SVG. Every row uses the same domain, so the bars of
+ * all treatments line up on ONE axis (drawn in the column header) and compare by eye; the zero
+ * line marks "no difference". Each bar carries a title and a description in words, and its
+ * position against the zero line tells the story without colour.
+ */
+import type { Interval } from '../api/types.ts'
+import { formatInterval, formatLift, formatTick } from '../lib/format.ts'
+import { linearScale, niceStep, niceTicks } from '../lib/scale.ts'
+
+export const BAR_WIDTH = 160
+/** Room at both ends so the first and last tick labels are not clipped. */
+const PAD = 18
+/** Few ticks: the column is narrow and each label is up to five characters wide. */
+const TICKS = 3
+const BAR_HEIGHT = 30
+const AXIS_HEIGHT = 22
+
+function geometry(domain: [number, number]) {
+  const x = linearScale(domain, [PAD, BAR_WIDTH - PAD])
+  const step = niceStep(domain[1] - domain[0], TICKS)
+  return { x, step, ticks: niceTicks(domain[0], domain[1], TICKS) }
+}
+
+/** The shared axis, with round ticks, for the header of the lift column. */
+export function LiftAxis({ domain }: { domain: [number, number] }) {
+  const { x, step, ticks } = geometry(domain)
+  return (
+    <svg
+      class="lift-axis"
+      width={BAR_WIDTH}
+      height={AXIS_HEIGHT}
+      viewBox={`0 0 ${BAR_WIDTH} ${AXIS_HEIGHT}`}
+      role="img"
+      aria-label={`Lift axis from ${formatTick(domain[0], step, true)} to ${formatTick(domain[1], step, true)}`}
+    >
+      {ticks.map((t) => (
+        <g key={t}>
+          <line x1={x(t)} x2={x(t)} y1={AXIS_HEIGHT - 5} y2={AXIS_HEIGHT} class="tick" />
+          <text x={x(t)} y={AXIS_HEIGHT - 8} text-anchor="middle" class="tick-label">
+            {formatTick(t, step, true)}
+          </text>
+        </g>
+      ))}
+    </svg>
+  )
+}
+
+/** Where an interval lies against zero, in words and as the bar's class. */
+export function intervalSide(ci: Interval): { className: string; words: string } {
+  if (ci[0] > 0)
+    return { className: 'above', words: 'the whole interval is above zero: likely better' }
+  if (ci[1] < 0)
+    return { className: 'below', words: 'the whole interval is below zero: likely worse' }
+  return { className: 'spans', words: 'the interval includes zero: no clear difference yet' }
+}
+
+type Props = {
+  id: string
+  label: string
+  lift: number | null
+  ci: Interval | null
+  domain: [number, number]
+}
+
+export function LiftBar({ id, label, lift, ci, domain }: Props) {
+  const { x, ticks } = geometry(domain)
+  const clamp = (v: number) => Math.min(BAR_WIDTH - PAD, Math.max(PAD, x(v)))
+  const mid = BAR_HEIGHT / 2
+  const side = ci ? intervalSide(ci) : null
+  const description = ci
+    ? `${formatLift(lift)}, 95% interval ${formatInterval(ci, formatLift)}; ${side?.words ?? ''}.`
+    : 'No interval yet: not enough data to compare with the control.'
+  return (
+    <svg
+      class="lift-bar"
+      width={BAR_WIDTH}
+      height={BAR_HEIGHT}
+      viewBox={`0 0 ${BAR_WIDTH} ${BAR_HEIGHT}`}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      data-lift-bar={ci ? 'interval' : 'empty'}
+    >
+      <title id={`${id}-title`}>{label}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {ticks.map((t) => (
+        <line key={t} x1={x(t)} x2={x(t)} y1={2} y2={BAR_HEIGHT - 2} class="grid" />
+      ))}
+      {ci && side && (
+        <rect
+          class={`interval ${side.className}`}
+          x={clamp(ci[0])}
+          width={Math.max(2, clamp(ci[1]) - clamp(ci[0]))}
+          y={mid - 6}
+          height={12}
+          rx={3}
+        />
+      )}
+      <line class="zero" x1={x(0)} x2={x(0)} y1={1} y2={BAR_HEIGHT - 1} />
+      {lift !== null && ci && (
+        <path class="estimate" d={`M${clamp(lift)} ${mid - 8} l5 8 l-5 8 l-5 -8 z`} />
+      )}
+    </svg>
+  )
+}

@@ -1,0 +1,80 @@
+/**
+ * The results of one phase (the current one unless the URL says `?phase=N`): the SRM alarm, the
+ * verdict, the table with lift bars, the daily chart and the chi-square test.
+ */
+import { experimentApi } from '../api/client.ts'
+import { useApi } from '../api/use-api.ts'
+import type { ExperimentDetail, ResultsResponse, TimeseriesResponse } from '../api/types.ts'
+import { ErrorDisplay } from '../components/error-display.tsx'
+import { Loading } from '../components/page.tsx'
+import { experimentPath, navigate, queryParam, type Location } from '../router.ts'
+import { ChiSquareTable } from './chi-square-table.tsx'
+import { RateChart } from './rate-chart.tsx'
+import { ResultsTable } from './results-table.tsx'
+import { SrmBanner } from './srm-banner.tsx'
+import { VerdictBanner } from './verdict-banner.tsx'
+
+type Props = { experiment: ExperimentDetail; location: Location; refresh: number }
+
+export function ResultsSection({ experiment: exp, location, refresh }: Props) {
+  const phase = queryParam(location, 'phase')
+  const query = phase && /^\d+$/.test(phase) ? `?phase=${phase}` : ''
+  const started = exp.phase > 0
+  const results = useApi<ResultsResponse>(
+    started ? experimentApi(exp.key, `/results${query}`) : null,
+    refresh,
+  )
+  const series = useApi<TimeseriesResponse>(
+    started ? experimentApi(exp.key, `/timeseries${query}`) : null,
+    refresh,
+  )
+  const data = results.data
+  const names = Object.fromEntries(exp.variations.map((v) => [v.key, v.name]))
+
+  return (
+    <section class="results-section" aria-labelledby="results-title">
+      <div class="section-head">
+        <h2 id="results-title">Results{data ? ` · phase ${data.phase}` : ''}</h2>
+        {data && data.phases.length > 1 && (
+          <div class="phase-picker">
+            <label for="phase-picker">Phase</label>
+            <select
+              id="phase-picker"
+              value={String(data.phase)}
+              onChange={(e) => {
+                const value = e.currentTarget.value
+                const current = String(exp.phase) === value
+                navigate(experimentPath(exp.key, current ? '' : `?phase=${value}`), {
+                  replace: true,
+                })
+              }}
+            >
+              {data.phases.map((p) => (
+                <option key={p} value={String(p)}>
+                  Phase {p}
+                  {p === exp.phase ? ' (current)' : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {!started && (
+        <p class="empty">Results appear here once the experiment is started and visitors arrive.</p>
+      )}
+      <ErrorDisplay failure={results.error} />
+      {started && results.loading && !data && <Loading what="results" />}
+      {data && (
+        <div aria-busy={results.loading ? true : undefined} data-results-phase={data.phase}>
+          <SrmBanner results={data} />
+          <VerdictBanner results={data} />
+          <ResultsTable results={data} names={names} />
+          <h3>Conversion rate over time</h3>
+          <ErrorDisplay failure={series.error} />
+          {series.data && <RateChart series={series.data} />}
+          <ChiSquareTable results={data} />
+        </div>
+      )}
+    </section>
+  )
+}

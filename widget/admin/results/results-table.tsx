@@ -1,0 +1,163 @@
+/**
+ * One row per variation: visitors, conversions, rate with its interval, lift with its interval
+ * (in words and as a bar on the shared axis), chance to beat control, the Holm-adjusted and
+ * sequential p-values, and revenue per visitor. Cells carry `data-col` so tests can read a figure.
+ */
+import type { ResultsResponse, VariationResult } from '../api/types.ts'
+import {
+  EMPTY,
+  formatCount,
+  formatInterval,
+  formatLift,
+  formatMoney,
+  formatPercent,
+  formatProbability,
+  formatPValue,
+} from '../lib/format.ts'
+import { liftDomain } from '../lib/scale.ts'
+import { useCurrency } from '../site-context.ts'
+import { LiftAxis, LiftBar } from './lift-bar.tsx'
+
+/** Chance to beat control is called out above 95% and below 5%, in words as well as colour. */
+export function chanceCall(p: number | null): { className: string; text: string } | null {
+  if (p === null) return null
+  if (p >= 0.95) return { className: 'likely-better', text: '▲ likely better' }
+  if (p <= 0.05) return { className: 'likely-worse', text: '▼ likely worse' }
+  return null
+}
+
+type Props = { results: ResultsResponse; names: Record<string, string | undefined> }
+
+export function ResultsTable({ results, names }: Props) {
+  const currency = useCurrency()
+  const control = results.variations[0]?.key ?? 'control'
+  const domain = liftDomain(
+    results.variations
+      .slice(1)
+      .map((v) => ({ lift: v.vsControl?.lift ?? null, ci: v.vsControl?.liftCI ?? null })),
+  )
+  return (
+    <div class="table-scroll" role="region" aria-labelledby="results-table-caption" tabIndex={0}>
+      <table class="data results">
+        <caption id="results-table-caption">
+          Phase {results.phase} by variation; intervals are 95%.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Variation</th>
+            <th scope="col" class="num">
+              Visitors
+            </th>
+            <th scope="col" class="num">
+              Conversions
+            </th>
+            <th scope="col" class="num">
+              Conversion rate
+            </th>
+            <th scope="col" class="num">
+              Lift vs {control}
+            </th>
+            <th scope="col" class="bar-col">
+              <span class="visually-hidden">Lift interval</span>
+              <LiftAxis domain={domain} />
+            </th>
+            <th scope="col">Chance to beat {control}</th>
+            <th scope="col" class="num">
+              p‑value (Holm)
+            </th>
+            <th scope="col" class="num">
+              p‑value (sequential)
+            </th>
+            <th scope="col" class="num">
+              Revenue / visitor
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.variations.map((v, i) => (
+            <Row
+              key={v.key}
+              v={v}
+              isControl={i === 0}
+              control={control}
+              name={names[v.key]}
+              domain={domain}
+              currency={currency}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+type RowProps = {
+  v: VariationResult
+  isControl: boolean
+  control: string
+  name: string | undefined
+  domain: [number, number]
+  currency: string
+}
+
+function Row({ v, isControl, control, name, domain, currency }: RowProps) {
+  const cmp = v.vsControl
+  const call = chanceCall(cmp?.chanceToBeatControl ?? null)
+  return (
+    <tr data-variation={v.key}>
+      <th scope="row">
+        {v.key}
+        {isControl && <span class="tag">control</span>}
+        {name && name !== v.key && <span class="key">{name}</span>}
+      </th>
+      <td class="num" data-col="visitors">
+        {formatCount(v.visitors)}
+      </td>
+      <td class="num" data-col="conversions">
+        {formatCount(v.conversions)}
+      </td>
+      <td class="num">
+        <span data-col="rate">{formatPercent(v.rate)}</span>
+        <span class="ci" data-col="rate-ci">
+          {formatInterval(v.rateCI, formatPercent)}
+        </span>
+      </td>
+      <td class="num">
+        {isControl ? (
+          <span class="muted">baseline</span>
+        ) : (
+          <>
+            <span data-col="lift">{formatLift(cmp?.lift)}</span>
+            <span class="ci" data-col="lift-ci">
+              {formatInterval(cmp?.liftCI, formatLift)}
+            </span>
+          </>
+        )}
+      </td>
+      <td class="bar-col">
+        {!isControl && (
+          <LiftBar
+            id={`lift-${v.key.replace(/[^A-Za-z0-9_-]/g, '_')}`}
+            label={`Lift of ${v.key} versus ${control}`}
+            lift={cmp?.lift ?? null}
+            ci={cmp?.liftCI ?? null}
+            domain={domain}
+          />
+        )}
+      </td>
+      <td data-col="chance" class={call?.className}>
+        {isControl ? EMPTY : formatProbability(cmp?.chanceToBeatControl)}
+        {call && <span class="call">{call.text}</span>}
+      </td>
+      <td class="num" data-col="p-adjusted">
+        {isControl ? EMPTY : formatPValue(cmp?.pValueAdjusted)}
+      </td>
+      <td class="num" data-col="p-sequential">
+        {isControl ? EMPTY : formatPValue(cmp?.sequentialPValue)}
+      </td>
+      <td class="num" data-col="revenue">
+        {formatMoney(v.revenue.perVisitor, currency)}
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,79 @@
+/** The verdict of results/verdict.ts as a banner: the headline, then what it rests on. */
+import type { ResultsResponse } from '../api/types.ts'
+import { formatCount, formatInterval, formatLift, formatPValue } from '../lib/format.ts'
+import { verdictHeadline, verdictOf, type TreatmentCall, type Verdict } from './verdict.ts'
+
+const TONE: Record<Verdict['kind'], string> = {
+  srm_mismatch: 'bad',
+  not_enough_data: 'neutral',
+  winner: 'good',
+  control_wins: 'bad',
+  no_difference: 'neutral',
+  keep_running: 'neutral',
+}
+
+const ICON: Record<Verdict['kind'], string> = {
+  srm_mismatch: '⚠',
+  not_enough_data: '…',
+  winner: '▲',
+  control_wins: '▼',
+  no_difference: '=',
+  keep_running: '▶',
+}
+
+function callLine(call: TreatmentCall, results: ResultsResponse, control: string): string {
+  const cmp = results.variations.find((v) => v.key === call.key)?.vsControl
+  const lift = `${formatLift(cmp?.lift)} (95% interval ${formatInterval(cmp?.liftCI, formatLift)})`
+  switch (call.call) {
+    case 'better':
+    case 'worse': {
+      const word = call.call === 'better' ? 'better' : 'worse'
+      const basis =
+        call.basis === 'sequential'
+          ? `sequential p = ${formatPValue(cmp?.sequentialPValue)}, valid however often you look`
+          : `Holm-adjusted p = ${formatPValue(cmp?.pValueAdjusted)} at the planned sample size`
+      return `${call.key} converts ${word} than ${control}: ${lift}; ${basis}.`
+    }
+    case 'no_difference':
+      return `${call.key}: no significant difference from ${control} at the planned sample size; ${lift}.`
+    case 'undecided':
+      return `${call.key}: too early to tell; ${lift}.`
+  }
+}
+
+export function VerdictBanner({ results }: { results: ResultsResponse }) {
+  const verdict = verdictOf(results)
+  const control = results.variations[0]?.key ?? 'control'
+  const headline = verdictHeadline(verdict, control)
+  return (
+    <div class={`banner verdict ${TONE[verdict.kind]}`} data-verdict={verdict.kind}>
+      <p class="banner-title">
+        <span aria-hidden="true">{ICON[verdict.kind]} </span>
+        {headline}
+      </p>
+      {verdict.kind === 'srm_mismatch' && (
+        <p>The sample ratio mismatch above must be fixed before any difference means anything.</p>
+      )}
+      {verdict.kind === 'not_enough_data' && (
+        <p>
+          Results are judged from {verdict.needed} visitors in every variation; the smallest has{' '}
+          {formatCount(verdict.fewestVisitors)} so far.
+        </p>
+      )}
+      {'calls' in verdict && (
+        <ul>
+          {verdict.calls.map((call) => (
+            <li key={call.key}>{callLine(call, results, control)}</li>
+          ))}
+        </ul>
+      )}
+      {verdict.kind === 'keep_running' && verdict.visitorsPerVariation !== null && (
+        <p class="muted">
+          The plan: {formatCount(verdict.visitorsPerVariation)} visitors per variation to detect a{' '}
+          {formatLift(results.power.minimumDetectableEffect)} lift with{' '}
+          {Math.round(verdict.power * 100)}% power. Stop earlier only on the sequential p-value.
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,149 @@
+/**
+ * The plain-language verdict above an experiment's results, as one pure rule. In order:
+ *
+ * 1. **Sample ratio mismatch** (`srm.ok === false`): the split itself is broken, so nothing else
+ *    may be read — "Fix the split before reading results".
+ * 2. **Not enough data**: a variation that receives traffic has fewer than 100 visitors.
+ * 3. Each treatment gets a call against the control:
+ *    - `better` / `worse` when its **sequential** p-value is below 0.05 (valid however often
+ *      the admin looks), the sign of the lift deciding which;
+ *    - once the **planned sample is reached** (`power.visitorsStillNeeded === 0`): `better` /
+ *      `worse` when the Holm-adjusted p-value is below 0.05, else `no_difference`;
+ *    - otherwise `undecided`.
+ * 4. The headline: any `better` → "B beats control" (best lift first); every treatment `worse`
+ *    → "Control beats B"; nothing `undecided` left → "No detectable difference"; otherwise
+ *    "Keep running", with how many more visitors per variation the plan needs for its power.
+ *
+ * The fixed-horizon p-value is only read at the planned sample size, because reading it daily
+ * inflates false positives (README, "When to stop").
+ */
+import type { ResultsResponse, VariationResult } from '../api/types.ts'
+import { approximateCount } from '../lib/format.ts'
+
+export const SIGNIFICANCE = 0.05
+/** Below this many visitors in a variation the dashboard shows "Not enough data". */
+export const MIN_VISITORS = 100
+
+export type TreatmentCall = {
+  key: string
+  call: 'better' | 'worse' | 'no_difference' | 'undecided'
+  /** Which p-value decided: the always-valid one, or the fixed-horizon one at the planned size. */
+  basis: 'sequential' | 'planned_sample' | null
+  lift: number | null
+}
+
+export type Verdict =
+  | { kind: 'srm_mismatch' }
+  | { kind: 'not_enough_data'; fewestVisitors: number; needed: number }
+  | { kind: 'winner'; winners: TreatmentCall[]; calls: TreatmentCall[] }
+  | { kind: 'control_wins'; calls: TreatmentCall[] }
+  | { kind: 'no_difference'; calls: TreatmentCall[] }
+  | {
+      kind: 'keep_running'
+      calls: TreatmentCall[]
+      /** More visitors the variation furthest behind needs; null when no plan is possible yet. */
+      morePerVariation: number | null
+      visitorsPerVariation: number | null
+      power: number
+    }
+
+/** Variations that receive traffic: a weight-0 arm never fills up and must not block a verdict. */
+function weighted(variations: readonly VariationResult[]): VariationResult[] {
+  return variations.filter((v) => v.weight > 0)
+}
+
+/** Whether the fixed-horizon plan's sample size has been reached. */
+export function plannedSampleReached(results: ResultsResponse): boolean {
+  return results.power.visitorsStillNeeded === 0
+}
+
+/** One treatment's call against the control (rule 3). */
+export function callTreatment(v: VariationResult, sampleReached: boolean): TreatmentCall {
+  const cmp = v.vsControl
+  const lift = cmp?.lift ?? null
+  const sign = (decided: TreatmentCall['basis']): TreatmentCall => ({
+    key: v.key,
+    call: lift !== null && lift > 0 ? 'better' : 'worse',
+    basis: decided,
+    lift,
+  })
+  if (cmp && lift !== null && lift !== 0) {
+    if (cmp.sequentialPValue !== null && cmp.sequentialPValue < SIGNIFICANCE) {
+      return sign('sequential')
+    }
+    if (sampleReached && cmp.pValueAdjusted !== null && cmp.pValueAdjusted < SIGNIFICANCE) {
+      return sign('planned_sample')
+    }
+  }
+  const call = sampleReached ? 'no_difference' : 'undecided'
+  return { key: v.key, call, basis: sampleReached ? 'planned_sample' : null, lift }
+}
+
+/** The verdict for one phase's results (see the module comment for the rule). */
+export function verdictOf(results: ResultsResponse): Verdict {
+  if (results.srm.ok === false) return { kind: 'srm_mismatch' }
+  const active = weighted(results.variations)
+  const fewest = Math.min(...active.map((v) => v.visitors))
+  if (active.length < 2 || fewest < MIN_VISITORS) {
+    return {
+      kind: 'not_enough_data',
+      fewestVisitors: Number.isFinite(fewest) ? fewest : 0,
+      needed: MIN_VISITORS,
+    }
+  }
+  const reached = plannedSampleReached(results)
+  const calls = results.variations
+    .slice(1)
+    .filter((v) => v.weight > 0)
+    .map((v) => callTreatment(v, reached))
+  const winners = calls
+    .filter((c) => c.call === 'better')
+    .sort((a, b) => (b.lift ?? 0) - (a.lift ?? 0))
+  if (winners.length > 0) return { kind: 'winner', winners, calls }
+  if (calls.length > 0 && calls.every((c) => c.call === 'worse')) {
+    return { kind: 'control_wins', calls }
+  }
+  if (calls.every((c) => c.call !== 'undecided')) return { kind: 'no_difference', calls }
+  const { power } = results
+  const plan = power.visitorsPerVariation
+  return {
+    kind: 'keep_running',
+    calls,
+    morePerVariation:
+      plan === null ? null : Math.max(0, ...active.map((v) => Math.max(0, plan - v.visitors))),
+    visitorsPerVariation: plan,
+    power: power.power,
+  }
+}
+
+/** "B", "B and C", "B, C and D". */
+export function listKeys(keys: readonly string[]): string {
+  if (keys.length <= 1) return keys[0] ?? ''
+  return `${keys.slice(0, -1).join(', ')} and ${keys[keys.length - 1] ?? ''}`
+}
+
+/** The headline sentence of a verdict. */
+export function verdictHeadline(verdict: Verdict, control: string): string {
+  switch (verdict.kind) {
+    case 'srm_mismatch':
+      return 'Fix the traffic split before reading these results'
+    case 'not_enough_data':
+      return 'Not enough data yet'
+    case 'winner': {
+      const keys = verdict.winners.map((w) => w.key)
+      return `${listKeys(keys)} ${keys.length === 1 ? 'beats' : 'beat'} ${control}`
+    }
+    case 'control_wins':
+      return `${control} beats ${listKeys(verdict.calls.map((c) => c.key))}`
+    case 'no_difference':
+      return 'No detectable difference'
+    case 'keep_running': {
+      const power = `${Math.round(verdict.power * 100)}% power`
+      if (verdict.morePerVariation === null) {
+        return `Keep running: not enough conversions yet to plan the sample for ${power}`
+      }
+      const more = approximateCount(verdict.morePerVariation)
+      return `Keep running: about ${more} more visitors per variation for ${power}`
+    }
+  }
+}
