@@ -60,7 +60,7 @@ const manifest = {
 writeFileSync(`${OUT}/widget/manifest.json`, JSON.stringify(manifest, null, 2))
 writeFileSync(
   `${OUT}/_headers`,
-  `/widget/*
+  `/widget/:version/*
   Access-Control-Allow-Origin: *
   Cache-Control: public, max-age=31536000, immutable
 /widget.js

@@ -1,2 +1,20 @@
-// Placeholder entry until the storefront loader lands; it must never throw into the host page.
-export {}
+/**
+ * The storefront loader, built as an IIFE to /widget.js and /widget/<version>/widget.js:
+ *
+ *   <script async src="https://EDGE/widget.js" data-site="pk_..."></script>
+ *
+ * No framework and at most 2 KB gzipped; the Preact UI is a separate chunk it imports only when
+ * the page has a recommendations slot. The configuration is read here, at top level, because
+ * `document.currentScript` is gone once this first run ends.
+ */
+import { boot } from './boot.ts'
+import { readConfig } from './config.ts'
+import { warn } from './log.ts'
+
+try {
+  const config = readConfig(document.currentScript)
+  if (config) boot(config)
+  else warn('no data-site')
+} catch (problem) {
+  warn(problem)
+}

@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchBrowser } from './support/browser.ts'
+import {
+  loaderPath,
+  sqlText,
+  startExperiment,
+  startTestPages,
+  storePage,
+  type TestPages,
+  waitForRows,
+} from './support/test-pages.ts'
+
+const baseUrl = inject('baseUrl')
+const persistTo = inject('persistTo')
+const scriptPath = await loaderPath(baseUrl)
+const KEY = `hero-${Date.now().toString(36)}`
+
+let browser: Browser
+let pages: TestPages
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  pages = await startTestPages(8798)
+  await startExperiment(baseUrl, KEY)
+  pages.set('/landing', {
+    html: storePage({
+      baseUrl,
+      scriptPath,
+      body: `<p id="always">Always here</p>
+        <h2 id="control" data-edgelift-experiment="${KEY}" data-edgelift-variation="control">Fresh coffee</h2>
+        <h2 id="b" data-edgelift-experiment="${KEY}" data-edgelift-variation="b">Coffee, roasted today</h2>`,
+    }),
+  })
+})
+afterAll(async () => {
+  await pages?.close()
+  await browser?.close()
+})
+
+async function shownVariation(page: Page): Promise<{ control: boolean; b: boolean }> {
+  await page.locator('[data-edgelift-shown]').waitFor()
+  return { control: await page.isVisible('#control'), b: await page.isVisible('#b') }
+}
+
+describe('an experiment on the page', () => {
+  it('shows exactly the assigned variation, and records the exposure once', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${pages.url}/landing`)
+    const shown = await shownVariation(page)
+    expect(shown.control !== shown.b).toBe(true)
+    expect(await page.isVisible('#always')).toBe(true)
+
+    const visitorId = (await page.evaluate(() => localStorage.getItem('el_vid'))) ?? ''
+    const assigned = (await (
+      await fetch(`${baseUrl}/v1/assign?site=pk_demo`, {
+        method: 'POST',
+        body: JSON.stringify({ visitorId, experiments: [KEY] }),
+        headers: { 'content-type': 'application/json' },
+      })
+    ).json()) as { assignments: Record<string, { variation: string; index: number }> }
+    const expected = assigned.assignments[KEY]
+    expect(shown.b).toBe(expected?.variation === 'b')
+
+    const where = `site_id = 'site_demo' AND experiment_key = ${sqlText(KEY)} AND visitor_id = ${sqlText(visitorId)}`
+    const rows = await waitForRows<{ variation: number }>(
+      persistTo,
+      `SELECT variation FROM assignments WHERE ${where}`,
+    )
+    expect(rows).toEqual([{ variation: expected?.index }])
+
+    // A second page view shows the same variation; the visitor is still one assignment.
+    await page.reload()
+    expect(await shownVariation(page)).toEqual(shown)
+    const exposures = await waitForRows<{ n: number }>(
+      persistTo,
+      `SELECT count(*) AS n FROM events WHERE site_id = 'site_demo' AND type = 'exposure'
+        AND experiment = ${sqlText(KEY)} AND visitor_id = ${sqlText(visitorId)}`,
+      (r) => (r[0]?.n ?? 0) >= 2,
+    )
+    expect(exposures).toEqual([{ n: 2 }])
+    const again = await waitForRows(persistTo, `SELECT variation FROM assignments WHERE ${where}`)
+    expect(again).toHaveLength(1)
+    await context.close()
+  })
+
+  it('gives different visitors both variations across a few visits, and each one only', async () => {
+    const seen = new Set<string>()
+    for (let i = 0; i < 8 && seen.size < 2; i++) {
+      const context = await browser.newContext()
+      const page = await context.newPage()
+      await page.goto(`${pages.url}/landing`)
+      const shown = await shownVariation(page)
+      expect(shown.control !== shown.b).toBe(true)
+      seen.add(shown.b ? 'b' : 'control')
+      await context.close()
+    }
+    expect(seen).toEqual(new Set(['control', 'b']))
+  })
+})

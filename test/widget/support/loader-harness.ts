@@ -1,0 +1,86 @@
+// A fresh copy of the loader for each test (its modules keep per-page state, as on a real page),
+// with fetch and sendBeacon replaced by spies, and the page's storage, cookies and markup reset.
+import { vi } from 'vitest'
+import type { LoaderConfig } from '../../../widget/loader/config.ts'
+
+export type Harness = {
+  beacon: ReturnType<typeof vi.fn<(url: string, body: string) => boolean>>
+  fetch: ReturnType<typeof vi.fn<(url: string, init?: RequestInit) => Promise<Response>>>
+  /** Every event sent by beacon or fetch to /v1/events, in order. */
+  sentEvents(): Record<string, unknown>[]
+  queue(): unknown[] & { push(...commands: unknown[]): number }
+}
+
+// Listeners a loader adds to the window outlive its test; each new page removes the last one's,
+// as a real navigation would.
+const added: [string, EventListenerOrEventListenerObject][] = []
+const addListener = window.addEventListener.bind(window)
+const recordingAdd = (
+  type: string,
+  listener: EventListenerOrEventListenerObject,
+  options?: boolean | AddEventListenerOptions,
+) => {
+  added.push([type, listener])
+  addListener(type, listener, options)
+}
+window.addEventListener = recordingAdd
+globalThis.addEventListener = recordingAdd
+
+export const CONFIG: LoaderConfig = {
+  site: 'pk_test',
+  api: 'https://edge.example',
+  src: 'https://edge.example/widget/0123456789ab/widget.js',
+  consentRequired: false,
+}
+
+/** Resets the page and stubs the network; answers 202 to events and `{}` to anything else. */
+export function setUpPage(html = ''): Harness {
+  vi.resetModules()
+  for (const [type, listener] of added.splice(0)) window.removeEventListener(type, listener)
+  document.body.innerHTML = html
+  document.documentElement.removeAttribute('data-edgelift-assignments')
+  document.adoptedStyleSheets = []
+  localStorage.clear()
+  for (const cookie of document.cookie.split(';')) {
+    const name = cookie.split('=')[0]?.trim()
+    if (name) document.cookie = `${name}=; max-age=0; path=/`
+  }
+  delete (window as { edgelift?: unknown }).edgelift
+  delete (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl
+  const beacon = vi.fn<(url: string, body: string) => boolean>(() => true)
+  Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
+  const fetch = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async (url) =>
+    String(url).includes('/v1/events')
+      ? new Response('{}', { status: 202 })
+      : new Response('{}', { status: 200 }),
+  )
+  vi.stubGlobal('fetch', fetch)
+  const bodies = () => [
+    ...beacon.mock.calls.filter(([url]) => url.includes('/v1/events')).map(([, body]) => body),
+    ...fetch.mock.calls
+      .filter(([url]) => String(url).includes('/v1/events'))
+      .map(([, init]) => String(init?.body)),
+  ]
+  return {
+    beacon,
+    fetch,
+    sentEvents: () =>
+      bodies().flatMap(
+        (body) => (JSON.parse(body) as { events: Record<string, unknown>[] }).events,
+      ),
+    queue: () =>
+      (window as unknown as { edgelift: Harness['queue'] extends () => infer Q ? Q : never })
+        .edgelift,
+  }
+}
+
+/** Imports a fresh loader and starts it, as the script tag would. */
+export async function bootLoader(config: Partial<LoaderConfig> = {}): Promise<void> {
+  const { boot } = await import('../../../widget/loader/boot.ts')
+  boot({ ...CONFIG, ...config })
+}
+
+/** Lets pending promise callbacks and timers of `ms` run (fake timers). */
+export async function settle(ms = 0): Promise<void> {
+  await vi.advanceTimersByTimeAsync(ms)
+}

@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { EventFields } from '../../widget/loader/tracker.ts'
+import { setUpPage, settle, type Harness } from './support/loader-harness.ts'
+
+let page: Harness
+let track: (fields: EventFields) => void
+beforeEach(async () => {
+  vi.useFakeTimers()
+  page = setUpPage()
+  const tracker = await import('../../widget/loader/tracker.ts')
+  tracker.startTracker('https://edge.example/v1/events?site=pk_test', () => 'visitor-1')
+  track = tracker.track
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('the event pipeline', () => {
+  it('sends events one second after the first, in one beacon, with ids and the visitor', async () => {
+    track({ type: 'add_to_cart', itemId: 'A' })
+    await settle(500)
+    track({ type: 'add_to_cart', itemId: 'B' })
+    await settle(499)
+    expect(page.beacon).not.toHaveBeenCalled()
+    await settle(1)
+    expect(page.beacon).toHaveBeenCalledTimes(1)
+    const [url] = page.beacon.mock.calls[0] ?? []
+    expect(url).toBe('https://edge.example/v1/events?site=pk_test')
+    const events = page.sentEvents()
+    expect(events.map((e) => e.itemId)).toEqual(['A', 'B'])
+    for (const e of events) {
+      expect(e.visitorId).toBe('visitor-1')
+      expect(e.id).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    }
+    expect(events[0]?.id).not.toBe(events[1]?.id)
+  })
+
+  it('sends at once when the page is hidden or left', async () => {
+    track({ type: 'view', itemId: 'A' })
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true })
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+    expect(page.beacon).toHaveBeenCalledTimes(1)
+    track({ type: 'view', itemId: 'B' })
+    window.dispatchEvent(new Event('pagehide'))
+    expect(page.beacon).toHaveBeenCalledTimes(2)
+    delete (document as { hidden?: boolean }).hidden
+  })
+
+  it('sends at once when 100 events wait', async () => {
+    for (let i = 0; i < 100; i++) track({ type: 'custom', name: 'n', props: { i } })
+    expect(page.beacon).toHaveBeenCalledTimes(1)
+    expect(page.sentEvents()).toHaveLength(100)
+  })
+})

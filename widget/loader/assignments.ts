@@ -1,0 +1,37 @@
+/**
+ * Where the visitor's variations come from: the edge, which in proxy mode injects them into the
+ * page as `<html data-edgelift-assignments='{"key":{"variation":"b","index":1,"phase":1}}'>` (no
+ * round trip), else `POST {api}/v1/assign`, whose wait is capped: after 1 s the page shows control.
+ */
+import type { Assignments } from './experiment-visibility.ts'
+import { parseJson } from './log.ts'
+
+export const ASSIGN_TIMEOUT_MS = 1000
+
+/** The assignments the edge injected; undefined when there are none or they do not parse. */
+export function edgeAssignments(doc: Document): Assignments | undefined {
+  return parseJson(doc.documentElement.dataset.edgeliftAssignments) as Assignments | undefined
+}
+
+/**
+ * Asks the API, as text/plain (a CORS-simple request: no preflight round trip); the visitor id
+ * travels in the body. Undefined on any failure, or when no answer came within 1 s.
+ */
+export function fetchAssignments(
+  api: string,
+  site: string,
+  visitorId: string,
+): Promise<Assignments | undefined> {
+  return Promise.race([
+    fetch(`${api}/v1/assign?site=${site}`, {
+      method: 'POST',
+      body: JSON.stringify({ visitorId, url: location.href }),
+    })
+      .then((res) => res.json())
+      .then(
+        (body: { assignments?: Assignments }) => body.assignments,
+        () => undefined,
+      ),
+    new Promise<undefined>((resolve) => setTimeout(resolve, ASSIGN_TIMEOUT_MS)),
+  ])
+}

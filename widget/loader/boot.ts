@@ -1,0 +1,70 @@
+/**
+ * The loader's start, once per page: claims the command queue (a second copy of the loader stops
+ * here), settles what privacy allows, runs the queued commands, shows the experiments'
+ * variations, sends the product view and loads the recommendations UI when the page has a slot.
+ *
+ * Privacy: with `navigator.globalPrivacyControl === true`, or `data-consent="required"` until
+ * `edgelift.push(['consent', true])`, no identifier is stored and no event is sent (events wait
+ * in memory for consent); experiments show control unless the edge assigned the page itself, and
+ * recommendations still render, without a visitor id. GPC is a standing refusal that no consent
+ * command overrides; `['consent', false]` stops sending again.
+ */
+import { edgeAssignments, fetchAssignments } from './assignments.ts'
+import type { WidgetBridge } from './bridge.ts'
+import { claimQueue, runQueue, trackedEvent, type CommandQueue } from './commands.ts'
+import type { LoaderConfig } from './config.ts'
+import { resumeRetries } from './delivery.ts'
+import { hideUndecided, showVariations } from './experiment-visibility.ts'
+import { guard, warn } from './log.ts'
+import { readProduct } from './product-json-ld.ts'
+import { flush, startTracker, track } from './tracker.ts'
+import { loadUi } from './ui-chunk.ts'
+import { rememberVisitor } from './visitor-id.ts'
+
+export function boot(config: LoaderConfig): void {
+  const queue = claimQueue(window as { edgelift?: CommandQueue })
+  if (!queue) return
+  const { api, site } = config
+  const gpc = (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl === true
+  let consent = !gpc && !config.consentRequired
+  let visitor: string | undefined
+  const visitorId = () => (consent ? (visitor ??= rememberVisitor()) : undefined)
+  const eventsUrl = `${api}/v1/events?site=${site}`
+  const bridge: WidgetBridge = { ...config, visitorId, track }
+  const domReady = new Promise((resolve) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve)
+    else resolve(0)
+  })
+
+  hideUndecided(document)
+  startTracker(eventsUrl, visitorId)
+  runQueue(
+    queue,
+    guard(([name, first, data]) => {
+      if (name === 'track') track(trackedEvent(first as string, data as object))
+      if (name === 'consent') {
+        consent = !gpc && first === true
+        flush()
+      }
+    }),
+  )
+  const id = visitorId()
+  // Bodies an earlier page view could not deliver.
+  if (id) resumeRetries(eventsUrl)
+
+  void Promise.all([edgeAssignments(document) ?? (id && fetchAssignments(api, site, id)), domReady])
+    .then(([assignments]) => {
+      for (const experiment of showVariations(document, assignments || undefined)) {
+        track({ type: 'exposure', experiment })
+      }
+    })
+    .catch(warn)
+  void domReady
+    .then(() => {
+      const product = readProduct(document)
+      if (product) track({ type: 'view', ...product })
+      bridge.productId = product?.itemId
+      if (document.querySelector('[data-edgelift="recs"]')) return loadUi(config.src, bridge)
+    })
+    .catch(warn)
+}

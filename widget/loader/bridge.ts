@@ -1,0 +1,22 @@
+/**
+ * The contract between the loader and the UI chunk it imports: the chunk exports `mount`, which
+ * the loader calls with this bridge. A loader cached under /widget.js (5 minutes) can meet a newer
+ * chunk named by the manifest (1 minute), so the contract only ever grows.
+ */
+import type { EventFields } from './tracker.ts'
+
+export type WidgetBridge = {
+  /** The API base, without a trailing slash. */
+  api: string
+  /** The site's public key. */
+  site: string
+  /** The visitor id, or undefined while no identifier may be used (GPC, no consent). */
+  visitorId(): string | undefined
+  /** Queues an event of `POST /v1/events`; it is sent only with consent. */
+  track(fields: EventFields): void
+  /** The item the page is about (schema.org Product), for `similar` slots without `data-item`. */
+  productId?: string
+}
+
+/** The UI chunk's module shape. */
+export type UiModule = { mount(bridge: WidgetBridge): void }

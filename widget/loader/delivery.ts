@@ -1,0 +1,54 @@
+/**
+ * Delivering bodies of events to `POST /v1/events`, as text/plain: a CORS-simple request, no
+ * preflight. `navigator.sendBeacon` first: the browser owns delivery from then on, even while the
+ * page unloads, but it tells nothing of the answer. When it refuses (quota, size) `fetch` with
+ * `keepalive` takes over, and its status tells a failure worth retrying (network error, 5xx,
+ * 429) from one that is not (another 4xx: resending cannot help, the body is dropped).
+ *
+ * Failed bodies wait in localStorage (`el_retry`) and are sent again after 2 s, 4 s, 8 s ... (at
+ * most 5 minutes apart, 8 sends in all), always by `fetch`, whose outcome is known. Kept in
+ * storage, they survive the page: the next page view resends them at once. A body that arrives
+ * twice is harmless, because the API stores each event id once.
+ */
+import { parseJson } from './log.ts'
+import { storage } from './visitor-id.ts'
+
+export const MAX_SENDS = 8
+
+/** A body waiting for its next send, with how many sends it has had. */
+type Waiting = [body: string, sends: number]
+
+/** The wait after the `sends`-th failed send: 2 s doubling, at most 5 minutes. */
+export function backoffDelay(sends: number): number {
+  return Math.min(1000 << sends, 300_000)
+}
+
+/** Sends `body`, its `sends`-th try: the first by beacon, retries by fetch. */
+export function sendBody(url: string, body: string, sends = 1): void {
+  if (sends > 1 || !navigator.sendBeacon?.(url, body)) {
+    fetch(url, { method: 'POST', body, keepalive: true })
+      .then(
+        ({ status }) => status === 429 || status > 499,
+        () => true,
+      )
+      .then((failed) => {
+        const list = waiting().filter(([b]) => b !== body)
+        if (failed && sends < MAX_SENDS) {
+          list.push([body, sends])
+          setTimeout(() => sendBody(url, body, sends + 1), backoffDelay(sends))
+        }
+        // The newest 50 at most: the storage a long outage may take stays bounded.
+        storage('el_retry', list.length ? JSON.stringify(list.slice(-50)) : '')
+      })
+      .catch(() => {})
+  }
+}
+
+/** Sends again the bodies an earlier page view could not deliver. */
+export function resumeRetries(url: string): void {
+  for (const [body, sends] of waiting()) sendBody(url, body, sends + 1)
+}
+
+function waiting(): Waiting[] {
+  return (parseJson(storage('el_retry')) as Waiting[] | undefined) ?? []
+}

@@ -1,0 +1,59 @@
+/**
+ * `<edgelift-recs>`: a custom element that renders one recommendations slot in its own shadow
+ * root, so the host page's CSS cannot break it and a strict CSP does not stop it (no inline
+ * script or style). It reads its slot from its `data-*` attributes, fetches the list, renders it
+ * with Preact, and reports an impression (`rec_impression`, once the list is half visible) and
+ * clicks on its items (`click` with the list's `recId`). An empty list renders nothing.
+ */
+import { render } from 'preact'
+import type { WidgetBridge } from '../loader/bridge.ts'
+import { warn } from '../loader/log.ts'
+import { fetchRecs } from './fetch-recs.ts'
+import { onceSeen } from './impressions.ts'
+import { RecsList } from './recs-list.tsx'
+import { readSlotConfig } from './slot-config.ts'
+import { adoptStyles } from './styles.ts'
+
+export const TAG = 'edgelift-recs'
+
+let bridge: WidgetBridge | undefined
+
+class RecsElement extends HTMLElement {
+  connectedCallback(): void {
+    // Moving the element in the page reconnects it; it is rendered once.
+    if (this.shadowRoot || !bridge) return
+    const root = this.attachShadow({ mode: 'open' })
+    adoptStyles(root)
+    show(root, this.dataset, bridge).catch(warn)
+  }
+}
+
+async function show(root: ShadowRoot, data: DOMStringMap, bridge: WidgetBridge): Promise<void> {
+  const config = readSlotConfig(data, bridge.productId)
+  if (!config) throw new Error(`unknown data-slot "${data.slot ?? ''}"`)
+  const recs = await fetchRecs(bridge, config)
+  if (!recs?.items.length) return
+  const { recId, slot } = recs
+  render(
+    <RecsList
+      recs={recs}
+      title={config.title}
+      onOpen={(item, position) =>
+        bridge.track({ type: 'click', itemId: item.itemId, recId, props: { slot, position } })
+      }
+    />,
+    root,
+  )
+  const list = root.querySelector('ul')
+  if (list) {
+    onceSeen(list, () =>
+      bridge.track({ type: 'custom', name: 'rec_impression', recId, props: { slot } }),
+    )
+  }
+}
+
+/** Registers the element (once, even if the chunk runs twice) with the loader's bridge. */
+export function defineRecsElement(loaderBridge: WidgetBridge): void {
+  bridge = loaderBridge
+  if (!customElements.get(TAG)) customElements.define(TAG, RecsElement)
+}
