@@ -40,6 +40,7 @@ export default defineConfig({
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
           setupFiles: ['test/worker/setup.ts'],
+          globalSetup: ['test/support/origin-global-setup.ts'],
         },
       },
     ],

@@ -7,9 +7,15 @@ import type { AppEnv } from './app-env.ts'
 import { database } from './db/database.ts'
 import { trainChangedSites } from './recs/scheduled-training.ts'
 import { envelope, onError } from './http/on-error.ts'
-import { refuseSecretInUrl, requireAdminKey, requirePublicKey } from './middleware/auth.ts'
+import {
+  refuseSecretInUrl,
+  requireAdminKey,
+  requirePublicKey,
+  withDatabase,
+} from './middleware/auth.ts'
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
+import { adminProxyRoute } from './routes/admin-proxy.ts'
 import { adminRecsRoute } from './routes/admin-recs.ts'
 import { adminSiteRoute } from './routes/admin-site.ts'
 import { adminExperimentsRoute } from './routes/admin-experiments.ts'
@@ -20,6 +26,7 @@ import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
 import { benchRoutes } from './routes/bench.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
+import { edgeProxy } from './edge/edge-middleware.ts'
 
 const adminApi = new Hono<AppEnv>()
   .use(requireAdminKey)
@@ -28,8 +35,12 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminCatalogRoute)
   .route('/', adminSiteRoute)
   .route('/', adminRecsRoute)
+  .route('/', adminProxyRoute)
 
 export const app = new Hono<AppEnv>()
+  .use(withDatabase)
+  // Store pages behind the proxy are the merchant's, not ours: they pass before any API rule.
+  .use(edgeProxy)
   .use(refuseSecretInUrl)
   .get('/v1/health', (c) => c.json({ ok: true }))
   .route('/', demoRoutes)

@@ -17,6 +17,8 @@ export const sites = sqliteTable('sites', {
   allowedOrigins: text('allowed_origins').notNull().default('[]'),
   /** The currency revenue is reported in; events in another currency are stored, not summed. */
   currency: text('currency').notNull().default('USD'),
+  /** The store's origin server, e.g. https://origin.shop.example; null = no proxying. */
+  originUrl: text('origin_url'),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -243,4 +245,10 @@ export const recStatus = sqliteTable('rec_status', {
   trainingStartedAt: integer('training_started_at'),
   lastError: text('last_error'),
   updatedAt: integer('updated_at').notNull(),
+})
+
+/** Edge proxy mode: the store's own hostnames (host[:port]), each proxied to its site's origin. */
+export const siteHostnames = sqliteTable('site_hostnames', {
+  hostname: text('hostname').primaryKey(),
+  siteId: text('site_id').notNull(),
 })

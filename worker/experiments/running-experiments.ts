@@ -28,3 +28,19 @@ export async function runningExperiments(db: Database, siteId: string): Promise<
 export function forgetRunningExperiments(siteId: string): void {
   cache.delete(siteId)
 }
+
+/**
+ * For the edge proxy, which must never fail a page because of D1: the fresh list, else the last
+ * one this isolate knew (however old), else null.
+ */
+export async function runningExperimentsOrLastKnown(
+  db: Database,
+  siteId: string,
+): Promise<Experiment[] | null> {
+  try {
+    return await runningExperiments(db, siteId)
+  } catch (err) {
+    console.warn('D1 unavailable; assigning from the last known experiments', err)
+    return cache.get(siteId)?.experiments ?? null
+  }
+}

@@ -25,6 +25,11 @@ export const refuseSecretInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
       )
     }
   }
+  await next()
+}
+
+/** Gives every handler the drizzle handle over D1. */
+export const withDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('db', database(c.env.DB))
   await next()
 }

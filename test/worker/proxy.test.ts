@@ -1,0 +1,295 @@
+import { env, exports } from 'cloudflare:workers'
+import { describe, expect, inject, it } from 'vitest'
+import { assignVariation } from '../../shared/bucketing.ts'
+import { splitUrlTarget } from '../../worker/edge/split-url.ts'
+import { admin, createSite, errorOf, rows, startExperiment, type TestSite } from './support/api.ts'
+
+const origin = inject('originUrl')
+let counter = 0
+
+/** A site proxied on its own new hostname to the loopback origin. */
+async function proxiedSite(): Promise<{ site: TestSite; host: string }> {
+  const site = await createSite()
+  const host = `shop-${++counter}-${Date.now().toString(36)}.test`
+  const res = await admin(site, 'PUT', '/site/proxy', { originUrl: origin, hostnames: [host] })
+  expect(res.status, await res.clone().text()).toBe(200)
+  return { site, host }
+}
+
+function via(host: string, path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`https://${host}${path}`, init))
+}
+
+/** The origin's pages mark a "hero" experiment with variations control and b. */
+const HERO = {
+  variations: [
+    { key: 'control', weight: 0.5 },
+    { key: 'b', weight: 0.5 },
+  ],
+}
+
+const asVisitor = (id: string) => ({ headers: { cookie: `el_vid=${id}`, accept: 'text/html' } })
+
+/** A visitor id that lands in the wanted variation of a 50/50 experiment with this seed. */
+function visitorIn(seed: string, index: number): string {
+  for (let i = 0; ; i++) {
+    const id = `visitor-${i}`
+    if (assignVariation({ seed, weights: [0.5, 0.5], coverage: 1 }, id) === index) return id
+  }
+}
+
+describe('proxy mode: pass-through', () => {
+  it('passes a binary asset through byte for byte with its caching', async () => {
+    const { host } = await proxiedSite()
+    const res = await via(host, '/image.png')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=3600')
+    expect(res.headers.get('etag')).toBe('"img1"')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    expect(bytes.length).toBe(4096)
+    expect(Array.from(bytes.slice(0, 5))).toEqual(
+      [13, 12, 11, 10, 9].map((_, i) => (i * 7919 + 13) % 256),
+    )
+  })
+
+  it('passes gzip and brotli bodies with their content', async () => {
+    const { host } = await proxiedSite()
+    expect(await (await via(host, '/gzip.txt')).text()).toBe('gzip body '.repeat(100))
+    expect(await (await via(host, '/brotli.txt')).text()).toBe('brotli body '.repeat(100))
+  })
+
+  it('passes redirects, origin errors, POST bodies and HEAD as they are', async () => {
+    const { host } = await proxiedSite()
+    const redirect = await via(host, '/redirect', { redirect: 'manual' })
+    expect(redirect.status).toBe(301)
+    expect(redirect.headers.get('location')).toBe('/page')
+    const error = await via(host, '/error')
+    expect(error.status).toBe(500)
+    expect(error.headers.get('x-origin')).toBe('yes')
+    expect(await error.text()).toBe('origin exploded')
+    const posted = await via(host, '/form', {
+      method: 'POST',
+      body: 'a=1&b=2',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(posted.status).toBe(201)
+    expect(await posted.json()).toEqual({ method: 'POST', body: 'a=1&b=2' })
+    const head = await via(host, '/image.png', { method: 'HEAD' })
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-type')).toBe('image/png')
+  })
+
+  it('leaves pages untouched and cacheable when no experiment runs', async () => {
+    const { host } = await proxiedSite()
+    const res = await via(host, '/page', asVisitor('v1'))
+    expect(res.headers.get('cache-control')).toBe('public, max-age=60')
+    const body = await res.text()
+    expect(body).toContain('data-edgelift-variation="control"')
+    expect(body).toContain('data-edgelift-variation="b"')
+  })
+
+  it('answers 404 for a host of no site, while product routes work on any host', async () => {
+    const res = await via('nobody.test', '/page')
+    expect(res.status).toBe(404)
+    const health = await via('nobody.test', '/v1/health')
+    expect(await health.json()).toEqual({ ok: true })
+    const { host } = await proxiedSite()
+    expect(await (await via(host, '/v1/health')).json()).toEqual({ ok: true })
+  })
+
+  it('refuses a request that already went through edgelift (loop guard)', async () => {
+    const { host } = await proxiedSite()
+    const res = await via(host, '/page', { headers: { 'cdn-loop': 'edgelift' } })
+    expect(res.status).toBe(508)
+    expect((await errorOf(res)).code).toBe('proxy_loop')
+    const echoed = (await (await via(host, '/echo-headers')).json()) as Record<string, string>
+    expect(echoed['cdn-loop']).toContain('edgelift')
+  })
+})
+
+describe('proxy mode: HTML pages with experiments', () => {
+  it('leaves only the visitor’s variation in the HTML, with the assignments and the widget tag', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    const visitor = visitorIn('hero', 1)
+    const res = await via(host, '/page', asVisitor(visitor))
+    const body = await res.text()
+    expect(body).toMatch(/data-edgelift-variation="b" data-edgelift-shown/)
+    expect(body).not.toContain('data-edgelift-variation="control"')
+    expect(body).toContain('data-edgelift-variation="x"')
+    expect(body).toMatch(
+      /<html lang="en" data-edgelift-assignments="\{&quot;hero&quot;:\{&quot;variation&quot;:&quot;b&quot;/,
+    )
+    expect(body).toContain(
+      `<script async src="https://${host}/widget.js" data-site="${site.publicKey}"></script></body>`,
+    )
+    expect(body).not.toMatch(/<script>/)
+    expect(res.headers.get('cache-control')).toBe('private, max-age=60')
+    expect(res.headers.get('set-cookie')).toBeNull()
+  })
+
+  it('does not add the widget tag twice', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    const body = await (await via(host, '/with-widget', asVisitor('v'))).text()
+    expect(body.match(/widget\.js/g)).toHaveLength(1)
+  })
+
+  it('sets the el_vid cookie for a new visitor and forwards the assignments to the origin', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    const page = await via(host, '/page', { headers: { accept: 'text/html' } })
+    const cookie = page.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/^el_vid=[0-9a-f]{32}; Path=\/; Max-Age=31536000; Secure; SameSite=Lax$/)
+    const echo = await via(host, '/echo-headers', asVisitor('known'))
+    // Not HTML: the origin's answer passes untouched, but the origin saw the assignments.
+    expect(echo.headers.get('set-cookie')).toBeNull()
+    const echoed = (await echo.json()) as Record<string, string>
+    const assignments = JSON.parse(echoed['x-edgelift-assignments'] ?? '{}') as Record<
+      string,
+      { variation: string }
+    >
+    const expected = assignVariation({ seed: 'hero', weights: [0.5, 0.5], coverage: 1 }, 'known')
+    expect(assignments.hero?.variation).toBe(['control', 'b'][expected])
+  })
+
+  it('ignores malformed and oversized cookies and makes a fresh visitor', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    for (const cookie of [
+      'el_vid=%E0%A4%A',
+      'el_vid=has space',
+      `el_vid=${'x'.repeat(200)}`,
+      `junk=${'y'.repeat(9000)}; el_vid=ok`,
+    ]) {
+      const res = await via(host, '/page', { headers: { cookie, accept: 'text/html' } })
+      expect(res.status, cookie.slice(0, 20)).toBe(200)
+      expect(res.headers.get('set-cookie')).toMatch(/^el_vid=[0-9a-f]{32};/)
+    }
+  })
+
+  it('rewrites a split-URL variation to its path, or answers 302 when told to', async () => {
+    const { site, host } = await proxiedSite()
+    const variations = [
+      { key: 'control', weight: 0.5 },
+      { key: 'b', weight: 0.5, url: '/landing-b' },
+    ]
+    await startExperiment(site, 'landing', { variations, url: '/page' })
+    const inB = visitorIn('landing', 1)
+    const rewritten = await (await via(host, '/page', asVisitor(inB))).text()
+    expect(rewritten).toContain('<h1>Landing B</h1>')
+    const inControl = visitorIn('landing', 0)
+    expect(await (await via(host, '/page', asVisitor(inControl))).text()).toContain(
+      '<h1>Page /page</h1>',
+    )
+    await admin(site, 'PATCH', '/experiments/landing', { redirect: true })
+    const redirected = await via(host, '/page', { ...asVisitor(inB), redirect: 'manual' })
+    expect(redirected.status).toBe(302)
+    expect(redirected.headers.get('location')).toBe(`https://${host}/landing-b`)
+  })
+
+  it('refuses path-traversal and foreign split-URL targets', async () => {
+    const site = await createSite()
+    for (const url of [
+      '/../etc/passwd',
+      '//evil.example/x',
+      '/a/%2e%2e/b',
+      '/a/..%5c..%5cb',
+      'javascript:alert(1)',
+      '/%E0%A4%A',
+    ]) {
+      const res = await admin(site, 'POST', '/experiments', {
+        key: 'split',
+        variations: [
+          { key: 'a', weight: 0.5 },
+          { key: 'b', weight: 0.5, url },
+        ],
+      })
+      expect(res.status, url).toBe(400)
+    }
+    // And the edge itself never follows a target off the origin, whatever is stored.
+    const originUrl = new URL(origin)
+    const request = new URL('https://shop.test/page')
+    expect(splitUrlTarget('/landing-b', request, originUrl)?.href).toBe(`${origin}/landing-b`)
+    for (const target of [
+      '/../x',
+      '//evil.example/x',
+      'https://evil.example/x',
+      '/a/%2e%2e/x',
+      '/%zz',
+    ]) {
+      expect(splitUrlTarget(target, request, originUrl), target).toBeNull()
+    }
+  })
+
+  it('records the exposure at the edge, once per visitor, and never for bots', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    await via(host, '/page', asVisitor('human-1'))
+    await via(host, '/page', asVisitor('human-1'))
+    await via(host, '/page', {
+      headers: {
+        cookie: 'el_vid=bot-1',
+        accept: 'text/html',
+        'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)',
+      },
+    })
+    // waitUntil work finishes after the response; give it a moment.
+    await new Promise((r) => setTimeout(r, 200))
+    const stored = await rows<{ visitor_id: string }>(
+      'SELECT visitor_id FROM assignments WHERE site_id = ?',
+      site.id,
+    )
+    expect(stored).toEqual([{ visitor_id: 'human-1' }])
+    const events = await rows<{ n: number }>(
+      `SELECT count(*) AS n FROM events WHERE site_id = ? AND type = 'exposure'`,
+      site.id,
+    )
+    expect(events[0]?.n).toBe(1)
+  })
+
+  it('streams a slow page', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    const res = await via(host, '/slow', asVisitor('v'))
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let seen = ''
+    while (!seen.includes('first')) {
+      const { value, done } = await reader.read()
+      if (done) break
+      seen += decoder.decode(value, { stream: true })
+    }
+    // The first part arrived while the origin was still holding back the rest.
+    expect(seen).toContain('first')
+    expect(seen).not.toContain('second')
+    await reader.cancel()
+  })
+})
+
+describe('proxy mode: fail open', () => {
+  it('still serves and assigns when D1 fails, from the last known configuration', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    const visitor = visitorIn('hero', 1)
+    await via(host, '/page', asVisitor('warm-up'))
+    const db = env.DB as unknown as { prepare: unknown; batch: unknown }
+    const { prepare, batch } = db
+    // The binding is shared with the Worker in this isolate: make every D1 call fail.
+    db.prepare = () => {
+      throw new Error('D1_ERROR: injected outage')
+    }
+    db.batch = () => Promise.reject(new Error('D1_ERROR: injected outage'))
+    try {
+      await new Promise((r) => setTimeout(r, 10_500)) // past the configuration cache's TTL
+      const res = await via(host, '/page', asVisitor(visitor))
+      expect(res.status).toBe(200)
+      const body = await res.text()
+      expect(body).toMatch(/data-edgelift-variation="b" data-edgelift-shown/)
+      expect(body).not.toContain('data-edgelift-variation="control"')
+    } finally {
+      db.prepare = prepare
+      db.batch = batch
+    }
+  }, 20_000)
+})

@@ -1,0 +1,43 @@
+/**
+ * Exposures recorded at the edge when a page is served with a variation, without delaying the
+ * response (waitUntil). One exposure id per visitor, experiment and phase, so page views after the
+ * first are duplicates that change nothing. When D1 is down, exposures wait in a bounded queue in
+ * the isolate and are retried with later requests.
+ */
+import { fnv1a32 } from '../../shared/hash.ts'
+import type { Database } from '../db/database.ts'
+import type { Assignment } from '../experiments/assign-visitor.ts'
+import { ingestEvents } from '../events/ingest.ts'
+import type { Site } from '../sites/site-store.ts'
+
+const MAX_QUEUED = 1000
+const queued: { site: Site; events: unknown[] }[] = []
+
+export function exposureEvents(
+  visitorId: string,
+  assignments: Record<string, Assignment>,
+): unknown[] {
+  return Object.entries(assignments).map(([experiment, a]) => {
+    const seed = `${visitorId}|${experiment}|${a.phase}`
+    const id = `edge_${fnv1a32(seed).toString(16).padStart(8, '0')}${fnv1a32(`${seed}|2`).toString(16).padStart(8, '0')}`
+    return { id, type: 'exposure', visitorId, experiment }
+  })
+}
+
+/** Records exposures (and retries queued ones); never throws. */
+export async function recordExposures(db: Database, site: Site, events: unknown[]): Promise<void> {
+  const batches = [...queued.splice(0), ...(events.length ? [{ site, events }] : [])]
+  for (const batch of batches) {
+    try {
+      await ingestEvents(db, batch.site, batch.events, { now: Date.now(), timeSource: 'server' })
+    } catch (err) {
+      if (queued.length < MAX_QUEUED) queued.push(batch)
+      console.warn('edge exposures queued for retry:', err instanceof Error ? err.message : err)
+    }
+  }
+}
+
+/** Exposure batches waiting for D1 (for tests and logs). */
+export function queuedExposures(): number {
+  return queued.length
+}

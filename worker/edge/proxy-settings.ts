@@ -1,0 +1,71 @@
+/**
+ * A site's proxy settings: the origin server, and the store hostnames the Worker answers for.
+ * Written in one batch: a hostname another site already owns fails the whole change (409).
+ */
+import { sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { batch, type Database } from '../db/database.ts'
+import { conflict } from '../http/api-error.ts'
+import { forgetProxySites } from './proxy-site.ts'
+
+const HOSTNAME =
+  /^(?=.{1,253}(:|$))([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:\d{1,5})?$/
+
+export const proxySettingsSchema = z.strictObject({
+  originUrl: z
+    .string()
+    .max(2048)
+    .refine((value) => {
+      try {
+        const url = new URL(value)
+        return (
+          /^https?:$/.test(url.protocol) &&
+          !url.username &&
+          !url.password &&
+          url.origin === value.replace(/\/$/, '')
+        )
+      } catch {
+        return false
+      }
+    }, 'must be a bare http(s) origin such as https://origin.shop.example')
+    .nullable(),
+  hostnames: z
+    .array(z.string().toLowerCase().regex(HOSTNAME, 'must be a hostname, optionally with :port'))
+    .max(20),
+})
+
+export type ProxySettings = z.output<typeof proxySettingsSchema>
+
+export async function readProxySettings(db: Database, siteId: string): Promise<ProxySettings> {
+  const [site] = await db.all<{ origin_url: string | null }>(
+    sql`SELECT origin_url FROM sites WHERE id = ${siteId}`,
+  )
+  const hosts = await db.all<{ hostname: string }>(sql`
+    SELECT hostname FROM site_hostnames WHERE site_id = ${siteId} ORDER BY hostname`)
+  return { originUrl: site?.origin_url ?? null, hostnames: hosts.map((h) => h.hostname) }
+}
+
+export async function writeProxySettings(
+  db: Database,
+  siteId: string,
+  settings: ProxySettings,
+): Promise<void> {
+  const originUrl = settings.originUrl ? new URL(settings.originUrl).origin : null
+  try {
+    await batch(db, [
+      sql`UPDATE sites SET origin_url = ${originUrl} WHERE id = ${siteId}`,
+      sql`DELETE FROM site_hostnames WHERE site_id = ${siteId}`,
+      ...[...new Set(settings.hostnames)].map(
+        (hostname) =>
+          sql`INSERT INTO site_hostnames (hostname, site_id) VALUES (${hostname}, ${siteId})`,
+      ),
+    ])
+  } catch (err) {
+    if (err instanceof Error && /UNIQUE constraint/i.test(err.message)) {
+      throw conflict('hostname_taken', 'One of these hostnames already belongs to another site.')
+    }
+    throw err
+  } finally {
+    forgetProxySites()
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Which site a request's Host belongs to in proxy mode, cached in the isolate. When D1 fails, the
+ * last known answer keeps serving (the store must not go down because edgelift's storage did).
+ */
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+import { findSiteByPublicKey, type Site } from '../sites/site-store.ts'
+
+export type ProxySite = { site: Site; origin: URL }
+
+const TTL_MS = 10_000
+const cache = new Map<string, { value: ProxySite | null; expires: number }>()
+
+export async function proxySiteFor(db: Database, host: string): Promise<ProxySite | null> {
+  const key = host.toLowerCase()
+  const hit = cache.get(key)
+  if (hit && hit.expires > Date.now()) return hit.value
+  try {
+    const [row] = await db.all<{ public_key: string; origin_url: string | null }>(sql`
+      SELECT s.public_key, s.origin_url FROM site_hostnames h JOIN sites s ON s.id = h.site_id
+      WHERE h.hostname = ${key}`)
+    const site = row?.origin_url ? await findSiteByPublicKey(db, row.public_key) : null
+    const value = site && row?.origin_url ? { site, origin: new URL(row.origin_url) } : null
+    if (cache.size > 1000) cache.clear()
+    cache.set(key, { value, expires: Date.now() + TTL_MS })
+    return value
+  } catch (err) {
+    if (hit) return hit.value
+    throw err
+  }
+}
+
+/** Forget cached host look-ups after a site's proxy settings change. */
+export function forgetProxySites(): void {
+  cache.clear()
+}

@@ -1,0 +1,157 @@
+/**
+ * Edge proxy mode: the Worker on the store's own hostname, in front of its origin. Everything
+ * that is not an HTML page passes through untouched and streamed; HTML pages get their
+ * experiments decided here — split-URL rewrites or redirects, the assignments forwarded to the
+ * origin, the page rewritten to the visitor's variation, the exposure recorded — and never fail
+ * because edgelift's storage did.
+ */
+import type { Context } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { assignVisitor } from '../experiments/assign-visitor.ts'
+import { runningExperimentsOrLastKnown } from '../experiments/running-experiments.ts'
+import { isBot } from '../events/bots.ts'
+import { newVisitorId } from '../visitors/visitor-id.ts'
+import { exposureEvents, recordExposures } from './edge-exposures.ts'
+import { rewritePage } from './page-rewriter.ts'
+import type { ProxySite } from './proxy-site.ts'
+import { splitUrlTarget } from './split-url.ts'
+import { visitorCookie, visitorFromCookie } from './visitor-cookie.ts'
+
+/** Marks requests this Worker sends, so a misconfigured origin pointing back here is caught. */
+export const LOOP_HEADER = 'cdn-loop'
+const LOOP_TOKEN = 'edgelift'
+/** Headers a proxy must not forward (RFC 9110 §7.6.1), plus ones the runtime sets itself. */
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+]
+
+export function isLoop(request: Request): boolean {
+  return (request.headers.get(LOOP_HEADER) ?? '').toLowerCase().includes(LOOP_TOKEN)
+}
+
+export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promise<Response> {
+  const request = c.req.raw
+  const url = new URL(request.url)
+  const isPage = request.method === 'GET' && acceptsHtml(request)
+  const running = isPage ? await runningExperimentsOrLastKnown(c.var.db, target.site.id) : null
+  if (!running || running.length === 0) return forward(request, originUrl(url, target.origin))
+
+  const known = visitorFromCookie(request.headers.get('cookie'))
+  const visitorId = known ?? newVisitorId()
+  const assignments = assignVisitor(running, visitorId, { url: url.href })
+  const experiments = new Map(running.map((e) => [e.key, e]))
+
+  let destination = originUrl(url, target.origin)
+  for (const [key, assignment] of Object.entries(assignments)) {
+    const exp = experiments.get(key)
+    const variationUrl = exp?.variations[assignment.index]?.url
+    if (!exp || !variationUrl) continue
+    const split = splitUrlTarget(variationUrl, url, target.origin)
+    if (!split) continue
+    if (exp.redirect) {
+      const location = new URL(split.pathname + split.search, url)
+      if (location.pathname !== url.pathname) {
+        return withVisitor(
+          new Response(null, {
+            status: 302,
+            headers: { location: location.href, 'cache-control': 'private, no-store' },
+          }),
+          known,
+          visitorId,
+        )
+      }
+    } else destination = split
+  }
+
+  const forwarded = new Headers(request.headers)
+  forwarded.set('x-edgelift-assignments', JSON.stringify(assignments))
+  const response = await forward(new Request(request, { headers: forwarded }), destination)
+  if (!(response.headers.get('content-type') ?? '').toLowerCase().includes('text/html'))
+    return response
+
+  if (!isBot(request.headers.get('user-agent') ?? undefined)) {
+    c.executionCtx.waitUntil(
+      recordExposures(c.var.db, target.site, exposureEvents(visitorId, assignments)),
+    )
+  }
+  const rewritten = rewritePage(response, {
+    assignments,
+    experiments,
+    widgetSrc: `${url.origin}/widget.js`,
+    publicKey: target.site.publicKey,
+  })
+  const headers = new Headers(rewritten.headers)
+  if (
+    Object.keys(assignments).length > 0 ||
+    destination.pathname !== originUrl(url, target.origin).pathname
+  ) {
+    // The HTML now depends on the visitor: no shared cache may keep one variation for everyone.
+    headers.set('cache-control', privateCacheControl(headers.get('cache-control')))
+    headers.append('vary', 'Cookie')
+  }
+  return withVisitor(
+    new Response(rewritten.body, {
+      status: rewritten.status,
+      statusText: rewritten.statusText,
+      headers,
+    }),
+    known,
+    visitorId,
+  )
+}
+
+function acceptsHtml(request: Request): boolean {
+  const accept = request.headers.get('accept') ?? ''
+  return accept === '' || accept.includes('text/html') || accept.includes('*/*')
+}
+
+function originUrl(url: URL, origin: URL): URL {
+  return new URL(url.pathname + url.search, origin)
+}
+
+/** Sends a request on to the origin, streaming both ways; redirects are the browser's business. */
+async function forward(request: Request, destination: URL): Promise<Response> {
+  const headers = new Headers(request.headers)
+  for (const name of HOP_BY_HOP) headers.delete(name)
+  headers.set(
+    LOOP_HEADER,
+    [request.headers.get(LOOP_HEADER), LOOP_TOKEN].filter(Boolean).join(', '),
+  )
+  headers.set('x-forwarded-host', new URL(request.url).host)
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
+  try {
+    return await fetch(destination, {
+      method: request.method,
+      headers,
+      body: hasBody ? request.body : undefined,
+      redirect: 'manual',
+    })
+  } catch (err) {
+    console.error('origin unreachable', destination.origin, err)
+    return new Response('The store’s origin server could not be reached.', {
+      status: 502,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    })
+  }
+}
+
+function withVisitor(response: Response, known: string | undefined, visitorId: string): Response {
+  if (!known) response.headers.append('set-cookie', visitorCookie(visitorId))
+  return response
+}
+
+/** The origin's directives, with shared caching turned off. */
+function privateCacheControl(original: string | null): string {
+  const kept = (original ?? '')
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d) => d && !/^(public|private|s-maxage=\d+)$/i.test(d))
+  return ['private', ...kept].join(', ')
+}

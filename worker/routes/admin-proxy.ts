@@ -1,0 +1,22 @@
+/** `GET/PUT /v1/admin/site/proxy`: the origin and hostnames of edge proxy mode. */
+import { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import {
+  proxySettingsSchema,
+  readProxySettings,
+  writeProxySettings,
+} from '../edge/proxy-settings.ts'
+import { readJsonBody } from '../http/read-body.ts'
+import { parseOr400 } from '../http/validate.ts'
+
+export const adminProxyRoute = new Hono<AppEnv>()
+  .get('/site/proxy', async (c) => c.json(await readProxySettings(c.var.db, c.var.site.id)))
+  .put('/site/proxy', async (c) => {
+    const settings = parseOr400(
+      proxySettingsSchema,
+      await readJsonBody(c.req.raw, 16 * 1024),
+      'proxy',
+    )
+    await writeProxySettings(c.var.db, c.var.site.id, settings)
+    return c.json(await readProxySettings(c.var.db, c.var.site.id))
+  })
