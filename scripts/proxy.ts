@@ -1,0 +1,66 @@
+/**
+ * `npm run proxy -- --origin http://127.0.0.1:9000 [--site pk_demo] [--port 8788] [--host shop.example]`
+ * Puts a store behind edgelift locally: points the site's proxy settings at the origin, with this
+ * machine's `localhost:PORT` and `127.0.0.1:PORT` (and any --host) as the store's hostnames, then
+ * serves the Worker with wrangler dev. Open http://localhost:PORT/ to browse the store through
+ * the edge: experiments are decided before the first byte.
+ */
+import { parseArgs } from 'node:util'
+import { writeProxySettings } from '../worker/edge/proxy-settings.ts'
+import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
+import { wranglerChild } from './lib/wrangler.ts'
+
+const USAGE =
+  'usage: npm run proxy -- --origin http://127.0.0.1:9000 [--site pk_demo] [--port 8788] [--host shop.example]'
+
+function fail(message: string): never {
+  console.error(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        origin: { type: 'string' },
+        site: { type: 'string', default: 'pk_demo' },
+        port: { type: 'string', default: '8788' },
+        host: { type: 'string', multiple: true },
+      },
+    }).values
+  } catch (err) {
+    fail((err as Error).message)
+  }
+}
+const values = parse()
+const originText = values.origin ?? fail('--origin is required.')
+let origin: URL
+try {
+  origin = new URL(originText)
+} catch {
+  fail(`--origin ${originText} is not a URL.`)
+}
+if (!/^https?:$/.test(origin.protocol)) fail('--origin must be an http(s) URL.')
+if (!/^\d{2,5}$/.test(values.port)) fail(`--port must be a port number, not ${values.port}.`)
+const hostnames = [`localhost:${values.port}`, `127.0.0.1:${values.port}`, ...(values.host ?? [])]
+if (hostnames.includes(origin.host))
+  fail('The origin cannot be the proxy itself (that would loop).')
+
+await withLocalDatabase(undefined, async (db) => {
+  const siteId = await siteIdOf(db, values.site)
+  await writeProxySettings(db, siteId, { originUrl: origin.origin, hostnames })
+})
+console.log(`▸ ${values.site} now proxies ${hostnames.join(', ')} → ${origin.origin}`)
+console.log(`▸ Browse the store through the edge: http://localhost:${values.port}/`)
+const dev = wranglerChild([
+  'dev',
+  '--port',
+  values.port,
+  '--ip',
+  '127.0.0.1',
+  '--show-interactive-dev-session=false',
+  '--log-level',
+  'warn',
+])
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
+dev.on('exit', (code) => process.exit(code ?? 0))
