@@ -11,7 +11,7 @@ export const benchRoutes = new Hono<AppEnv>()
     if (c.env.BENCH_ROUTES !== 'on') return c.notFound()
     await next()
   })
-  .post('/v1/_bench/bare', (c) => c.json({ ok: true }))
+  .on(['GET', 'POST'], '/v1/_bench/bare', (c) => c.json({ ok: true }))
   .get('/v1/_bench/d1-row', async (c) => {
     const row = await c.var.db.get<{ id: string }>(sql`SELECT id FROM sites LIMIT 1`)
     return c.json({ row })
