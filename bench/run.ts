@@ -1,40 +1,102 @@
 /**
- * `npm run bench`: every benchmark, each against a baseline measured in the same run, printed as
- * one table. Uses real wrangler dev servers on loopback; takes a few minutes.
+ * `npm run bench [-- --only a,b]`: every benchmark, each against a baseline measured in the same
+ * run, printed as one table (Markdown, so it can be pasted into the README). API figures come
+ * from real `wrangler dev` servers on loopback; browser figures from headless Chromium. Takes a
+ * few minutes. Sections: bucketing, stats, api, results, recs, recs-train, ui, proxy.
  */
+import { spawnSync } from 'node:child_process'
+import { parseArgs } from 'node:util'
+import { seedDemo } from '../scripts/lib/demo-seed.ts'
 import { benchAssign } from './assign.ts'
 import { benchBucketing } from './bucketing.ts'
+import { benchDashboard } from './dashboard.ts'
 import { benchEvents } from './events.ts'
-import { benchResults } from './results.ts'
-import { benchStats } from './stats.ts'
 import { startDevServer } from './lib/dev-server.ts'
 import { progress, table, type Row } from './lib/report.ts'
+import { benchProxy } from './proxy.ts'
+import { benchRecs } from './recs.ts'
+import { benchRecsServing } from './recs-serving.ts'
+import { benchResults } from './results.ts'
+import { benchStats } from './stats.ts'
+import { benchWidget } from './widget.ts'
 
-const rows: Row[] = []
-console.error('edgelift benchmarks — this machine, this run')
-
-rows.push(...(await benchBucketing()))
-rows.push(...(await benchStats()))
-
-progress('starting wrangler dev for the API benchmarks')
-const server = await startDevServer('api', 8790)
-try {
-  rows.push(...(await benchAssign(server)))
-  rows.push(...(await benchEvents(server)))
-} finally {
-  await server.stop()
+const SECTIONS: Record<string, () => Promise<Row[]>> = {
+  bucketing: benchBucketing,
+  stats: benchStats,
+  async api() {
+    const server = await startDevServer('api', 8790)
+    try {
+      return [...(await benchAssign(server)), ...(await benchEvents(server))]
+    } finally {
+      await server.stop()
+    }
+  },
+  async results() {
+    const server = await startDevServer('results', 8791)
+    try {
+      return await benchResults(server)
+    } finally {
+      await server.stop()
+    }
+  },
+  recs: benchRecsServing,
+  'recs-train': benchRecs,
+  async ui() {
+    const server = await startDevServer('ui', 8795, { demo: true, vars: { DEMO: 'on' } })
+    try {
+      await seedDemo(server.url, progress)
+      progress('ui: simulating 600 visitors so the results page has figures')
+      spawnSync(
+        process.execPath,
+        [
+          'scripts/simulate.ts',
+          '--api',
+          server.url,
+          '--visitors',
+          '600',
+          '--baseline',
+          '0.2',
+          '--lift',
+          '0.2',
+        ],
+        { stdio: 'ignore' },
+      )
+      return [...(await benchWidget(server.url)), ...(await benchDashboard(server.url))]
+    } finally {
+      await server.stop()
+    }
+  },
+  proxy: benchProxy,
 }
 
-progress('starting wrangler dev for the results benchmark')
-const resultsServer = await startDevServer('results', 8791)
-try {
-  rows.push(...(await benchResults(resultsServer)))
-} finally {
-  await resultsServer.stop()
+function chosen(): string[] {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } })
+  const names = values.only ? values.only.split(',') : Object.keys(SECTIONS)
+  const unknown = names.filter((n) => !(n in SECTIONS))
+  if (unknown.length) {
+    console.error(
+      `Unknown section(s): ${unknown.join(', ')}. Sections: ${Object.keys(SECTIONS).join(', ')}.`,
+    )
+    process.exit(2)
+  }
+  return names
+}
+
+const names = chosen()
+console.error(`edgelift benchmarks — this machine, this run (${names.join(', ')})`)
+if (names.includes('ui')) {
+  progress('building the widget and the dashboard')
+  spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'ignore' })
+}
+const rows: Row[] = []
+for (const name of names) {
+  progress(`section ${name}`)
+  const run = SECTIONS[name]
+  if (run) rows.push(...(await run()))
 }
 
 console.log(table(rows))
 for (const row of rows) if (row.note) console.log(`- ${row.name}: ${row.note}`)
 const missed = rows.filter((r) => r.target && !r.target.met)
 if (missed.length > 0)
-  console.log(`\n${missed.length} target(s) not met: ${missed.map((r) => r.name).join(', ')}`)
+  console.log(`\n${missed.length} target(s) not met: ${missed.map((r) => r.name).join('; ')}`)
