@@ -99,7 +99,8 @@ async function eventsPerSecond(server: DevServer, round: number): Promise<number
           headers: { 'content-type': 'text/plain' },
           body: JSON.stringify({ events }),
         })
-        if (res.status !== 202) throw new Error(`events answered ${res.status}: ${await res.text()}`)
+        if (res.status !== 202)
+          throw new Error(`events answered ${res.status}: ${await res.text()}`)
         await res.arrayBuffer()
       }
     }),
