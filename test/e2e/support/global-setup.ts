@@ -6,7 +6,7 @@ import { startDevServer, type DevServer } from '../../../bench/lib/dev-server.ts
 let server: DevServer | undefined
 
 export async function setup(project: TestProject): Promise<void> {
-  server = await startDevServer('e2e', 8797, { demo: true })
+  server = await startDevServer('e2e', 8797, { demo: true, vars: { DEMO: 'on' } })
   project.provide('baseUrl', server.url)
   project.provide('persistTo', server.persistTo)
 }
