@@ -1,14 +1,20 @@
 /**
- * The storefront widget: gzipped sizes of the loader and the UI chunk against their budgets, and
- * on a product page in headless Chromium, the time from DOMContentLoaded to the recommendations
- * being visible, with the page's own DOMContentLoaded compared with and without the widget (the
- * async loader must not hold the page back). Medians of several cold loads, each in a fresh
+ * The storefront widget: gzipped sizes of the loader and its UI and product chunks against their
+ * budgets, and on a product page in headless Chromium, the time from DOMContentLoaded to the
+ * recommendations being visible (the loader imports the product chunk, then the UI chunk), with
+ * the page's own DOMContentLoaded compared with and without the widget (the async loader must not
+ * hold the page back). Medians of several cold loads, each in a fresh
  * browser context, alternating with and without the widget so noise hits both alike.
  */
 import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../test/e2e/support/browser.ts'
 import { productJsonLd, startTestPages, storePage } from '../test/e2e/support/test-pages.ts'
-import { LOADER_BUDGET, UI_BUDGET, widgetBundleSizes } from '../test/widget/support/bundle-sizes.ts'
+import {
+  LOADER_BUDGET,
+  PRODUCT_BUDGET,
+  UI_BUDGET,
+  widgetBundleSizes,
+} from '../test/widget/support/bundle-sizes.ts'
 import { progress, type Row } from './lib/report.ts'
 
 const LOADS = 9
@@ -29,6 +35,12 @@ export async function benchWidget(
       sizes.ui.gzipped,
       UI_BUDGET,
       sizes.ui.bytes,
+    ),
+    sizeRow(
+      'widget product chunk, JSON-LD reading (gzip -9)',
+      sizes.product.gzipped,
+      PRODUCT_BUDGET,
+      sizes.product.bytes,
     ),
   ]
 
@@ -67,7 +79,7 @@ export async function benchWidget(
         name: 'widget: DOMContentLoaded → recommendations visible',
         value: toRecs,
         unit: 'ms',
-        note: `median of ${LOADS} cold loads (fresh context each) of a product page with a similar slot of 8, from a local wrangler dev: loader, UI chunk and GET /v1/recs`,
+        note: `median of ${LOADS} cold loads (fresh context each) of a product page with a similar slot of 8, from a local wrangler dev: loader, product chunk, UI chunk and GET /v1/recs`,
       },
       {
         name: 'widget: product page DOMContentLoaded',

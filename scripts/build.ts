@@ -1,7 +1,8 @@
 /**
- * `npm run build`: bundles the storefront widget (a small loader and its Preact UI chunk) and the
- * admin dashboard into public/, which the Worker serves as static assets. The widget goes to a
- * versioned, immutable path (/widget/<version>/) with a short-cached /widget.js alias.
+ * `npm run build`: bundles the storefront widget (a small loader, its Preact UI chunk and its
+ * JSON-LD product chunk) and the admin dashboard into public/, which the Worker serves as static
+ * assets. The widget goes to a versioned, immutable path (/widget/<version>/) with a short-cached
+ * /widget.js alias.
  */
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
@@ -34,7 +35,13 @@ const loader = await bundle('widget/loader/index.ts', `${stage}/widget.js`, 'iif
 const ui = existsSync('widget/recs/index.tsx')
   ? await bundle('widget/recs/index.tsx', `${stage}/ui.js`, 'esm')
   : Buffer.from('')
-const version = createHash('sha256').update(loader).update(ui).digest('hex').slice(0, 12)
+const product = await bundle('widget/product/index.ts', `${stage}/product.js`, 'esm')
+const version = createHash('sha256')
+  .update(loader)
+  .update(ui)
+  .update(product)
+  .digest('hex')
+  .slice(0, 12)
 const dir = `${OUT}/widget/${version}`
 mkdirSync(dir, { recursive: true })
 cpSync(stage, dir, { recursive: true })
@@ -56,6 +63,11 @@ const manifest = {
   version,
   loader: { path: `/widget/${version}/widget.js`, integrity: sri(loader), bytes: loader.length },
   ui: { path: `/widget/${version}/ui.js`, integrity: sri(ui), bytes: ui.length },
+  product: {
+    path: `/widget/${version}/product.js`,
+    integrity: sri(product),
+    bytes: product.length,
+  },
 }
 writeFileSync(`${OUT}/widget/manifest.json`, JSON.stringify(manifest, null, 2))
 writeFileSync(
@@ -72,5 +84,5 @@ writeFileSync(
 `,
 )
 console.log(
-  `▸ built widget ${version} (loader ${loader.length} B, ui ${ui.length} B) in ${Math.round(performance.now() - started)} ms`,
+  `▸ built widget ${version} (loader ${loader.length} B, ui ${ui.length} B, product ${product.length} B) in ${Math.round(performance.now() - started)} ms`,
 )

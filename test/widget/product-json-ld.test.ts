@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { readProduct } from '../../widget/loader/product-json-ld.ts'
+import { readProduct } from '../../widget/product/product-json-ld.ts'
 
 function page(...blocks: unknown[]): Document {
   document.head.innerHTML = blocks

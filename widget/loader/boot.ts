@@ -1,7 +1,8 @@
 /**
  * The loader's start, once per page: claims the command queue (a second copy of the loader stops
  * here), settles what privacy allows, runs the queued commands, shows the experiments'
- * variations, sends the product view and loads the recommendations UI when the page has a slot.
+ * variations, sends the product view (product chunk) and loads the recommendations UI (UI chunk)
+ * when the page has a slot.
  *
  * Privacy: with `navigator.globalPrivacyControl === true`, or `data-consent="required"` until
  * `edgelift.push(['consent', true])`, no identifier is stored and no event is sent (events wait
@@ -9,16 +10,16 @@
  * recommendations still render, without a visitor id. GPC is a standing refusal that no consent
  * command overrides; `['consent', false]` stops sending again.
  */
+import { JSON_LD_SCRIPTS } from '../product/product-json-ld.ts'
 import { edgeAssignments, fetchAssignments } from './assignments.ts'
-import type { WidgetBridge } from './bridge.ts'
+import type { ProductModule, UiModule } from './bridge.ts'
+import { importChunk } from './chunks.ts'
 import { claimQueue, runQueue, trackedEvent, type CommandQueue } from './commands.ts'
 import type { LoaderConfig } from './config.ts'
 import { resumeRetries } from './delivery.ts'
 import { hideUndecided, showVariations } from './experiment-visibility.ts'
 import { guard, warn } from './log.ts'
-import { readProduct } from './product-json-ld.ts'
 import { flush, startTracker, track } from './tracker.ts'
-import { loadUi } from './ui-chunk.ts'
 import { rememberVisitor } from './visitor-id.ts'
 
 export function boot(config: LoaderConfig): void {
@@ -30,7 +31,6 @@ export function boot(config: LoaderConfig): void {
   let visitor: string | undefined
   const visitorId = () => (consent ? (visitor ??= rememberVisitor()) : undefined)
   const eventsUrl = `${api}/v1/events?site=${site}`
-  const bridge: WidgetBridge = { ...config, visitorId, track }
   const domReady = new Promise((resolve) => {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve)
     else resolve(0)
@@ -60,11 +60,17 @@ export function boot(config: LoaderConfig): void {
     })
     .catch(warn)
   void domReady
-    .then(() => {
-      const product = readProduct(document)
+    .then(async () => {
+      // The product chunk comes first, not alongside the UI chunk: `similar` slots without
+      // `data-item` recommend around the product, so the UI must know it when it mounts.
+      const product =
+        document.querySelector(JSON_LD_SCRIPTS) &&
+        (await importChunk<ProductModule>(config.src, 'product')).readProduct(document)
       if (product) track({ type: 'view', ...product })
-      bridge.productId = product?.itemId
-      if (document.querySelector('[data-edgelift="recs"]')) return loadUi(config.src, bridge)
+      if (document.querySelector('[data-edgelift="recs"]')) {
+        const ui = await importChunk<UiModule>(config.src, 'ui')
+        ui.mount({ ...config, visitorId, track, productId: product?.itemId })
+      }
     })
     .catch(warn)
 }

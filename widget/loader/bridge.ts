@@ -1,8 +1,10 @@
 /**
- * The contract between the loader and the UI chunk it imports: the chunk exports `mount`, which
- * the loader calls with this bridge. A loader cached under /widget.js (5 minutes) can meet a newer
- * chunk named by the manifest (1 minute), so the contract only ever grows.
+ * The contracts between the loader and the chunks it imports. The UI chunk exports `mount`, which
+ * the loader calls with this bridge; the product chunk exports `readProduct`. A loader cached
+ * under /widget.js (5 minutes) can meet newer chunks named by the manifest (1 minute), so the
+ * contracts only ever grow.
  */
+import type { ProductView } from '../product/index.ts'
 import type { EventFields } from './tracker.ts'
 
 export type WidgetBridge = {
@@ -20,3 +22,6 @@ export type WidgetBridge = {
 
 /** The UI chunk's module shape. */
 export type UiModule = { mount(bridge: WidgetBridge): void }
+
+/** The product chunk's module shape: the page's product, undefined when it names none. */
+export type ProductModule = { readProduct(doc: Document): ProductView | undefined }

@@ -41,7 +41,7 @@ export function showVariations(doc: Document, assignments?: Assignments | null):
     const { edgeliftExperiment: key = '', edgeliftVariation } = el.dataset
     const assigned = assignments?.[key]?.variation
     if (assigned) exposed.add(key)
-    if (edgeliftVariation === (assigned ?? 'control')) el.setAttribute('data-edgelift-shown', '')
+    if (edgeliftVariation === (assigned ?? 'control')) el.dataset.edgeliftShown = ''
     else el.remove()
   }
   return exposed

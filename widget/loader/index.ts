@@ -3,8 +3,9 @@
  *
  *   <script async src="https://EDGE/widget.js" data-site="pk_..."></script>
  *
- * No framework and at most 2 KB gzipped; the Preact UI is a separate chunk it imports only when
- * the page has a recommendations slot. The configuration is read here, at top level, because
+ * No framework and at most 2 KB gzipped; what only some pages need comes in separate chunks it
+ * imports there: the Preact UI where the page has a recommendations slot, the schema.org Product
+ * reader where it has JSON-LD. The configuration is read here, at top level, because
  * `document.currentScript` is gone once this first run ends.
  */
 import { boot } from './boot.ts'

@@ -1,10 +1,12 @@
-// The widget's two bundles built in memory with the options scripts/build.ts uses (keep them in
+// The widget's three bundles built in memory with the options scripts/build.ts uses (keep them in
 // step), measured gzipped at level 9: what the size test gates and `npm run bench` reports.
 import { build } from 'esbuild'
 
 /** The budgets of the brief, in gzipped bytes. */
 export const LOADER_BUDGET = 2 * 1024
 export const UI_BUDGET = 10 * 1024
+/** The product chunk's, half the loader's: it reads JSON-LD and nothing else. */
+export const PRODUCT_BUDGET = 1024
 
 export type BundleSize = { bytes: number; gzipped: number }
 
@@ -34,10 +36,13 @@ async function measure(entry: string, format: 'iife' | 'esm'): Promise<BundleSiz
   return { bytes: bytes.length, gzipped: zlib.gzipSync(bytes, { level: 9 }).length }
 }
 
-/** The loader (IIFE) and the recommendations UI chunk (ESM, Preact included). */
-export async function widgetBundleSizes(): Promise<{ loader: BundleSize; ui: BundleSize }> {
+export type WidgetBundleSizes = { loader: BundleSize; ui: BundleSize; product: BundleSize }
+
+/** The loader (IIFE), the recommendations UI chunk (ESM, Preact included) and the product chunk. */
+export async function widgetBundleSizes(): Promise<WidgetBundleSizes> {
   return {
     loader: await measure('widget/loader/index.ts', 'iife'),
     ui: await measure('widget/recs/index.tsx', 'esm'),
+    product: await measure('widget/product/index.ts', 'esm'),
   }
 }

@@ -1,7 +1,17 @@
 // A fresh copy of the loader for each test (its modules keep per-page state, as on a real page),
 // with fetch and sendBeacon replaced by spies, and the page's storage, cookies and markup reset.
+// The chunks the loader imports by URL (ui.js, product.js) come from their sources instead: the
+// test environment cannot import a URL, and where they are found is the e2e suites' concern.
+// They are loaded once, here, so that an import resolves at once, as a cached chunk does, and the
+// fake timers of a test see its effects in order.
 import { vi } from 'vitest'
+import type { ChunkName } from '../../../widget/loader/chunks.ts'
 import type { LoaderConfig } from '../../../widget/loader/config.ts'
+
+const CHUNKS: Record<ChunkName, unknown> = {
+  ui: await import('../../../widget/recs/index.tsx'),
+  product: await import('../../../widget/product/index.ts'),
+}
 
 export type Harness = {
   beacon: ReturnType<typeof vi.fn<(url: string, body: string) => boolean>>
@@ -9,6 +19,8 @@ export type Harness = {
   /** Every event sent by beacon or fetch to /v1/events, in order. */
   sentEvents(): Record<string, unknown>[]
   queue(): unknown[] & { push(...commands: unknown[]): number }
+  /** The loader's chunk imports, answered from the sources; a test may answer otherwise. */
+  importChunk: ReturnType<typeof vi.fn<(src: string, name: ChunkName) => Promise<unknown>>>
 }
 
 // Listeners a loader adds to the window outlive its test; each new page removes the last one's,
@@ -55,6 +67,8 @@ export function setUpPage(html = ''): Harness {
       : new Response('{}', { status: 200 }),
   )
   vi.stubGlobal('fetch', fetch)
+  const importChunk = vi.fn(async (_src: string, name: ChunkName): Promise<unknown> => CHUNKS[name])
+  vi.doMock('../../../widget/loader/chunks.ts', () => ({ importChunk }))
   const bodies = () => [
     ...beacon.mock.calls.filter(([url]) => url.includes('/v1/events')).map(([, body]) => body),
     ...fetch.mock.calls
@@ -64,6 +78,7 @@ export function setUpPage(html = ''): Harness {
   return {
     beacon,
     fetch,
+    importChunk,
     sentEvents: () =>
       bodies().flatMap(
         (body) => (JSON.parse(body) as { events: Record<string, unknown>[] }).events,

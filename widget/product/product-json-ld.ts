@@ -2,11 +2,18 @@
  * The product a page is about, from its schema.org `Product` JSON-LD, for the `view` event that
  * also fills the catalog with no setup. Real pages vary: one object or an array, nodes under
  * `@graph` or `mainEntity`, `@type` as a list or an IRI, offers as an object or a list (an
- * AggregateOffer gives its `lowPrice`), prices as strings, availability as `https://schema.org/InStock` or `InStock`,
- * images as a string, a list or an ImageObject. A listing page that describes several products
- * names none of them the viewed one, so it yields nothing.
+ * AggregateOffer gives its `lowPrice`), prices as strings, availability as
+ * `https://schema.org/InStock` or `InStock`, images as a string, a list or an ImageObject. A
+ * listing page that describes several products names none of them the viewed one, so it yields
+ * nothing.
  */
-import { parseJson } from './log.ts'
+import { parseJson } from '../loader/log.ts'
+
+/**
+ * The blocks read. The loader imports this chunk only where the page has one, and takes this
+ * constant alone from it: the bundler leaves the rest of the module out of the loader.
+ */
+export const JSON_LD_SCRIPTS = 'script[type="application/ld+json"]'
 
 export type ProductView = {
   itemId: string
@@ -59,7 +66,7 @@ export function readProduct(doc: Document): ProductView | undefined {
       }
     }
   }
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of doc.querySelectorAll(JSON_LD_SCRIPTS)) {
     // A malformed block (common in hand-edited themes) reads as nothing; the others still count.
     visit(parseJson(script.textContent))
   }
