@@ -1,12 +1,18 @@
 /**
- * Online refinement: every interaction takes a few SGD steps on the visitor's factor vector
- * against the fixed item factors Q, minimising (p·q_i − r)² + λ·|p|². A new visitor's
- * recommendations therefore adapt within a few clicks, between batch trainings.
+ * Online refinement: every interaction takes a few SGD steps on the visitor's factor vector p
+ * against the fixed item factors Q, so a new visitor's recommendations adapt within a few clicks,
+ * between batch trainings.
  *
- * The step is normalised by |q_i|² (as in normalised LMS): popular items have long factor
- * vectors, and a plain step that is stable for a niche item would overshoot for them. With
- * η·|q|² ≤ learningRate < 2 every step contracts the error, so p cannot diverge; gradient
- * clipping bounds the damage of an absurd target, and a non-finite result is discarded.
+ * The loss is the one whose minimiser is the batch model's own visitor vector. In training a
+ * visitor is p = Σ r_i·q_i (see model.ts), the minimiser of L(p) = −Σ r_i·(p·q_i) + (λ/2)·|p|²
+ * up to the scale 1/λ, which no ranking sees. One interaction's share of that loss has the
+ * gradient −r·q_i + λ·p, so a step pulls p toward the item and shrinks the rest a little: with
+ * λ > 0 older interactions fade, which is the recency an online update is for. (Squared loss
+ * (p·q_i − r)², the textbook fold-in, fits a reconstruction this model does not make: it pushed
+ * known visitors away from items they had just bought whenever their score was already above r.)
+ *
+ * Gradients are clipped, the decay factor is kept in (0, 1], and a non-finite result is thrown
+ * away and reported, so a poisoned vector or absurd weight never reaches storage.
  */
 
 import { scoreAll } from './model.ts'
@@ -15,13 +21,13 @@ import type { ScoredIndex } from './types.ts'
 
 /** Options of `foldInVisitor`. */
 export type FoldInOptions = {
-  /** SGD steps per interaction. Default 5. */
+  /** SGD steps per interaction. Default 1 (defaults chosen on validation months, see train.ts). */
   steps?: number
-  /** Normalised learning rate, in (0, 2); 1 would fit one interaction exactly. Default 0.5. */
+  /** Learning rate η: the weight one interaction gets relative to one training cell. Default 1. */
   learningRate?: number
-  /** L2 regularisation λ. Default 0.01. */
+  /** L2 regularisation λ: the share of the old vector forgotten per step (η·λ). Default 0.2. */
   l2?: number
-  /** Gradients longer than this are scaled down to it. Default 10. */
+  /** Gradients longer than this are scaled down to it. Default 100. */
   clipNorm?: number
 }
 
@@ -49,7 +55,8 @@ export function startVector(rank: number, mean?: ArrayLike<number>): Float32Arra
  * Folds one interaction into a visitor vector; the input vector is not modified.
  *
  * @example
- * const { vector, updated, skipped } = foldInVisitor(p, model.factors, model.rank, { itemIndex: 12, weight: 2.2 })
+ * const target = model.foldInTargets.click
+ * const { vector, updated, skipped } = foldInVisitor(p, model.factors, model.rank, { itemIndex: 12, weight: target })
  * if (!updated) console.warn('fold-in skipped', skipped)
  */
 export function foldInVisitor(
@@ -59,7 +66,7 @@ export function foldInVisitor(
   interaction: FoldInInteraction,
   options: FoldInOptions = {},
 ): FoldInResult {
-  const original = Float32Array.from({ length: rank }, (_, k) => vector[k] ?? 0)
+  const original = Float32Array.from({ length: rank }, (_, k) => vector[k] ?? Number.NaN)
   const { itemIndex, weight } = interaction
   if (
     !Number.isInteger(itemIndex) ||
@@ -69,30 +76,29 @@ export function foldInVisitor(
     return { vector: original, updated: false, skipped: 'unknown_item' }
   }
   const q = itemFactors.subarray(itemIndex * rank, (itemIndex + 1) * rank)
-  if (!Number.isFinite(weight) || !allFinite(original) || !allFinite(q)) {
+  const steps = options.steps ?? 1
+  const rate = options.learningRate ?? 1
+  const l2 = options.l2 ?? 0.2
+  const clip = options.clipNorm ?? 100
+  if (![weight, rate, l2, clip].every(Number.isFinite) || !allFinite(original) || !allFinite(q)) {
     return { vector: original, updated: false, skipped: 'non_finite_input' }
   }
-  const steps = options.steps ?? 5
-  const rate = options.learningRate ?? 0.5
-  const l2 = options.l2 ?? 0.01
-  const clip = options.clipNorm ?? 10
-  let qNorm = 0
-  for (let k = 0; k < rank; k++) qNorm += q[k]! * q[k]!
-  const eta = rate / Math.max(1e-12, qNorm + l2)
+  // η·λ ≥ 1 would flip the sign of the old vector instead of shrinking it.
+  const shrink = Math.min(rate * l2, 1)
 
   const p = Float64Array.from(original)
   const gradient = new Float64Array(rank)
   for (let step = 0; step < steps; step++) {
-    let prediction = 0
-    for (let k = 0; k < rank; k++) prediction += p[k]! * q[k]!
-    const error = prediction - weight
     let norm = 0
     for (let k = 0; k < rank; k++) {
-      gradient[k] = error * q[k]! + l2 * p[k]!
+      gradient[k] = -weight * q[k]! + (shrink / rate) * p[k]!
       norm += gradient[k]! * gradient[k]!
     }
+    // A gradient whose norm overflows carries no usable direction; clipping would zero it.
+    if (!Number.isFinite(norm))
+      return { vector: original, updated: false, skipped: 'non_finite_update' }
     const scale = Math.sqrt(norm) > clip ? clip / Math.sqrt(norm) : 1
-    for (let k = 0; k < rank; k++) p[k] = p[k]! - eta * scale * gradient[k]!
+    for (let k = 0; k < rank; k++) p[k] = p[k]! - rate * scale * gradient[k]!
   }
   const next = Float32Array.from(p)
   if (!allFinite(next)) return { vector: original, updated: false, skipped: 'non_finite_update' }
@@ -102,6 +108,9 @@ export function foldInVisitor(
 /**
  * Top-N items for a visitor vector by dot product with every item's factors, skipping `exclude`
  * (item indices: purchases, the current item, the merchant's exclusions).
+ *
+ * @example
+ * scoreItems(vector, model.factors, new Set([12]), 8) // [{ index, score }, ...] best first
  */
 export function scoreItems(
   vector: ArrayLike<number>,

@@ -4,9 +4,11 @@
  * A cell is the sum of the visitor's interactions with the item, each weighted by its type
  * (a purchase says more than a view) and optionally decayed by age, then damped (log1p by default)
  * so that a wholesaler buying the same item forty times does not outweigh forty shoppers. Rows can
- * also be scaled by a power of their norm, which keeps heavy users from dominating the factors.
+ * be scaled by a power of their norm, which keeps heavy users from dominating the factors, and
+ * columns can be compensated for how long the item has been around (see `exposureExponent`).
  */
 
+import { exposureScales } from './exposure.ts'
 import type { SparseMatrix } from './sparse-matrix.ts'
 import type { Interaction, InteractionType } from './types.ts'
 
@@ -36,8 +38,13 @@ export type MatrixOptions = {
   transform?: CellTransform
   /** Each row is divided by its L2 norm to this power: 0 keeps rows, 1 makes them unit length. */
   rowNormExponent?: number
-  /** Each column is multiplied by its L2 norm to this power (after row scaling); 0 keeps columns. */
-  columnNormExponent?: number
+  /**
+   * Columns are multiplied by (full exposure / item exposure) to this power, so recently
+   * launched items are not penalised for their short history (see exposure.ts). 0 disables it.
+   */
+  exposureExponent?: number
+  /** Exposure is floored at this many days, so a day-old item is not boosted without bound. */
+  minExposureDays?: number
 }
 
 /** The matrix plus the maps between ids and row/column indices. Ids are sorted, so the layout
@@ -72,8 +79,8 @@ export function transformCell(sum: number, transform: CellTransform): number {
  * Builds the sparse visitor × item matrix.
  *
  * @example
- * const m = buildInteractionMatrix(events, { halfLifeDays: 90 })
- * m.values[m.rowPtr[m.visitorIndex.get('c13313')!]] // first cell of that visitor
+ * const m = buildInteractionMatrix(events, { halfLifeDays: 60, rowNormExponent: 0.5 })
+ * m.visitorIndex.get('c13313') // that visitor's row
  */
 export function buildInteractionMatrix(
   interactions: Iterable<Interaction>,
@@ -106,19 +113,21 @@ export function buildInteractionMatrix(
   const { ids: items, index: itemIndex, remap: colRemap } = sortIds(itemSeen)
   const halfLife = (options.halfLifeDays ?? 0) * DAY_MS
   const reference = options.referenceTime ?? latest
-  const decayed = (i: number): number => {
-    const w = weightList[i] ?? 0
-    if (!(halfLife > 0)) return w
-    const age = Math.max(0, reference - (atList[i] ?? reference))
-    return w * Math.pow(2, -age / halfLife)
-  }
+  const decay = (at: number): number =>
+    halfLife > 0 ? Math.pow(2, -Math.max(0, reference - at) / halfLife) : 1
+  const columnScale = exposureScales(
+    items.length,
+    colList.map((c) => colRemap[c] ?? 0),
+    atList,
+    { reference, halfLife, power: options.exposureExponent ?? 0, minDays: options.minExposureDays },
+  )
 
   // Counting sort by row, then merge equal columns within each row.
   const rows = visitors.length
-  const counts = new Uint32Array(rows + 1)
-  for (const r of rowList) counts[(rowRemap[r] ?? 0) + 1]!++
-  for (let r = 0; r < rows; r++) counts[r + 1]! += counts[r]!
-  const fill = counts.slice(0, rows)
+  const starts = new Uint32Array(rows + 1)
+  for (const r of rowList) starts[(rowRemap[r] ?? 0) + 1]!++
+  for (let r = 0; r < rows; r++) starts[r + 1]! += starts[r]!
+  const fill = starts.slice(0, rows)
   const order = new Uint32Array(rowList.length)
   for (let i = 0; i < rowList.length; i++) order[fill[rowRemap[rowList[i] ?? 0] ?? 0]!++] = i
 
@@ -126,12 +135,13 @@ export function buildInteractionMatrix(
   const rowScales = new Float64Array(rows).fill(1)
   const colIdx: number[] = []
   const values: number[] = []
+  const exponent = options.rowNormExponent ?? 0
   for (let r = 0; r < rows; r++) {
     const cells = new Map<number, number>()
-    for (let p = counts[r] ?? 0; p < (counts[r + 1] ?? 0); p++) {
+    for (let p = starts[r] ?? 0; p < (starts[r + 1] ?? 0); p++) {
       const i = order[p] ?? 0
       const c = colRemap[colList[i] ?? 0] ?? 0
-      cells.set(c, (cells.get(c) ?? 0) + decayed(i))
+      cells.set(c, (cells.get(c) ?? 0) + (weightList[i] ?? 0) * decay(atList[i] ?? reference))
     }
     const cols = [...cells.keys()].sort((a, b) => a - b)
     const start = values.length
@@ -142,31 +152,19 @@ export function buildInteractionMatrix(
       values.push(value)
       norm += value * value
     }
-    const exponent = options.rowNormExponent ?? 0
-    if (exponent !== 0 && norm > 0) {
-      const scale = Math.pow(norm, -exponent / 2)
-      rowScales[r] = scale
-      for (let p = start; p < values.length; p++) values[p] = (values[p] ?? 0) * scale
+    if (exponent !== 0 && norm > 0) rowScales[r] = Math.pow(norm, -exponent / 2)
+    for (let p = start; p < values.length; p++) {
+      values[p] = (values[p] ?? 0) * (rowScales[r] ?? 1) * (columnScale[colIdx[p] ?? 0] ?? 1)
     }
     rowPtr[r + 1] = values.length
   }
 
-  const finalValues = Float64Array.from(values)
-  const finalCols = Uint32Array.from(colIdx)
-  const colExponent = options.columnNormExponent ?? 0
-  if (colExponent !== 0) {
-    const norms = new Float64Array(items.length)
-    for (let p = 0; p < finalValues.length; p++) norms[finalCols[p]!]! += finalValues[p]! ** 2
-    for (let p = 0; p < finalValues.length; p++) {
-      finalValues[p]! *= Math.pow(norms[finalCols[p]!]!, colExponent / 2)
-    }
-  }
   return {
     rows,
     cols: items.length,
     rowPtr,
-    colIdx: finalCols,
-    values: finalValues,
+    colIdx: Uint32Array.from(colIdx),
+    values: Float64Array.from(values),
     visitors,
     items,
     visitorIndex,

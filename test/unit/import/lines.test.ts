@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+
+import { contentId } from '../../../worker/import/content-id.ts'
+import { parseCsvLine } from '../../../worker/import/csv.ts'
+import { readLines, splitLines } from '../../../worker/import/lines.ts'
+import { parseTimestamp } from '../../../worker/import/timestamps.ts'
+
+async function collect(chunks: Uint8Array[]): Promise<string[]> {
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk)
+      controller.close()
+    },
+  })
+  const out: string[] = []
+  for await (const line of readLines(stream)) out.push(line)
+  return out
+}
+
+describe('splitLines', () => {
+  it('splits on LF and CRLF, drops a BOM and the empty tail', () => {
+    expect([...splitLines('\uFEFFa,b\r\nc\n\nd\n')]).toEqual(['a,b', 'c', '', 'd'])
+    expect([...splitLines('')]).toEqual([])
+    expect([...splitLines('no newline')]).toEqual(['no newline'])
+  })
+})
+
+describe('readLines', () => {
+  it('reassembles lines and multi-byte characters split across chunks', async () => {
+    const bytes = new TextEncoder().encode('\uFEFFprice £40\r\nsecond line\nlast')
+    const chunks = [bytes.slice(0, 2), bytes.slice(2, 12), bytes.slice(12, 13), bytes.slice(13)]
+    expect(await collect(chunks)).toEqual(['price £40', 'second line', 'last'])
+  })
+
+  it('reads async iterables of bytes too', async () => {
+    async function* source(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode('a\nb')
+      yield new TextEncoder().encode('c\n')
+    }
+    const out: string[] = []
+    for await (const line of readLines(source())) out.push(line)
+    expect(out).toEqual(['a', 'bc'])
+  })
+})
+
+describe('parseCsvLine', () => {
+  it.each([
+    ['a,b,c', ['a', 'b', 'c']],
+    ['a,,c,', ['a', '', 'c', '']],
+    ['1,"x, y",2', ['1', 'x, y', '2']],
+    ['"say ""hi""",z', ['say "hi"', 'z']],
+    ['""', ['']],
+  ])('splits %j', (line, fields) => {
+    expect(parseCsvLine(line)).toEqual(fields)
+  })
+
+  it('rejects an unterminated quote and text after a closing quote', () => {
+    expect(parseCsvLine('a,"b')).toBeUndefined()
+    expect(parseCsvLine('"a"b,c')).toBeUndefined()
+  })
+
+  it('supports multi-character separators', () => {
+    expect(parseCsvLine('1::"a::b"::3', '::')).toEqual(['1', 'a::b', '3'])
+  })
+})
+
+describe('parseTimestamp', () => {
+  it.each([
+    ['2010-12-01 08:26:00', Date.UTC(2010, 11, 1, 8, 26)],
+    ['2010-12-01T08:26', Date.UTC(2010, 11, 1, 8, 26)],
+    ['2011-07-01', Date.UTC(2011, 6, 1)],
+    ['12/1/2010 8:26', Date.UTC(2010, 11, 1, 8, 26)],
+    ['1/31/2011 17:05:59', Date.UTC(2011, 0, 31, 17, 5, 59)],
+  ])('reads %s as UTC', (text, expected) => {
+    expect(parseTimestamp(text)).toBe(expected)
+  })
+
+  it.each(['2011-02-30 10:00', '13/1/2011 10:00', '2011-01-01 24:00', 'soon', ''])(
+    'refuses %j',
+    (text) => {
+      expect(parseTimestamp(text)).toBeUndefined()
+    },
+  )
+})
+
+describe('contentId', () => {
+  it('is deterministic, prefixed and in the event id alphabet', () => {
+    const id = contentId('or', ['536365', '85123A'])
+    expect(id).toBe(contentId('or', ['536365', '85123A']))
+    expect(id).toMatch(/^or_[0-9a-f]{16}$/)
+  })
+
+  it('separates parts unambiguously', () => {
+    expect(contentId('x', ['ab', 'c'])).not.toBe(contentId('x', ['a', 'bc']))
+  })
+})
