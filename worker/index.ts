@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
 import { database } from './db/database.ts'
 import { trainChangedSites } from './recs/scheduled-training.ts'
+import { workerTrainingLimit } from './recs/online-config.ts'
 import { envelope, onError } from './http/on-error.ts'
 import {
   refuseSecretInUrl,
@@ -66,7 +67,7 @@ export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(
-      trainChangedSites(database(env.DB)).then((report) =>
+      trainChangedSites(database(env.DB), workerTrainingLimit(env)).then((report) =>
         console.log('scheduled training', report),
       ),
     )

@@ -223,3 +223,30 @@ describe('GET /v1/recs', () => {
     expect((await call(`/v1/recs?slot=trending&site=${site.adminKey}`)).status).toBe(403)
   })
 })
+
+describe('training limits and the cron trigger', () => {
+  it('refuses to train a site above the in-Worker limit, pointing to npm run train', async () => {
+    const site = await createSite()
+    await seedStore(site)
+    const { trainSite } = await import('../../worker/recs/train-site.ts')
+    const { database } = await import('../../worker/db/database.ts')
+    const { env } = await import('cloudflare:workers')
+    const outcome = await trainSite(database(env.DB), site.id, { maxInteractions: 10 })
+    expect(outcome).toMatchObject({
+      trained: false,
+      reason: expect.stringMatching(/npm run train/),
+    })
+  })
+
+  it('retrains every site with new events when the cron fires', async () => {
+    const site = await createSite()
+    await seedStore(site)
+    const { env } = await import('cloudflare:workers')
+    const { trainChangedSites } = await import('../../worker/recs/scheduled-training.ts')
+    const { database } = await import('../../worker/db/database.ts')
+    const report = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY)
+    expect(report.find((r) => r.siteId === site.id)?.outcome).toMatch(/^trained svd-/)
+    const again = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY)
+    expect(again.find((r) => r.siteId === site.id)).toBeUndefined()
+  })
+})

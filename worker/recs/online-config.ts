@@ -1,7 +1,7 @@
 /**
- * What online refinement learns from, and how hard: the interactions among newly stored events
- * (a purchase's line items count one each), and the SGD settings from the Worker's variables
- * (RECS_SGD_STEPS, RECS_SGD_LEARNING_RATE, RECS_SGD_L2), falling back to fold-in's defaults.
+ * Recommendation settings from the Worker's variables: what online refinement learns from and how
+ * hard (RECS_SGD_STEPS, RECS_SGD_LEARNING_RATE, RECS_SGD_L2, falling back to fold-in's defaults),
+ * and how large a site the Worker itself may train.
  */
 import type { StoredEvent } from '../events/stored-event.ts'
 import type { FoldInOptions } from './fold-in.ts'
@@ -44,4 +44,13 @@ export function sgdOptions(env: {
     ...(learningRate !== undefined && { learningRate }),
     ...(l2 !== undefined && { l2 }),
   }
+}
+
+/**
+ * The most interactions a training run inside the Worker takes (RECS_WORKER_MAX_INTERACTIONS,
+ * measured by `npm run recs:limits`); larger sites train with `npm run train` in Node.
+ */
+export function workerTrainingLimit(env: { RECS_WORKER_MAX_INTERACTIONS?: string }): number {
+  const n = Number(env.RECS_WORKER_MAX_INTERACTIONS)
+  return Number.isFinite(n) && n > 0 ? n : Number.POSITIVE_INFINITY
 }

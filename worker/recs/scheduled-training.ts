@@ -9,6 +9,7 @@ import { trainSite } from './train-site.ts'
 
 export async function trainChangedSites(
   db: Database,
+  maxInteractions: number,
 ): Promise<{ siteId: string; outcome: string }[]> {
   const sites = await db.all<{ id: string }>(sql`
     SELECT s.id FROM sites s
@@ -19,7 +20,7 @@ export async function trainChangedSites(
   const report: { siteId: string; outcome: string }[] = []
   for (const { id } of sites) {
     try {
-      const outcome = await trainSite(db, id)
+      const outcome = await trainSite(db, id, { maxInteractions })
       report.push({
         siteId: id,
         outcome: outcome.trained ? `trained ${outcome.version}` : outcome.reason,

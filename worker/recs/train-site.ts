@@ -32,11 +32,26 @@ export async function markTrainingStarted(
 export async function trainSite(
   db: Database,
   siteId: string,
-  options: TrainOptions & { onStore?: (done: number, total: number) => void } = {},
+  options: TrainOptions & {
+    onStore?: (done: number, total: number) => void
+    /** Above this many interactions the run refuses, pointing to `npm run train` (Worker memory). */
+    maxInteractions?: number
+  } = {},
 ): Promise<TrainOutcome> {
   const now = options.now ?? Date.now()
   await markTrainingStarted(db, siteId, now)
   try {
+    if (options.maxInteractions !== undefined) {
+      const [row] = await db.all<{ n: number }>(sql`
+        SELECT count(*) AS n FROM events WHERE site_id = ${siteId}
+          AND type IN ('view', 'click', 'add_to_cart', 'purchase')`)
+      const count = row?.n ?? 0
+      if (count > options.maxInteractions) {
+        const reason = `Too large to train inside the Worker (${count} interactions; the limit here is ${options.maxInteractions}): run \`npm run train\` from Node instead.`
+        await finish(db, siteId, reason)
+        return { trained: false, reason }
+      }
+    }
     const interactions = await loadInteractions(db, siteId)
     const visitors = new Set(interactions.map((i) => i.visitorId)).size
     const items = new Set(interactions.map((i) => i.itemId)).size

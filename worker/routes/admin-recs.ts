@@ -12,6 +12,7 @@ import { forgetActiveVersion } from '../recs/model-cache.ts'
 import { recsPerformance } from '../recs/performance.ts'
 import { recsStatus } from '../recs/status.ts'
 import { trainSite } from '../recs/train-site.ts'
+import { workerTrainingLimit } from '../recs/online-config.ts'
 
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 /** A run that has not finished in this long is presumed dead (an evicted isolate). */
@@ -27,7 +28,9 @@ export const adminRecsRoute = new Hono<AppEnv>()
         'A training run is already under way; watch GET /v1/admin/recs/status.',
       )
     }
-    const run = trainSite(db, site.id).finally(() => forgetActiveVersion(site.id))
+    const run = trainSite(db, site.id, { maxInteractions: workerTrainingLimit(c.env) }).finally(
+      () => forgetActiveVersion(site.id),
+    )
     if (c.req.query('wait') === 'true') {
       const outcome = await run
       return c.json(
