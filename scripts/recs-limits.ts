@@ -45,19 +45,16 @@ if (process.argv[2] === '--child') {
       })
     }
   }
-  const loadedKb = process.resourceUsage().maxRSS
   const started = performance.now()
   const model = trainModel(interactions, { now })
   const seconds = (performance.now() - started) / 1000
-  console.log(
-    JSON.stringify({
-      loadedKb,
-      peakKb: process.resourceUsage().maxRSS,
-      seconds,
-      rank: model.rank,
-      nonZeros: model.metrics.nonZeros,
-    }),
-  )
+  const memory = process.memoryUsage()
+  const result = {
+    heapMb: memory.heapUsed / 2 ** 20,
+    buffersMb: memory.arrayBuffers / 2 ** 20,
+    seconds,
+  }
+  console.log(JSON.stringify({ ...result, rank: model.rank }))
   process.exit(0)
 }
 
