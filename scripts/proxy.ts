@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util'
 import { writeProxySettings } from '../worker/edge/proxy-settings.ts'
 import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
-import { wranglerChild } from './lib/wrangler.ts'
+import { wranglerDev } from './lib/wrangler.ts'
 
 const USAGE =
   'usage: npm run proxy -- --origin http://127.0.0.1:9000 [--site pk_demo] [--port 8788] [--host shop.example]'
@@ -52,8 +52,7 @@ await withLocalDatabase(undefined, async (db) => {
 })
 console.log(`▸ ${values.site} now proxies ${hostnames.join(', ')} → ${origin.origin}`)
 console.log(`▸ Browse the store through the edge: http://localhost:${values.port}/`)
-const dev = wranglerChild([
-  'dev',
+const dev = wranglerDev([
   '--port',
   values.port,
   '--ip',

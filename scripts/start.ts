@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { seedDemo } from './lib/demo-seed.ts'
 import { createSite } from './lib/sites.ts'
-import { applyLocalMigrations, wranglerChild } from './lib/wrangler.ts'
+import { applyLocalMigrations, wranglerDev } from './lib/wrangler.ts'
 
 const port = process.env.PORT ?? '8787'
 if (!/^\d{2,5}$/.test(port)) {
@@ -37,8 +37,7 @@ const demo = await createSite({
 })
 
 step(`Starting the Worker on ${api}`)
-const dev = wranglerChild([
-  'dev',
+const dev = wranglerDev([
   '--port',
   port,
   '--ip',

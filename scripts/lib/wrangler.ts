@@ -24,14 +24,6 @@ export function wrangler(args: string[], options: { quiet?: boolean } = {}): str
   return result.stdout
 }
 
-/** Starts wrangler as a long-running child with inherited output. */
-export function wranglerChild(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, [WRANGLER, ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...env },
-  })
-}
-
 /** Applies the D1 migrations to the local database (idempotent). */
 export function applyLocalMigrations(persistTo?: string): void {
   wrangler(['d1', 'migrations', 'apply', DATABASE, '--local', ...persistArgs(persistTo)], {
@@ -56,4 +48,38 @@ export function sqlText(value: string): string {
 
 function persistArgs(persistTo?: string): string[] {
   return persistTo ? ['--persist-to', persistTo] : []
+}
+
+/**
+ * Starts `wrangler dev` with its output passed through, minus the noise of an offline machine:
+ * wrangler looks up Cloudflare's hosts for the `request.cf` placeholder and prints the failed
+ * look-up with a stack trace, which is harmless and would only alarm a merchant.
+ */
+export function wranglerDev(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(process.execPath, [WRANGLER, 'dev', ...args], {
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...env },
+  })
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    let skippingStack = false
+    let pending = ''
+    from?.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8')
+      const lines = pending.split('\n')
+      pending = lines.pop() ?? ''
+      for (const line of lines) {
+        if (/getaddrinfo ENOTFOUND|Unable to fetch the `Request.cf` object/.test(line)) {
+          skippingStack = true
+          continue
+        }
+        if (skippingStack && /^\s+at /.test(line)) continue
+        skippingStack = false
+        to.write(`${line}\n`)
+      }
+    })
+  }
+  return child
 }
