@@ -12,8 +12,10 @@ import { spawnSync } from 'node:child_process'
 const SIZES = [
   { items: 1_000, visitors: 3_000, perVisitor: 15 },
   { items: 3_400, visitors: 3_300, perVisitor: 50 },
+  { items: 5_000, visitors: 12_000, perVisitor: 20 },
+  { items: 6_500, visitors: 17_500, perVisitor: 20 },
+  { items: 8_000, visitors: 22_500, perVisitor: 20 },
   { items: 10_000, visitors: 30_000, perVisitor: 20 },
-  { items: 15_000, visitors: 45_000, perVisitor: 20 },
   { items: 30_000, visitors: 90_000, perVisitor: 20 },
 ]
 const LIMIT_MB = 128
