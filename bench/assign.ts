@@ -53,7 +53,7 @@ async function createRunningExperiments(server: DevServer, count: number): Promi
 export async function benchAssign(server: DevServer): Promise<Row[]> {
   await createRunningExperiments(server, 5)
   progress(
-    `assign: ${DURATION_S}s of a bare route, then ${DURATION_S}s of /v1/assign (5 running experiments), ${CONNECTIONS} connections`,
+    `assign: ${ROUNDS} interleaved rounds of ${DURATION_S}s, bare route vs /v1/assign (5 running experiments), ${CONNECTIONS} connections`,
   )
   const visitor = (i: number) =>
     JSON.stringify({ visitorId: `bench-visitor-${i % 50_000}`, url: 'https://shop.example/p/1' })

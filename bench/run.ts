@@ -5,6 +5,7 @@
  * few minutes. Sections: bucketing, stats, api, results, recs, recs-train, ui, proxy.
  */
 import { spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { seedDemo } from '../scripts/lib/demo-seed.ts'
 import { benchAssign } from './assign.ts'
@@ -89,10 +90,16 @@ if (names.includes('ui')) {
   spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'ignore' })
 }
 const rows: Row[] = []
+mkdirSync('artifacts', { recursive: true })
 for (const name of names) {
   progress(`section ${name}`)
   const run = SECTIONS[name]
-  if (run) rows.push(...(await run()))
+  if (!run) continue
+  const sectionRows = await run()
+  rows.push(...sectionRows)
+  // Each section's figures as soon as they exist, so a later failure loses nothing.
+  process.stderr.write(`${table(sectionRows)}\n`)
+  writeFileSync('artifacts/bench-results.json', JSON.stringify(rows, null, 2))
 }
 
 console.log(table(rows))

@@ -4,9 +4,9 @@
  * meant something, and silently splitting evenly would hide the mistake.
  */
 import { z } from 'zod'
+import { GOAL_EVENTS } from '../../shared/api-types.ts'
 import { KEY } from '../../shared/identifiers.ts'
 
-export const GOAL_EVENTS = ['purchase', 'add_to_cart', 'click', 'custom'] as const
 export const MAX_VARIATIONS = 10
 const WEIGHT_SUM_TOLERANCE = 0.01
 

@@ -1,39 +1,15 @@
-/** The experiment as the domain and the API see it, and the rows it is stored in. */
+/** The experiment as the domain and the API see it (shared wire types), and its rows. */
+import type {
+  Experiment,
+  ExperimentStatus,
+  GoalEvent,
+  Phase,
+  Variation,
+} from '../../shared/api-types.ts'
 import { phaseSeed } from '../../shared/bucketing.ts'
 import type { experimentPhases, experiments } from '../db/schema.ts'
-import type { GOAL_EVENTS } from './experiment-schema.ts'
 
-export type ExperimentStatus = 'draft' | 'running' | 'paused' | 'stopped'
-export type GoalEvent = (typeof GOAL_EVENTS)[number]
-
-export type Variation = { key: string; name?: string; weight: number; url?: string }
-
-export type Experiment = {
-  key: string
-  name: string
-  status: ExperimentStatus
-  /** The current phase; 0 until the experiment first starts. */
-  phase: number
-  variations: Variation[]
-  coverage: number
-  seed: string | null
-  goal: { event: GoalEvent; name?: string }
-  url: string | null
-  redirect: boolean
-  /** Percentile (e.g. 0.99) at which revenue per visitor is capped in results; null = off. */
-  winsorize: number | null
-  createdAt: number
-  updatedAt: number
-}
-
-export type Phase = {
-  phase: number
-  seed: string
-  weights: number[]
-  variationKeys: string[]
-  startedAt: number
-  endedAt: number | null
-}
+export type { Experiment, ExperimentStatus, GoalEvent, Phase, Variation }
 
 /** The seed the experiment's current phase buckets with. */
 export function currentSeed(exp: Experiment): string {

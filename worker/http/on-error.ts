@@ -5,9 +5,8 @@
  */
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import type { ErrorEnvelope } from '../../shared/api-types.ts'
 import { ApiError } from './api-error.ts'
-
-export type ErrorEnvelope = { error: { code: string; message: string } }
 
 /** A D1 failure: the binding's errors carry a `D1_` prefix (D1_ERROR, D1_EXEC_ERROR, ...). */
 function isStorageError(err: Error): boolean {

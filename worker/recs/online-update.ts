@@ -123,8 +123,11 @@ type VectorWrite = {
 }
 
 /**
- * Writes all vectors in two statements (new rows, then compare-and-set updates) and answers the
- * visitors whose write landed; the others lost a race and are retried.
+ * Writes all vectors and answers the visitors whose write landed. New rows are inserted unless
+ * another writer inserted them first; known rows take the upsert's update only if their revision
+ * is still the one read (compare-and-set). Visitors not returned lost a race and are retried.
+ * Both statements resolve each row by its primary key, so the JSON batch is read once whatever
+ * the table's size (an UPDATE ... FROM json_each may re-read it for every row).
  */
 async function writeVectors(
   db: Database,
@@ -138,17 +141,22 @@ async function writeVectors(
     .map((w) => ({ id: w.visitorId, v: w.vector, n: w.folded }))
   const known = writes
     .filter((w) => w.row)
-    .map((w) => ({ id: w.visitorId, v: w.vector, n: w.folded, rev: w.row?.revision ?? -1 }))
+    .map((w) => ({ id: w.visitorId, v: w.vector, n: w.folded, rev: w.row?.revision ?? 0 }))
   const [inserted, updated] = await batch(db, [
     sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updates, revision, updated_at)
       SELECT ${siteId}, j.value ->> 'id', ${version}, json(j.value -> 'v'), j.value ->> 'n', 1, ${now}
       FROM json_each(${JSON.stringify(fresh)}) j WHERE true
       ON CONFLICT DO NOTHING RETURNING visitor_id`,
-    sql`UPDATE visitor_vectors SET version = ${version}, vector = json(j.value -> 'v'),
-        updates = CASE WHEN version = ${version} THEN updates ELSE 0 END + (j.value ->> 'n'),
-        revision = revision + 1, updated_at = ${now}
-      FROM json_each(${JSON.stringify(known)}) j
-      WHERE site_id = ${siteId} AND visitor_id = j.value ->> 'id' AND revision = j.value ->> 'rev'
+    sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updates, revision, updated_at)
+      SELECT ${siteId}, j.value ->> 'id', ${version}, json(j.value -> 'v'), j.value ->> 'n',
+        j.value ->> 'rev', ${now}
+      FROM json_each(${JSON.stringify(known)}) j WHERE true
+      ON CONFLICT (site_id, visitor_id) DO UPDATE SET version = excluded.version,
+        vector = excluded.vector,
+        updates = CASE WHEN visitor_vectors.version = excluded.version THEN visitor_vectors.updates
+          ELSE 0 END + excluded.updates,
+        revision = visitor_vectors.revision + 1, updated_at = excluded.updated_at
+      WHERE visitor_vectors.revision = excluded.revision
       RETURNING visitor_id`,
   ])
   const landed = new Set<string>()

@@ -5,18 +5,8 @@
  */
 import { sql } from 'drizzle-orm'
 import { minorUnitExponent } from '../../shared/currencies.ts'
+import type { DayPoint, TimeseriesDay } from '../../shared/api-types.ts'
 import type { Database } from '../db/database.ts'
-
-export type DayPoint = {
-  key: string
-  visitors: number
-  conversions: number
-  revenue: number
-  cumulativeVisitors: number
-  cumulativeConversions: number
-  cumulativeRate: number | null
-}
-export type TimeseriesDay = { date: string; variations: DayPoint[] }
 
 const DAY_MS = 86_400_000
 

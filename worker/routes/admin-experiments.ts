@@ -1,6 +1,7 @@
 /** `/v1/admin/experiments...`: create, list, read, change, start, pause and stop experiments. */
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { EXPERIMENT_STATUSES } from '../../shared/api-types.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 import { createExperimentSchema, patchExperimentSchema } from '../experiments/experiment-schema.ts'
@@ -17,7 +18,7 @@ import { parseOr400 } from '../http/validate.ts'
 import type { Database } from '../db/database.ts'
 
 const MAX_BODY_BYTES = 32 * 1024
-const statusFilter = z.enum(['draft', 'running', 'paused', 'stopped']).optional()
+const statusFilter = z.enum(EXPERIMENT_STATUSES).optional()
 
 export const adminExperimentsRoute = new Hono<AppEnv>()
   .get('/experiments', async (c) => {

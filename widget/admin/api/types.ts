@@ -3,6 +3,13 @@
  * module's own type (a type-only import: nothing of the Worker enters the browser bundle); the rest
  * mirrors the admin routes, which answer plain JSON.
  */
+import type {
+  Experiment,
+  Goal,
+  Phase,
+  TimeseriesDay,
+  Variation,
+} from '../../../shared/api-types.ts'
 import type { ExperimentResults } from '../../../worker/stats/types.ts'
 
 export type {
@@ -15,50 +22,17 @@ export type {
   VariationResult,
 } from '../../../worker/stats/types.ts'
 
-/** The API's failure body (API.md, "Errors"). */
-export type ErrorEnvelope = { error: { code: string; message: string } }
-
-export type ExperimentStatus = 'draft' | 'running' | 'paused' | 'stopped'
-export const EXPERIMENT_STATUSES: readonly ExperimentStatus[] = [
-  'draft',
-  'running',
-  'paused',
-  'stopped',
-]
-
-export type GoalEvent = 'purchase' | 'add_to_cart' | 'click' | 'custom'
-export const GOAL_EVENTS: readonly GoalEvent[] = ['purchase', 'add_to_cart', 'click', 'custom']
-
-export type Variation = { key: string; name?: string; weight: number; url?: string }
-
-export type Goal = { event: GoalEvent; name?: string }
-
-/** An item of `GET /v1/admin/experiments`. */
-export type Experiment = {
-  key: string
-  name: string
-  status: ExperimentStatus
-  /** The current phase; 0 until the experiment first starts. */
-  phase: number
-  variations: Variation[]
-  coverage: number
-  seed: string | null
-  goal: Goal
-  url: string | null
-  redirect: boolean
-  winsorize: number | null
-  createdAt: number
-  updatedAt: number
-}
-
-export type Phase = {
-  phase: number
-  seed: string
-  weights: number[]
-  variationKeys: string[]
-  startedAt: number
-  endedAt: number | null
-}
+export {
+  EXPERIMENT_STATUSES,
+  GOAL_EVENTS,
+  type ErrorEnvelope,
+  type Experiment,
+  type ExperimentStatus,
+  type Goal,
+  type GoalEvent,
+  type Phase,
+  type Variation,
+} from '../../../shared/api-types.ts'
 
 /** `GET /v1/admin/experiments/{key}` and the answers of create, change and lifecycle calls. */
 export type ExperimentDetail = Experiment & { phases: Phase[]; newPhase?: boolean }
@@ -78,21 +52,13 @@ export type ExperimentInput = {
 /** `GET /v1/admin/experiments/{key}/results`. */
 export type ResultsResponse = ExperimentResults & { phases: number[] }
 
-export type DayPoint = {
-  key: string
-  visitors: number
-  conversions: number
-  revenue: number
-  cumulativeVisitors: number
-  cumulativeConversions: number
-  cumulativeRate: number | null
-}
+export type { DayPoint } from '../../../shared/api-types.ts'
 
 /** `GET /v1/admin/experiments/{key}/timeseries`. */
 export type TimeseriesResponse = {
   experiment: string
   phase: number
-  days: { date: string; variations: DayPoint[] }[]
+  days: TimeseriesDay[]
 }
 
 /** `GET /v1/admin/sample-size`. */
