@@ -12,6 +12,12 @@ import type { Site } from '../sites/site-store.ts'
 
 const MAX_QUEUED = 1000
 const queued: { site: Site; events: unknown[] }[] = []
+/**
+ * Exposure ids this isolate has stored: a returning visitor's page views skip the D1 write. D1's
+ * primary key keeps exactly-once either way; this only saves repeating a write it would ignore.
+ */
+const RECENT_LIMIT = 20_000
+const recorded = new Set<string>()
 
 export function exposureEvents(
   visitorId: string,
@@ -26,10 +32,13 @@ export function exposureEvents(
 
 /** Records exposures (and retries queued ones); never throws. */
 export async function recordExposures(db: Database, site: Site, events: unknown[]): Promise<void> {
-  const batches = [...queued.splice(0), ...(events.length ? [{ site, events }] : [])]
+  const fresh = events.filter((e) => !recorded.has(idOf(e)))
+  const batches = [...queued.splice(0), ...(fresh.length ? [{ site, events: fresh }] : [])]
   for (const batch of batches) {
     try {
       await ingestEvents(db, batch.site, batch.events, { now: Date.now(), timeSource: 'server' })
+      if (recorded.size > RECENT_LIMIT) recorded.clear()
+      for (const e of batch.events) recorded.add(idOf(e))
     } catch (err) {
       if (queued.length < MAX_QUEUED) queued.push(batch)
       console.warn('edge exposures queued for retry:', err instanceof Error ? err.message : err)
@@ -40,4 +49,8 @@ export async function recordExposures(db: Database, site: Site, events: unknown[
 /** Exposure batches waiting for D1 (for tests and logs). */
 export function queuedExposures(): number {
   return queued.length
+}
+
+function idOf(event: unknown): string {
+  return (event as { id: string }).id
 }

@@ -23,18 +23,23 @@ export async function loadInteractions(db: Database, siteId: string): Promise<In
   return rows.map((r) => ({ visitorId: r.visitor_id, itemId: r.item_id, type: r.type, at: r.at }))
 }
 
+/** The query of the items a visitor bought (rows `{ item_id }`), for batching with others. */
+export function purchasedItemsQuery(siteId: string, visitorId: string) {
+  return sql`
+    SELECT item_id FROM events
+    WHERE site_id = ${siteId} AND visitor_id = ${visitorId} AND type = 'purchase' AND item_id IS NOT NULL
+    UNION
+    SELECT j.value ->> 'itemId' FROM events e, json_each(e.items) j
+    WHERE e.site_id = ${siteId} AND e.visitor_id = ${visitorId} AND e.type = 'purchase'
+      AND e.items IS NOT NULL`
+}
+
 /** Items this visitor bought: never recommended back to them in the personal slot. */
 export async function purchasedItems(
   db: Database,
   siteId: string,
   visitorId: string,
 ): Promise<Set<string>> {
-  const rows = await db.all<{ item_id: string }>(sql`
-    SELECT item_id FROM events
-    WHERE site_id = ${siteId} AND visitor_id = ${visitorId} AND type = 'purchase' AND item_id IS NOT NULL
-    UNION
-    SELECT j.value ->> 'itemId' FROM events e, json_each(e.items) j
-    WHERE e.site_id = ${siteId} AND e.visitor_id = ${visitorId} AND e.type = 'purchase'
-      AND e.items IS NOT NULL`)
+  const rows = await db.all<{ item_id: string }>(purchasedItemsQuery(siteId, visitorId))
   return new Set(rows.map((r) => r.item_id))
 }

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm'
 import { batch, type Database } from '../db/database.ts'
 import { itemsByIds, someItems, type CatalogItem } from '../catalog/catalog-store.ts'
 import { scoreItems } from './fold-in.ts'
-import { purchasedItems } from './interaction-store.ts'
+import { purchasedItemsQuery } from './interaction-store.ts'
 import { activeModel, type ActiveModel } from './model-cache.ts'
 import { popularItems } from './popular-items.ts'
 
@@ -119,12 +119,14 @@ async function personalCandidates(
   n: number,
   banned: Set<string>,
 ): Promise<Candidates> {
-  const [vectorRows, listRows] = await batch(db, [
+  // One round trip for everything the personal slot needs before it can rank.
+  const [vectorRows, listRows, purchased] = await batch(db, [
     sql`SELECT vector, version, updates FROM visitor_vectors WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     sql`SELECT items FROM rec_lists WHERE site_id = ${siteId} AND version = ${model.version}
       AND kind = 'personal' AND subject = ${visitorId}`,
+    purchasedItemsQuery(siteId, visitorId),
   ])
-  for (const id of await purchasedItems(db, siteId, visitorId)) banned.add(id)
+  for (const row of purchased?.results ?? []) banned.add((row as { item_id: string }).item_id)
   const vector = vectorRows?.results[0] as
     { vector: string; version: string; updates: number } | undefined
   if (vector && vector.version === model.version && vector.updates > 0) {
