@@ -1,13 +1,16 @@
 /**
  * `npm run site -- create --name "My store" [--origin https://shop.example]...`
- * Creates a site in the local D1 and prints `{ "siteId", "publicKey", "adminKey" }` as JSON. The
- * admin key is shown only now; edgelift keeps only its hash.
+ * Creates a site in the local D1 (or, with --remote, the deployed one) and prints
+ * `{ "siteId", "publicKey", "adminKey" }` as JSON. The admin key is shown only now; edgelift keeps
+ * only its hash.
  */
 import { parseArgs } from 'node:util'
+import { isCurrency } from '../shared/currencies.ts'
 import { applyLocalMigrations } from './lib/wrangler.ts'
 import { createSite } from './lib/sites.ts'
 
-const USAGE = 'usage: npm run site -- create --name "My store" [--origin https://shop.example ...]'
+const USAGE =
+  'usage: npm run site -- create --name "My store" [--origin https://shop.example ...] [--currency GBP] [--remote]'
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`)
@@ -31,7 +34,12 @@ let parsed
 try {
   parsed = parseArgs({
     allowPositionals: true,
-    options: { name: { type: 'string' }, origin: { type: 'string', multiple: true } },
+    options: {
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      currency: { type: 'string' },
+      remote: { type: 'boolean' },
+    },
   })
 } catch (err) {
   fail((err as Error).message)
@@ -42,6 +50,9 @@ const name = parsed.values.name?.trim()
 if (!name || name.length > 200) fail('--name is required (1-200 characters).')
 const origins = (parsed.values.origin ?? []).map(validOrigin)
 
-applyLocalMigrations()
-const site = await createSite({ name, origins })
+const currency = parsed.values.currency?.toUpperCase() ?? 'USD'
+if (!isCurrency(currency)) fail(`--currency ${currency} is not an ISO 4217 code.`)
+const remote = parsed.values.remote === true
+if (!remote) applyLocalMigrations()
+const site = await createSite({ name, origins, currency, remote })
 console.log(JSON.stringify(site, null, 2))

@@ -101,3 +101,17 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
   child.kill('SIGKILL')
   throw new Error(`wrangler dev did not answer on ${url} within 60 s`)
 }
+
+/** A port nobody listens on now, so parallel runs (two checkouts, CI beside a developer) never collide. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}

@@ -31,6 +31,15 @@ export function applyLocalMigrations(persistTo?: string): void {
   })
 }
 
+/** Runs SQL on Cloudflare's D1 (needs `wrangler login`) and answers the last statement's rows. */
+export function remoteSql<T>(sql: string): T[] {
+  const out = wrangler(['d1', 'execute', DATABASE, '--remote', '--json', '--command', sql], {
+    quiet: true,
+  })
+  const parsed = JSON.parse(out) as { results: T[] }[]
+  return parsed.at(-1)?.results ?? []
+}
+
 /** Runs SQL on the local D1 and answers the rows of its last statement. */
 export function localSql<T>(sql: string, persistTo?: string): T[] {
   const out = wrangler(

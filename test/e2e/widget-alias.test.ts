@@ -22,7 +22,7 @@ let pages: TestPages
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  pages = await startTestPages(8798)
+  pages = await startTestPages(0)
   await admin(baseUrl, 'PUT', '/catalog', { items: demoCatalog(pages.url, 'alias') })
   pages.set('/alias', {
     html: storePage({

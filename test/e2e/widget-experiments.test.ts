@@ -21,7 +21,7 @@ let pages: TestPages
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  pages = await startTestPages(8798)
+  pages = await startTestPages(0)
   await startExperiment(baseUrl, KEY)
   pages.set('/landing', {
     html: storePage({

@@ -17,7 +17,7 @@ let pages: TestPages
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  pages = await startTestPages(8798)
+  pages = await startTestPages(0)
   const body = `<div data-edgelift="recs" data-slot="personal" data-title="For you"></div>
     <h2 data-edgelift-experiment="gpc-test" data-edgelift-variation="control">Control</h2>
     <a id="next" href="/next">Next page</a>`

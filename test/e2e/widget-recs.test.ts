@@ -30,7 +30,7 @@ let catalog: CatalogItem[]
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
   browser = await launchBrowser()
-  pages = await startTestPages(8798)
+  pages = await startTestPages(0)
   catalog = demoCatalog(pages.url, `rec${Date.now().toString(36)}`)
   await admin(baseUrl, 'PUT', '/catalog', { items: catalog })
   for (const item of catalog) {

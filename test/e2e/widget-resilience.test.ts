@@ -34,7 +34,7 @@ const STORE_JS = `document.getElementById('buy').addEventListener('click', () =>
 
 beforeAll(async () => {
   browser = await launchBrowser()
-  pages = await startTestPages(8798)
+  pages = await startTestPages(0)
   await admin(baseUrl, 'PUT', '/catalog', { items: demoCatalog(pages.url, 'res') })
   pages.set('/store.js', { html: STORE_JS, headers: { 'content-type': 'text/javascript' } })
   const head = productJsonLd({
