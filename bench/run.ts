@@ -50,6 +50,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
       spawnSync(
         process.execPath,
         [
+          '--experimental-strip-types',
           'scripts/simulate.ts',
           '--api',
           server.url,
@@ -87,7 +88,9 @@ const names = chosen()
 console.error(`edgelift benchmarks — this machine, this run (${names.join(', ')})`)
 if (names.includes('ui')) {
   progress('building the widget and the dashboard')
-  spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'ignore' })
+  spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/build.ts'], {
+    stdio: 'ignore',
+  })
 }
 const rows: Row[] = []
 mkdirSync('artifacts', { recursive: true })

@@ -72,6 +72,7 @@ for (const size of SIZES) {
     process.execPath,
     [
       `--max-old-space-size=${LIMIT_MB}`,
+      '--experimental-strip-types',
       'scripts/recs-limits.ts',
       '--child',
       String(size.items),

@@ -21,7 +21,9 @@ function step(message: string) {
 }
 
 step('Building the widget and the dashboard')
-const built = spawnSync(process.execPath, ['scripts/build.ts'], { stdio: 'inherit' })
+const built = spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/build.ts'], {
+  stdio: 'inherit',
+})
 if (built.status !== 0) process.exit(built.status ?? 1)
 step('Applying D1 migrations to the local database')
 applyLocalMigrations()

@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 
 function site(...args: string[]) {
-  return spawnSync(process.execPath, ['scripts/site.ts', 'create', ...args], { encoding: 'utf8' })
+  return spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', 'scripts/site.ts', 'create', ...args],
+    { encoding: 'utf8' },
+  )
 }
 
 describe('npm run site -- create', () => {
