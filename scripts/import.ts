@@ -5,33 +5,26 @@
  * skipped lines with their numbers and reasons. Accepts .gz files; re-running changes nothing.
  */
 import { existsSync, statSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { ImportError, importFile } from './lib/import-file.ts'
+import { failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
 const USAGE =
   'usage: npm run import -- --file FILE [--format online-retail|ndjson] [--api URL] [--admin sk_...]'
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`)
-  process.exit(2)
-}
+const fail: (message: string) => never = failWith(USAGE)
 
-function parse() {
-  try {
-    return parseArgs({
-      options: {
-        file: { type: 'string' },
-        format: { type: 'string' },
-        api: { type: 'string', default: 'http://localhost:8787' },
-        admin: { type: 'string', default: process.env.EDGELIFT_ADMIN_KEY ?? 'sk_demo' },
-      },
-    }).values
-  } catch (err) {
-    fail((err as Error).message)
-  }
-}
-const values = parse()
+const { values } = parseFlags(
+  {
+    options: {
+      file: { type: 'string' },
+      format: { type: 'string' },
+      api: { type: 'string', default: 'http://localhost:8787' },
+      admin: { type: 'string', default: process.env.EDGELIFT_ADMIN_KEY ?? 'sk_demo' },
+    },
+  },
+  fail,
+)
 const file = values.file ?? fail('--file is required.')
 if (!existsSync(file)) fail(`${file} does not exist.`)
 const format = values.format ?? (/\.(nd)?jsonl?(\.gz)?$/.test(file) ? 'ndjson' : 'online-retail')

@@ -5,34 +5,27 @@
  * serves the Worker with wrangler dev. Open http://localhost:PORT/ to browse the store through
  * the edge: experiments are decided before the first byte.
  */
-import { parseArgs } from 'node:util'
 import { writeProxySettings } from '../worker/edge/proxy-settings.ts'
+import { failWith, parseFlags } from './lib/cli.ts'
 import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
 import { wranglerDev } from './lib/wrangler.ts'
 
 const USAGE =
   'usage: npm run proxy -- --origin http://127.0.0.1:9000 [--site pk_demo] [--port 8788] [--host shop.example]'
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`)
-  process.exit(2)
-}
+const fail: (message: string) => never = failWith(USAGE)
 
-function parse() {
-  try {
-    return parseArgs({
-      options: {
-        origin: { type: 'string' },
-        site: { type: 'string', default: 'pk_demo' },
-        port: { type: 'string', default: '8788' },
-        host: { type: 'string', multiple: true },
-      },
-    }).values
-  } catch (err) {
-    fail((err as Error).message)
-  }
-}
-const values = parse()
+const { values } = parseFlags(
+  {
+    options: {
+      origin: { type: 'string' },
+      site: { type: 'string', default: 'pk_demo' },
+      port: { type: 'string', default: '8788' },
+      host: { type: 'string', multiple: true },
+    },
+  },
+  fail,
+)
 const originText = values.origin ?? fail('--origin is required.')
 let origin: URL
 try {

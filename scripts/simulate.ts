@@ -8,16 +8,13 @@
  *   --visitors N  --baseline 0.05  --lift 0.1  --skew 0.2 (drop that share of control's
  *   exposures, to provoke a sample-ratio alarm)  --seed 1  --prefix sim
  */
-import { parseArgs } from 'node:util'
+import { failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
 const USAGE =
   'usage: npm run simulate -- [--visitors 2000] [--lift 0.1] [--baseline 0.05] [--experiment KEY] [--skew 0]'
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`)
-  process.exit(2)
-}
+const fail: (message: string) => never = failWith(USAGE)
 
 const OPTIONS = {
   api: { type: 'string', default: 'http://localhost:8787' },
@@ -32,14 +29,7 @@ const OPTIONS = {
   prefix: { type: 'string', default: 'sim' },
 } as const
 
-function parse() {
-  try {
-    return parseArgs({ options: OPTIONS }).values
-  } catch (err) {
-    fail((err as Error).message)
-  }
-}
-const values = parse()
+const { values } = parseFlags({ options: OPTIONS }, fail)
 
 const number = (name: string, raw: string, min: number, max: number): number => {
   const n = Number(raw)

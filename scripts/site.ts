@@ -4,18 +4,15 @@
  * `{ "siteId", "publicKey", "adminKey" }` as JSON. The admin key is shown only now; edgelift keeps
  * only its hash.
  */
-import { parseArgs } from 'node:util'
 import { isCurrency } from '../shared/currencies.ts'
 import { applyLocalMigrations } from './lib/wrangler.ts'
+import { failWith, parseFlags } from './lib/cli.ts'
 import { createSite } from './lib/sites.ts'
 
 const USAGE =
   'usage: npm run site -- create --name "My store" [--origin https://shop.example ...] [--currency GBP] [--remote]'
 
-function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`)
-  process.exit(2)
-}
+const fail: (message: string) => never = failWith(USAGE)
 
 function validOrigin(origin: string): string {
   let url: URL
@@ -30,9 +27,8 @@ function validOrigin(origin: string): string {
   return url.origin
 }
 
-let parsed
-try {
-  parsed = parseArgs({
+const parsed = parseFlags(
+  {
     allowPositionals: true,
     options: {
       name: { type: 'string' },
@@ -40,10 +36,9 @@ try {
       currency: { type: 'string' },
       remote: { type: 'boolean' },
     },
-  })
-} catch (err) {
-  fail((err as Error).message)
-}
+  },
+  fail,
+)
 const [command] = parsed.positionals
 if (command !== 'create') fail(command ? `Unknown command ${command}.` : 'Say what to do.')
 const name = parsed.values.name?.trim()

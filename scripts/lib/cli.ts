@@ -1,0 +1,19 @@
+/** What every CLI here does alike: parse its flags, and refuse bad ones with the usage, exit 2. */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+
+/** A function that prints `message` and the usage, then exits with status 2. */
+export function failWith(usage: string): (message: string) => never {
+  return (message) => {
+    console.error(`${message}\n${usage}`)
+    process.exit(2)
+  }
+}
+
+/** `parseArgs`, with an unknown or malformed flag reported through `fail`. */
+export function parseFlags<T extends ParseArgsConfig>(config: T, fail: (message: string) => never) {
+  try {
+    return parseArgs(config)
+  } catch (err) {
+    return fail((err as Error).message)
+  }
+}
