@@ -74,7 +74,8 @@ export function upsertItemsStatement(
     ${guard}`
 }
 
-type ItemRow = {
+/** A catalog row as SQL answers it (snake_case columns). */
+export type ItemRow = {
   item_id: string
   title: string
   url: string | null
@@ -115,7 +116,8 @@ export async function someItems(db: Database, siteId: string, limit: number): Pr
   return rows.map((r) => r.item_id)
 }
 
-function toItem(r: ItemRow): CatalogItem {
+/** A catalog row as served. */
+export function toItem(r: ItemRow): CatalogItem {
   return {
     itemId: r.item_id,
     title: r.title,

@@ -6,7 +6,13 @@
  */
 import { sql } from 'drizzle-orm'
 import { batch, type Database } from '../db/database.ts'
-import { itemsByIds, someItems, type CatalogItem } from '../catalog/catalog-store.ts'
+import {
+  itemsByIds,
+  someItems,
+  toItem,
+  type CatalogItem,
+  type ItemRow,
+} from '../catalog/catalog-store.ts'
 import { scoreItems } from './fold-in.ts'
 import { purchasedItemsQuery } from './interaction-store.ts'
 import { activeModel, type ActiveModel } from './model-cache.ts'
@@ -34,7 +40,13 @@ export type RecsAnswer = {
   fallback?: string
 }
 
-type Candidates = { source: Source; scored: [string, number][]; fallback?: string }
+type Candidates = {
+  source: Source
+  scored: [string, number][]
+  fallback?: string
+  /** The candidates' catalog rows when they came with the list (saves a round trip). */
+  catalog?: Map<string, CatalogItem>
+}
 
 /** Extra candidates fetched beyond `n`, so filtering out stock and exclusions still leaves n. */
 const HEADROOM = 30
@@ -47,17 +59,23 @@ export async function recommend(
   const model = await activeModel(db, siteId)
   const banned = new Set([...request.exclude, ...request.items])
   const own = await ownCandidates(db, siteId, model, request, banned)
-  const fallbacks = [await trendingCandidates(db, siteId, model)]
+  // Trending is read only when the slot's own source leaves places empty.
+  const sources = own
+    ? [own, () => trendingCandidates(db, siteId, model)]
+    : [() => trendingCandidates(db, siteId, model)]
   const chosen: RecommendedItem[] = []
   let source: Source | undefined
   let fallback = own?.fallback
-  for (const candidates of own ? [own, ...fallbacks] : fallbacks) {
+  for (const next of sources) {
+    const candidates = typeof next === 'function' ? await next() : next
     const fresh = candidates.scored.filter(([id]) => !banned.has(id)).slice(0, request.n + HEADROOM)
-    const catalog = await itemsByIds(
-      db,
-      siteId,
-      fresh.map(([id]) => id),
-    )
+    const catalog =
+      candidates.catalog ??
+      (await itemsByIds(
+        db,
+        siteId,
+        fresh.map(([id]) => id),
+      ))
     for (const [id, score] of fresh) {
       const item = catalog.get(id)
       if (!item || !item.inStock || chosen.length >= request.n) continue
@@ -122,8 +140,14 @@ async function personalCandidates(
   // One round trip for everything the personal slot needs before it can rank.
   const [vectorRows, listRows, purchased] = await batch(db, [
     sql`SELECT vector, version, updates FROM visitor_vectors WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
-    sql`SELECT items FROM rec_lists WHERE site_id = ${siteId} AND version = ${model.version}
-      AND kind = 'personal' AND subject = ${visitorId}`,
+    // The precomputed list with its items' catalog rows, so the common case needs no second read.
+    sql`SELECT j.value ->> 0 AS list_item, j.value ->> 1 AS score, c.item_id, c.title, c.url,
+        c.image, c.price_minor, c.currency, c.in_stock
+      FROM rec_lists r, json_each(r.items) j
+      LEFT JOIN catalog_items c ON c.site_id = r.site_id AND c.item_id = j.value ->> 0
+      WHERE r.site_id = ${siteId} AND r.version = ${model.version} AND r.kind = 'personal'
+        AND r.subject = ${visitorId}
+      ORDER BY j.key`,
     purchasedItemsQuery(siteId, visitorId),
   ])
   for (const row of purchased?.results ?? []) banned.add((row as { item_id: string }).item_id)
@@ -143,9 +167,11 @@ async function personalCandidates(
     )
     return { source: 'online', scored: scored.map((s) => [model.items[s.index] ?? '', s.score]) }
   }
-  const list = listRows?.results[0] as { items: string } | undefined
-  if (list) return { source: 'svd', scored: JSON.parse(list.items) as [string, number][] }
-  return { source: 'svd', scored: [], fallback: 'visitor_unknown' }
+  const list = (listRows?.results ?? []) as (ItemRow & { list_item: string; score: number })[]
+  if (list.length === 0) return { source: 'svd', scored: [], fallback: 'visitor_unknown' }
+  const catalog = new Map<string, CatalogItem>()
+  for (const row of list) if (row.item_id !== null) catalog.set(row.item_id, toItem(row))
+  return { source: 'svd', scored: list.map((r) => [r.list_item, r.score]), catalog }
 }
 
 async function trendingCandidates(
