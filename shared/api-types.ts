@@ -58,3 +58,23 @@ export type TimeseriesDay = { date: string; variations: DayPoint[] }
 
 /** The API's failure body (API.md, "Errors"). */
 export type ErrorEnvelope = { error: { code: string; message: string } }
+
+/** An item of a recommendation list, as `GET /v1/recs` answers it. */
+export type RecommendedItemShown = {
+  itemId: string
+  title: string
+  url: string | null
+  image: string | null
+  price: number | null
+  currency: string | null
+}
+
+/** One slot's figures in `GET /v1/admin/recs/performance`. */
+export type SlotPerformance = {
+  slot: string
+  impressions: number
+  clicks: number
+  ctr: number | null
+  addToCarts: number
+  revenue: number
+}

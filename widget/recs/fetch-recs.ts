@@ -3,17 +3,11 @@
  * images end up as `href` and `src` on the merchant's page, so only http(s) URLs are kept even
  * though the API validates them too: the widget does not trust the network with the host page.
  */
+import type { RecommendedItemShown } from '../../shared/api-types.ts'
 import type { WidgetBridge } from '../loader/bridge.ts'
 import type { SlotConfig } from './slot-config.ts'
 
-export type RecItem = {
-  itemId: string
-  title: string
-  url: string | null
-  image: string | null
-  price: number | null
-  currency: string | null
-}
+export type RecItem = RecommendedItemShown
 
 export type Recs = { recId: string; slot: string; source: string; items: RecItem[] }
 

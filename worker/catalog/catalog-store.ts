@@ -4,21 +4,14 @@
  */
 import { sql } from 'drizzle-orm'
 import { toMajorUnits, toMinorUnits } from '../../shared/currencies.ts'
+import type { RecommendedItemShown } from '../../shared/api-types.ts'
 import type { Database } from '../db/database.ts'
 import type { CatalogItemInput } from './catalog-schema.ts'
 
 export type CatalogSource = 'catalog' | 'view' | 'import'
 
 /** An item as served in recommendation lists. */
-export type CatalogItem = {
-  itemId: string
-  title: string
-  url: string | null
-  image: string | null
-  price: number | null
-  currency: string | null
-  inStock: boolean
-}
+export type CatalogItem = RecommendedItemShown & { inStock: boolean }
 
 /** A row to upsert; prices in major units as on the wire. */
 export type CatalogRow = Omit<CatalogItemInput, 'url' | 'inStock'> & {

@@ -10,18 +10,10 @@ import type { Database } from '../db/database.ts'
 import { catalogSize } from '../catalog/catalog-store.ts'
 import { activeVersion } from './model-cache.ts'
 import { SLOTS } from './recommend.ts'
+import type { SlotPerformance } from '../../shared/api-types.ts'
 
 export const ATTRIBUTION_WINDOW_MS = 30 * 60_000
 const PERIOD_MS = 30 * 86_400_000
-
-export type SlotPerformance = {
-  slot: string
-  impressions: number
-  clicks: number
-  ctr: number | null
-  addToCarts: number
-  revenue: number
-}
 
 export async function recsPerformance(db: Database, siteId: string, now: number, currency = 'USD') {
   const since = now - PERIOD_MS

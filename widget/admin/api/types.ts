@@ -7,6 +7,7 @@ import type {
   Experiment,
   Goal,
   Phase,
+  SlotPerformance,
   TimeseriesDay,
   Variation,
 } from '../../../shared/api-types.ts'
@@ -97,14 +98,7 @@ export type RecsStatus = {
   lastError?: string | null
 }
 
-export type SlotPerformance = {
-  slot: string
-  impressions: number
-  clicks: number
-  ctr: number | null
-  addToCarts: number
-  revenue: number
-}
+export type { SlotPerformance } from '../../../shared/api-types.ts'
 
 /** `GET /v1/admin/recs/performance` (may not exist on every server yet). */
 export type RecsPerformance = {
