@@ -1,0 +1,40 @@
+// The CLIs refuse malformed flags with a clear message, the usage and exit status 2, before they
+// touch any database or server.
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+
+function run(script: string, ...args: string[]) {
+  return spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', `scripts/${script}.ts`, ...args],
+    {
+      encoding: 'utf8',
+    },
+  )
+}
+
+describe('CLI flags', () => {
+  it.each([
+    ['import', [], /--file is required/],
+    ['import', ['--file', 'no/such/file.csv'], /does not exist/],
+    ['import', ['--file', 'package.json', '--format', 'xml'], /Unknown --format xml/],
+    ['simulate', ['--visitors', 'abc'], /--visitors must be a number/],
+    ['simulate', ['--visitors', '0'], /--visitors must be a number from 1/],
+    ['simulate', ['--baseline', '0.6', '--lift', '1'], /must stay at most 1/],
+    ['simulate', ['--prefix', 'has space'], /--prefix must be/],
+    ['proxy', [], /--origin is required/],
+    ['proxy', ['--origin', 'ftp://x'], /http\(s\) URL/],
+    ['proxy', ['--origin', 'http://localhost:8788', '--port', '8788'], /would loop/],
+    [
+      'proxy',
+      ['--origin', 'http://127.0.0.1:9000', '--port', 'abc'],
+      /--port must be a port number/,
+    ],
+    ['train', ['--bogus'], /Unknown option '--bogus'/],
+  ])('%s %j', (script, args, message) => {
+    const result = run(script, ...args)
+    expect(result.status, result.stderr).toBe(2)
+    expect(result.stderr).toMatch(message)
+    expect(result.stderr).toMatch(/usage: npm run/)
+  })
+})
