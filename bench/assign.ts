@@ -4,7 +4,7 @@
  */
 import autocannon from 'autocannon'
 import type { DevServer } from './lib/dev-server.ts'
-import { progress, type Row } from './lib/report.ts'
+import { median, progress, type Row } from './lib/report.ts'
 
 const DURATION_S = 5
 const ROUNDS = 3
@@ -80,9 +80,4 @@ export async function benchAssign(server: DevServer): Promise<Row[]> {
       target: { text: '>= 0.7x', met: assign / bare >= 0.7 },
     },
   ]
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
 }

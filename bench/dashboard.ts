@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { launchBrowser } from '../test/e2e/support/browser.ts'
-import { progress, type Row } from './lib/report.ts'
+import { median, progress, type Row } from './lib/report.ts'
 
 const BUNDLE_BUDGET_BYTES = 30 * 1024
 const TTI_TARGET_MS = 1500
@@ -48,11 +48,6 @@ const RECORD_MILESTONES = `(() => {
   })
   observer.observe(document, { childList: true, subtree: true })
 })()`
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
-}
 
 async function timeToInteractive(baseUrl: string): Promise<{ runs: Milestones[]; key: string }> {
   const key = await runningExperiment(baseUrl)

@@ -8,7 +8,7 @@
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
 import { startOrigin } from '../test/support/origin-server.ts'
-import { progress, type Row } from './lib/report.ts'
+import { median, progress, type Row } from './lib/report.ts'
 import { startDevServer } from './lib/dev-server.ts'
 
 const PORT = 8794
@@ -92,7 +92,6 @@ export async function benchProxy(): Promise<Row[]> {
       proxied.push(await load(`${worker.url}/page`))
       bare.push(await load(`${worker.url}/v1/_bench/bare`))
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1] ?? 0
     const d = { rps: median(direct.map((x) => x.rps)), p50: median(direct.map((x) => x.p50)) }
     const p = { rps: median(proxied.map((x) => x.rps)), p50: median(proxied.map((x) => x.p50)) }
     const b = { rps: median(bare.map((x) => x.rps)), p50: median(bare.map((x) => x.p50)) }

@@ -6,7 +6,7 @@
  */
 import autocannon from 'autocannon'
 import { startDevServer, type DevServer } from './lib/dev-server.ts'
-import { progress, type Row } from './lib/report.ts'
+import { median, progress, type Row } from './lib/report.ts'
 
 const BUYERS = 2000
 const ITEMS = 400
@@ -107,8 +107,6 @@ async function eventsPerSecond(server: DevServer, round: number): Promise<number
   )
   return (batches * 100) / ((performance.now() - start) / 1000)
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 
 export async function benchRecsServing(): Promise<Row[]> {
   progress(`recs: seeding and training a synthetic store (${BUYERS} buyers, ${ITEMS} items)`)

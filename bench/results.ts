@@ -3,7 +3,7 @@
  * `GROUP BY variation` over the same rows, same wrangler dev, same run.
  */
 import type { DevServer } from './lib/dev-server.ts'
-import { progress, type Row } from './lib/report.ts'
+import { median, progress, type Row } from './lib/report.ts'
 
 const ROWS = 1_000_000
 const SAMPLES = 15
@@ -17,8 +17,7 @@ async function medianMs(url: string, headers: Record<string, string> = {}): Prom
     await res.arrayBuffer()
     if (i >= 2) times.push(performance.now() - start) // the first two warm the isolate's caches
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)] ?? 0
+  return median(times)
 }
 
 export async function benchResults(server: DevServer): Promise<Row[]> {

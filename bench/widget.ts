@@ -15,7 +15,7 @@ import {
   UI_BUDGET,
   widgetBundleSizes,
 } from '../test/widget/support/bundle-sizes.ts'
-import { progress, type Row } from './lib/report.ts'
+import { median, progress, type Row } from './lib/report.ts'
 
 const LOADS = 9
 
@@ -161,9 +161,4 @@ async function load(browser: Browser, url: string, withRecs: boolean): Promise<T
   })
   await context.close()
   return timing
-}
-
-function median(values: number[]): number {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN
 }

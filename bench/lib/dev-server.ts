@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, openSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createSite, type CreatedSite } from '../../scripts/lib/sites.ts'
 import { applyLocalMigrations, localSql } from '../../scripts/lib/wrangler.ts'
@@ -104,7 +105,6 @@ async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
 
 /** A port nobody listens on now, so parallel runs (two checkouts, CI beside a developer) never collide. */
 export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net')
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)

@@ -37,6 +37,12 @@ export function table(rows: Row[]): string {
   return [row(header), row(widths.map((w) => '-'.repeat(w))), ...lines.map(row)].join('\n')
 }
 
+/** The middle of the finite values (the upper middle for an even count); NaN when there are none. */
+export function median(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
 /** Progress for long runs, on stderr so the table on stdout stays clean. */
 export function progress(message: string): void {
   process.stderr.write(`  … ${message}\n`)

@@ -46,11 +46,6 @@ export async function recordExposures(db: Database, site: Site, events: unknown[
   }
 }
 
-/** Exposure batches waiting for D1 (for tests and logs). */
-export function queuedExposures(): number {
-  return queued.length
-}
-
 function idOf(event: unknown): string {
   return (event as { id: string }).id
 }

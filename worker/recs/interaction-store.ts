@@ -23,7 +23,10 @@ export async function loadInteractions(db: Database, siteId: string): Promise<In
   return rows.map((r) => ({ visitorId: r.visitor_id, itemId: r.item_id, type: r.type, at: r.at }))
 }
 
-/** The query of the items a visitor bought (rows `{ item_id }`), for batching with others. */
+/**
+ * The query of the items a visitor bought (rows `{ item_id }`), for batching with other reads:
+ * they are never recommended back to them in the personal slot.
+ */
 export function purchasedItemsQuery(siteId: string, visitorId: string) {
   return sql`
     SELECT item_id FROM events
@@ -32,14 +35,4 @@ export function purchasedItemsQuery(siteId: string, visitorId: string) {
     SELECT j.value ->> 'itemId' FROM events e, json_each(e.items) j
     WHERE e.site_id = ${siteId} AND e.visitor_id = ${visitorId} AND e.type = 'purchase'
       AND e.items IS NOT NULL`
-}
-
-/** Items this visitor bought: never recommended back to them in the personal slot. */
-export async function purchasedItems(
-  db: Database,
-  siteId: string,
-  visitorId: string,
-): Promise<Set<string>> {
-  const rows = await db.all<{ item_id: string }>(purchasedItemsQuery(siteId, visitorId))
-  return new Set(rows.map((r) => r.item_id))
 }

@@ -5,6 +5,7 @@
  * fallbacks, so a site with a catalog always gets items and `source` says who served them.
  */
 import { sql } from 'drizzle-orm'
+import { randomHex } from '../crypto/hex.ts'
 import { batch, type Database } from '../db/database.ts'
 import {
   itemsByIds,
@@ -223,7 +224,5 @@ async function fillFromCatalog(
 
 /** A list's id: the slot, so clicks can be attributed per slot, and 80 random bits. */
 export function newRecId(slot: Slot): string {
-  const bytes = new Uint8Array(10)
-  crypto.getRandomValues(bytes)
-  return `${slot}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
+  return `${slot}-${randomHex(10)}`
 }

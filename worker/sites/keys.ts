@@ -3,11 +3,7 @@
  * manage it and are stored only as a SHA-256 hash. Runs in the Worker and in Node (the CLI).
  */
 
-function randomHex(bytes: number): string {
-  const buf = new Uint8Array(bytes)
-  crypto.getRandomValues(buf)
-  return Array.from(buf, (b) => b.toString(16).padStart(2, '0')).join('')
-}
+import { randomHex, sha256Hex } from '../crypto/hex.ts'
 
 /** A new public key: `pk_` and 96 random bits. */
 export function newPublicKey(): string {
@@ -22,12 +18,6 @@ export function newAdminKey(): string {
 /** A new site id. */
 export function newSiteId(): string {
   return `site_${randomHex(8)}`
-}
-
-/** SHA-256 of a string, lower-case hex. */
-export async function sha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 /** What is stored in place of a secret key. */

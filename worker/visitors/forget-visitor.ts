@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { batch, type Database } from '../db/database.ts'
-import { sha256Hex } from '../sites/keys.ts'
+import { sha256Hex } from '../crypto/hex.ts'
 
 export type Forgotten = { events: number; assignments: number }
 
