@@ -161,23 +161,6 @@ describe('GET /v1/recs', () => {
     for (const item of after.items) expect(KITCHEN).toContain(item.itemId)
   })
 
-  it('never loses an online update when one visitor’s events arrive concurrently', async () => {
-    const site = await trainedStore()
-    await Promise.all(
-      ['G1', 'G2', 'G3', 'G4', 'G5', 'G6', 'K1', 'K2'].map((itemId) =>
-        publicPost(site, '/v1/events', {
-          events: [{ id: eventId(), type: 'view', visitorId: 'busy', itemId }],
-        }),
-      ),
-    )
-    const [row] = await rows<{ updates: number }>(
-      `SELECT updates FROM visitor_vectors WHERE site_id = ? AND visitor_id = 'busy'`,
-      site.id,
-    )
-    // Eight views, each folded in once: every update landed, none was overwritten.
-    expect(row?.updates).toBe(8)
-  })
-
   it('falls back to trending for an item missing from the catalog, and says so', async () => {
     const site = await trainedStore()
     const body = await recs(site, 'slot=similar&item=NOPE&n=3')

@@ -220,8 +220,8 @@ export const recLists = sqliteTable(
 )
 
 /**
- * Each visitor's factor vector, refined online by SGD. `revision` is the optimistic lock: a write
- * only lands on the revision it read, so concurrent events for one visitor never lose a step.
+ * Each trained visitor's factor vector, written by training: the start of their online refinement,
+ * which folds in what they did since when recommendations are read (recs/online-vector.ts).
  */
 export const visitorVectors = sqliteTable(
   'visitor_vectors',
@@ -231,8 +231,6 @@ export const visitorVectors = sqliteTable(
     version: text('version').notNull(),
     /** JSON array of the factors (rank numbers). */
     vector: text('vector').notNull(),
-    updates: integer('updates').notNull().default(0),
-    revision: integer('revision').notNull().default(0),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.visitorId] })],

@@ -18,15 +18,13 @@ import { toStoredEvent, type StoredEvent, type TimeSource } from './stored-event
 
 export type Rejection = { index: number; code: string; message: string }
 export type IngestResult = { accepted: number; duplicates: number; rejected: Rejection[] }
-/** The result, and the events this call stored (not the duplicates), for follow-up work. */
-export type IngestOutcome = IngestResult & { inserted: StoredEvent[] }
 
 export async function ingestEvents(
   db: Database,
   site: Site,
   received: readonly unknown[],
   options: { now: number; timeSource: TimeSource },
-): Promise<IngestOutcome> {
+): Promise<IngestResult> {
   const rejected: Rejection[] = []
   const valid: { index: number; event: EventInput }[] = []
   received.forEach((raw, index) => {
@@ -76,7 +74,7 @@ export async function ingestEvents(
     )
   }
   rejected.sort((a, b) => a.index - b.index)
-  if (rows.length === 0) return { accepted: 0, duplicates: 0, rejected, inserted: [] }
+  if (rows.length === 0) return { accepted: 0, duplicates: 0, rejected }
 
   const exposureIds = rows.filter((r) => r.type === 'exposure').map((r) => r.id)
   const visitors = [...new Set(rows.map((r) => r.visitorId))]
@@ -93,14 +91,8 @@ export async function ingestEvents(
       ? [upsertItemsStatement(site.id, site.currency, products, 'view', options.now)]
       : []),
   ])
-  const insertedIds = new Set((inserted?.results ?? []).map((r) => (r as { id: string }).id))
-  const accepted = insertedIds.size
-  return {
-    accepted,
-    duplicates: rows.length - accepted,
-    rejected,
-    inserted: rows.filter((r) => insertedIds.has(r.id)),
-  }
+  const accepted = inserted?.results.length ?? 0
+  return { accepted, duplicates: rows.length - accepted, rejected }
 }
 
 /**

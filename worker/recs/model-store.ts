@@ -59,12 +59,11 @@ export async function saveModel(
   ])
   for (const part of jsonChunks(vectors)) {
     // A new model has a new factor space: every known visitor restarts from the trained vector.
-    statements.push(sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updates, revision, updated_at)
-      SELECT ${siteId}, j.value ->> 0, ${version}, json(j.value -> 1), 0, 0, ${model.trainedAt}
+    statements.push(sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updated_at)
+      SELECT ${siteId}, j.value ->> 0, ${version}, json(j.value -> 1), ${model.trainedAt}
       FROM json_each(${part}) j WHERE true
       ON CONFLICT (site_id, visitor_id) DO UPDATE SET version = excluded.version,
-        vector = excluded.vector, updates = 0, revision = visitor_vectors.revision + 1,
-        updated_at = excluded.updated_at`)
+        vector = excluded.vector, updated_at = excluded.updated_at`)
   }
   // Written in batches of a few statements so progress can be reported; the switch comes last.
   const step = 20

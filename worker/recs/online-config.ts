@@ -3,27 +3,7 @@
  * hard (RECS_SGD_STEPS, RECS_SGD_LEARNING_RATE, RECS_SGD_L2, falling back to fold-in's defaults),
  * and how large a site the Worker itself may train.
  */
-import type { StoredEvent } from '../events/stored-event.ts'
 import type { FoldInOptions } from './fold-in.ts'
-import type { OnlineInteraction } from './online-update.ts'
-import type { InteractionType } from './types.ts'
-
-const LEARNED_FROM: ReadonlySet<string> = new Set(['view', 'click', 'add_to_cart', 'purchase'])
-
-export function interactionsOf(events: StoredEvent[]): OnlineInteraction[] {
-  const out: OnlineInteraction[] = []
-  for (const e of events) {
-    if (!LEARNED_FROM.has(e.type)) continue
-    const type = e.type as InteractionType
-    if (e.itemId) out.push({ visitorId: e.visitorId, itemId: e.itemId, type })
-    else if (e.items) {
-      for (const line of JSON.parse(e.items) as { itemId: string }[]) {
-        out.push({ visitorId: e.visitorId, itemId: line.itemId, type })
-      }
-    }
-  }
-  return out
-}
 
 export function sgdOptions(env: {
   RECS_SGD_STEPS?: string

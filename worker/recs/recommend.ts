@@ -1,6 +1,7 @@
 /**
- * Serving `GET /v1/recs`: candidates from the slot's own source (the visitor's online vector, the
- * precomputed personal or similar lists, trending), then the business rules — never out of stock,
+ * Serving `GET /v1/recs`: candidates from the slot's own source (the visitor's vector refined by
+ * what they did since training, see online-vector.ts; the precomputed personal or similar lists;
+ * trending), then the business rules — never out of stock,
  * never the current or an excluded item, never (personal) what the visitor bought — and
  * fallbacks, so a site with a catalog always gets items and `source` says who served them.
  */
@@ -14,9 +15,10 @@ import {
   type CatalogItem,
   type ItemRow,
 } from '../catalog/catalog-store.ts'
-import { scoreItems } from './fold-in.ts'
+import { scoreItems, type FoldInOptions } from './fold-in.ts'
 import { purchasedItemsQuery } from './interaction-store.ts'
 import { activeModel, type ActiveModel } from './model-cache.ts'
+import { onlineVector, recentInteractions, type RecentEvent } from './online-vector.ts'
 import { popularItems } from './popular-items.ts'
 
 export const SLOTS = ['personal', 'similar', 'trending', 'cart'] as const
@@ -29,6 +31,8 @@ export type RecsRequest = {
   items: string[]
   exclude: string[]
   n: number
+  /** How recent interactions refine the personal slot; null serves the precomputed lists only. */
+  online: FoldInOptions | null
 }
 export type RecommendedItem = Omit<CatalogItem, 'inStock'> & { score: number }
 export type RecsAnswer = {
@@ -110,7 +114,7 @@ async function ownCandidates(
   if (!model) return { source: 'trending', scored: [], fallback: 'no_model_yet' }
   if (request.slot === 'personal') {
     if (!request.visitorId) return { source: 'svd', scored: [], fallback: 'no_visitor' }
-    return personalCandidates(db, siteId, model, request.visitorId, request.n, banned)
+    return personalCandidates(db, siteId, model, request, request.visitorId, banned)
   }
   if (request.items.length === 0) return { source: 'similar', scored: [], fallback: 'no_item' }
   const lists = await listsFor(db, siteId, model.version, 'similar', request.items)
@@ -134,13 +138,12 @@ async function personalCandidates(
   db: Database,
   siteId: string,
   model: ActiveModel,
+  request: RecsRequest,
   visitorId: string,
-  n: number,
   banned: Set<string>,
 ): Promise<Candidates> {
   // One round trip for everything the personal slot needs before it can rank.
-  const [vectorRows, listRows, purchased] = await batch(db, [
-    sql`SELECT vector, version, updates FROM visitor_vectors WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
+  const [listRows, purchased, vectorRows, recentRows] = await batch(db, [
     // The precomputed list with its items' catalog rows, so the common case needs no second read.
     sql`SELECT j.value ->> 0 AS list_item, j.value ->> 1 AS score, c.item_id, c.title, c.url,
         c.image, c.price_minor, c.currency, c.in_stock
@@ -150,23 +153,29 @@ async function personalCandidates(
         AND r.subject = ${visitorId}
       ORDER BY j.key`,
     purchasedItemsQuery(siteId, visitorId),
+    ...(request.online
+      ? [
+          sql`SELECT vector, version FROM visitor_vectors WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
+          recentInteractions(siteId, visitorId, model.trainedAt),
+        ]
+      : []),
   ])
   for (const row of purchased?.results ?? []) banned.add((row as { item_id: string }).item_id)
-  const vector = vectorRows?.results[0] as
-    { vector: string; version: string; updates: number } | undefined
-  if (vector && vector.version === model.version && vector.updates > 0) {
-    const exclude = new Set<number>()
-    for (const id of banned) {
-      const index = model.itemIndex.get(id)
-      if (index !== undefined) exclude.add(index)
+  const recent = (recentRows?.results ?? []) as RecentEvent[]
+  if (request.online && recent.length > 0) {
+    const trained = vectorRows?.results[0] as { vector: string; version: string } | undefined
+    const online = onlineVector(model, trained, recent, request.online)
+    if (online.skipped > 0)
+      console.warn(`online fold-in skipped ${online.skipped} non-finite step(s) for site ${siteId}`)
+    if (online.folded > 0) {
+      const exclude = new Set<number>()
+      for (const id of banned) {
+        const index = model.itemIndex.get(id)
+        if (index !== undefined) exclude.add(index)
+      }
+      const scored = scoreItems(online.vector, model.factors, exclude, request.n + HEADROOM)
+      return { source: 'online', scored: scored.map((s) => [model.items[s.index] ?? '', s.score]) }
     }
-    const scored = scoreItems(
-      JSON.parse(vector.vector) as number[],
-      model.factors,
-      exclude,
-      n + HEADROOM,
-    )
-    return { source: 'online', scored: scored.map((s) => [model.items[s.index] ?? '', s.score]) }
   }
   const list = (listRows?.results ?? []) as (ItemRow & { list_item: string; score: number })[]
   if (list.length === 0) return { source: 'svd', scored: [], fallback: 'visitor_unknown' }

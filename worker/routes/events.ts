@@ -6,8 +6,6 @@ import { MAX_BODY_BYTES, MAX_EVENTS } from '../events/event-schema.ts'
 import { ingestEvents } from '../events/ingest.ts'
 import { ApiError, invalid } from '../http/api-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
-import { applyOnlineUpdates } from '../recs/online-update.ts'
-import { interactionsOf, sgdOptions } from '../recs/online-config.ts'
 
 export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
   // sendBeacon can only send text/plain without a preflight, so both types carry JSON.
@@ -17,20 +15,11 @@ export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
     return c.json({ accepted: 0, duplicates: 0, rejected: [], ignored: events.length }, 202)
   }
   const now = Date.now()
-  const { inserted, ...result } = await ingestEvents(c.var.db, c.var.site, events, {
-    now,
+  // Recommendations learn from these events when they are next read (recs/online-vector.ts).
+  const result = await ingestEvents(c.var.db, c.var.site, events, {
+    now: Date.now(),
     timeSource: 'server',
   })
-  if (c.env.RECS_ONLINE === 'on') {
-    // Refinement is best effort: the events are stored, so a failure here only costs freshness.
-    await applyOnlineUpdates(
-      c.var.db,
-      c.var.site.id,
-      interactionsOf(inserted),
-      sgdOptions(c.env),
-      now,
-    ).catch((err: unknown) => console.error('online update failed', err))
-  }
   return c.json(result, 202)
 })
 

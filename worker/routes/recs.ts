@@ -1,5 +1,6 @@
 /** `GET /v1/recs`: a recommendation list for a slot on the merchant's page. */
 import { Hono } from 'hono'
+import { sgdOptions } from '../recs/online-config.ts'
 import { z } from 'zod'
 import { KEY, VISITOR_ID } from '../../shared/identifiers.ts'
 import type { AppEnv } from '../app-env.ts'
@@ -46,6 +47,7 @@ export const recsRoute = new Hono<AppEnv>().get('/v1/recs', async (c) => {
     items: query.item ?? [],
     exclude: query.exclude ?? [],
     n: query.n,
+    online: c.env.RECS_ONLINE === 'on' ? sgdOptions(c.env) : null,
   })
   return c.json(answer)
 })

@@ -20,6 +20,10 @@ export async function forgetVisitor(
       VALUES (${siteId}, ${visitorHash}, ${now}) ON CONFLICT DO NOTHING`,
     sql`DELETE FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     sql`DELETE FROM assignments WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
+    // What recommendations learned about them goes too: their vector and precomputed list.
+    sql`DELETE FROM visitor_vectors WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
+    sql`DELETE FROM rec_lists WHERE site_id = ${siteId} AND kind = 'personal'
+      AND subject = ${visitorId}`,
   ])
   return { events: events?.meta.changes ?? 0, assignments: assignments?.meta.changes ?? 0 }
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `visitor_vectors` DROP COLUMN `updates`;--> statement-breakpoint
+ALTER TABLE `visitor_vectors` DROP COLUMN `revision`;
