@@ -1,5 +1,5 @@
 // A real origin server on loopback for the proxy tests and benchmark: HTML pages with variation
-// markup, a binary image, gzip and brotli bodies, redirects, a 500, a slow streamed page, a POST
+// markup (one answered after a render delay), a binary image, gzip and brotli bodies, redirects, a 500, a slow streamed page, a POST
 // form, an echo of request headers, and a 5 MB streamed page.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
@@ -74,6 +74,12 @@ function handle(req: IncomingMessage, res: ServerResponse) {
       return send(res, 500, { 'content-type': 'text/plain', 'x-origin': 'yes' }, 'origin exploded')
     case '/echo-headers':
       return send(res, 200, { 'content-type': 'application/json' }, JSON.stringify(req.headers))
+    case '/rendered': {
+      // A store page that takes `ms` to render elsewhere (database, templates): waits, no CPU.
+      const ms = Math.min(Number(url.searchParams.get('ms') ?? 50) || 0, 5000)
+      setTimeout(() => send(res, 200, html, pageHtml('Rendered page')), ms)
+      return
+    }
     case '/slow': {
       res.writeHead(200, { 'content-type': 'text/html' })
       res.write('<!doctype html><html><body><p>first</p>')
