@@ -18,9 +18,6 @@ import {
 
 const baseUrl = inject('baseUrl')
 const persistTo = inject('persistTo')
-// Another engineer builds GET /v1/recs; until it is deployed this suite is skipped, not failed.
-const recsRoute = await fetch(`${baseUrl}/v1/recs?site=pk_demo&slot=trending`)
-const recsMissing = recsRoute.status === 404
 const scriptPath = await loaderPath(baseUrl)
 
 let browser: Browser
@@ -78,7 +75,7 @@ async function openProductPage(): Promise<{ page: Page; recId: string }> {
   return { page, recId: body.recId }
 }
 
-describe.skipIf(recsMissing)('recommendations on a product page', () => {
+describe('recommendations on a product page', () => {
   it('renders the slot’s list inside the shadow root, without the page’s own item', async () => {
     const { page } = await openProductPage()
     const inShadow = await page.evaluate(() => {
@@ -115,7 +112,9 @@ describe.skipIf(recsMissing)('recommendations on a product page', () => {
     expect(visitor).toMatch(/^[0-9a-f]{32}$/)
     const link = page.locator('edgelift-recs a').first()
     const clicked = await link.getAttribute('href')
-    await Promise.all([page.waitForURL(clicked ?? ''), link.click()])
+    // The click is recorded before the page leaves; where it lands does not matter here (other
+    // suites' items may be recommended too, and their pages may be gone).
+    await link.click()
 
     type Row = { type: string; item_id: string | null; rec_id: string | null; visitor_id: string }
     const rows = await waitForRows<Row>(
