@@ -15,6 +15,7 @@ import {
   withDatabase,
 } from './middleware/auth.ts'
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
+import { limitAdmin, limitPublic } from './middleware/rate-limit.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
 import { adminProxyRoute } from './routes/admin-proxy.ts'
 import { adminRecsRoute } from './routes/admin-recs.ts'
@@ -30,7 +31,7 @@ import { demoRoutes } from './demo/demo-routes.ts'
 import { edgeProxy } from './edge/edge-middleware.ts'
 
 const adminApi = new Hono<AppEnv>()
-  .use(requireAdminKey)
+  .use(requireAdminKey, limitAdmin)
   .route('/', adminExperimentsRoute)
   .route('/', adminResultsRoute)
   .route('/', adminCatalogRoute)
@@ -49,9 +50,9 @@ export const app = new Hono<AppEnv>()
   .route('/v1/admin', adminApi)
   .use('/v1/*', answerPreflight)
   .route('/', visitorsRoute)
-  .use('/v1/assign', requirePublicKey, allowSiteOrigins)
-  .use('/v1/events', requirePublicKey, allowSiteOrigins)
-  .use('/v1/recs', requirePublicKey, allowSiteOrigins)
+  .use('/v1/assign', requirePublicKey, allowSiteOrigins, limitPublic)
+  .use('/v1/events', requirePublicKey, allowSiteOrigins, limitPublic)
+  .use('/v1/recs', requirePublicKey, allowSiteOrigins, limitPublic)
   .route('/', assignRoute)
   .route('/', eventsRoute)
   .route('/', recsRoute)
