@@ -127,45 +127,32 @@ export async function benchRecsServing(): Promise<Row[]> {
     const personal = `${server.url}/v1/recs?site=${site.publicKey}&slot=personal&visitorId=VISITOR&n=8`
     await rps(bare)
     await rps(personal)
-    progress(
-      `recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, one-row D1 read vs GET /v1/recs (personal)`,
-    )
-    const bares: number[] = []
-    const recs: number[] = []
-    for (let r = 0; r < ROUNDS; r++) {
-      bares.push(await rps(bare))
-      recs.push(await rps(personal))
+    /** GET /v1/recs (personal) for these visitors against the one-row read, interleaved. */
+    const againstBare = async (name: string, visitor?: (i: number) => string): Promise<Row> => {
+      progress(`recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, one-row D1 read vs ${name}`)
+      const bares: number[] = []
+      const recs: number[] = []
+      for (let r = 0; r < ROUNDS; r++) {
+        bares.push(await rps(bare))
+        recs.push(await rps(personal, visitor))
+      }
+      const ratio = median(recs) / median(bares)
+      return {
+        name,
+        value: median(recs),
+        unit: 'req/s',
+        baseline: { name: 'one-row D1 read', value: median(bares) },
+        ratio,
+        target: { text: '>= 0.5x', met: ratio >= 0.5 },
+      }
     }
-    const ratio = median(recs) / median(bares)
-    rows.push({
-      name: 'GET /v1/recs (personal, known visitor)',
-      value: median(recs),
-      unit: 'req/s',
-      baseline: { name: 'one-row D1 read', value: median(bares) },
-      ratio,
-      target: { text: '>= 0.5x', met: ratio >= 0.5 },
-    })
+    rows.push(await againstBare('GET /v1/recs (personal, known visitor)'))
     // Round 0 gives each of its visitors 5 views or clicks since training: the online path.
     await eventsPerSecond(server, 0)
     const learner = (i: number) => `visitor-0-${i % VISITORS_PER_ROUND}`
     const first = await recsOf(`${personal.replace('VISITOR', learner(0))}`)
     if (first.source !== 'online') throw new Error(`expected an online list, got ${first.source}`)
-    progress(`recs: ${ROUNDS} interleaved rounds, one-row D1 read vs GET /v1/recs (online visitor)`)
-    const onlineBares: number[] = []
-    const online: number[] = []
-    for (let r = 0; r < ROUNDS; r++) {
-      onlineBares.push(await rps(bare))
-      online.push(await rps(personal, learner))
-    }
-    const onlineRatio = median(online) / median(onlineBares)
-    rows.push({
-      name: 'GET /v1/recs (personal, refined online from 5 events)',
-      value: median(online),
-      unit: 'req/s',
-      baseline: { name: 'one-row D1 read', value: median(onlineBares) },
-      ratio: onlineRatio,
-      target: { text: '>= 0.5x', met: onlineRatio >= 0.5 },
-    })
+    rows.push(await againstBare('GET /v1/recs (personal, refined online from 5 events)', learner))
     progress(
       `recs: events throughput, online SGD on and off alternating over ${2 * ROUNDS} restarts of the same data`,
     )
