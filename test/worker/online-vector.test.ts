@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
 import { database } from '../../worker/db/database.ts'
 import { activeModel } from '../../worker/recs/model-cache.ts'
 import {
@@ -9,7 +10,7 @@ import {
   type RecentEvent,
 } from '../../worker/recs/online-vector.ts'
 import { call, createSite, eventId, publicPost, rows, type TestSite } from './support/api.ts'
-import { GARDEN, KITCHEN, seedStore, train } from './support/recs.ts'
+import { GARDEN, importText, KITCHEN, seedStore, train } from './support/recs.ts'
 
 const db = database(env.DB)
 
@@ -124,6 +125,37 @@ describe('online refinement at read time', () => {
       await publicPost(site, '/v1/events', { events: many.slice(i, i + 35) })
     }
     expect((await vectorOf(site, 'avid')).folded).toBe(MAX_FOLDED)
+  })
+
+  it('leaves history imported after training, with past dates, to the next training', async () => {
+    const site = await trainedStore()
+    const day = 86_400_000
+    const history = ['K1', 'K2']
+      .map((itemId, i) =>
+        JSON.stringify({
+          type: 'view',
+          visitorId: 'backfilled',
+          itemId,
+          ts: Date.now() - (i + 2) * day,
+        }),
+      )
+      .join('\n')
+    expect((await importText(site, history, 'ndjson')).status).toBe(200)
+    expect((await vectorOf(site, 'backfilled')).folded).toBe(0)
+    await publicPost(site, '/v1/events', { events: [view('backfilled', 'K3')] })
+    expect((await vectorOf(site, 'backfilled')).folded).toBe(1)
+  })
+
+  it('reads a range of the visitor index, not the visitor’s whole history', async () => {
+    const query = recentInteractions('site_x', 'someone', Date.now())
+    const compiled = new SQLiteAsyncDialect().sqlToQuery(query)
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`)
+      .bind(...compiled.params)
+      .all<{ detail: string }>()
+    const details = plan.results.map((r) => r.detail).join('\n')
+    expect(details).toMatch(
+      /events USING INDEX events_visitor \(site_id=\? AND visitor_id=\? AND type=\? AND at>\?\)/,
+    )
   })
 
   it('forgets everything learned about a forgotten visitor, and learns nothing after', async () => {

@@ -14,6 +14,9 @@
  *
  * Only the last MAX_FOLDED interactions are read: each step shrinks the older vector by
  * (1 − η·λ), 0.8 with the defaults, so the 51st-newest one would weigh under 0.8⁵⁰ ≈ 1.4e-5.
+ * Only events that happened since training are read, so the read is a range of the
+ * (site, visitor, type, at) index however long the visitor's history: a history imported after
+ * training with past dates waits for the next training, which is the batch job's business anyway.
  */
 import { sql } from 'drizzle-orm'
 import { foldInVisitor, startVector, type FoldInOptions } from './fold-in.ts'
@@ -25,13 +28,13 @@ export const MAX_FOLDED = 50
 /** An event row as `recentInteractions` reads it, newest first. */
 export type RecentEvent = { type: string; item_id: string | null; items: string | null }
 
-/** The visitor's interaction events received since `since` (the model's training), newest first. */
+/** The visitor's interaction events since `since` (the model's training), newest first. */
 export function recentInteractions(siteId: string, visitorId: string, since: number) {
   return sql`
     SELECT type, item_id, items FROM events
     WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
       AND type IN (SELECT value FROM json_each(${JSON.stringify(INTERACTION_TYPES)}))
-      AND received_at >= ${since}
+      AND at >= ${since} AND received_at >= ${since}
     ORDER BY at DESC, id DESC LIMIT ${MAX_FOLDED}`
 }
 
