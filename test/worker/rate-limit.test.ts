@@ -58,6 +58,21 @@ describe('rate limits', { timeout: 30_000 }, () => {
     expect(recs.status).toBe(429)
   })
 
+  it('counts forgetting a visitor against the same public budget', async () => {
+    await awayFromWindowEdge()
+    const site = await createSite()
+    await spend(site, '203.0.113.20', LIMIT)
+    const visitorId = '0123456789abcdef0123456789abcdef'
+    const res = await call(`/v1/visitors/${visitorId}?site=${site.publicKey}`, {
+      method: 'DELETE',
+      headers: { 'cf-connecting-ip': '203.0.113.20' },
+    })
+    expect(res.status).toBe(429)
+    expect(await errorOf(res)).toMatchObject({ code: 'rate_limited' })
+    const forgotten = await rows('SELECT 1 FROM forgotten_visitors WHERE site_id = ?', site.id)
+    expect(forgotten).toHaveLength(0)
+  })
+
   it('does not count local requests (loopback, or no client address at all)', async () => {
     await awayFromWindowEdge()
     const site = await createSite()

@@ -9,16 +9,19 @@ import type { AppEnv } from '../app-env.ts'
 import { ApiError, invalid } from '../http/api-error.ts'
 import { allowSiteOrigins } from '../middleware/cors.ts'
 import { bearerToken, requirePublicKey, siteOfAdminKey } from '../middleware/auth.ts'
+import { limitAdmin, limitPublic } from '../middleware/rate-limit.ts'
 import { forgetVisitor } from '../visitors/forget-visitor.ts'
 
 const adminOrPublic: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearerToken(c)
   if (token?.startsWith('sk_')) {
     c.set('site', await siteOfAdminKey(c, token))
-    return next()
+    return limitAdmin(c, next)
   }
   await requirePublicKey(c, async () => {
-    await allowSiteOrigins(c, next)
+    await allowSiteOrigins(c, async () => {
+      await limitPublic(c, next)
+    })
   })
 }
 
