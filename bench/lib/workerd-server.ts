@@ -4,14 +4,10 @@
  * not have). It shares a `startDevServer`'s local D1 (same persistence layout), so a benchmark
  * can seed through wrangler dev and measure here. The bundle is what `wrangler deploy` uploads.
  */
-import { execFileSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
 import { unstable_readConfig } from 'wrangler'
+import { wrangler } from '../../scripts/lib/wrangler.ts'
 
-const WRANGLER = fileURLToPath(
-  new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url),
-)
 const BUNDLE = '.wrangler/bench/bundle'
 
 export type WorkerdServer = { url: string; stop(): Promise<void> }
@@ -21,10 +17,7 @@ export async function startWorkerd(
   port: number,
   vars: Record<string, string> = {},
 ): Promise<WorkerdServer> {
-  execFileSync(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', BUNDLE], {
-    stdio: 'ignore',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-  })
+  wrangler(['deploy', '--dry-run', '--outdir', BUNDLE], { quiet: true })
   const config = unstable_readConfig({ config: 'wrangler.toml' })
   const database = config.d1_databases[0]
   if (!database?.database_id) throw new Error('wrangler.toml has no D1 database')

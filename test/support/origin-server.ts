@@ -1,6 +1,6 @@
 // A real origin server on loopback for the proxy tests and benchmark: HTML pages with variation
-// markup (one answered after a render delay), a binary image, gzip and brotli bodies, redirects, a 500, a slow streamed page, a POST
-// form, an echo of request headers, and a 5 MB streamed page.
+// markup (one answered after a render delay), a binary image, gzip and brotli bodies, redirects,
+// a 500, a slow streamed page, a POST form, an echo of request headers, and a 5 MB streamed page.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 

@@ -9,17 +9,10 @@ import {
   recentInteractions,
   type RecentEvent,
 } from '../../worker/recs/online-vector.ts'
-import { call, createSite, eventId, publicPost, rows, type TestSite } from './support/api.ts'
-import { GARDEN, importText, KITCHEN, seedStore, train } from './support/recs.ts'
+import { call, eventId, publicPost, rows, type TestSite } from './support/api.ts'
+import { GARDEN, importText, KITCHEN, trainedStore } from './support/recs.ts'
 
 const db = database(env.DB)
-
-async function trainedStore(): Promise<TestSite> {
-  const site = await createSite()
-  await seedStore(site)
-  expect((await train(site)).status).toBe(200)
-  return site
-}
 
 /** The visitor's vector as `GET /v1/recs` computes it. */
 async function vectorOf(site: TestSite, visitorId: string) {

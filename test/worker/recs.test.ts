@@ -9,7 +9,7 @@ import {
   rows,
   type TestSite,
 } from './support/api.ts'
-import { GARDEN, KITCHEN, seedStore, train } from './support/recs.ts'
+import { GARDEN, KITCHEN, seedStore, train, trainedStore } from './support/recs.ts'
 
 type Recs = {
   recId: string
@@ -30,14 +30,6 @@ async function recs(site: TestSite, query: string): Promise<Recs> {
   const res = await call(`/v1/recs?site=${site.publicKey}&${query}`)
   expect(res.status, await res.clone().text()).toBe(200)
   return (await res.json()) as Recs
-}
-
-async function trainedStore(options: { outOfStock?: string[] } = {}): Promise<TestSite> {
-  const site = await createSite()
-  await seedStore(site, options)
-  const res = await train(site)
-  expect(res.status, await res.clone().text()).toBe(200)
-  return site
 }
 
 describe('POST /v1/admin/recs/train and GET /v1/admin/recs/status', () => {

@@ -1,6 +1,7 @@
 // A small store with two tastes: "garden" buyers and "kitchen" buyers, so a working model must
 // recommend garden items to garden buyers and kitchen items to kitchen buyers.
-import { admin, type TestSite } from './api.ts'
+import { expect } from 'vitest'
+import { admin, call as fetchWorker, createSite, type TestSite } from './api.ts'
 
 export const GARDEN = ['G1', 'G2', 'G3', 'G4', 'G5', 'G6']
 export const KITCHEN = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6']
@@ -73,4 +74,11 @@ export async function train(site: TestSite): Promise<Response> {
   return admin(site, 'POST', '/recs/train?wait=true')
 }
 
-import { call as fetchWorker } from './api.ts'
+/** A new site with the two-taste store seeded and a model trained on it. */
+export async function trainedStore(options: { outOfStock?: string[] } = {}): Promise<TestSite> {
+  const site = await createSite()
+  await seedStore(site, options)
+  const res = await train(site)
+  expect(res.status, await res.clone().text()).toBe(200)
+  return site
+}
