@@ -7,25 +7,16 @@
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { BUNDLE_OPTIONS } from '../widget/bundle-options.ts'
 
 const OUT = 'public'
 const started = performance.now()
 rmSync(OUT, { recursive: true, force: true })
 mkdirSync(OUT, { recursive: true })
 
-const common = {
-  bundle: true,
-  minify: true,
-  target: 'es2020',
-  legalComments: 'none',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  logLevel: 'warning',
-} as const
-
 /** Bundles one entry to a file; answers its bytes. */
 async function bundle(entry: string, outfile: string, format: 'iife' | 'esm'): Promise<Buffer> {
-  await build({ ...common, entryPoints: [entry], outfile, format })
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile, format })
   return readFileSync(outfile)
 }
 

@@ -1,6 +1,7 @@
-// The widget's three bundles built in memory with the options scripts/build.ts uses (keep them in
-// step), measured gzipped at level 9: what the size test gates and `npm run bench` reports.
+// The widget's three bundles built in memory with the options `npm run build` uses, measured
+// gzipped at level 9: what the size test gates and `npm run bench` reports.
 import { build } from 'esbuild'
+import { BUNDLE_OPTIONS } from '../../../widget/bundle-options.ts'
 
 /** The budgets of the brief, in gzipped bytes. */
 export const LOADER_BUDGET = 2 * 1024
@@ -10,20 +11,10 @@ export const PRODUCT_BUDGET = 1024
 
 export type BundleSize = { bytes: number; gzipped: number }
 
-const COMMON = {
-  bundle: true,
-  minify: true,
-  target: 'es2020',
-  legalComments: 'none',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  logLevel: 'warning',
-  write: false,
-} as const
-
 async function measure(entry: string, format: 'iife' | 'esm'): Promise<BundleSize> {
   const result = await build({
-    ...COMMON,
+    ...BUNDLE_OPTIONS,
+    write: false,
     entryPoints: [new URL(`../../../${entry}`, import.meta.url).pathname],
     format,
   })
