@@ -1,8 +1,9 @@
 /**
  * `npm run build`: bundles the storefront widget (a small loader, its Preact UI chunk and its
  * JSON-LD product chunk) and the admin dashboard into public/, which the Worker serves as static
- * assets. The widget goes to a versioned, immutable path (/widget/<version>/) with a short-cached
- * /widget.js alias.
+ * assets. The widget goes to a versioned, immutable path (/widget/<version>/) and, short-cached,
+ * to /widget.js, /widget-ui.js and /widget-product.js: the loader imports its chunks from beside
+ * itself (widget/loader/chunks.ts), so the alias and the pinned copy need no look-up.
  */
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
@@ -23,10 +24,8 @@ async function bundle(entry: string, outfile: string, format: 'iife' | 'esm'): P
 // The version is the content hash of the widget, so a new build never reuses a cached URL.
 const stage = `${OUT}/.stage`
 const loader = await bundle('widget/loader/index.ts', `${stage}/widget.js`, 'iife')
-const ui = existsSync('widget/recs/index.tsx')
-  ? await bundle('widget/recs/index.tsx', `${stage}/ui.js`, 'esm')
-  : Buffer.from('')
-const product = await bundle('widget/product/index.ts', `${stage}/product.js`, 'esm')
+const ui = await bundle('widget/recs/index.tsx', `${stage}/widget-ui.js`, 'esm')
+const product = await bundle('widget/product/index.ts', `${stage}/widget-product.js`, 'esm')
 const version = createHash('sha256')
   .update(loader)
   .update(ui)
@@ -36,7 +35,9 @@ const version = createHash('sha256')
 const dir = `${OUT}/widget/${version}`
 mkdirSync(dir, { recursive: true })
 cpSync(stage, dir, { recursive: true })
-cpSync(`${stage}/widget.js`, `${OUT}/widget.js`)
+for (const file of ['widget.js', 'widget-ui.js', 'widget-product.js']) {
+  cpSync(`${stage}/${file}`, `${OUT}/${file}`)
+}
 rmSync(stage, { recursive: true })
 
 if (existsSync('widget/admin/index.tsx')) {
@@ -53,9 +54,9 @@ const sri = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).dige
 const manifest = {
   version,
   loader: { path: `/widget/${version}/widget.js`, integrity: sri(loader), bytes: loader.length },
-  ui: { path: `/widget/${version}/ui.js`, integrity: sri(ui), bytes: ui.length },
+  ui: { path: `/widget/${version}/widget-ui.js`, integrity: sri(ui), bytes: ui.length },
   product: {
-    path: `/widget/${version}/product.js`,
+    path: `/widget/${version}/widget-product.js`,
     integrity: sri(product),
     bytes: product.length,
   },
@@ -67,6 +68,12 @@ writeFileSync(
   Access-Control-Allow-Origin: *
   Cache-Control: public, max-age=31536000, immutable
 /widget.js
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
+/widget-ui.js
+  Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=300
+/widget-product.js
   Access-Control-Allow-Origin: *
   Cache-Control: public, max-age=300
 /widget/manifest.json

@@ -6,7 +6,7 @@
 export const BUNDLE_OPTIONS = {
   bundle: true,
   minify: true,
-  target: 'es2020',
+  target: 'es2021',
   legalComments: 'none',
   jsx: 'automatic',
   jsxImportSource: 'preact',

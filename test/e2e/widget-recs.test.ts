@@ -65,14 +65,16 @@ function productPage(): string {
   })
 }
 
-async function openProductPage(): Promise<{ page: Page; recId: string }> {
+type RecsAnswer = { recId: string; items: { itemId: string; url: string | null }[] }
+
+async function openProductPage(): Promise<{ page: Page } & RecsAnswer> {
   pages.set('/product', { html: productPage() })
   const page = await browser.newPage({ viewport: { width: 1000, height: 800 } })
   const answer = page.waitForResponse((r) => r.url().includes('/v1/recs'))
   await page.goto(`${pages.url}/product`)
-  const body = (await (await answer).json()) as { recId: string }
+  const body = (await (await answer).json()) as RecsAnswer
   await page.locator('edgelift-recs li').first().waitFor()
-  return { page, recId: body.recId }
+  return { page, ...body }
 }
 
 describe('recommendations on a product page', () => {
@@ -107,7 +109,7 @@ describe('recommendations on a product page', () => {
   })
 
   it('records the product view, with its metadata, and a click with its recId in D1', async () => {
-    const { page, recId } = await openProductPage()
+    const { page, recId, items } = await openProductPage()
     const visitor = await page.evaluate(() => localStorage.getItem('el_vid'))
     expect(visitor).toMatch(/^[0-9a-f]{32}$/)
     const link = page.locator('edgelift-recs a').first()
@@ -126,7 +128,8 @@ describe('recommendations on a product page', () => {
     const click = rows.find((r) => r.type === 'click')
     expect(click).toMatchObject({
       rec_id: recId,
-      item_id: new URL(clicked ?? '').pathname.split('/').pop(),
+      // Other suites' items may be listed first, and their URLs need not end in their ids.
+      item_id: items.find((item) => item.url === clicked)?.itemId,
     })
     expect(rows.find((r) => r.type === 'view')?.item_id).toBe(catalog[0]?.itemId)
     const impressions = rows.filter((r) => r.type === 'custom' && r.rec_id === recId)
@@ -156,6 +159,84 @@ describe('recommendations against a contract-shaped answer', () => {
     await page.goto(`${pages.url}/stubbed`)
     await expect.poll(() => page.locator('edgelift-recs li').count()).toBe(3)
     expect(await page.locator('edgelift-recs img').first().getAttribute('loading')).toBe('lazy')
+    await page.close()
+  })
+})
+
+describe('recommendations in a single-page app', () => {
+  it('renders slots the app adds after load, and downloads the UI only once one exists', async () => {
+    pages.set('/spa', {
+      html: storePage({ baseUrl, scriptPath, body: '<main id="app"><p>Home</p></main>' }),
+    })
+    const page = await browser.newPage()
+    const uiChunks: string[] = []
+    const recsRequests: URL[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/widget-ui.js')) uiChunks.push(r.url())
+      if (r.url().includes('/v1/recs')) recsRequests.push(new URL(r.url()))
+    })
+    await page.goto(`${pages.url}/spa`)
+    // The loader has run (it stored the visitor id) and the app has been idle a moment.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('el_vid'))).toBeTruthy()
+    await page.waitForTimeout(500)
+    expect(uiChunks).toEqual([])
+
+    // The app routes to a category page with a trending slot...
+    await page.evaluate(() => {
+      history.pushState(null, '', '/spa/category')
+      const app = document.querySelector('#app') as HTMLElement
+      app.innerHTML =
+        '<h2>Mugs</h2><div data-edgelift="recs" data-slot="trending" data-n="3"></div>'
+    })
+    await expect.poll(() => page.locator('edgelift-recs li').count()).toBe(3)
+    // ...then to a product page whose similar slot names its item.
+    const item = catalog[2]?.itemId ?? ''
+    await page.evaluate((id) => {
+      history.pushState(null, '', `/spa/p/${id}`)
+      const app = document.querySelector('#app') as HTMLElement
+      app.innerHTML = `<div data-edgelift="recs" data-slot="similar" data-item="${id}" data-n="2"></div>`
+    }, item)
+    await expect.poll(() => page.locator('edgelift-recs li').count()).toBe(2)
+    expect(uiChunks).toHaveLength(1)
+    expect(recsRequests.map((url) => url.searchParams.get('slot'))).toEqual(['trending', 'similar'])
+    expect(recsRequests[1]?.searchParams.get('item')).toBe(item)
+    await page.close()
+  })
+
+  it('asks a similar slot without data-item about the page’s product until the route changes', async () => {
+    const [product] = catalog
+    pages.set('/spa-product', {
+      html: storePage({
+        baseUrl,
+        scriptPath,
+        head: productJsonLd({
+          sku: product?.itemId ?? '',
+          name: 'Blue mug',
+          url: product?.url ?? '',
+        }),
+        body: '<main id="app"></main>',
+      }),
+    })
+    const page = await browser.newPage()
+    const items: (string | null)[] = []
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/recs')) items.push(new URL(r.url()).searchParams.get('item'))
+    })
+    const addSimilarSlot = () =>
+      page.evaluate(() => {
+        const slot = document.createElement('div')
+        slot.dataset.edgelift = 'recs'
+        slot.dataset.slot = 'similar'
+        document.querySelector('#app')?.replaceChildren(slot)
+      })
+    await page.goto(`${pages.url}/spa-product`)
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('el_vid'))).toBeTruthy()
+    await addSimilarSlot()
+    await expect.poll(() => items.length).toBe(1)
+    await page.evaluate(() => history.pushState(null, '', '/spa-product/elsewhere'))
+    await addSimilarSlot()
+    await expect.poll(() => items.length).toBe(2)
+    expect(items).toEqual([product?.itemId, null])
     await page.close()
   })
 })

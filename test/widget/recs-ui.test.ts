@@ -232,3 +232,53 @@ describe('<edgelift-recs>', () => {
     expect(document.querySelectorAll('edgelift-recs')).toHaveLength(1)
   })
 })
+
+describe('slots a single-page app adds after mount', () => {
+  /** Mounts on an empty app with `fetch` answering RECS; answers the request URLs. */
+  function mountApp(b: WidgetBridge): () => URL[] {
+    const fetchSpy = vi.fn(async () => Response.json(RECS))
+    vi.stubGlobal('fetch', fetchSpy)
+    document.body.innerHTML = '<main id="app"></main>'
+    mount(b)
+    return () => fetchSpy.mock.calls.map((call: unknown[]) => new URL(String(call[0])))
+  }
+  const app = () => document.querySelector('#app') as HTMLElement
+  const hosts = () => document.querySelectorAll('edgelift-recs')
+
+  afterEach(() => {
+    history.replaceState(null, '', '/')
+    vi.restoreAllMocks()
+  })
+
+  it('fills a slot added later, and one inside an added subtree, each once', async () => {
+    const requests = mountApp(bridge())
+    app().insertAdjacentHTML('beforeend', '<div data-edgelift="recs" data-slot="trending"></div>')
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1))
+    app().insertAdjacentHTML(
+      'beforeend',
+      '<section><article><div data-edgelift="recs" data-slot="personal" data-n="3"></div></article></section>',
+    )
+    await vi.waitFor(() => expect(hosts()).toHaveLength(2))
+    // Moving a filled slot re-adds it to the tree: it keeps its one element.
+    app().append(document.querySelector('[data-slot="trending"]') as HTMLElement)
+    await new Promise((r) => setTimeout(r, 0))
+    expect(hosts()).toHaveLength(2)
+    await vi.waitFor(() => expect(requests()).toHaveLength(2))
+    expect(requests().map((url) => url.searchParams.get('slot'))).toEqual(['trending', 'personal'])
+    expect(requests()[1]?.searchParams.get('n')).toBe('3')
+  })
+
+  it('asks about the loader’s product only on the page the loader read it on', async () => {
+    // The document was loaded from /p/mug (happy-dom keeps no navigation entry of its own).
+    history.replaceState(null, '', '/p/mug')
+    const loaded = { name: new URL('/p/mug', location.href).href } as PerformanceEntry
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([loaded])
+    const requests = mountApp({ ...bridge(), productId: 'MUG-1' })
+    app().insertAdjacentHTML('beforeend', '<div data-edgelift="recs" data-slot="similar"></div>')
+    await vi.waitFor(() => expect(requests()).toHaveLength(1))
+    history.pushState(null, '', '/p/teapot')
+    app().innerHTML = '<div data-edgelift="recs" data-slot="similar"></div>'
+    await vi.waitFor(() => expect(requests()).toHaveLength(2))
+    expect(requests().map((url) => url.searchParams.get('item'))).toEqual(['MUG-1', null])
+  })
+})

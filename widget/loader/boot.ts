@@ -2,7 +2,7 @@
  * The loader's start, once per page: claims the command queue (a second copy of the loader stops
  * here), settles what privacy allows, runs the queued commands, shows the experiments'
  * variations, sends the product view (product chunk) and loads the recommendations UI (UI chunk)
- * when the page has a slot.
+ * once the page has a slot, which in a single-page app may be long after load.
  *
  * Privacy: with `navigator.globalPrivacyControl === true`, or `data-consent="required"` until
  * `edgelift.push(['consent', true])`, no identifier is stored and no event is sent (events wait
@@ -19,6 +19,7 @@ import type { LoaderConfig } from './config.ts'
 import { resumeRetries } from './delivery.ts'
 import { hideUndecided, showVariations } from './experiment-visibility.ts'
 import { guard, warn } from './log.ts'
+import { slotAdded } from './slots.ts'
 import { flush, startTracker, track } from './tracker.ts'
 import { rememberVisitor } from './visitor-id.ts'
 
@@ -67,10 +68,9 @@ export function boot(config: LoaderConfig): void {
         document.querySelector(JSON_LD_SCRIPTS) &&
         (await importChunk<ProductModule>(config.src, 'product')).readProduct(document)
       if (product) track({ type: 'view', ...product })
-      if (document.querySelector('[data-edgelift="recs"]')) {
-        const ui = await importChunk<UiModule>(config.src, 'ui')
-        ui.mount({ ...config, visitorId, track, productId: product?.itemId })
-      }
+      await slotAdded(document)
+      const ui = await importChunk<UiModule>(config.src, 'ui')
+      ui.mount({ ...config, visitorId, track, productId: product?.itemId })
     })
     .catch(warn)
 }

@@ -1,28 +1,48 @@
 /**
- * The recommendations UI chunk (Preact, ESM), built to /widget/<version>/ui.js. The loader imports
- * it only when the page has a slot, and calls `mount` with its bridge: each
+ * The recommendations UI chunk (Preact, ESM), built to /widget/<version>/widget-ui.js. The loader
+ * imports it once the page has a slot, and calls `mount` with its bridge: each
  * `<div data-edgelift="recs" data-slot=... data-item=... data-n=... data-title=...>` gets an
- * `<edgelift-recs>` element carrying the same settings.
+ * `<edgelift-recs>` element carrying the same settings, the slots there now and those a
+ * single-page app adds later.
  */
 import type { WidgetBridge } from '../loader/bridge.ts'
 import { warn } from '../loader/log.ts'
+import { SLOT } from '../loader/slots.ts'
 import { defineRecsElement, TAG } from './recs-element.tsx'
 
 const SETTINGS = ['slot', 'item', 'n', 'title'] as const
 
+/** Watches for slots added later; a second `mount` replaces it (and the bridge). */
+let watcher: MutationObserver | undefined
+
 export function mount(bridge: WidgetBridge): void {
   try {
     defineRecsElement(bridge)
-    for (const slot of document.querySelectorAll<HTMLElement>('[data-edgelift="recs"]')) {
-      if (slot.querySelector(TAG)) continue
-      const element = document.createElement(TAG)
-      for (const name of SETTINGS) {
-        const value = slot.dataset[name]
-        if (value !== undefined) element.dataset[name] = value
+    fillSlots(document)
+    watcher?.disconnect()
+    // Only what was added is searched, not the whole page on every change of a busy app.
+    watcher = new MutationObserver((records) => {
+      for (const { addedNodes } of records) {
+        for (const node of addedNodes) if (node instanceof Element) fillSlots(node)
       }
-      slot.append(element)
-    }
+    })
+    watcher.observe(document, { childList: true, subtree: true })
   } catch (problem) {
     warn(problem)
+  }
+}
+
+/** Gives every empty slot in `root`, `root` included, its element. */
+function fillSlots(root: Document | Element): void {
+  const slots = [...root.querySelectorAll<HTMLElement>(SLOT)]
+  if (root instanceof HTMLElement && root.matches(SLOT)) slots.push(root)
+  for (const slot of slots) {
+    if (slot.querySelector(TAG)) continue
+    const element = document.createElement(TAG)
+    for (const name of SETTINGS) {
+      const value = slot.dataset[name]
+      if (value !== undefined) element.dataset[name] = value
+    }
+    slot.append(element)
   }
 }

@@ -29,7 +29,7 @@ class RecsElement extends HTMLElement {
 }
 
 async function show(root: ShadowRoot, data: DOMStringMap, bridge: WidgetBridge): Promise<void> {
-  const config = readSlotConfig(data, bridge.productId)
+  const config = readSlotConfig(data, onLoadedPage() ? bridge.productId : undefined)
   if (!config) throw new Error(`unknown data-slot "${data.slot ?? ''}"`)
   const recs = await fetchRecs(bridge, config)
   if (!recs?.items.length) return
@@ -56,4 +56,14 @@ async function show(root: ShadowRoot, data: DOMStringMap, bridge: WidgetBridge):
 export function defineRecsElement(loaderBridge: WidgetBridge): void {
   bridge = loaderBridge
   if (!customElements.get(TAG)) customElements.define(TAG, RecsElement)
+}
+
+/**
+ * Whether the page still shows the document the loader read the product of (at
+ * DOMContentLoaded): a single-page app that has changed route since is on another page. The
+ * navigation entry keeps the URL the document was loaded from; history.pushState does not touch it.
+ */
+function onLoadedPage(): boolean {
+  const [loaded] = performance.getEntriesByType('navigation')
+  return !loaded || new URL(loaded.name).pathname === location.pathname
 }

@@ -143,9 +143,9 @@ export type CatalogItem = {
 }
 
 /**
- * The versioned loader path of the running build (`/widget/<version>/widget.js`). The suites load
- * the widget from it: the `/widget.js` alias needs a readable /widget/manifest.json, which the
- * build's _headers currently break (see widget-alias.test.ts).
+ * The versioned loader path of the running build (`/widget/<version>/widget.js`), read from the
+ * manifest. The suites load the widget from it, as the dashboard's pinned snippet does; the
+ * `/widget.js` alias has its own suite (widget-alias.test.ts).
  */
 export async function loaderPath(baseUrl: string): Promise<string> {
   const res = await fetch(`${baseUrl}/widget/manifest.json`)

@@ -1,6 +1,6 @@
 // A fresh copy of the loader for each test (its modules keep per-page state, as on a real page),
 // with fetch and sendBeacon replaced by spies, and the page's storage, cookies and markup reset.
-// The chunks the loader imports by URL (ui.js, product.js) come from their sources instead: the
+// The chunks the loader imports by URL (widget-ui.js, widget-product.js) come from their sources: the
 // test environment cannot import a URL, and where they are found is the e2e suites' concern.
 // They are loaded once, here, so that an import resolves at once, as a cached chunk does, and the
 // fake timers of a test see its effects in order.
@@ -38,6 +38,17 @@ const recordingAdd = (
 window.addEventListener = recordingAdd
 globalThis.addEventListener = recordingAdd
 
+// So do the loader's and the UI chunk's MutationObservers: each new page disconnects the last one's.
+const observers: MutationObserver[] = []
+class RecordedObserver extends MutationObserver {
+  constructor(callback: MutationCallback) {
+    super(callback)
+    observers.push(this)
+  }
+}
+window.MutationObserver = RecordedObserver
+globalThis.MutationObserver = RecordedObserver
+
 export const CONFIG: LoaderConfig = {
   site: 'pk_test',
   api: 'https://edge.example',
@@ -49,6 +60,7 @@ export const CONFIG: LoaderConfig = {
 export function setUpPage(html = ''): Harness {
   vi.resetModules()
   for (const [type, listener] of added.splice(0)) window.removeEventListener(type, listener)
+  for (const observer of observers.splice(0)) observer.disconnect()
   document.body.innerHTML = html
   document.documentElement.removeAttribute('data-edgelift-assignments')
   document.adoptedStyleSheets = []

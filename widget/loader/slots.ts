@@ -1,0 +1,17 @@
+/**
+ * Recommendation slots: `<div data-edgelift="recs">` in the merchant's markup. Single-page apps
+ * render them after the document has loaded, so the loader does not look once at
+ * DOMContentLoaded: it waits for the first slot, and the UI chunk then fills every later one
+ * (widget/recs/index.tsx). A page that never gets a slot never downloads the UI chunk.
+ */
+export const SLOT = '[data-edgelift="recs"]'
+
+/** Resolves as soon as `doc` has a slot: at once, or when the app adds one. */
+export function slotAdded(doc: Document): Promise<unknown> {
+  return new Promise((resolve) => {
+    const check = () => doc.querySelector(SLOT) && resolve(observer.disconnect())
+    const observer = new MutationObserver(check)
+    observer.observe(doc, { childList: true, subtree: true })
+    check()
+  })
+}
