@@ -1,7 +1,8 @@
 /**
  * The storefront widget: gzipped sizes of the loader and its UI and product chunks against their
  * budgets, and on a product page in headless Chromium, the time from DOMContentLoaded to the
- * recommendations being visible (the loader imports the product chunk, then the UI chunk), with
+ * recommendations being visible (the loader imports the product and UI chunks at once), on
+ * loopback and with 100 ms added to every request, with
  * the page's own DOMContentLoaded compared with and without the widget (the async loader must not
  * hold the page back). Medians of several cold loads, each in a fresh
  * browser context, alternating with and without the widget so noise hits both alike.
@@ -18,6 +19,8 @@ import {
 import { median, progress, type Row } from './lib/report.ts'
 
 const LOADS = 9
+/** A mobile connection's round trip, added to every request of the slow-network loads. */
+const ROUND_TRIP_MS = 100
 
 type Keys = { site: string; admin: string }
 type Timing = { dcl: number; recs: number | null }
@@ -67,11 +70,14 @@ export async function benchWidget(
     await load(browser, `${pages.url}/with`, true) // warm-up: wrangler's isolate, Chromium
     const withWidget: Timing[] = []
     const without: Timing[] = []
+    const slowNetwork: Timing[] = []
     for (let i = 0; i < LOADS; i++) {
       withWidget.push(await load(browser, `${pages.url}/with`, true))
       without.push(await load(browser, `${pages.url}/without`, false))
+      slowNetwork.push(await load(browser, `${pages.url}/with`, true, ROUND_TRIP_MS))
     }
     const toRecs = median(withWidget.map((t) => (t.recs ?? NaN) - t.dcl))
+    const toRecsSlow = median(slowNetwork.map((t) => (t.recs ?? NaN) - t.dcl))
     const dclWith = median(withWidget.map((t) => t.dcl))
     const dclWithout = median(without.map((t) => t.dcl))
     rows.push(
@@ -80,6 +86,12 @@ export async function benchWidget(
         value: toRecs,
         unit: 'ms',
         note: `median of ${LOADS} cold loads (fresh context each) of a product page with a similar slot of 8, from a local wrangler dev: loader, product chunk, UI chunk and GET /v1/recs`,
+      },
+      {
+        name: `widget: DOMContentLoaded → recommendations visible, ${ROUND_TRIP_MS} ms round trips`,
+        value: toRecsSlow,
+        unit: 'ms',
+        note: `the same loads with Chromium adding ${ROUND_TRIP_MS} ms to every request (CDP network emulation), as on a mobile connection: ${(toRecsSlow / ROUND_TRIP_MS).toFixed(1)} round trips after DOMContentLoaded, for the loader (async, still on its way at DOMContentLoaded), both chunks at once, then GET /v1/recs`,
       },
       {
         name: 'widget: product page DOMContentLoaded',
@@ -135,7 +147,12 @@ async function someItem(baseUrl: string, keys: Keys, pagesUrl: string): Promise<
 }
 
 /** One cold load; times are ms since navigation start, taken inside the page. */
-async function load(browser: Browser, url: string, withRecs: boolean): Promise<Timing> {
+async function load(
+  browser: Browser,
+  url: string,
+  withRecs: boolean,
+  latencyMs = 0,
+): Promise<Timing> {
   const context = await browser.newContext()
   await context.addInitScript(() => {
     const marks = window as unknown as { benchDcl?: number; benchRecs?: number }
@@ -151,6 +168,16 @@ async function load(browser: Browser, url: string, withRecs: boolean): Promise<T
     requestAnimationFrame(check)
   })
   const page = await context.newPage()
+  if (latencyMs > 0) {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: latencyMs,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    })
+  }
   await page.goto(url, { waitUntil: 'load' })
   if (withRecs) {
     await page.waitForFunction(() => 'benchRecs' in window, null, { timeout: 15_000 })

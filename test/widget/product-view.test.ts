@@ -79,12 +79,20 @@ describe('the product view', () => {
 })
 
 describe('the recommendations UI on a product page', () => {
-  it('mounts once the product is known, with its id for slots without data-item', async () => {
+  it('downloads both chunks at once, and mounts once the product is known, with its id', async () => {
     const page = setUpPage(PRODUCT_PAGE + SLOT)
     const mounts = recordMounts(page)
+    // The product chunk takes 300 ms to arrive.
+    const answer = page.importChunk.getMockImplementation()
+    page.importChunk.mockImplementation(async (src, name) => {
+      if (name === 'product') await new Promise((resolve) => setTimeout(resolve, 300))
+      return answer?.(src, name)
+    })
     await bootLoader()
     await settle()
     expect(chunkNames(page)).toEqual(['product', 'ui'])
+    expect(mounts).toEqual([])
+    await settle(300)
     expect(mounts.map((bridge) => bridge.productId)).toEqual(['MUG-1'])
     expect(mounts[0]).toMatchObject({ api: CONFIG.api, site: CONFIG.site })
   })

@@ -9,8 +9,8 @@ import { parseJson } from './log.ts'
 export const ASSIGN_TIMEOUT_MS = 1000
 
 /** The assignments the edge injected; undefined when there are none or they do not parse. */
-export function edgeAssignments(doc: Document): Assignments | undefined {
-  return parseJson(doc.documentElement.dataset.edgeliftAssignments) as Assignments | undefined
+export function edgeAssignments(): Assignments | undefined {
+  return parseJson(document.documentElement.dataset.edgeliftAssignments) as Assignments | undefined
 }
 
 /**

@@ -32,12 +32,13 @@ export function boot(config: LoaderConfig): void {
   let visitor: string | undefined
   const visitorId = () => (consent ? (visitor ??= rememberVisitor()) : undefined)
   const eventsUrl = `${api}/v1/events?site=${site}`
-  const domReady = new Promise((resolve) => {
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve)
-    else resolve(0)
-  })
+  const domReady = new Promise((resolve) =>
+    document.readyState === 'loading'
+      ? document.addEventListener('DOMContentLoaded', resolve)
+      : resolve(0),
+  )
 
-  hideUndecided(document)
+  hideUndecided()
   startTracker(eventsUrl, visitorId)
   runQueue(
     queue,
@@ -53,7 +54,7 @@ export function boot(config: LoaderConfig): void {
   // Bodies an earlier page view could not deliver.
   if (id) resumeRetries(eventsUrl)
 
-  void Promise.all([edgeAssignments(document) ?? (id && fetchAssignments(api, site, id)), domReady])
+  void Promise.all([edgeAssignments() ?? (id && fetchAssignments(api, site, id)), domReady])
     .then(([assignments]) => {
       for (const experiment of showVariations(document, assignments || undefined)) {
         track({ type: 'exposure', experiment })
@@ -62,15 +63,14 @@ export function boot(config: LoaderConfig): void {
     .catch(warn)
   void domReady
     .then(async () => {
-      // The product chunk comes first, not alongside the UI chunk: `similar` slots without
-      // `data-item` recommend around the product, so the UI must know it when it mounts.
+      // Both chunks download at once, but the UI mounts after the product is read: `similar`
+      // slots without `data-item` recommend around the product.
+      const ui = slotAdded().then(() => importChunk<UiModule>(config.src, 'ui'))
       const product =
         document.querySelector(JSON_LD_SCRIPTS) &&
         (await importChunk<ProductModule>(config.src, 'product')).readProduct(document)
       if (product) track({ type: 'view', ...product })
-      await slotAdded(document)
-      const ui = await importChunk<UiModule>(config.src, 'ui')
-      ui.mount({ ...config, visitorId, track, productId: product?.itemId })
+      ;(await ui).mount({ ...config, visitorId, track, productId: product?.itemId })
     })
     .catch(warn)
 }

@@ -20,11 +20,11 @@ export type Assignments = Record<string, { variation: string; index?: number; ph
 const MARKED = '[data-edgelift-experiment]'
 
 /** Hides the undecided marked elements, including those parsed later. */
-export function hideUndecided(doc: Document): void {
+export function hideUndecided(): void {
   try {
     const sheet = new CSSStyleSheet()
     sheet.replaceSync(`${MARKED}:not([data-edgelift-shown]){visibility:hidden!important}`)
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet]
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
   } catch {
     // No constructed stylesheets (older browsers): the elements show until decided, a flicker.
   }

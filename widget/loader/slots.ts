@@ -6,12 +6,12 @@
  */
 export const SLOT = '[data-edgelift="recs"]'
 
-/** Resolves as soon as `doc` has a slot: at once, or when the app adds one. */
-export function slotAdded(doc: Document): Promise<unknown> {
+/** Resolves as soon as the document has a slot: at once, or when the app adds one. */
+export function slotAdded(): Promise<unknown> {
   return new Promise((resolve) => {
-    const check = () => doc.querySelector(SLOT) && resolve(observer.disconnect())
+    const check = () => document.querySelector(SLOT) && resolve(observer.disconnect())
     const observer = new MutationObserver(check)
-    observer.observe(doc, { childList: true, subtree: true })
+    observer.observe(document, { childList: true, subtree: true })
     check()
   })
 }
