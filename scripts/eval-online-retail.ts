@@ -67,10 +67,25 @@ function folds(): { train: Interaction[]; test: Interaction[] }[] {
 
 function tune(): { options: TrainOptions; foldIn: FoldInOptions } {
   const grid: TrainOptions[] = []
+  // Exposure compensation on the matrix's columns, on the items' scores, or on neither.
+  const exposures = [
+    [0, 0],
+    [0.5, 0],
+    [0.75, 0],
+    [0, 0.5],
+    [0, 0.75],
+    [0, 1],
+  ]
   for (const rank of [128, 200])
     for (const halfLifeDays of [30, 60])
-      for (const exposureExponent of [0, 0.5, 0.75, 1]) {
-        grid.push({ rank, halfLifeDays, exposureExponent, rowNormExponent: 0.5 })
+      for (const [exposureExponent, scoreExposureExponent] of exposures) {
+        grid.push({
+          rank,
+          halfLifeDays,
+          exposureExponent,
+          scoreExposureExponent,
+          rowNormExponent: 0.5,
+        })
       }
   const validation = folds()
   let best = { options: grid[0] ?? {}, recall: -1 }

@@ -173,3 +173,37 @@ describe('online refinement at read time', () => {
     expect(await personal(site, 'k-buyer-1')).toMatchObject({ fallback: 'visitor_unknown' })
   })
 })
+
+describe('item scales (exposure compensation) at serving', () => {
+  it('are stored with the model, and an online list ranks by dot product times scale', async () => {
+    const site = await trainedStore()
+    const model = await activeModel(db, site.id)
+    if (!model) throw new Error('no model')
+    expect(model.itemScales).toHaveLength(model.items.length)
+    expect(model.itemScales.every((s) => Number.isFinite(s) && s >= 1)).toBe(true)
+    await publicPost(site, '/v1/events', {
+      events: ['K1', 'K2'].map((i) => view('new-shopper', i)),
+    })
+    const { vector } = await vectorOf(site, 'new-shopper')
+    const served = await personal(site, 'new-shopper')
+    expect(served.source).toBe('online')
+    for (const item of served.items) {
+      const c = model.itemIndex.get(item.itemId) ?? -1
+      let dot = 0
+      for (let k = 0; k < model.rank; k++) dot += vector[k]! * model.factors[c * model.rank + k]!
+      expect(item.score).toBeCloseTo(dot * model.itemScales[c]!, 5)
+    }
+  })
+
+  it('are all 1 for a model stored before they existed', async () => {
+    const site = await trainedStore()
+    await env.DB.prepare('UPDATE rec_factor_chunks SET item_scales = NULL WHERE site_id = ?')
+      .bind(site.id)
+      .run()
+    const model = await activeModel(db, site.id)
+    expect(model?.itemScales.length).toBe(model?.items.length)
+    expect(model?.itemScales.every((s) => s === 1)).toBe(true)
+    await publicPost(site, '/v1/events', { events: [view('old-model-shopper', 'G1')] })
+    expect((await personal(site, 'old-model-shopper')).source).toBe('online')
+  })
+})

@@ -200,6 +200,8 @@ export const recFactorChunks = sqliteTable(
     itemIds: text('item_ids').notNull(),
     /** Float32 little-endian, items x rank, row-major. */
     factors: blob('factors', { mode: 'buffer' }).notNull(),
+    /** Float32 little-endian, one score multiplier per item; null (models before 0005): all 1. */
+    itemScales: blob('item_scales', { mode: 'buffer' }),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.version, t.chunk] })],
 )

@@ -106,19 +106,20 @@ export function foldInVisitor(
 }
 
 /**
- * Top-N items for a visitor vector by dot product with every item's factors, skipping `exclude`
- * (item indices: purchases, the current item, the merchant's exclusions).
+ * Top-N items for a visitor vector by dot product with every item's factors times the item's
+ * scale, as in training's lists, skipping `exclude` (item indices: purchases, the current item,
+ * the merchant's exclusions).
  *
  * @example
- * scoreItems(vector, model.factors, new Set([12]), 8) // [{ index, score }, ...] best first
+ * scoreItems(vector, model, new Set([12]), 8) // [{ index, score }, ...] best first
  */
 export function scoreItems(
   vector: ArrayLike<number>,
-  factors: Float32Array,
+  model: { factors: Float32Array; itemScales?: ArrayLike<number> },
   exclude?: ReadonlySet<number>,
   n = 8,
 ): ScoredIndex[] {
-  return topN(scoreAll(vector, factors, vector.length), n, exclude)
+  return topN(scoreAll(vector, model.factors, vector.length, model.itemScales), n, exclude)
 }
 
 function allFinite(values: ArrayLike<number>): boolean {

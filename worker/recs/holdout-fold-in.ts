@@ -103,7 +103,7 @@ export function evaluateFoldIn(
     }
     const relevant = new Set(sequence.slice(firstN))
     const ids = (vec: ArrayLike<number>): string[] =>
-      scoreItems(vec, factors, excluded, k).map((s) => items[s.index] ?? '')
+      scoreItems(vec, model, excluded, k).map((s) => items[s.index] ?? '')
     const popular = firstNotIn(trendingIds, excludedIds, k)
     group.foldIn.push({ ranked: ids(vector), relevant })
     group.trending.push({ ranked: popular, relevant })

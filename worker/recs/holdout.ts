@@ -112,7 +112,7 @@ function rankingCases(
     const historyIds = new Set([...history].map((c) => matrix.items[c] ?? ''))
     const vector = model.visitorFactors.subarray(row * model.rank, (row + 1) * model.rank)
     out.model.push({
-      ranked: ids(topN(scoreAll(vector, model.factors, model.rank), k, history)),
+      ranked: ids(topN(scoreAll(vector, model.factors, model.rank, model.itemScales), k, history)),
       relevant,
     })
     out.popularity.push({ ranked: firstNotIn(popular, historyIds, k), relevant })

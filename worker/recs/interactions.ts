@@ -8,7 +8,7 @@
  * columns can be compensated for how long the item has been around (see `exposureExponent`).
  */
 
-import { exposureScales } from './exposure.ts'
+import { exposureScales, firstSeenTimes } from './exposure.ts'
 import type { SparseMatrix } from './sparse-matrix.ts'
 import type { Interaction, InteractionType } from './types.ts'
 
@@ -56,6 +56,10 @@ export type InteractionMatrix = SparseMatrix & {
   itemIndex: Map<string, number>
   /** The factor each row was scaled by (1 unless `rowNormExponent` is set). */
   rowScales: Float64Array
+  /** Each column's first interaction time: how long the item has been on sale. */
+  firstSeen: Float64Array
+  /** The time decay and exposure are measured from (epoch ms). */
+  referenceTime: number
   /** Interactions that entered the matrix. */
   used: number
   /** Interactions ignored for an unknown type, a non-finite time or a non-positive weight. */
@@ -115,12 +119,17 @@ export function buildInteractionMatrix(
   const reference = options.referenceTime ?? latest
   const decay = (at: number): number =>
     halfLife > 0 ? Math.pow(2, -Math.max(0, reference - at) / halfLife) : 1
-  const columnScale = exposureScales(
+  const firstSeen = firstSeenTimes(
     items.length,
     colList.map((c) => colRemap[c] ?? 0),
     atList,
-    { reference, halfLife, power: options.exposureExponent ?? 0, minDays: options.minExposureDays },
   )
+  const columnScale = exposureScales(firstSeen, {
+    reference,
+    halfLife,
+    power: options.exposureExponent ?? 0,
+    minDays: options.minExposureDays,
+  })
 
   // Counting sort by row, then merge equal columns within each row.
   const rows = visitors.length
@@ -170,6 +179,8 @@ export function buildInteractionMatrix(
     visitorIndex,
     itemIndex,
     rowScales,
+    firstSeen,
+    referenceTime: reference,
     used: rowList.length,
     ignored,
   }

@@ -14,8 +14,12 @@ export type ActiveModel = {
   items: string[]
   itemIndex: Map<string, number>
   factors: Float32Array
+  /** Each item's score multiplier (exposure compensation, train.ts). */
+  itemScales: Float32Array
   foldInTargets: InteractionWeights
 }
+
+type Blob = ArrayBuffer | number[]
 
 const STATUS_TTL_MS = 5_000
 const versions = new Map<string, { version: string | null; expires: number }>()
@@ -30,26 +34,23 @@ export async function activeModel(db: Database, siteId: string): Promise<ActiveM
   const [meta] = await db.all<{ trained_at: number; rank: number; fold_in_targets: string }>(sql`
     SELECT trained_at, rank, fold_in_targets FROM rec_models WHERE site_id = ${siteId} AND version = ${version}`)
   if (!meta) return null
-  const chunks = await db.all<{ item_ids: string; factors: ArrayBuffer | number[] }>(sql`
-    SELECT item_ids, factors FROM rec_factor_chunks
+  const chunks = await db.all<{ item_ids: string; factors: Blob; item_scales: Blob | null }>(sql`
+    SELECT item_ids, factors, item_scales FROM rec_factor_chunks
     WHERE site_id = ${siteId} AND version = ${version} ORDER BY chunk`)
   const items: string[] = []
-  const parts: Float32Array[] = []
+  const factorParts: Float32Array[] = []
+  const scaleParts: Float32Array[] = []
   for (const chunk of chunks) {
-    items.push(...(JSON.parse(chunk.item_ids) as string[]))
-    const bytes =
-      chunk.factors instanceof ArrayBuffer
-        ? new Uint8Array(chunk.factors)
-        : Uint8Array.from(chunk.factors)
-    // Copy into an aligned buffer: a view into D1's result may start at any byte offset.
-    parts.push(new Float32Array(bytes.slice().buffer))
+    const ids = JSON.parse(chunk.item_ids) as string[]
+    items.push(...ids)
+    factorParts.push(floats(chunk.factors))
+    // A model trained before scales were stored ranks by the plain dot product.
+    scaleParts.push(
+      chunk.item_scales ? floats(chunk.item_scales) : new Float32Array(ids.length).fill(1),
+    )
   }
-  const factors = new Float32Array(items.length * meta.rank)
-  let offset = 0
-  for (const part of parts) {
-    factors.set(part, offset)
-    offset += part.length
-  }
+  const factors = concat(factorParts, items.length * meta.rank)
+  const itemScales = concat(scaleParts, items.length)
   const model: ActiveModel = {
     version,
     trainedAt: meta.trained_at,
@@ -57,11 +58,29 @@ export async function activeModel(db: Database, siteId: string): Promise<ActiveM
     items,
     itemIndex: new Map(items.map((id, i) => [id, i])),
     factors,
+    itemScales,
     foldInTargets: JSON.parse(meta.fold_in_targets) as InteractionWeights,
   }
   if (models.size > 100) models.clear()
   models.set(siteId, model)
   return model
+}
+
+/** A D1 blob of little-endian Float32s. */
+function floats(blob: Blob): Float32Array {
+  const bytes = blob instanceof ArrayBuffer ? new Uint8Array(blob) : Uint8Array.from(blob)
+  // Copy into an aligned buffer: a view into D1's result may start at any byte offset.
+  return new Float32Array(bytes.slice().buffer)
+}
+
+function concat(parts: Float32Array[], length: number): Float32Array {
+  const out = new Float32Array(length)
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
 }
 
 /** The active model version (cached for a few seconds), or null. */

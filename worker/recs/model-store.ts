@@ -27,13 +27,11 @@ export async function saveModel(
   ]
   for (let start = 0, chunk = 0; start < model.items.length; start += FACTOR_CHUNK, chunk++) {
     const end = Math.min(model.items.length, start + FACTOR_CHUNK)
-    const bytes = new Uint8Array(
-      model.factors.buffer,
-      model.factors.byteOffset + start * rank * 4,
-      (end - start) * rank * 4,
-    )
-    statements.push(sql`INSERT INTO rec_factor_chunks (site_id, version, chunk, item_ids, factors)
-      VALUES (${siteId}, ${version}, ${chunk}, ${JSON.stringify(model.items.slice(start, end))}, ${bytes.slice()})`)
+    const factors = floatBytes(model.factors, start * rank, end * rank)
+    const scales = floatBytes(model.itemScales, start, end)
+    statements.push(sql`INSERT INTO rec_factor_chunks (site_id, version, chunk, item_ids, factors, item_scales)
+      VALUES (${siteId}, ${version}, ${chunk}, ${JSON.stringify(model.items.slice(start, end))},
+        ${factors}, ${scales})`)
   }
   const lists: [string, string, [string, number][]][] = [
     ['trending', '', model.trending.map((s) => [s.itemId, round(s.score)])],
@@ -80,6 +78,11 @@ export async function saveModel(
     sql`DELETE FROM rec_factor_chunks WHERE site_id = ${siteId} AND version <> ${version}`,
     sql`DELETE FROM rec_models WHERE site_id = ${siteId} AND version <> ${version}`,
   ])
+}
+
+/** The bytes of `values[start, end)`, copied (D1 binds a whole view's buffer otherwise). */
+function floatBytes(values: Float32Array, start: number, end: number): Uint8Array {
+  return new Uint8Array(values.buffer, values.byteOffset + start * 4, (end - start) * 4).slice()
 }
 
 function round(x: number): number {

@@ -56,27 +56,34 @@ export function factorModelFromSvd(
   }
 }
 
-/** Dot products of one vector with every item's factors. */
-export function scoreAll(vector: ArrayLike<number>, itemFactors: Float32Array, rank: number) {
+/** Dot products of one vector with every item's factors, times each item's scale if given. */
+export function scoreAll(
+  vector: ArrayLike<number>,
+  itemFactors: Float32Array,
+  rank: number,
+  itemScales?: ArrayLike<number>,
+) {
   const count = rank === 0 ? 0 : itemFactors.length / rank
   const scores = new Float64Array(count)
   for (let c = 0; c < count; c++) {
     let sum = 0
     const base = c * rank
     for (let k = 0; k < rank; k++) sum += vector[k]! * itemFactors[base + k]!
-    scores[c] = sum
+    scores[c] = itemScales ? sum * itemScales[c]! : sum
   }
   return scores
 }
 
 /**
- * Top-N items for every visitor by P·Qᵀ, skipping what `exclude(row)` returns (the visitor's
- * purchases: the API never recommends something already bought in the `personal` slot).
+ * Top-N items for every visitor by P·Qᵀ times the item scales, skipping what `exclude(row)`
+ * returns (the visitor's purchases: the API never recommends something already bought in the
+ * `personal` slot).
  */
 export function visitorTopN(
   model: FactorModel,
   n: number,
   exclude: (row: number) => ReadonlySet<number> | undefined,
+  itemScales?: ArrayLike<number>,
   onProgress?: ProgressCallback,
 ): VisitorRecommendations[] {
   const { rank, items } = model
@@ -84,7 +91,7 @@ export function visitorTopN(
   const out: VisitorRecommendations[] = []
   model.visitors.forEach((visitorId, row) => {
     const vector = model.visitorFactors.subarray(row * rank, (row + 1) * rank)
-    const best = topN(scoreAll(vector, model.itemFactors, rank), n, exclude(row))
+    const best = topN(scoreAll(vector, model.itemFactors, rank, itemScales), n, exclude(row))
     out.push({
       visitorId,
       items: best.map((b) => ({ itemId: items[b.index] ?? '', score: b.score })),

@@ -173,7 +173,7 @@ async function personalCandidates(
         const index = model.itemIndex.get(id)
         if (index !== undefined) exclude.add(index)
       }
-      const scored = scoreItems(online.vector, model.factors, exclude, request.n + HEADROOM)
+      const scored = scoreItems(online.vector, model, exclude, request.n + HEADROOM)
       return { source: 'online', scored: scored.map((s) => [model.items[s.index] ?? '', s.score]) }
     }
   }

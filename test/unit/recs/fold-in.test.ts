@@ -19,7 +19,7 @@ describe('foldInVisitor', () => {
       expect(result.updated).toBe(true)
       vector = result.vector
     }
-    const top = scoreItems(vector, model.factors, new Set([index('b1'), index('b4')]), 5)
+    const top = scoreItems(vector, model, new Set([index('b1'), index('b4')]), 5)
     expect(top.map((s) => group(s.index))).toEqual(['b', 'b', 'b', 'b', 'b'])
   })
 
@@ -27,7 +27,7 @@ describe('foldInVisitor', () => {
     const row = model.visitors.indexOf('a-v0')
     let vector: Float32Array = model.visitorFactors.slice(row * model.rank, (row + 1) * model.rank)
     const share = (v: ArrayLike<number>): number =>
-      scoreItems(v, model.factors, undefined, 8).filter((s) => group(s.index) === 'c').length
+      scoreItems(v, model, undefined, 8).filter((s) => group(s.index) === 'c').length
     const before = share(vector)
     for (const itemId of ['c0', 'c2', 'c5', 'c6']) {
       vector = foldInVisitor(vector, model.factors, model.rank, {
@@ -105,9 +105,18 @@ describe('foldInVisitor', () => {
 })
 
 describe('scoreItems', () => {
+  const factors = Float32Array.of(1, 0, 0, 1, 0.7, 0.7, -1, 0)
+  const ranked = (...args: Parameters<typeof scoreItems>) => scoreItems(...args).map((s) => s.index)
+
   it('ranks by dot product and leaves out excluded items', () => {
-    const factors = Float32Array.of(1, 0, 0, 1, 0.7, 0.7, -1, 0)
-    expect(scoreItems([1, 0.1], factors, undefined, 4).map((s) => s.index)).toEqual([0, 2, 1, 3])
-    expect(scoreItems([1, 0.1], factors, new Set([0]), 2).map((s) => s.index)).toEqual([2, 1])
+    expect(ranked([1, 0.1], { factors }, undefined, 4)).toEqual([0, 2, 1, 3])
+    expect(ranked([1, 0.1], { factors }, new Set([0]), 2)).toEqual([2, 1])
+  })
+
+  it('multiplies each item’s dot product by its scale', () => {
+    // Dot products 1, 0.1, 0.77, -1: item 1's scale of 20 lifts it to the top, scores included.
+    const itemScales = Float32Array.of(1, 20, 1, 1)
+    expect(ranked([1, 0.1], { factors, itemScales }, undefined, 4)).toEqual([1, 0, 2, 3])
+    expect(scoreItems([1, 0.1], { factors, itemScales }, undefined, 1)[0]?.score).toBeCloseTo(2)
   })
 })

@@ -14,6 +14,7 @@ const model: ActiveModel = {
   items: trained.items,
   itemIndex: new Map(trained.items.map((id, i) => [id, i])),
   factors: trained.factors,
+  itemScales: trained.itemScales,
   foldInTargets: trained.foldInTargets,
 }
 const row = trained.visitors.indexOf('a-v0')

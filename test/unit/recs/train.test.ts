@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { factorModelFromSvd } from '../../../worker/recs/model.ts'
+import { factorModelFromSvd, scoreAll } from '../../../worker/recs/model.ts'
 import { randomizedSvd } from '../../../worker/recs/randomized-svd.ts'
 import { fromDense } from '../../../worker/recs/sparse-matrix.ts'
 import { trainModel } from '../../../worker/recs/train.ts'
 import type { Progress } from '../../../worker/recs/types.ts'
-import { syntheticShop } from './synthetic.ts'
+import { DAY, syntheticShop } from './synthetic.ts'
 
 const NOW = Date.UTC(2024, 3, 1)
 const events = syntheticShop()
@@ -78,6 +78,15 @@ describe('trainModel', () => {
     expect(again.visitorTopN).toEqual(model.visitorTopN)
   })
 
+  it('ranks each visitor’s list by dot product times the item’s exposure scale', () => {
+    const row = model.visitors.indexOf(model.visitorTopN[0]?.visitorId ?? '')
+    const vector = model.visitorFactors.subarray(row * 4, (row + 1) * 4)
+    const scores = scoreAll(vector, model.factors, 4, model.itemScales)
+    for (const { itemId, score } of model.visitorTopN[0]?.items ?? []) {
+      expect(score).toBeCloseTo(scores[model.items.indexOf(itemId)] ?? NaN, 5)
+    }
+  })
+
   it('trains an empty model from no interactions', () => {
     const empty = trainModel([], { now: NOW })
     expect(empty).toMatchObject({ rank: 0, items: [], visitorTopN: [], similar: [], trending: [] })
@@ -98,5 +107,34 @@ describe('factorModelFromSvd', () => {
         expect(model.visitorFactors[r * 3 + k]).toBeCloseTo(sum, 4)
       }
     }
+  })
+})
+
+describe('item exposure scales', () => {
+  const h = 60 * DAY
+  const buy = (visitorId: string, itemId: string, at: number) =>
+    ({ visitorId, itemId, type: 'purchase', at }) as const
+  // LONG has sold for ten half-lives, LAUNCH for one, NEW for a day (floored at 7 days).
+  const history = [
+    buy('a', 'LONG', NOW - 10 * h),
+    buy('b', 'LAUNCH', NOW - h),
+    buy('c', 'NEW', NOW - DAY),
+    buy('c', 'LONG', NOW),
+  ]
+  const scaleOf = (options: Parameters<typeof trainModel>[1]) => {
+    const trained = trainModel(history, { rank: 2, now: NOW, topN: 0, similarN: 0, ...options })
+    return (itemId: string) => trained.itemScales[trained.items.indexOf(itemId)]
+  }
+
+  it('are the missing exposure to the power scoreExposureExponent (0.75 by default)', () => {
+    const scale = scaleOf({})
+    expect(scale('LAUNCH')).toBeCloseTo(2 ** 0.75, 5)
+    expect(scale('LONG')).toBeCloseTo((1 / (1 - 2 ** -10)) ** 0.75, 5)
+    expect(scale('NEW')).toBeCloseTo((1 / (1 - 2 ** (-7 / 60))) ** 0.75, 4)
+  })
+
+  it('are 1 when turned off', () => {
+    const scale = scaleOf({ scoreExposureExponent: 0 })
+    expect(['LONG', 'LAUNCH', 'NEW'].map(scale)).toEqual([1, 1, 1])
   })
 })

@@ -1,0 +1,1 @@
+ALTER TABLE `rec_factor_chunks` ADD `item_scales` blob;
