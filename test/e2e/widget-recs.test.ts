@@ -200,6 +200,17 @@ describe('recommendations in a single-page app', () => {
     expect(uiChunks).toHaveLength(1)
     expect(recsRequests.map((url) => url.searchParams.get('slot'))).toEqual(['trending', 'similar'])
     expect(recsRequests[1]?.searchParams.get('item')).toBe(item)
+    // ...then to another product, keeping the page component and changing its slot's item.
+    const next = catalog[3]?.itemId ?? ''
+    await page.evaluate((id) => {
+      history.pushState(null, '', `/spa/p/${id}`)
+      const slot = document.querySelector('[data-edgelift="recs"]') as HTMLElement
+      slot.dataset.item = id
+    }, next)
+    await expect.poll(() => recsRequests.length).toBe(3)
+    expect(recsRequests[2]?.searchParams.get('item')).toBe(next)
+    await expect.poll(() => page.locator('edgelift-recs').count()).toBe(1)
+    await expect.poll(() => page.locator('edgelift-recs li').count()).toBe(2)
     await page.close()
   })
 

@@ -268,6 +268,26 @@ describe('slots a single-page app adds after mount', () => {
     expect(requests()[1]?.searchParams.get('n')).toBe('3')
   })
 
+  it('shows a new list when the app changes a slot’s settings, one per change', async () => {
+    const requests = mountApp(bridge())
+    app().innerHTML = '<div data-edgelift="recs" data-slot="similar" data-item="A"></div>'
+    await vi.waitFor(() => expect(requests()).toHaveLength(1))
+    const slot = document.querySelector('[data-edgelift]') as HTMLElement
+    // A product page component kept across routes: React sets both attributes in one render.
+    slot.dataset.item = 'B'
+    slot.dataset.title = 'Also for B'
+    await vi.waitFor(() => expect(requests()).toHaveLength(2))
+    await new Promise((r) => setTimeout(r, 0))
+    expect(requests()).toHaveLength(2)
+    expect(requests().map((url) => url.searchParams.get('item'))).toEqual(['A', 'B'])
+    expect(hosts()).toHaveLength(1)
+    expect((hosts()[0] as HTMLElement).dataset).toMatchObject({ item: 'B', title: 'Also for B' })
+    // Unrelated attributes of the slot change nothing.
+    slot.className = 'wide'
+    await new Promise((r) => setTimeout(r, 0))
+    expect(requests()).toHaveLength(2)
+  })
+
   it('asks about the loader’s product only on the page the loader read it on', async () => {
     // The document was loaded from /p/mug (happy-dom keeps no navigation entry of its own).
     history.replaceState(null, '', '/p/mug')

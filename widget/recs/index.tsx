@@ -2,8 +2,9 @@
  * The recommendations UI chunk (Preact, ESM), built to /widget/<version>/widget-ui.js. The loader
  * imports it once the page has a slot, and calls `mount` with its bridge: each
  * `<div data-edgelift="recs" data-slot=... data-item=... data-n=... data-title=...>` gets an
- * `<edgelift-recs>` element carrying the same settings, the slots there now and those a
- * single-page app adds later.
+ * `<edgelift-recs>` element carrying the same settings: the slots there now, those a
+ * single-page app adds later, and again a slot whose settings the app changes (a product page
+ * component kept across routes, with a new `data-item`).
  */
 import type { WidgetBridge } from '../loader/bridge.ts'
 import { warn } from '../loader/log.ts'
@@ -12,7 +13,7 @@ import { defineRecsElement, TAG } from './recs-element.tsx'
 
 const SETTINGS = ['slot', 'item', 'n', 'title'] as const
 
-/** Watches for slots added later; a second `mount` replaces it (and the bridge). */
+/** Watches for slots added or changed later; a second `mount` replaces it (and the bridge). */
 let watcher: MutationObserver | undefined
 
 export function mount(bridge: WidgetBridge): void {
@@ -20,13 +21,25 @@ export function mount(bridge: WidgetBridge): void {
     defineRecsElement(bridge)
     fillSlots(document)
     watcher?.disconnect()
-    // Only what was added is searched, not the whole page on every change of a busy app.
+    // Only what was added or changed is searched, not the whole page on every change of a busy app.
     watcher = new MutationObserver((records) => {
-      for (const { addedNodes } of records) {
-        for (const node of addedNodes) if (node instanceof Element) fillSlots(node)
+      const changed = new Set<Node>()
+      for (const record of records) {
+        if (record.type === 'attributes') changed.add(record.target)
+        for (const node of record.addedNodes) if (node instanceof Element) fillSlots(node)
+      }
+      // Several settings changed at once make one new list, not one per attribute.
+      for (const slot of changed) {
+        if (!(slot instanceof HTMLElement && slot.matches(SLOT))) continue
+        slot.querySelector(TAG)?.remove()
+        fillSlots(slot)
       }
     })
-    watcher.observe(document, { childList: true, subtree: true })
+    watcher.observe(document, {
+      childList: true,
+      subtree: true,
+      attributeFilter: ['data-edgelift', ...SETTINGS.map((name) => `data-${name}`)],
+    })
   } catch (problem) {
     warn(problem)
   }
