@@ -34,6 +34,15 @@ describe('the edgelift command queue', () => {
     ])
   })
 
+  it('sends a view a single-page app pushes on a route change, as the API’s view', async () => {
+    await bootLoader()
+    win.edgelift?.push(['track', 'view', { itemId: 'SKU456' }])
+    await settle(1000)
+    expect(page.sentEvents()).toEqual([
+      expect.objectContaining({ type: 'view', itemId: 'SKU456', visitorId: expect.any(String) }),
+    ])
+  })
+
   it('keeps a queue made by the page and makes one when there is none', async () => {
     const own: Queue = []
     win.edgelift = own
