@@ -25,17 +25,17 @@ afterEach(() => {
 
 describe('showVariations', () => {
   it('shows the assigned variation and removes the others', () => {
-    expect([...showVariations(document, ASSIGNED_B)]).toEqual(['banner'])
+    expect([...showVariations(ASSIGNED_B)]).toEqual(['banner'])
     expect([state('a'), state('b'), state('c')]).toEqual(['removed', 'shown', 'removed'])
   })
 
   it('shows control without an assignment, and counts no exposure', () => {
-    expect([...showVariations(document, undefined)]).toEqual([])
+    expect([...showVariations(undefined)]).toEqual([])
     expect([state('a'), state('b'), state('c')]).toEqual(['shown', 'removed', 'removed'])
   })
 
   it('shows control for an experiment the visitor is not assigned to', () => {
-    expect([...showVariations(document, { other: { variation: 'b' } })]).toEqual([])
+    expect([...showVariations({ other: { variation: 'b' } })]).toEqual([])
     expect(state('a')).toBe('shown')
   })
 })

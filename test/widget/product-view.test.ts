@@ -97,6 +97,34 @@ describe('the recommendations UI on a product page', () => {
     expect(mounts[0]).toMatchObject({ api: CONFIG.api, site: CONFIG.site })
   })
 
+  it('still mounts when the product chunk cannot load, with one warning', async () => {
+    const page = setUpPage(PRODUCT_PAGE + SLOT)
+    const mounts = recordMounts(page)
+    const answer = page.importChunk.getMockImplementation()
+    page.importChunk.mockImplementation(async (src, name) => {
+      if (name === 'product') throw new TypeError('Failed to fetch dynamically imported module')
+      return answer?.(src, name)
+    })
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    await bootLoader()
+    await settle(1000)
+    expect(mounts).toHaveLength(1)
+    expect(mounts[0]?.productId).toBeUndefined()
+    expect(views(page)).toEqual([])
+    expect(warn).toHaveBeenCalledTimes(1)
+  })
+
+  // An unhandled rejection would reach the merchant's error monitoring; vitest fails the run on one.
+  it('warns once, and leaves no rejection unhandled, when neither chunk can load', async () => {
+    const page = setUpPage(PRODUCT_PAGE + SLOT)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    page.importChunk.mockRejectedValue(new TypeError('Failed to fetch dynamically imported module'))
+    await bootLoader()
+    await settle(1000)
+    expect(chunkNames(page)).toEqual(['product', 'ui'])
+    expect(warn).toHaveBeenCalledTimes(1)
+  })
+
   it('mounts without a product id on a page that names no product', async () => {
     const page = setUpPage(SLOT)
     const mounts = recordMounts(page)

@@ -56,7 +56,7 @@ export function boot(config: LoaderConfig): void {
 
   void Promise.all([edgeAssignments() ?? (id && fetchAssignments(api, site, id)), domReady])
     .then(([assignments]) => {
-      for (const experiment of showVariations(document, assignments || undefined)) {
+      for (const experiment of showVariations(assignments || undefined)) {
         track({ type: 'exposure', experiment })
       }
     })
@@ -68,7 +68,7 @@ export function boot(config: LoaderConfig): void {
       const ui = slotAdded().then(() => importChunk<UiModule>(config.src, 'ui'))
       const product =
         document.querySelector(JSON_LD_SCRIPTS) &&
-        (await importChunk<ProductModule>(config.src, 'product')).readProduct(document)
+        (await importChunk<ProductModule>(config.src, 'product').catch(warn))?.readProduct(document)
       if (product) track({ type: 'view', ...product })
       ;(await ui).mount({ ...config, visitorId, track, productId: product?.itemId })
     })

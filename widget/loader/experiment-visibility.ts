@@ -35,9 +35,9 @@ export function hideUndecided(): void {
  * of the experiments on the page whose variation came from an assignment: those, and only those,
  * are exposures (a fallback to control is not what the edge assigned, and must not be counted).
  */
-export function showVariations(doc: Document, assignments?: Assignments | null): Set<string> {
+export function showVariations(assignments?: Assignments | null): Set<string> {
   const exposed = new Set<string>()
-  for (const el of doc.querySelectorAll<HTMLElement>(MARKED)) {
+  for (const el of document.querySelectorAll<HTMLElement>(MARKED)) {
     const { edgeliftExperiment: key = '', edgeliftVariation } = el.dataset
     const assigned = assignments?.[key]?.variation
     if (assigned) exposed.add(key)
