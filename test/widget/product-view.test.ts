@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { WidgetBridge } from '../../widget/loader/bridge.ts'
-import { bootLoader, CONFIG, setUpPage, settle, type Harness } from './support/loader-harness.ts'
+import {
+  bootLoader,
+  CONFIG,
+  recordMounts,
+  setUpPage,
+  settle,
+  type Harness,
+} from './support/loader-harness.ts'
 
 const PRODUCT_PAGE = `<script type="application/ld+json">
   {"@type":"Product","sku":"MUG-1","name":"Blue mug","url":"https://shop.example/p/mug",
@@ -10,16 +16,6 @@ const SLOT = '<div data-edgelift="recs" data-slot="similar"></div>'
 
 const views = (page: Harness) => page.sentEvents().filter((e) => e.type === 'view')
 const chunkNames = (page: Harness) => page.importChunk.mock.calls.map(([, name]) => name)
-
-/** Answers the UI chunk with a stand-in that records the bridge it is mounted with. */
-function recordMounts(page: Harness): WidgetBridge[] {
-  const mounts: WidgetBridge[] = []
-  const real = page.importChunk.getMockImplementation()
-  page.importChunk.mockImplementation(async (src, name) =>
-    name === 'ui' ? { mount: (bridge: WidgetBridge) => mounts.push(bridge) } : real?.(src, name),
-  )
-  return mounts
-}
 
 beforeEach(() => {
   vi.useFakeTimers()

@@ -1,20 +1,16 @@
 // The loader in a single-page app: slots rendered after load still get recommendations, and a
 // page without any slot never downloads the UI chunk.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { WidgetBridge } from '../../widget/loader/bridge.ts'
-import { bootLoader, setUpPage, settle, type Harness } from './support/loader-harness.ts'
+import {
+  bootLoader,
+  recordMounts,
+  setUpPage,
+  settle,
+  type Harness,
+} from './support/loader-harness.ts'
 
 const uiImports = (page: Harness) =>
   page.importChunk.mock.calls.filter(([, name]) => name === 'ui').length
-
-/** Answers the UI chunk with a stand-in that records each mount. */
-function recordMounts(page: Harness): WidgetBridge[] {
-  const mounts: WidgetBridge[] = []
-  page.importChunk.mockImplementation(async (_src, name) =>
-    name === 'ui' ? { mount: (bridge: WidgetBridge) => mounts.push(bridge) } : undefined,
-  )
-  return mounts
-}
 
 function addSlot(parent: Element = document.body): void {
   const slot = document.createElement('div')

@@ -5,6 +5,7 @@
 // They are loaded once, here, so that an import resolves at once, as a cached chunk does, and the
 // fake timers of a test see its effects in order.
 import { vi } from 'vitest'
+import type { WidgetBridge } from '../../../widget/loader/bridge.ts'
 import type { ChunkName } from '../../../widget/loader/chunks.ts'
 import type { LoaderConfig } from '../../../widget/loader/config.ts'
 
@@ -110,4 +111,14 @@ export async function bootLoader(config: Partial<LoaderConfig> = {}): Promise<vo
 /** Lets pending promise callbacks and timers of `ms` run (fake timers). */
 export async function settle(ms = 0): Promise<void> {
   await vi.advanceTimersByTimeAsync(ms)
+}
+
+/** Answers the UI chunk with a stand-in that records the bridge of each mount. */
+export function recordMounts(page: Harness): WidgetBridge[] {
+  const mounts: WidgetBridge[] = []
+  const real = page.importChunk.getMockImplementation()
+  page.importChunk.mockImplementation(async (src, name) =>
+    name === 'ui' ? { mount: (bridge: WidgetBridge) => mounts.push(bridge) } : real?.(src, name),
+  )
+  return mounts
 }
