@@ -170,6 +170,30 @@ describe('GET /v1/recs', () => {
     expect(body.items.map((i) => i.itemId)).toEqual(['ONLY'])
   })
 
+  it('keeps what the visitor bought out of personal before any model', async () => {
+    const site = await createSite()
+    const items = ['A', 'B', 'C', 'D'].map((itemId) => ({
+      itemId,
+      title: `Item ${itemId}`,
+      url: `https://shop.example/p/${itemId}`,
+    }))
+    await admin(site, 'PUT', '/catalog', { items })
+    const bought = {
+      id: eventId(),
+      type: 'purchase',
+      visitorId: 'buyer',
+      items: [{ itemId: 'A', quantity: 1, price: 5 }],
+      revenue: 5,
+    }
+    const single = { id: eventId(), type: 'purchase', visitorId: 'buyer', itemId: 'C' }
+    expect((await publicPost(site, '/v1/events', { events: [bought, single] })).status).toBe(202)
+    const body = await recs(site, 'slot=personal&visitorId=buyer&n=4')
+    expect(body).toMatchObject({ modelVersion: null, fallback: 'no_model_yet' })
+    expect(body.items.map((i) => i.itemId).sort()).toEqual(['B', 'D'])
+    const someoneElse = await recs(site, 'slot=personal&visitorId=other&n=4')
+    expect(someoneElse.items).toHaveLength(4)
+  })
+
   it('answers an empty list (200) for a site with no catalog and no events', async () => {
     const site = await createSite()
     const body = await recs(site, 'slot=trending')

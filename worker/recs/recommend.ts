@@ -111,7 +111,12 @@ async function ownCandidates(
   banned: Set<string>,
 ): Promise<Candidates | undefined> {
   if (request.slot === 'trending') return undefined
-  if (!model) return { source: 'trending', scored: [], fallback: 'no_model_yet' }
+  if (!model) {
+    // Trending serves instead, but what the visitor bought stays out of their personal slot.
+    if (request.slot === 'personal' && request.visitorId)
+      banPurchased(await db.all(purchasedItemsQuery(siteId, request.visitorId)), banned)
+    return { source: 'trending', scored: [], fallback: 'no_model_yet' }
+  }
   if (request.slot === 'personal') {
     if (!request.visitorId) return { source: 'svd', scored: [], fallback: 'no_visitor' }
     return personalCandidates(db, siteId, model, request, request.visitorId, banned)
@@ -160,7 +165,7 @@ async function personalCandidates(
         ]
       : []),
   ])
-  for (const row of purchased?.results ?? []) banned.add((row as { item_id: string }).item_id)
+  banPurchased(purchased?.results ?? [], banned)
   const recent = (recentRows?.results ?? []) as RecentEvent[]
   if (request.online && recent.length > 0) {
     const trained = vectorRows?.results[0] as { vector: string; version: string } | undefined
@@ -182,6 +187,10 @@ async function personalCandidates(
   const catalog = new Map<string, CatalogItem>()
   for (const row of list) if (row.item_id !== null) catalog.set(row.item_id, toItem(row))
   return { source: 'svd', scored: list.map((r) => [r.list_item, r.score]), catalog }
+}
+
+function banPurchased(purchased: unknown[], banned: Set<string>): void {
+  for (const row of purchased) banned.add((row as { item_id: string }).item_id)
 }
 
 async function trendingCandidates(
