@@ -95,13 +95,8 @@ export async function seedDemo(api: string, step: (message: string) => void): Pr
     throw new Error(`catalog upload failed: ${JSON.stringify(uploaded.body)}`)
   if (!status.body.modelVersion) {
     step('Training the recommendation model')
-    const trained = await call<{ trained: boolean; version?: string; reason?: string }>(
-      api,
-      'POST',
-      '/v1/admin/recs/train?wait=true',
-    )
-    if (!trained.body.trained)
-      throw new Error(`training failed: ${trained.body.reason ?? trained.status}`)
+    const trained = await call<{ version?: string }>(api, 'POST', '/v1/admin/recs/train?wait=true')
+    if (trained.status !== 200) throw new Error(`training failed: ${JSON.stringify(trained.body)}`)
     step(`  model ${trained.body.version ?? ''}`)
   }
   const existing = await call<{ status?: string }>(

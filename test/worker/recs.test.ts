@@ -52,9 +52,9 @@ describe('POST /v1/admin/recs/train and GET /v1/admin/recs/status', () => {
     const site = await createSite()
     const res = await train(site)
     expect(res.status).toBe(409)
-    expect(await res.json()).toMatchObject({
-      trained: false,
-      reason: expect.stringMatching(/No interactions yet/),
+    expect(await errorOf(res)).toEqual({
+      code: 'not_enough_data',
+      message: expect.stringMatching(/No interactions yet/),
     })
     const status = (await (await admin(site, 'GET', '/recs/status')).json()) as Record<
       string,
@@ -233,6 +233,7 @@ describe('training limits and the cron trigger', () => {
     const outcome = await trainSite(database(env.DB), site.id, { maxInteractions: 10 })
     expect(outcome).toMatchObject({
       trained: false,
+      code: 'too_large_for_worker',
       reason: expect.stringMatching(/npm run train/),
     })
   })

@@ -11,7 +11,8 @@ import { trainModel, type TrainMetrics, type TrainOptions } from './train.ts'
 import type { ProgressCallback } from './types.ts'
 
 export type TrainOutcome =
-  { trained: true; version: string; metrics: TrainMetrics } | { trained: false; reason: string }
+  | { trained: true; version: string; metrics: TrainMetrics }
+  | { trained: false; code: 'too_large_for_worker' | 'not_enough_data'; reason: string }
 
 /** Minimum signal for a factor model to say anything: below it, trending lists serve. */
 const MIN_VISITORS = 2
@@ -49,7 +50,7 @@ export async function trainSite(
       if (count > options.maxInteractions) {
         const reason = `Too large to train inside the Worker (${count} interactions; the limit here is ${options.maxInteractions}): run \`npm run train\` from Node instead.`
         await finish(db, siteId, reason)
-        return { trained: false, reason }
+        return { trained: false, code: 'too_large_for_worker', reason }
       }
     }
     const interactions = await loadInteractions(db, siteId)
@@ -61,7 +62,7 @@ export async function trainSite(
           ? 'No interactions yet: import order history or send view, click, add_to_cart and purchase events first.'
           : `Too little data to train: ${visitors} visitor(s) and ${items} item(s); at least ${MIN_VISITORS} of each are needed.`
       await finish(db, siteId, reason)
-      return { trained: false, reason }
+      return { trained: false, code: 'not_enough_data', reason }
     }
     const onProgress: ProgressCallback | undefined = options.onProgress
     const model = trainModel(interactions, { ...options, now, onProgress })

@@ -33,10 +33,8 @@ export const adminRecsRoute = new Hono<AppEnv>()
     )
     if (c.req.query('wait') === 'true') {
       const outcome = await run
-      return c.json(
-        { ...outcome, status: await recsStatus(db, site.id) },
-        outcome.trained ? 200 : 409,
-      )
+      if (!outcome.trained) throw conflict(outcome.code, outcome.reason)
+      return c.json({ ...outcome, status: await recsStatus(db, site.id) })
     }
     c.executionCtx.waitUntil(run.catch((err: unknown) => console.error('training failed', err)))
     return c.json(
