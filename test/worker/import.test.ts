@@ -90,6 +90,70 @@ describe('POST /v1/admin/import/events?format=online-retail', () => {
   })
 })
 
+describe('an import the database fails part-way through', () => {
+  it('writes nothing at all: no event, no catalog item', async () => {
+    const site = await createSite()
+    const lines = Array.from(
+      { length: 2_500 },
+      (_, i) =>
+        `5${String(i).padStart(5, '0')},ITEM${i % 40},THING ${i % 40},1,12/1/2010 8:26,1.5,${10_000 + (i % 300)}.0,United Kingdom`,
+    )
+    // The file's last customer: the database refuses any batch that writes them.
+    lines.push('599999,LAST,LAST THING,1,12/1/2010 9:00,2.5,99999.0,United Kingdom')
+    const { env } = await import('cloudflare:workers')
+    const { database } = await import('../../worker/db/database.ts')
+    const { findSiteByPublicKey } = await import('../../worker/sites/site-store.ts')
+    const { importHistory } = await import('../../worker/events/import-history.ts')
+    const found = await findSiteByPublicKey(database(env.DB), site.publicKey)
+    if (!found) throw new Error('test site not found')
+    const failing = database(refusingBatchesWith(env.DB, 'c99999'))
+    await expect(
+      importHistory(failing, found, [HEADER, ...lines].join('\n'), 'online-retail', Date.now()),
+    ).rejects.toThrow(/refused/)
+    for (const table of ['events', 'catalog_items']) {
+      const [count] = await rows<{ n: number }>(
+        `SELECT count(*) AS n FROM ${table} WHERE site_id = ?`,
+        site.id,
+      )
+      expect(count?.n, table).toBe(0)
+    }
+    const retried = await importHistory(
+      database(env.DB),
+      found,
+      [HEADER, ...lines].join('\n'),
+      'online-retail',
+      Date.now(),
+    )
+    expect(retried).toMatchObject({ imported: 2_501, duplicates: 0 })
+  })
+})
+
+/** D1 that fails every batch with a statement bound to `marker`, as a storage failure would. */
+function refusingBatchesWith(d1: D1Database, marker: string): D1Database {
+  const marked = new WeakSet<D1PreparedStatement>()
+  return new Proxy(d1, {
+    get(target, key) {
+      if (key === 'prepare') {
+        return (query: string) => ({
+          bind(...params: unknown[]) {
+            const statement = target.prepare(query).bind(...params)
+            if (params.some((p) => String(p).includes(marker))) marked.add(statement)
+            return statement
+          },
+        })
+      }
+      if (key === 'batch') {
+        return (statements: D1PreparedStatement[]) =>
+          statements.some((s) => marked.has(s))
+            ? Promise.reject(new Error('D1_ERROR: refused by the test'))
+            : target.batch(statements)
+      }
+      const value: unknown = Reflect.get(target, key)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
 describe('POST /v1/admin/import/events?format=ndjson', () => {
   it('imports events with past timestamps, derives ids for rows without one, and reports bad lines', async () => {
     const site = await createSite()

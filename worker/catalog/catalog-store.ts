@@ -1,11 +1,12 @@
 /**
- * Catalog items in D1. Upserts travel as one JSON parameter (json_each), so a 1,000-item upload is
- * one statement, written whole or not at all.
+ * Catalog items in D1. Upserts travel as JSON parameters read with json_each, so a 1,000-item
+ * upload is one or a few statements in one batch, written whole or not at all.
  */
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { toMajorUnits, toMinorUnits } from '../../shared/currencies.ts'
 import type { RecommendedItemShown } from '../../shared/api-types.ts'
 import type { Database } from '../db/database.ts'
+import { jsonChunks } from '../db/json-chunks.ts'
 import type { CatalogItemInput } from './catalog-schema.ts'
 
 export type CatalogSource = 'catalog' | 'view' | 'import'
@@ -20,32 +21,35 @@ export type CatalogRow = Omit<CatalogItemInput, 'url' | 'inStock'> & {
 }
 
 /**
- * Inserts or updates items. A `catalog` upload overwrites anything; `view` and `import` rows never
- * overwrite an admin's upload, and fill only what they know.
+ * Inserts or updates items, in as many statements as D1's string limit needs (run them in one
+ * batch). A `catalog` upload overwrites anything; `view` and `import` rows never overwrite an
+ * admin's upload, and fill only what they know.
  */
-export function upsertItemsStatement(
+export function upsertItemsStatements(
   siteId: string,
   siteCurrency: string,
   rows: CatalogRow[],
   source: CatalogSource,
   now: number,
-) {
-  const json = JSON.stringify(
-    rows.map((r) => {
-      const currency = r.currency ?? siteCurrency
-      return {
-        itemId: r.itemId,
-        title: r.title,
-        url: r.url ?? null,
-        image: r.image ?? null,
-        priceMinor: r.price === undefined ? null : toMinorUnits(r.price, currency),
-        currency: r.price === undefined ? null : currency,
-        category: r.category ?? null,
-        // Unknown availability counts as in stock: the item was just sold or viewed.
-        inStock: r.inStock === false ? 0 : 1,
-      }
-    }),
-  )
+): SQL[] {
+  const stored = rows.map((r) => {
+    const currency = r.currency ?? siteCurrency
+    return {
+      itemId: r.itemId,
+      title: r.title,
+      url: r.url ?? null,
+      image: r.image ?? null,
+      priceMinor: r.price === undefined ? null : toMinorUnits(r.price, currency),
+      currency: r.price === undefined ? null : currency,
+      category: r.category ?? null,
+      // Unknown availability counts as in stock: the item was just sold or viewed.
+      inStock: r.inStock === false ? 0 : 1,
+    }
+  })
+  return jsonChunks(stored).map((json) => upsertJson(siteId, json, source, now))
+}
+
+function upsertJson(siteId: string, json: string, source: CatalogSource, now: number): SQL {
   const guard = source === 'catalog' ? sql`` : sql`WHERE catalog_items.source <> 'catalog'`
   return sql`
     INSERT INTO catalog_items (site_id, item_id, title, url, image, price_minor, currency, category,

@@ -1,16 +1,18 @@
 /**
  * Backfilling history: NDJSON of the event shape, or the UCI Online Retail CSV, imported through
  * the same exactly-once ingestion as live events but keeping each event's own time. Rows without
- * an id get one derived from their content, so importing a file twice changes nothing. Progress is
- * committed batch by batch: an interrupted import is completed by running it again.
+ * an id get one derived from their content, so importing a file twice changes nothing. Lines are
+ * validated in batches, and every batch's statements run in one D1 batch at the end: a request
+ * is imported whole or not at all.
  */
-import { batch, type Database } from '../db/database.ts'
-import { upsertItemsStatement, type CatalogRow } from '../catalog/catalog-store.ts'
+import { batch, type Database, type Statement } from '../db/database.ts'
+import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
+import { MAX_JSON_PARAMETER_BYTES } from '../db/json-chunks.ts'
 import { contentId } from '../import/content-id.ts'
 import { splitLines } from '../import/lines.ts'
 import { createOnlineRetailParser } from '../import/online-retail.ts'
 import type { Site } from '../sites/site-store.ts'
-import { ingestEvents } from './ingest.ts'
+import { prepareIngest } from './ingest.ts'
 
 export const IMPORT_FORMATS = ['ndjson', 'online-retail'] as const
 export type ImportFormat = (typeof IMPORT_FORMATS)[number]
@@ -24,8 +26,13 @@ export type ImportResult = {
   skippedByReason: Record<string, number>
 }
 
-/** Events per ingestion batch: one D1 transaction each. */
-const BATCH = 500
+/**
+ * Events per ingestion batch, and the characters of their source lines. A batch's stored rows
+ * travel as one JSON parameter, which D1 caps at 2,000,000 bytes; a stored row is about twice its
+ * line, so this keeps even a batch of non-ASCII lines under the cap.
+ */
+const BATCH = 1000
+const BATCH_BYTES = MAX_JSON_PARAMETER_BYTES / 2
 const MAX_LISTED = 1000
 
 type Pending = { line: number; event: unknown; product?: CatalogRow }
@@ -49,23 +56,28 @@ export async function importHistory(
     result.skippedByReason[reason] = (result.skippedByReason[reason] ?? 0) + 1
     if (result.skipped.length < MAX_LISTED) result.skipped.push({ line, reason })
   }
+  const statements: Statement[] = []
+  /** Where each batch's insert sits among `statements`: it answers the ids it stored. */
+  const inserts: number[] = []
+  let storedRows = 0
   let pending: Pending[] = []
-  const flush = async () => {
+  let pendingBytes = 0
+  const prepare = async () => {
     if (pending.length === 0) return
-    const outcome = await ingestEvents(
+    const prepared = await prepareIngest(
       db,
       site,
       pending.map((p) => p.event),
       { now, timeSource: 'event' },
     )
-    result.imported += outcome.accepted
-    result.duplicates += outcome.duplicates
-    for (const r of outcome.rejected) skip(pending[r.index]?.line ?? 0, r.code)
+    for (const r of prepared.rejected) skip(pending[r.index]?.line ?? 0, r.code)
+    if (prepared.statements.length > 0) inserts.push(statements.length)
+    statements.push(...prepared.statements)
+    storedRows += prepared.stored
     const products = pending.flatMap((p) => (p.product ? [p.product] : []))
-    if (products.length > 0) {
-      await batch(db, [upsertItemsStatement(site.id, site.currency, products, 'import', now)])
-    }
+    statements.push(...upsertItemsStatements(site.id, site.currency, products, 'import', now))
     pending = []
+    pendingBytes = 0
   }
   const parseLine = format === 'online-retail' ? retailLineParser(site) : ndjsonLine
   let lineNumber = 0
@@ -74,10 +86,18 @@ export async function importHistory(
     const parsed = parseLine(line)
     if (!parsed) continue
     if ('reason' in parsed) skip(lineNumber, parsed.reason)
-    else pending.push({ line: lineNumber, ...parsed })
-    if (pending.length >= BATCH) await flush()
+    else {
+      pending.push({ line: lineNumber, ...parsed })
+      pendingBytes += line.length
+    }
+    if (pending.length >= BATCH || pendingBytes >= BATCH_BYTES) await prepare()
   }
-  await flush()
+  await prepare()
+  if (statements.length > 0) {
+    const results = await batch(db, statements)
+    for (const at of inserts) result.imported += results[at]?.results.length ?? 0
+    result.duplicates = storedRows - result.imported
+  }
   result.skipped.sort((a, b) => a.line - b.line)
   return result
 }

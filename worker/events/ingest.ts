@@ -4,12 +4,12 @@
  * visitors are dropped, and everything valid is written in one D1 batch: it commits whole or not
  * at all.
  */
-import { batch, type Database } from '../db/database.ts'
+import { batch, type Database, type Statement } from '../db/database.ts'
 import { variationIndexOf } from '../experiments/assign-visitor.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
 import type { Site } from '../sites/site-store.ts'
-import { upsertItemsStatement, type CatalogRow } from '../catalog/catalog-store.ts'
+import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
 import { sha256Hex } from '../crypto/hex.ts'
 import { eventSchema, rejectionCode, type EventInput } from './event-schema.ts'
 import { deriveAssignments, insertEvents, recomputeConversions } from './event-writes.ts'
@@ -19,12 +19,32 @@ import { toStoredEvent, type StoredEvent, type TimeSource } from './stored-event
 export type Rejection = { index: number; code: string; message: string }
 export type IngestResult = { accepted: number; duplicates: number; rejected: Rejection[] }
 
+/**
+ * A validated batch and the statements that store it, not yet run. The first statement inserts
+ * the events and answers the ids it stored; a history import runs the statements of all its
+ * batches in one D1 batch, so it too is written whole or not at all.
+ */
+export type PreparedIngest = { statements: Statement[]; stored: number; rejected: Rejection[] }
+
 export async function ingestEvents(
   db: Database,
   site: Site,
   received: readonly unknown[],
   options: { now: number; timeSource: TimeSource },
 ): Promise<IngestResult> {
+  const { statements, stored, rejected } = await prepareIngest(db, site, received, options)
+  if (statements.length === 0) return { accepted: 0, duplicates: 0, rejected }
+  const [inserted] = await batch(db, statements)
+  const accepted = inserted?.results.length ?? 0
+  return { accepted, duplicates: stored - accepted, rejected }
+}
+
+export async function prepareIngest(
+  db: Database,
+  site: Site,
+  received: readonly unknown[],
+  options: { now: number; timeSource: TimeSource },
+): Promise<PreparedIngest> {
   const rejected: Rejection[] = []
   const valid: { index: number; event: EventInput }[] = []
   received.forEach((raw, index) => {
@@ -74,7 +94,7 @@ export async function ingestEvents(
     )
   }
   rejected.sort((a, b) => a.index - b.index)
-  if (rows.length === 0) return { accepted: 0, duplicates: 0, rejected }
+  if (rows.length === 0) return { statements: [], stored: 0, rejected }
 
   const exposureIds = rows.filter((r) => r.type === 'exposure').map((r) => r.id)
   const visitors = [...new Set(rows.map((r) => r.visitorId))]
@@ -83,16 +103,13 @@ export async function ingestEvents(
     site,
     valid.filter((v) => storedIds.has(v.event.id)),
   )
-  const [inserted] = await batch(db, [
+  const statements = [
     insertEvents(site.id, options.now, rows),
     deriveAssignments(site.id, exposureIds),
     recomputeConversions(site.id, site.currency, visitors),
-    ...(products.length
-      ? [upsertItemsStatement(site.id, site.currency, products, 'view', options.now)]
-      : []),
-  ])
-  const accepted = inserted?.results.length ?? 0
-  return { accepted, duplicates: rows.length - accepted, rejected }
+    ...upsertItemsStatements(site.id, site.currency, products, 'view', options.now),
+  ]
+  return { statements, stored: rows.length, rejected }
 }
 
 /**

@@ -2,7 +2,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { catalogUploadSchema } from '../catalog/catalog-schema.ts'
-import { catalogSize, upsertItemsStatement } from '../catalog/catalog-store.ts'
+import { catalogSize, upsertItemsStatements } from '../catalog/catalog-store.ts'
 import { batch } from '../db/database.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
@@ -18,9 +18,14 @@ export const adminCatalogRoute = new Hono<AppEnv>()
       'catalog',
     )
     const { site } = c.var
-    await batch(c.var.db, [
-      upsertItemsStatement(site.id, site.currency, body.items, 'catalog', Date.now()),
-    ])
+    const statements = upsertItemsStatements(
+      site.id,
+      site.currency,
+      body.items,
+      'catalog',
+      Date.now(),
+    )
+    if (statements.length > 0) await batch(c.var.db, statements)
     return c.json({ upserted: body.items.length, catalog: await catalogSize(c.var.db, site.id) })
   })
   .get('/catalog', async (c) => c.json({ catalog: await catalogSize(c.var.db, c.var.site.id) }))
