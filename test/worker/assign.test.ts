@@ -180,6 +180,35 @@ describe('public key authentication', () => {
     expect(res.status).toBe(200)
   })
 
+  it.each([
+    ['inside another value', (key: string) => `next=${encodeURIComponent(`/a?k=${key}`)}`],
+    ['after an encoded space', (key: string) => `x=%20${key}`],
+    ['as a bare name', (key: string) => key],
+    ['as a name with a value', (key: string) => `${key}=1`],
+  ])('refuses a secret key anywhere in the query string: %s', async (_, query) => {
+    const site = await createSite()
+    const res = await call(`/v1/assign?site=${site.publicKey}&${query(site.adminKey)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(res.status).toBe(403)
+    expect(await errorOf(res)).toEqual({
+      code: 'secret_key_in_url',
+      message: expect.stringMatching(/rotate it/),
+    })
+  })
+
+  it('takes query values that only contain "sk_" inside a word', async () => {
+    const site = await createSite()
+    const res = await call(`/v1/assign?site=${site.publicKey}&task_id=risk_level`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(res.status).toBe(200)
+  })
+
   it('refuses a secret key on a public route, in the header, the query or as a bearer', async () => {
     const site = await createSite()
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }

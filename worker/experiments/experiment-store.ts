@@ -6,7 +6,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { batch, type Database } from '../db/database.ts'
 import { experimentPhases, experiments } from '../db/schema.ts'
 import { KEY } from '../../shared/identifiers.ts'
-import { conflict, notFound } from '../http/api-error.ts'
+import { conflict, invalid, notFound } from '../http/api-error.ts'
 import {
   experimentFromRow,
   experimentToRow,
@@ -51,14 +51,21 @@ export async function findExperiment(
   return row ? experimentFromRow(row) : null
 }
 
-/** The site's experiment with this key, or 404 — also for another site's key. */
+/** The site's experiment with this key, or 404 — also for another site's key; 400 for a key no
+ * experiment can have. */
 export async function experimentOr404(
   db: Database,
   siteId: string,
   key: string,
 ): Promise<Experiment> {
-  const exp = KEY.test(key) ? await findExperiment(db, siteId, key) : null
-  if (!exp) throw notFound(KEY.test(key) ? `The experiment ${key}` : 'The experiment')
+  if (!KEY.test(key)) {
+    throw invalid(
+      'invalid_experiment_key',
+      'An experiment key is 1-64 characters of A-Z a-z 0-9 _ . : -.',
+    )
+  }
+  const exp = await findExperiment(db, siteId, key)
+  if (!exp) throw notFound(`The experiment ${key}`)
   return exp
 }
 

@@ -13,11 +13,17 @@ const SECRET_PREFIX = 'sk_'
 const PUBLIC_PREFIX = 'pk_'
 const MAX_KEY_LENGTH = 128
 
+/**
+ * A secret key anywhere in a query name or value, also inside another value (`?next=/a?k=sk_...`)
+ * or after a space; `task_id` or `risk_level` are not keys.
+ */
+const SECRET_IN_TEXT = /(?:^|[^A-Za-z0-9])sk_[A-Za-z0-9]/
+
 /** Refuses any request that carries a secret key in its query string. */
 export const refuseSecretInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
   const params = new URL(c.req.url).searchParams
-  for (const value of params.values()) {
-    if (value.startsWith(SECRET_PREFIX)) {
+  for (const [name, value] of params) {
+    if (SECRET_IN_TEXT.test(name) || SECRET_IN_TEXT.test(value)) {
       throw new ApiError(
         403,
         'secret_key_in_url',
