@@ -193,7 +193,10 @@ export function trainingMatrixOptions(options: TrainOptions): MatrixOptions {
   return {
     weights: options.weights,
     halfLifeDays: options.halfLifeDays ?? DEFAULT_TRAIN_OPTIONS.halfLifeDays,
-    referenceTime: options.referenceTime ?? options.now,
+    // Decay and exposure count back from the newest interaction, not the clock. On a live store the
+    // two agree; history imported long after it happened would otherwise decay to nothing, turning
+    // log1p linear, every item's exposure full, and stored factors (rounded to 1e-6) into zeros.
+    referenceTime: options.referenceTime,
     transform: options.transform ?? DEFAULT_TRAIN_OPTIONS.transform,
     rowNormExponent: options.rowNormExponent ?? DEFAULT_TRAIN_OPTIONS.rowNormExponent,
     exposureExponent: options.exposureExponent ?? DEFAULT_TRAIN_OPTIONS.exposureExponent,

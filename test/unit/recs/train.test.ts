@@ -87,6 +87,16 @@ describe('trainModel', () => {
     }
   })
 
+  it('trains history imported years later like fresh history: decay counts from its newest event', () => {
+    const yearsLater = NOW + 5 * 365 * DAY
+    const late = trainModel(events, { rank: 4, now: yearsLater, topN: 5, similarN: 3 })
+    const fresh = trainModel(events, { rank: 4, now: NOW, topN: 5, similarN: 3 })
+    expect(late.visitorFactors).toEqual(fresh.visitorFactors)
+    expect(late.itemScales).toEqual(fresh.itemScales)
+    const largest = late.visitorFactors.reduce((max, x) => Math.max(max, Math.abs(x)), 0)
+    expect(largest).toBeGreaterThan(0.01)
+  })
+
   it('trains an empty model from no interactions', () => {
     const empty = trainModel([], { now: NOW })
     expect(empty).toMatchObject({ rank: 0, items: [], visitorTopN: [], similar: [], trending: [] })
