@@ -1,5 +1,6 @@
 // Test helpers: real sites in the test D1 and requests through the Worker's own fetch handler.
 import { env, exports } from 'cloudflare:workers'
+import { expect } from 'vitest'
 import { hashKey, newAdminKey, newPublicKey, newSiteId } from '../../../worker/sites/keys.ts'
 
 export type TestSite = { id: string; publicKey: string; adminKey: string }
@@ -85,6 +86,14 @@ export async function errorOf(res: Response): Promise<{ code: string; message: s
     throw new Error(`not an error envelope: ${JSON.stringify(body)}`)
   }
   return { code: body.error.code, message: body.error.message }
+}
+
+/** The response is API.md's error envelope with this status and code, and a message. */
+export async function expectRefused(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status)
+  const error = await errorOf(res)
+  expect(error).toEqual({ code, message: expect.stringMatching(/\S/) })
+  return error
 }
 
 /** Rows of a SQL query against the test D1. */
