@@ -6,24 +6,11 @@ import {
   expectRefused,
   publicPost,
   rows,
-  startExperiment,
   type TestSite,
 } from './support/api.ts'
+import { seedVisitor } from './support/visitors.ts'
 
 const RANDOM_ID = 'fedcba9876543210fedcba9876543210'
-
-/** An exposure, a view and a purchase of `visitorId` on `site`. */
-async function seedVisitor(site: TestSite, visitorId: string) {
-  await startExperiment(site, 'seen')
-  const res = await publicPost(site, '/v1/events', {
-    events: [
-      { id: eventId(), type: 'exposure', visitorId, experiment: 'seen' },
-      { id: eventId(), type: 'view', visitorId, itemId: 'SKU-1' },
-      { id: eventId(), type: 'purchase', visitorId, revenue: 10 },
-    ],
-  })
-  expect(await res.json()).toMatchObject({ accepted: 3 })
-}
 
 /** Every row the site holds about the visitor, and whether it was marked forgotten. */
 async function rowsAbout(site: TestSite, visitorId: string) {

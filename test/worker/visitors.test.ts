@@ -6,29 +6,11 @@ import {
   eventId,
   publicPost,
   rows,
-  startExperiment,
   type TestSite,
 } from './support/api.ts'
+import { seedVisitor } from './support/visitors.ts'
 
 const RANDOM_ID = '0123456789abcdef0123456789abcdef'
-
-async function seedVisitor(site: TestSite, visitorId: string) {
-  await startExperiment(site, `exp-${Math.random().toString(36).slice(2, 8)}`, {
-    coverage: 1,
-  }).catch(() => undefined)
-  const [exp] = await rows<{ key: string }>(
-    `SELECT key FROM experiments WHERE site_id = ? AND status = 'running'`,
-    site.id,
-  )
-  const res = await publicPost(site, '/v1/events', {
-    events: [
-      { id: eventId(), type: 'exposure', visitorId, experiment: exp?.key },
-      { id: eventId(), type: 'view', visitorId, itemId: 'SKU-1' },
-      { id: eventId(), type: 'purchase', visitorId, revenue: 10 },
-    ],
-  })
-  expect(((await res.json()) as { accepted: number }).accepted).toBe(3)
-}
 
 async function countAbout(site: TestSite, visitorId: string) {
   const [events] = await rows<{ n: number }>(
