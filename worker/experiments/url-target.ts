@@ -4,22 +4,6 @@
  * @example urlMatches('/products/*', 'https://shop.example/products/mug?ref=1') // true
  */
 
-const compiled = new Map<string, RegExp>()
-
-function toRegExp(pattern: string): RegExp {
-  let re = compiled.get(pattern)
-  if (!re) {
-    const body = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')
-    re = new RegExp(`^${body}$`)
-    if (compiled.size > 500) compiled.clear()
-    compiled.set(pattern, re)
-  }
-  return re
-}
-
 /** Whether `url` is targeted by `pattern`; a null pattern targets every page. */
 export function urlMatches(pattern: string | null, url: string | undefined): boolean {
   if (pattern === null) return true
@@ -31,5 +15,26 @@ export function urlMatches(pattern: string | null, url: string | undefined): boo
     return false
   }
   const subject = pattern.startsWith('/') ? parsed.pathname : `${parsed.origin}${parsed.pathname}`
-  return toRegExp(pattern).test(subject)
+  return globMatches(pattern, subject)
+}
+
+/**
+ * `*`-only glob matching in linear passes. A regular expression of `.*` runs backtracks
+ * polynomially in the number of stars, and the URL comes from any caller of `/v1/assign`; with
+ * only stars, taking each literal part at its leftmost place after the previous one is exact.
+ */
+export function globMatches(pattern: string, subject: string): boolean {
+  const parts = pattern.split('*')
+  const first = parts[0] ?? ''
+  if (parts.length === 1) return subject === first
+  const last = parts[parts.length - 1] ?? ''
+  const end = subject.length - last.length
+  if (end < first.length || !subject.startsWith(first) || !subject.endsWith(last)) return false
+  let at = first.length
+  for (const part of parts.slice(1, -1)) {
+    const found = subject.indexOf(part, at)
+    if (found < 0 || found + part.length > end) return false
+    at = found + part.length
+  }
+  return true
 }
