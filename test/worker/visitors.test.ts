@@ -8,6 +8,7 @@ import {
   rows,
   type TestSite,
 } from './support/api.ts'
+import { seedStore } from './support/recs.ts'
 import { seedVisitor } from './support/visitors.ts'
 
 const RANDOM_ID = '0123456789abcdef0123456789abcdef'
@@ -117,5 +118,33 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
         })
       ).status,
     ).toBe(401)
+  })
+
+  it('forgets a visitor whom a training run loaded before they were forgotten', async () => {
+    const site = await createSite()
+    await seedStore(site)
+    const { env } = await import('cloudflare:workers')
+    const { database } = await import('../../worker/db/database.ts')
+    const { loadInteractions } = await import('../../worker/recs/interaction-store.ts')
+    const { trainModel } = await import('../../worker/recs/train.ts')
+    const { saveModel } = await import('../../worker/recs/model-store.ts')
+    const db = database(env.DB)
+    const model = trainModel(await loadInteractions(db, site.id), { rank: 4 })
+    const forgotten = await call('/v1/visitors/g-buyer-3', {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${site.adminKey}` },
+    })
+    expect(forgotten.status).toBe(200)
+    await saveModel(db, site.id, model)
+    const learned = (visitorId: string) =>
+      rows<{ n: number }>(
+        `SELECT (SELECT count(*) FROM visitor_vectors WHERE site_id = ?1 AND visitor_id = ?2)
+          + (SELECT count(*) FROM rec_lists WHERE site_id = ?1 AND kind = 'personal' AND subject = ?2)
+          AS n`,
+        site.id,
+        visitorId,
+      )
+    expect(await learned('g-buyer-3')).toEqual([{ n: 0 }])
+    expect(await learned('g-buyer-4')).toEqual([{ n: 2 }])
   })
 })

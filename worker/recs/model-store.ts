@@ -5,13 +5,13 @@
  * D1's 2 MB limits.
  */
 import { sql } from 'drizzle-orm'
+import { sha256Hex } from '../crypto/hex.ts'
 import { batch, type Database, type Statement } from '../db/database.ts'
+import { jsonChunks } from '../db/json-chunks.ts'
 import type { TrainedModel } from './train.ts'
 
 /** Items per factor chunk: 1,000 x rank 64 x 4 bytes = 256 KB a row. */
 const FACTOR_CHUNK = 1000
-/** JSON bytes per bulk statement. */
-const JSON_CHUNK_BYTES = 512 * 1024
 
 export async function saveModel(
   db: Database,
@@ -77,7 +77,30 @@ export async function saveModel(
     sql`DELETE FROM rec_lists WHERE site_id = ${siteId} AND version <> ${version}`,
     sql`DELETE FROM rec_factor_chunks WHERE site_id = ${siteId} AND version <> ${version}`,
     sql`DELETE FROM rec_models WHERE site_id = ${siteId} AND version <> ${version}`,
+    ...(await forgottenSinceLoaded(siteId, version, model.visitors)),
   ])
+}
+
+/**
+ * A visitor forgotten while the model trained was in the interactions it loaded, and just had a
+ * vector and a list written again. Run in the switch's batch, these statements delete them in the
+ * same transaction. Only a hash of a forgotten id is kept, so the model's ids travel with theirs.
+ */
+async function forgottenSinceLoaded(
+  siteId: string,
+  version: string,
+  visitors: string[],
+): Promise<Statement[]> {
+  const hashed = await Promise.all(visitors.map(async (id) => [id, await sha256Hex(id)]))
+  return jsonChunks(hashed).flatMap((part) => {
+    const forgotten = sql`SELECT j.value ->> 0 FROM json_each(${part}) j
+      JOIN forgotten_visitors f ON f.site_id = ${siteId} AND f.visitor_hash = j.value ->> 1`
+    return [
+      sql`DELETE FROM visitor_vectors WHERE site_id = ${siteId} AND visitor_id IN (${forgotten})`,
+      sql`DELETE FROM rec_lists WHERE site_id = ${siteId} AND version = ${version}
+        AND kind = 'personal' AND subject IN (${forgotten})`,
+    ]
+  })
 }
 
 /** The bytes of `values[start, end)`, copied (D1 binds a whole view's buffer otherwise). */
@@ -87,21 +110,4 @@ function floatBytes(values: Float32Array, start: number, end: number): Uint8Arra
 
 function round(x: number): number {
   return Math.round(x * 1e6) / 1e6
-}
-
-/** Splits rows into JSON arrays of at most JSON_CHUNK_BYTES each. */
-function* jsonChunks(rows: unknown[]): Generator<string> {
-  let part: string[] = []
-  let bytes = 2
-  for (const row of rows) {
-    const text = JSON.stringify(row)
-    if (part.length > 0 && bytes + text.length + 1 > JSON_CHUNK_BYTES) {
-      yield `[${part.join(',')}]`
-      part = []
-      bytes = 2
-    }
-    part.push(text)
-    bytes += text.length + 1
-  }
-  if (part.length > 0) yield `[${part.join(',')}]`
 }
