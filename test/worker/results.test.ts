@@ -176,6 +176,31 @@ describe('GET /v1/admin/experiments/{key}/results', () => {
     expect(body.srm).toMatchObject({ ok: true })
   })
 
+  it('counts purchases as revenue whatever the goal, and recomputes conversions for a new goal', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'cart-goal', { goal: { event: 'add_to_cart' } })
+    const visitors = Array.from({ length: 40 }, (_, i) => `cart-goal-${i}`)
+    const events = visitors.flatMap((visitorId, i) => [
+      { id: eventId(), type: 'exposure', visitorId, experiment: 'cart-goal' },
+      ...(i % 2 === 0 ? [{ id: eventId(), type: 'add_to_cart', visitorId, itemId: 'A' }] : []),
+      ...(i % 4 === 0 ? [{ id: eventId(), type: 'purchase', visitorId, revenue: 30 }] : []),
+    ])
+    const sent = await publicPost(site, '/v1/events', { events })
+    expect(await sent.json()).toMatchObject({ accepted: events.length, rejected: [] })
+    const total = (body: Results) => body.variations.reduce((sum, v) => sum + v.revenue.total, 0)
+    const converted = (body: Results) => body.variations.reduce((sum, v) => sum + v.conversions, 0)
+    const byCart = await results(site, 'cart-goal')
+    expect(converted(byCart)).toBe(20)
+    expect(total(byCart)).toBe(10 * 30)
+    const patched = await admin(site, 'PATCH', '/experiments/cart-goal', {
+      goal: { event: 'purchase' },
+    })
+    expect(patched.status).toBe(200)
+    const byPurchase = await results(site, 'cart-goal')
+    expect(converted(byPurchase)).toBe(10)
+    expect(total(byPurchase)).toBe(10 * 30)
+  })
+
   it('caps revenue per visitor when winsorizing, keeping the raw total', async () => {
     const site = await createSite()
     await startExperiment(site, 'whale', { winsorize: 0.9 })

@@ -10,7 +10,7 @@
  *   visitor's stored goal events. Re-running either after a replay, or concurrently, gives the same
  *   rows, so no lock is needed.
  */
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { StoredEvent } from './stored-event.ts'
 
 /** Inserts new events; answers the ids that were actually inserted. */
@@ -44,21 +44,39 @@ export function deriveAssignments(siteId: string, exposureIds: string[]) {
 }
 
 /**
- * Recomputes conversion state of these visitors' assignment rows from their stored goal events
- * after first exposure. Revenue counts only the site's currency (or none given).
+ * Recomputes conversion state of these visitors' assignment rows from their stored events after
+ * first exposure: the goal events convert, and revenue is what they bought (purchases, whatever
+ * the goal; for a custom goal also the revenue its events carry), in the site's currency (or none
+ * given). A goal of add_to_cart still reports the revenue its variations bring.
  */
 export function recomputeConversions(siteId: string, siteCurrency: string, visitorIds: string[]) {
-  const goalEvents = sql`FROM events e, experiments x
+  return recompute(
+    siteId,
+    siteCurrency,
+    sql`a.visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`,
+  )
+}
+
+/** The same for every visitor of an experiment, after its goal changed. */
+export function recomputeExperimentConversions(
+  siteId: string,
+  siteCurrency: string,
+  experimentKey: string,
+) {
+  return recompute(siteId, siteCurrency, sql`a.experiment_key = ${experimentKey}`)
+}
+
+function recompute(siteId: string, siteCurrency: string, rows: SQL) {
+  const after = sql`FROM events e, experiments x
     WHERE x.site_id = a.site_id AND x.key = a.experiment_key
-      AND e.site_id = a.site_id AND e.visitor_id = a.visitor_id
-      AND e.type = x.goal_event AND (x.goal_event <> 'custom' OR e.name = x.goal_name)
-      AND e.at >= a.exposed_at`
+      AND e.site_id = a.site_id AND e.visitor_id = a.visitor_id AND e.at >= a.exposed_at`
+  const isGoal = sql`e.type = x.goal_event AND (x.goal_event <> 'custom' OR e.name = x.goal_name)`
   return sql`
     UPDATE assignments AS a SET
-      converted_at = (SELECT min(e.at) ${goalEvents}),
-      conversions = (SELECT count(*) ${goalEvents}),
-      revenue_minor = (SELECT coalesce(sum(e.revenue_minor), 0) ${goalEvents}
+      converted_at = (SELECT min(e.at) ${after} AND ${isGoal}),
+      conversions = (SELECT count(*) ${after} AND ${isGoal}),
+      revenue_minor = (SELECT coalesce(sum(e.revenue_minor), 0) ${after}
+        AND (e.type = 'purchase' OR (x.goal_event = 'custom' AND ${isGoal}))
         AND coalesce(e.currency, ${siteCurrency}) = ${siteCurrency})
-    WHERE a.site_id = ${siteId}
-      AND a.visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`
+    WHERE a.site_id = ${siteId} AND ${rows}`
 }

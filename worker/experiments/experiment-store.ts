@@ -3,7 +3,7 @@
  * State changes and their phase rows are written in one batch, so they commit together.
  */
 import { and, asc, eq, sql } from 'drizzle-orm'
-import { batch, type Database } from '../db/database.ts'
+import { batch, type Database, type Statement } from '../db/database.ts'
 import { experimentPhases, experiments } from '../db/schema.ts'
 import { KEY } from '../../shared/identifiers.ts'
 import { conflict, invalid, notFound } from '../http/api-error.ts'
@@ -99,12 +99,14 @@ export async function insertExperiment(
 /**
  * Persists a lifecycle change atomically, and only if nobody changed the experiment since it was
  * read: the batch opens with a guard that fails (rolling the batch back) when `updated_at` moved.
+ * `also` runs in the same batch (conversions recomputed for a new goal).
  */
 export async function saveChange(
   db: Database,
   siteId: string,
   previous: Experiment,
   change: Change,
+  also: Statement[] = [],
 ): Promise<void> {
   const { next, openPhase, closePhase } = change
   // D1 has no RAISE outside triggers; json() of a non-JSON string is the portable way to abort.
@@ -136,9 +138,9 @@ export async function saveChange(
         variationKeys: JSON.stringify(openPhase.variationKeys),
         startedAt: openPhase.startedAt,
       })
-      await batch(db, [guard, update, close, open])
+      await batch(db, [guard, update, close, open, ...also])
     } else {
-      await batch(db, [guard, update, close])
+      await batch(db, [guard, update, close, ...also])
     }
   } catch (err) {
     if (err instanceof Error && /malformed JSON|UNIQUE constraint/i.test(err.message)) {

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { EXPERIMENT_STATUSES } from '../../shared/api-types.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Experiment } from '../experiments/experiment.ts'
+import { recomputeExperimentConversions } from '../events/event-writes.ts'
 import { createExperimentSchema, patchExperimentSchema } from '../experiments/experiment-schema.ts'
 import {
   experimentOr404,
@@ -62,7 +63,16 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
       'experiment',
     )
     const change = applyPatch(exp, patch, Date.now())
-    await saveChange(c.var.db, c.var.site.id, exp, change)
+    const { site } = c.var
+    // Results read conversions stored per assignment: a new goal recomputes them.
+    const goalChanged = JSON.stringify(exp.goal) !== JSON.stringify(change.next.goal)
+    await saveChange(
+      c.var.db,
+      site.id,
+      exp,
+      change,
+      goalChanged ? [recomputeExperimentConversions(site.id, site.currency, exp.key)] : [],
+    )
     return c.json({
       ...(await withPhases(c.var.db, c.var.site.id, change.next)),
       newPhase: change.openPhase !== undefined,
