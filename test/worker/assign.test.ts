@@ -209,6 +209,23 @@ describe('public key authentication', () => {
     expect(res.status).toBe(200)
   })
 
+  it('takes attributes as any JSON object, and refuses attributes that are not one', async () => {
+    const site = await createSite()
+    const send = (attributes: unknown) =>
+      call(`/v1/assign?site=${site.publicKey}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ visitorId: 'v', attributes }),
+      })
+    const nested = await send({ country: 'GB', cart: { items: 2, tags: ['sale'] }, vip: null })
+    expect(nested.status).toBe(200)
+    for (const wrong of [['GB'], 'GB', 3]) {
+      const res = await send(wrong)
+      expect(res.status).toBe(400)
+      expect((await errorOf(res)).code).toBe('invalid_body')
+    }
+  })
+
   it('refuses a secret key on a public route, in the header, the query or as a bearer', async () => {
     const site = await createSite()
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }
