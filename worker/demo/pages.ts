@@ -24,6 +24,8 @@ export function layout(
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title} · Hearth & Home (edgelift demo)</title>
+        <!-- No icon: an empty one keeps the browser from asking for /favicon.ico (a 404). -->
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/demo-assets/store.css" />
         <script src="/demo-assets/store.js" defer></script>
         <script async src="/widget.js" data-site="pk_demo"></script>
