@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { admin, call, createSite, expectRefused, rows } from './support/api.ts'
+import { seedStore } from './support/recs.ts'
 
 /** `n` valid item ids, comma-separated as `item` and `exclude` take them. */
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `SKU-${i}`).join(',')
@@ -99,5 +100,24 @@ describe('POST /v1/admin/recs/train', () => {
       ),
     ).toEqual([{ training_started_at: startedAt, last_error: null }])
     expect(await rows('SELECT version FROM rec_models WHERE site_id = ?', site.id)).toEqual([])
+  })
+
+  it('reports a run that never finished as stopped after 15 minutes, and trains again', async () => {
+    const site = await createSite()
+    await seedStore(site)
+    // A run killed at the Worker's limits leaves its mark behind.
+    const startedAt = Date.now() - 16 * 60_000
+    await env.DB.prepare(
+      'INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (?, ?, ?)',
+    )
+      .bind(site.id, startedAt, startedAt)
+      .run()
+    const status = await (await admin(site, 'GET', '/recs/status')).json()
+    expect(status).toMatchObject({
+      training: false,
+      trainingStartedAt: null,
+      lastError: expect.stringMatching(/stopped without finishing/),
+    })
+    expect((await admin(site, 'POST', '/recs/train?wait=true')).status).toBe(200)
   })
 })

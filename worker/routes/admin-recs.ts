@@ -15,14 +15,11 @@ import { trainSite } from '../recs/train-site.ts'
 import { workerTrainingLimit } from '../recs/online-config.ts'
 
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024
-/** A run that has not finished in this long is presumed dead (an evicted isolate). */
-const STALE_TRAINING_MS = 15 * 60_000
 
 export const adminRecsRoute = new Hono<AppEnv>()
   .post('/recs/train', async (c) => {
     const { db, site } = c.var
-    const status = await recsStatus(db, site.id)
-    if (status.training && Date.now() - (status.trainingStartedAt ?? 0) < STALE_TRAINING_MS) {
+    if ((await recsStatus(db, site.id)).training) {
       throw conflict(
         'training_in_progress',
         'A training run is already under way; watch GET /v1/admin/recs/status.',
