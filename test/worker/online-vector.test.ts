@@ -108,6 +108,28 @@ describe('online refinement at read time', () => {
     expect(best(served, GARDEN)).toBeLessThan(best(trainedList, GARDEN) - 1)
   })
 
+  it('keeps each visitor’s vector of the active model until a new model switches in', async () => {
+    const site = await trainedStore()
+    const versionOf = async () =>
+      (
+        await rows<{ version: string }>(
+          'SELECT version FROM visitor_vectors WHERE site_id = ? AND visitor_id = ?',
+          site.id,
+          'g-buyer-1',
+        )
+      )[0]?.version
+    const active = await versionOf()
+    const { loadInteractions } = await import('../../worker/recs/interaction-store.ts')
+    const { trainModel } = await import('../../worker/recs/train.ts')
+    const { saveModel } = await import('../../worker/recs/model-store.ts')
+    const next = trainModel(await loadInteractions(db, site.id), { rank: 4, now: Date.now() + 1 })
+    const whileStoring: Promise<string | undefined>[] = []
+    await saveModel(db, site.id, next, () => whileStoring.push(versionOf()))
+    expect(whileStoring.length).toBeGreaterThan(0)
+    for (const seen of await Promise.all(whileStoring)) expect(seen).toBe(active)
+    expect(await versionOf()).toBe(next.version)
+  })
+
   it(`reads at most the ${MAX_FOLDED} newest interactions`, async () => {
     const site = await trainedStore()
     const many = Array.from({ length: MAX_FOLDED + 20 }, (_, i) => ({

@@ -55,9 +55,12 @@ export async function saveModel(
     visitorId,
     Array.from(model.visitorFactors.subarray(row * rank, (row + 1) * rank), round),
   ])
+  // A new model has a new factor space: every known visitor restarts from the trained vector. The
+  // vectors are overwritten in place, so they are written with the switch: before it, serving
+  // would meet vectors of a model not yet active and start those visitors from nothing.
+  const switchVectors: Statement[] = []
   for (const part of jsonChunks(vectors)) {
-    // A new model has a new factor space: every known visitor restarts from the trained vector.
-    statements.push(sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updated_at)
+    switchVectors.push(sql`INSERT INTO visitor_vectors (site_id, visitor_id, version, vector, updated_at)
       SELECT ${siteId}, j.value ->> 0, ${version}, json(j.value -> 1), ${model.trainedAt}
       FROM json_each(${part}) j WHERE true
       ON CONFLICT (site_id, visitor_id) DO UPDATE SET version = excluded.version,
@@ -77,6 +80,7 @@ export async function saveModel(
     sql`DELETE FROM rec_lists WHERE site_id = ${siteId} AND version <> ${version}`,
     sql`DELETE FROM rec_factor_chunks WHERE site_id = ${siteId} AND version <> ${version}`,
     sql`DELETE FROM rec_models WHERE site_id = ${siteId} AND version <> ${version}`,
+    ...switchVectors,
     ...(await forgottenSinceLoaded(siteId, version, model.visitors)),
   ])
 }
