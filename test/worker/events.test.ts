@@ -66,6 +66,31 @@ describe('POST /v1/events', () => {
     expect(await countEvents(site)).toBe(50)
   })
 
+  it('counts an order once when a reloaded thank-you page sends it again with a new id', async () => {
+    const site = await createSite()
+    const order = (orderId: string, itemId?: string) => ({
+      id: eventId(),
+      type: 'purchase',
+      visitorId: 'buyer',
+      orderId,
+      revenue: 42.5,
+      ...(itemId && { itemId }),
+    })
+    expect((await send(site, [order('A-1001')])).body).toMatchObject({ accepted: 1 })
+    expect((await send(site, [order('A-1001'), order('A-1001')])).body).toMatchObject({
+      accepted: 0,
+      duplicates: 2,
+    })
+    // Another order, and one order sent as an event per item, are all kept.
+    const perItem = [order('A-1002', 'SKU-1'), order('A-1002', 'SKU-2')]
+    expect((await send(site, [order('A-1003'), ...perItem])).body).toMatchObject({ accepted: 3 })
+    const stored = await rows<{ order_id: string; revenue_minor: number }>(
+      `SELECT order_id, revenue_minor FROM events WHERE site_id = ? ORDER BY order_id`,
+      site.id,
+    )
+    expect(stored.map((r) => r.order_id)).toEqual(['A-1001', 'A-1002', 'A-1002', 'A-1003'])
+  })
+
   it('keeps event ids per site: the same id on two sites is two events', async () => {
     const a = await createSite()
     const b = await createSite()

@@ -83,8 +83,9 @@ export async function prepareIngest(
       rejected.push({ index, ...exposure })
       continue
     }
+    const id = await onceKey(event, options.timeSource)
     rows.push(
-      toStoredEvent(event, {
+      toStoredEvent(id === event.id ? event : { ...event, id }, {
         now: options.now,
         timeSource: options.timeSource,
         siteCurrency: site.currency,
@@ -110,6 +111,19 @@ export async function prepareIngest(
     ...upsertItemsStatements(site.id, site.currency, products, 'view', options.now),
   ]
   return { statements, stored: rows.length, rejected }
+}
+
+/**
+ * The id a live event is stored under. A purchase with an `orderId` is keyed by its order (and
+ * item), not by the id the page made: a shopper who reloads the thank-you page sends the same
+ * order again with a new random id, and it must count once. Imported history keeps its ids:
+ * its order lines share their invoice.
+ */
+async function onceKey(event: EventInput, timeSource: TimeSource): Promise<string> {
+  if (event.type !== 'purchase' || event.orderId === undefined || timeSource !== 'server')
+    return event.id
+  const digest = await sha256Hex(`${event.orderId}\n${event.itemId ?? ''}`)
+  return `order_${digest.slice(0, 40)}`
 }
 
 /**
