@@ -7,7 +7,9 @@
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { assignVisitor } from '../experiments/assign-visitor.ts'
+import { assignVisitor, type Assignment } from '../experiments/assign-visitor.ts'
+import type { Experiment } from '../experiments/experiment.ts'
+import { urlMatches } from '../experiments/url-target.ts'
 import { runningExperimentsOrLastKnown } from '../experiments/running-experiments.ts'
 import { isBot } from '../events/bots.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
@@ -43,9 +45,14 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   const running = isPage ? await runningExperimentsOrLastKnown(c.var.db, target.site.id) : null
   if (!running || running.length === 0) return forward(request, originUrl(url, target.origin))
 
-  const known = visitorFromCookie(request.headers.get('cookie'))
+  // Global Privacy Control is a standing refusal, as in the widget: no identifier is set or read,
+  // no exposure is recorded, and every experiment shows its first variation (the control).
+  const refuses = request.headers.get('sec-gpc') === '1'
+  const known = refuses ? undefined : visitorFromCookie(request.headers.get('cookie'))
   const visitorId = known ?? newVisitorId()
-  const assignments = assignVisitor(running, visitorId, { url: url.href })
+  const assignments = refuses
+    ? controlAssignments(running, url.href)
+    : assignVisitor(running, visitorId, { url: url.href })
   const experiments = new Map(running.map((e) => [e.key, e]))
 
   let destination = originUrl(url, target.origin)
@@ -63,7 +70,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
             status: 302,
             headers: { location: location.href, 'cache-control': 'private, no-store' },
           }),
-          known,
+          refuses ? visitorId : known,
           visitorId,
         )
       }
@@ -76,7 +83,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   if (!(response.headers.get('content-type') ?? '').toLowerCase().includes('text/html'))
     return response
 
-  if (!isBot(request.headers.get('user-agent') ?? undefined)) {
+  if (!refuses && !isBot(request.headers.get('user-agent') ?? undefined)) {
     c.executionCtx.waitUntil(
       recordExposures(c.var.db, target.site, exposureEvents(visitorId, assignments)),
     )
@@ -102,9 +109,20 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
       statusText: rewritten.statusText,
       headers,
     }),
-    known,
+    refuses ? visitorId : known,
     visitorId,
   )
+}
+
+/** Every experiment that targets the page, at its first variation. */
+function controlAssignments(running: readonly Experiment[], url: string) {
+  const assignments: Record<string, Assignment> = {}
+  for (const exp of running) {
+    const control = exp.variations[0]
+    if (control && urlMatches(exp.url, url))
+      assignments[exp.key] = { variation: control.key, index: 0, phase: exp.phase }
+  }
+  return assignments
 }
 
 function acceptsHtml(request: Request): boolean {

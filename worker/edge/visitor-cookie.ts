@@ -4,7 +4,11 @@
  */
 import { VISITOR_ID } from '../../shared/identifiers.ts'
 
-const MAX_COOKIE_HEADER = 8 * 1024
+/**
+ * Stores with many marketing tags send Cookie headers of 8-16 KB; a visitor must still be read
+ * from those, or they would get a new id (and maybe variation) on every page.
+ */
+const MAX_COOKIE_HEADER = 64 * 1024
 
 export function visitorFromCookie(header: string | null): string | undefined {
   if (!header || header.length > MAX_COOKIE_HEADER) return undefined
