@@ -75,6 +75,17 @@ describe('POST /v1/admin/import/events?format=online-retail', () => {
     ])
   })
 
+  it('keeps the minor unit of the site’s currency: three decimals for KWD', async () => {
+    const site = await createSite({ currency: 'KWD' })
+    const csv = [HEADER, '536365,85123A,HEART,3,12/1/2010 8:26,0.411,17850.0,Kuwait'].join('\n')
+    expect(await (await importText(site, csv, 'online-retail', 'text/csv')).json()).toMatchObject({
+      imported: 1,
+    })
+    expect(
+      await rows('SELECT revenue_minor, currency FROM events WHERE site_id = ?', site.id),
+    ).toEqual([{ revenue_minor: 1233, currency: 'KWD' }])
+  })
+
   it('changes nothing when the same file is imported again', async () => {
     const site = await createSite()
     await importText(site, CSV, 'online-retail', 'text/csv')

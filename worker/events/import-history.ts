@@ -127,7 +127,8 @@ function retailLineParser(site: Site): (line: string) => Parsed {
     if (!outcome) return undefined
     if ('skipped' in outcome) return { reason: outcome.skipped.reason }
     const p = outcome.event
-    const revenue = Math.round(p.price * p.quantity * 100) / 100
+    // Rounded to the currency's minor unit when stored (3 decimals for KWD, none for JPY).
+    const revenue = p.price * p.quantity
     return {
       event: {
         id: p.id,

@@ -34,7 +34,10 @@ export async function recsPerformance(db: Database, siteId: string, now: number,
         WHERE c.site_id = e.site_id AND c.visitor_id = e.visitor_id AND c.type = 'click'
           AND c.rec_id IS NOT NULL AND c.at <= e.at AND c.at >= e.at - ${ATTRIBUTION_WINDOW_MS}
         ORDER BY c.at DESC LIMIT 1)) AS slot,
-      e.type, count(*) AS n, total(e.revenue_minor) AS revenue
+      e.type, count(*) AS n,
+      -- Minor units of other currencies are not the site's: they count as orders, not money.
+      total(CASE WHEN coalesce(e.currency, ${currency}) = ${currency} THEN e.revenue_minor END)
+        AS revenue
     FROM events e
     WHERE e.site_id = ${siteId} AND e.type IN ('add_to_cart', 'purchase') AND e.at > ${since}
     GROUP BY slot, e.type`)
