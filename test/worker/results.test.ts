@@ -201,6 +201,30 @@ describe('GET /v1/admin/experiments/{key}/results', () => {
     expect(total(byPurchase)).toBe(10 * 30)
   })
 
+  it('counts no conversion after the phase ended: a stopped experiment keeps its result', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'ended')
+    const visitors = ['e-1', 'e-2', 'e-3', 'e-4']
+    const buy = (visitorId: string) => ({ id: eventId(), type: 'purchase', visitorId, revenue: 5 })
+    await publicPost(site, '/v1/events', {
+      events: [
+        ...visitors.map((visitorId) => ({
+          id: eventId(),
+          type: 'exposure',
+          visitorId,
+          experiment: 'ended',
+        })),
+        buy('e-1'),
+      ],
+    })
+    expect((await admin(site, 'POST', '/experiments/ended/stop')).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 5))
+    await publicPost(site, '/v1/events', { events: visitors.map(buy) })
+    const body = await results(site, 'ended')
+    expect(body.variations.reduce((n, v) => n + v.conversions, 0)).toBe(1)
+    expect(body.variations.reduce((n, v) => n + v.revenue.total, 0)).toBe(5)
+  })
+
   it('caps revenue per visitor when winsorizing, keeping the raw total', async () => {
     const site = await createSite()
     await startExperiment(site, 'whale', { winsorize: 0.9 })

@@ -45,7 +45,7 @@ export function deriveAssignments(siteId: string, exposureIds: string[]) {
 
 /**
  * Recomputes conversion state of these visitors' assignment rows from their stored events after
- * first exposure: the goal events convert, and revenue is what they bought (purchases, whatever
+ * first exposure, within the assignment's phase: the goal events convert, and revenue is what they bought (purchases, whatever
  * the goal; for a custom goal also the revenue its events carry), in the site's currency (or none
  * given). A goal of add_to_cart still reports the revenue its variations bring.
  */
@@ -67,9 +67,13 @@ export function recomputeExperimentConversions(
 }
 
 function recompute(siteId: string, siteCurrency: string, rows: SQL) {
-  const after = sql`FROM events e, experiments x
+  // Within the assignment's phase: after the first exposure, before the phase ended (a stopped
+  // experiment, or new weights that re-split visitors into the next phase).
+  const after = sql`FROM events e, experiments x, experiment_phases p
     WHERE x.site_id = a.site_id AND x.key = a.experiment_key
-      AND e.site_id = a.site_id AND e.visitor_id = a.visitor_id AND e.at >= a.exposed_at`
+      AND p.site_id = a.site_id AND p.experiment_key = a.experiment_key AND p.phase = a.phase
+      AND e.site_id = a.site_id AND e.visitor_id = a.visitor_id AND e.at >= a.exposed_at
+      AND (p.ended_at IS NULL OR e.at < p.ended_at)`
   const isGoal = sql`e.type = x.goal_event AND (x.goal_event <> 'custom' OR e.name = x.goal_name)`
   return sql`
     UPDATE assignments AS a SET
