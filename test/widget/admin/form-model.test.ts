@@ -100,7 +100,7 @@ describe('formProblems', () => {
 
 describe('inputOf and draftOf', () => {
   it('turns percents into weights and blanks into absent fields', () => {
-    const input = inputOf(draft(['25', '75'], { name: '', coveragePercent: 40, url: ' ' }))
+    const input = inputOf(draft(['25', '75'], { name: '', coverage: 0.4, url: ' ' }))
     expect(input).toEqual({
       key: 'buy-button',
       name: 'buy-button',
@@ -130,6 +130,12 @@ describe('inputOf and draftOf', () => {
       coverage: 0.8,
     })
     expect(input.variations[1]).toEqual({ key: 'b', name: 'Bee', weight: 1 / 3 })
+  })
+
+  it('sends a coverage the slider cannot show back exactly as stored', () => {
+    for (const coverage of [0.125, 0.004, 0.07]) {
+      expect(inputOf(draftOf({ ...stored, coverage })).coverage).toBe(coverage)
+    }
   })
 
   it('sees an edited weight as a new split', () => {

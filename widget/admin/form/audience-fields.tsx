@@ -3,7 +3,7 @@
  * split URLs redirect, the goal event, and the optional cap on revenue outliers (winsorizing).
  */
 import { GOAL_EVENTS, type GoalEvent } from '../api/types.ts'
-import type { ExperimentDraft } from './form-model.ts'
+import { percentText, type ExperimentDraft } from './form-model.ts'
 
 const GOAL_LABELS: Record<GoalEvent, string> = {
   purchase: 'Purchase',
@@ -23,17 +23,17 @@ export function AudienceFields({ draft, disabled, set }: Props) {
     <fieldset disabled={disabled}>
       <legend>Audience and goal</legend>
       <div class="field">
-        <label for="exp-coverage">Coverage: {draft.coveragePercent}% of traffic</label>
+        <label for="exp-coverage">Coverage: {percentText(draft.coverage)}% of traffic</label>
         <input
           id="exp-coverage"
           type="range"
           min={0}
           max={100}
           step={1}
-          value={draft.coveragePercent}
-          aria-valuetext={`${draft.coveragePercent}%`}
+          value={draft.coverage * 100}
+          aria-valuetext={`${percentText(draft.coverage)}%`}
           aria-describedby="exp-coverage-hint"
-          onInput={(e) => set({ coveragePercent: Number(e.currentTarget.value) })}
+          onInput={(e) => set({ coverage: Number(e.currentTarget.value) / 100 })}
         />
         <p class="hint" id="exp-coverage-hint">
           Raising coverage only adds visitors; nobody already in the experiment moves.

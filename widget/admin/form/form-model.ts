@@ -24,7 +24,8 @@ export type ExperimentDraft = {
   key: string
   name: string
   variations: VariationDraft[]
-  coveragePercent: number
+  /** Share of traffic 0-1, kept exact: the slider moves in whole percents, an API value may not. */
+  coverage: number
   goalEvent: GoalEvent
   goalName: string
   url: string
@@ -53,7 +54,7 @@ export function newDraft(): ExperimentDraft {
       { key: 'control', name: 'Control', weightPercent: '50', url: '' },
       { key: 'treatment', name: 'Treatment', weightPercent: '50', url: '' },
     ],
-    coveragePercent: 100,
+    coverage: 1,
     goalEvent: 'purchase',
     goalName: '',
     url: '',
@@ -74,7 +75,7 @@ export function draftOf(exp: Experiment): ExperimentDraft {
       url: v.url ?? '',
       initialWeight: v.weight,
     })),
-    coveragePercent: Math.round(exp.coverage * 100),
+    coverage: exp.coverage,
     goalEvent: exp.goal.event,
     goalName: exp.goal.name ?? '',
     url: exp.url ?? '',
@@ -148,7 +149,7 @@ export function inputOf(draft: ExperimentDraft): ExperimentInput {
     key: draft.key.trim(),
     name: draft.name.trim() || draft.key.trim(),
     variations,
-    coverage: draft.coveragePercent / 100,
+    coverage: draft.coverage,
     goal:
       draft.goalEvent === 'custom'
         ? { event: 'custom', name: goalName }
