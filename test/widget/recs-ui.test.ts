@@ -187,6 +187,16 @@ describe('<edgelift-recs>', () => {
     })
   })
 
+  it('counts a middle click (a new tab) as a click, and a right click (a menu) as none', async () => {
+    const { root, bridge: b } = await renderSlot('data-slot="similar" data-item="X"', RECS)
+    const link = root.querySelector('a') as HTMLAnchorElement
+    link.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 2 }))
+    expect(b.track).not.toHaveBeenCalled()
+    link.dispatchEvent(new MouseEvent('auxclick', { bubbles: true, button: 1 }))
+    expect(b.track).toHaveBeenCalledTimes(1)
+    expect(b.track).toHaveBeenCalledWith(expect.objectContaining({ type: 'click', itemId: 'A' }))
+  })
+
   it('reports one impression once the list is half visible', async () => {
     const { bridge: b } = await renderSlot('data-slot="similar" data-item="X"', RECS)
     const rect = { height: 100 } as DOMRectReadOnly

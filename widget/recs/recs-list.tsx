@@ -53,7 +53,13 @@ function Card({ item, onOpen }: { item: RecItem; onOpen(): void }) {
     </>
   )
   return item.url ? (
-    <a class="card" href={item.url} onClick={onOpen} onAuxClick={onOpen}>
+    <a
+      class="card"
+      href={item.url}
+      onClick={onOpen}
+      // A middle click opens a tab; a right click only opens a menu, and is no click on the item.
+      onAuxClick={(e) => e.button === 1 && onOpen()}
+    >
       {content}
     </a>
   ) : (
