@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
+import { ByteBudgetCache } from './byte-budget-cache.ts'
 import type { InteractionWeights } from './interactions.ts'
 
 export type ActiveModel = {
@@ -22,8 +23,15 @@ export type ActiveModel = {
 type Blob = ArrayBuffer | number[]
 
 const STATUS_TTL_MS = 5_000
+/** Models kept per isolate: a third of its 128 MB, whatever the number of sites. */
+export const MODEL_CACHE_BYTES = 40 * 1024 * 1024
 const versions = new Map<string, { version: string | null; expires: number }>()
-const models = new Map<string, ActiveModel>()
+const models = new ByteBudgetCache<ActiveModel>(MODEL_CACHE_BYTES, modelBytes)
+
+/** A model's memory: its floats, and about 100 bytes an item for its id and index entry. */
+function modelBytes(model: ActiveModel): number {
+  return model.factors.byteLength + model.itemScales.byteLength + model.items.length * 100
+}
 
 /** The site's active model, or null before the first training. */
 export async function activeModel(db: Database, siteId: string): Promise<ActiveModel | null> {
@@ -61,7 +69,6 @@ export async function activeModel(db: Database, siteId: string): Promise<ActiveM
     itemScales,
     foldInTargets: JSON.parse(meta.fold_in_targets) as InteractionWeights,
   }
-  if (models.size > 100) models.clear()
   models.set(siteId, model)
   return model
 }
