@@ -6,7 +6,7 @@
 export type LoaderConfig = {
   /** The site's public key. */
   site: string
-  /** The API base without a trailing slash: `data-api`, else the script's own origin. */
+  /** The API's origin (no trailing slash): `data-api`'s, else the script's own. */
   api: string
   /** The script's absolute URL; the UI chunk is found next to it. */
   src: string
@@ -23,7 +23,8 @@ export function readConfig(script: HTMLOrSVGScriptElement | null): LoaderConfig 
   if (script instanceof HTMLScriptElement && data?.site) {
     return {
       site: data.site,
-      api: data.api ?? new URL(script.src).origin,
+      // The API answers at the root of its origin: a trailing slash or path in data-api is dropped.
+      api: new URL(data.api ?? script.src).origin,
       src: script.src,
       consentRequired: data.consent === 'required',
     }
