@@ -238,6 +238,28 @@ describe('training limits and the cron trigger', () => {
     })
   })
 
+  it('leaves a site alone while another run trains it (cron, admin route or npm run train)', async () => {
+    const site = await createSite()
+    await seedStore(site)
+    const { env } = await import('cloudflare:workers')
+    const { trainSite } = await import('../../worker/recs/train-site.ts')
+    const { database } = await import('../../worker/db/database.ts')
+    const startedAt = Date.now() - 60_000
+    await env.DB.prepare(
+      'INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (?, ?, ?)',
+    )
+      .bind(site.id, startedAt, startedAt)
+      .run()
+    const outcome = await trainSite(database(env.DB), site.id)
+    expect(outcome).toMatchObject({ trained: false, code: 'training_in_progress' })
+    expect(
+      await rows(
+        'SELECT training_started_at, active_version FROM rec_status WHERE site_id = ?',
+        site.id,
+      ),
+    ).toEqual([{ training_started_at: startedAt, active_version: null }])
+  })
+
   it('retrains every site with new events when the cron fires', async () => {
     const site = await createSite()
     await seedStore(site)

@@ -6,28 +6,36 @@
 import { sql } from 'drizzle-orm'
 import { batch, type Database } from '../db/database.ts'
 import { loadInteractions } from './interaction-store.ts'
+import { STALE_TRAINING_MS } from './status.ts'
 import { saveModel } from './model-store.ts'
 import { trainModel, type TrainMetrics, type TrainOptions } from './train.ts'
 import type { ProgressCallback } from './types.ts'
 
 export type TrainOutcome =
   | { trained: true; version: string; metrics: TrainMetrics }
-  | { trained: false; code: 'too_large_for_worker' | 'not_enough_data'; reason: string }
+  | {
+      trained: false
+      code: 'too_large_for_worker' | 'not_enough_data' | 'training_in_progress'
+      reason: string
+    }
 
 /** Minimum signal for a factor model to say anything: below it, trending lists serve. */
 const MIN_VISITORS = 2
 const MIN_ITEMS = 2
 
-export async function markTrainingStarted(
-  db: Database,
-  siteId: string,
-  now: number,
-): Promise<void> {
-  await batch(db, [
+/**
+ * Claims the site's training, unless another run holds a live claim: two runs at once would each
+ * delete the other's rows when they switch. A claim older than STALE_TRAINING_MS is a dead run's.
+ */
+async function claimTraining(db: Database, siteId: string, now: number): Promise<boolean> {
+  const [claim] = await batch(db, [
     sql`INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (${siteId}, ${now}, ${now})
       ON CONFLICT (site_id) DO UPDATE SET training_started_at = excluded.training_started_at,
-        updated_at = excluded.updated_at`,
+        updated_at = excluded.updated_at
+      WHERE rec_status.training_started_at IS NULL
+        OR rec_status.training_started_at < ${now - STALE_TRAINING_MS}`,
   ])
+  return (claim?.meta.changes ?? 0) > 0
 }
 
 export async function trainSite(
@@ -40,7 +48,13 @@ export async function trainSite(
   } = {},
 ): Promise<TrainOutcome> {
   const now = options.now ?? Date.now()
-  await markTrainingStarted(db, siteId, now)
+  if (!(await claimTraining(db, siteId, Date.now()))) {
+    return {
+      trained: false,
+      code: 'training_in_progress',
+      reason: 'A training run is already under way; watch GET /v1/admin/recs/status.',
+    }
+  }
   try {
     if (options.maxInteractions !== undefined) {
       const [row] = await db.all<{ n: number }>(sql`
