@@ -6,7 +6,12 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          // test/build: what `npm run build` ships (node types, tsconfig.e2e.json).
+          include: ['test/unit/**/*.test.ts', 'test/build/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         test: {

@@ -1,14 +1,16 @@
 /**
  * `npm run build`: bundles the storefront widget (a small loader, its Preact UI chunk and its
  * JSON-LD product chunk) and the admin dashboard into public/, which the Worker serves as static
- * assets. The widget goes to a versioned, immutable path (/widget/<version>/) and, short-cached,
- * to /widget.js, /widget-ui.js and /widget-product.js: the loader imports its chunks from beside
- * itself (widget/loader/chunks.ts), so the alias and the pinned copy need no look-up.
+ * assets. The widget goes to a versioned, immutable path (/widget/<version>/, beside every earlier
+ * release, see lib/widget-release.ts) and, short-cached, to /widget.js, /widget-ui.js and
+ * /widget-product.js: the loader imports its chunks from beside itself (widget/loader/chunks.ts),
+ * so the alias and the pinned copy need no look-up.
  */
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { BUNDLE_OPTIONS } from '../widget/bundle-options.ts'
+import { buildWidgetRelease, RELEASE_FILES, RELEASES_DIR } from './lib/widget-release.ts'
 
 const OUT = 'public'
 const started = performance.now()
@@ -21,24 +23,18 @@ async function bundle(entry: string, outfile: string, format: 'iife' | 'esm'): P
   return readFileSync(outfile)
 }
 
-// The version is the content hash of the widget, so a new build never reuses a cached URL.
-const stage = `${OUT}/.stage`
-const loader = await bundle('widget/loader/index.ts', `${stage}/widget.js`, 'iife')
-const ui = await bundle('widget/recs/index.tsx', `${stage}/widget-ui.js`, 'esm')
-const product = await bundle('widget/product/index.ts', `${stage}/widget-product.js`, 'esm')
-const version = createHash('sha256')
-  .update(loader)
-  .update(ui)
-  .update(product)
-  .digest('hex')
-  .slice(0, 12)
-const dir = `${OUT}/widget/${version}`
-mkdirSync(dir, { recursive: true })
-cpSync(stage, dir, { recursive: true })
-for (const file of ['widget.js', 'widget-ui.js', 'widget-product.js']) {
-  cpSync(`${stage}/${file}`, `${OUT}/${file}`)
+const release = await buildWidgetRelease()
+const { version } = release
+const { 'widget.js': loader, 'widget-ui.js': ui, 'widget-product.js': product } = release.files
+const recorded = `${RELEASES_DIR}/${version}`
+if (!existsSync(recorded)) {
+  mkdirSync(recorded, { recursive: true })
+  for (const name of RELEASE_FILES) writeFileSync(`${recorded}/${name}`, release.files[name])
+  console.log(`▸ new widget release ${version}: commit ${recorded}/ so later deploys keep it`)
 }
-rmSync(stage, { recursive: true })
+// Every recorded release is deployed, the newest also under the short-cached alias.
+cpSync(RELEASES_DIR, `${OUT}/widget`, { recursive: true })
+for (const name of RELEASE_FILES) writeFileSync(`${OUT}/${name}`, release.files[name])
 
 if (existsSync('widget/admin/index.tsx')) {
   await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm')
@@ -50,7 +46,7 @@ if (existsSync('widget/admin/index.tsx')) {
 await bundle('widget/demo/store.ts', `${OUT}/demo-assets/store.js`, 'iife')
 cpSync('widget/demo/store.css', `${OUT}/demo-assets/store.css`)
 
-const sri = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
+const sri = (bytes: Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`
 const manifest = {
   version,
   loader: { path: `/widget/${version}/widget.js`, integrity: sri(loader), bytes: loader.length },

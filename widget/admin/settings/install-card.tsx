@@ -37,7 +37,7 @@ export function InstallCard({ publicKey }: { publicKey: string }) {
         <>
           <p>
             Pins widget version <code>{manifest.version}</code>: the browser refuses it if a single
-            byte changes. Update the tag after each widget release.
+            byte changes. Later deploys keep serving it; update the tag to take a newer widget.
           </p>
           <pre class="snippet" id="snippet-sri" data-snippet="sri">
             <code>{pinned}</code>
