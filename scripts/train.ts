@@ -1,21 +1,27 @@
 /**
- * `npm run train [-- --site pk_demo] [--persist-to DIR]`: trains the site's recommendation model
- * in Node against the local D1, with the very code the Worker's cron and admin route run. This is
- * the way for catalogs too large for a Worker invocation (see the README's limits).
+ * `npm run train [-- --site pk_demo] [--persist-to DIR | --remote]`: trains the site's
+ * recommendation model in Node against the local D1 (or, with --remote, the deployed one), with
+ * the very code the Worker's cron and admin route run. This is the way for catalogs too large for
+ * a Worker invocation (see the README's limits).
  */
 import { parseArgs } from 'node:util'
 import { trainSite } from '../worker/recs/train-site.ts'
 import { progressBar, type ProgressBar } from './lib/progress.ts'
-import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
+import type { Database } from '../worker/db/database.ts'
+import { siteIdOf, withLocalDatabase, withRemoteDatabase } from './lib/local-env.ts'
 
 function parse() {
   try {
     return parseArgs({
-      options: { site: { type: 'string', default: 'pk_demo' }, 'persist-to': { type: 'string' } },
+      options: {
+        site: { type: 'string', default: 'pk_demo' },
+        'persist-to': { type: 'string' },
+        remote: { type: 'boolean' },
+      },
     }).values
   } catch (err) {
     console.error(
-      `${(err as Error).message}\nusage: npm run train -- [--site pk_...] [--persist-to DIR]`,
+      `${(err as Error).message}\nusage: npm run train -- [--site pk_...] [--persist-to DIR | --remote]`,
     )
     process.exit(2)
   }
@@ -23,7 +29,9 @@ function parse() {
 const values = parse()
 
 const started = performance.now()
-const outcome = await withLocalDatabase(values['persist-to'], async (db) => {
+const withDatabase = <T>(work: (db: Database) => Promise<T>) =>
+  values.remote ? withRemoteDatabase(work) : withLocalDatabase(values['persist-to'], work)
+const outcome = await withDatabase(async (db) => {
   const siteId = await siteIdOf(db, values.site)
   let bar: ProgressBar | undefined
   let stage = ''

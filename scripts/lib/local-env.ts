@@ -2,7 +2,7 @@
  * The Worker's bindings from Node, on the same local D1 that `wrangler dev` uses, through
  * wrangler's platform proxy: the CLIs run the Worker's own domain code against it.
  */
-import { getPlatformProxy } from 'wrangler'
+import { getPlatformProxy, type PlatformProxy } from 'wrangler'
 import { database, type Database } from '../../worker/db/database.ts'
 import { applyLocalMigrations } from './wrangler.ts'
 
@@ -15,6 +15,31 @@ export async function withLocalDatabase<T>(
     configPath: 'wrangler.toml',
     persist: persistTo ? { path: `${persistTo}/v3` } : true,
   })
+  return withProxy(proxy, work)
+}
+
+/**
+ * The deployed D1, through wrangler's remote bindings (wrangler.remote.toml, after
+ * `npx wrangler login`): the same domain code, run from Node on the production database.
+ */
+export async function withRemoteDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  let proxy: PlatformProxy<{ DB: Parameters<typeof database>[0] }>
+  try {
+    proxy = await getPlatformProxy({ configPath: 'wrangler.remote.toml' })
+  } catch (err) {
+    console.error(
+      `Cannot reach the deployed D1 (${err instanceof Error ? err.message : String(err)}).\n` +
+        'Run `npx wrangler login` and put your database_id in wrangler.remote.toml.',
+    )
+    process.exit(2)
+  }
+  return withProxy(proxy, work)
+}
+
+async function withProxy<T>(
+  proxy: PlatformProxy<{ DB: Parameters<typeof database>[0] }>,
+  work: (db: Database) => Promise<T>,
+): Promise<T> {
   try {
     return await work(database(proxy.env.DB))
   } finally {

@@ -37,4 +37,16 @@ describe('CLI flags', () => {
     expect(result.stderr).toMatch(message)
     expect(result.stderr).toMatch(/usage: npm run/)
   })
+
+  it('train --remote without Cloudflare credentials says how to reach the deployed D1', () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--experimental-strip-types', 'scripts/train.ts', '--remote'],
+      // No token and no login: wrangler cannot open the remote session (offline here too).
+      { encoding: 'utf8', env: { ...process.env, CLOUDFLARE_API_TOKEN: '', CI: '1' } },
+    )
+    expect(result.status, result.stderr).toBe(2)
+    expect(result.stderr).toMatch(/Cannot reach the deployed D1/)
+    expect(result.stderr).toMatch(/npx wrangler login.*wrangler\.remote\.toml/)
+  })
 })
