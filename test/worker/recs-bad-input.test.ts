@@ -1,7 +1,6 @@
-import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { admin, call, createSite, expectRefused, rows } from './support/api.ts'
-import { seedStore } from './support/recs.ts'
+import { markRunStarted, seedStore } from './support/recs.ts'
 
 /** `n` valid item ids, comma-separated as `item` and `exclude` take them. */
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `SKU-${i}`).join(',')
@@ -84,12 +83,7 @@ describe('POST /v1/admin/recs/train', () => {
   it('answers 409 training_in_progress while a run is under way, and starts no other', async () => {
     const site = await createSite()
     // A run started a minute ago and not finished: the marker trainSite writes when it begins.
-    const startedAt = Date.now() - 60_000
-    await env.DB.prepare(
-      'INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (?, ?, ?)',
-    )
-      .bind(site.id, startedAt, startedAt)
-      .run()
+    const startedAt = await markRunStarted(site, 60_000)
     for (const path of ['/recs/train', '/recs/train?wait=true']) {
       await expectRefused(await admin(site, 'POST', path), 409, 'training_in_progress')
     }
@@ -106,12 +100,7 @@ describe('POST /v1/admin/recs/train', () => {
     const site = await createSite()
     await seedStore(site)
     // A run killed at the Worker's limits leaves its mark behind.
-    const startedAt = Date.now() - 16 * 60_000
-    await env.DB.prepare(
-      'INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (?, ?, ?)',
-    )
-      .bind(site.id, startedAt, startedAt)
-      .run()
+    const startedAt = await markRunStarted(site, 16 * 60_000)
     const status = await (await admin(site, 'GET', '/recs/status')).json()
     expect(status).toMatchObject({
       training: false,

@@ -9,7 +9,7 @@ import {
   rows,
   type TestSite,
 } from './support/api.ts'
-import { GARDEN, KITCHEN, seedStore, train, trainedStore } from './support/recs.ts'
+import { GARDEN, KITCHEN, markRunStarted, seedStore, train, trainedStore } from './support/recs.ts'
 
 type Recs = {
   recId: string
@@ -244,12 +244,7 @@ describe('training limits and the cron trigger', () => {
     const { env } = await import('cloudflare:workers')
     const { trainSite } = await import('../../worker/recs/train-site.ts')
     const { database } = await import('../../worker/db/database.ts')
-    const startedAt = Date.now() - 60_000
-    await env.DB.prepare(
-      'INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (?, ?, ?)',
-    )
-      .bind(site.id, startedAt, startedAt)
-      .run()
+    const startedAt = await markRunStarted(site, 60_000)
     const outcome = await trainSite(database(env.DB), site.id)
     expect(outcome).toMatchObject({ trained: false, code: 'training_in_progress' })
     expect(

@@ -82,3 +82,16 @@ export async function trainedStore(options: { outOfStock?: string[] } = {}): Pro
   expect(res.status, await res.clone().text()).toBe(200)
   return site
 }
+
+/** Marks a training run as started `agoMs` ago and never finished, as a run in progress (or one
+ * the Worker's limits killed) leaves it; answers the mark. */
+export async function markRunStarted(site: TestSite, agoMs: number): Promise<number> {
+  const startedAt = Date.now() - agoMs
+  const { env } = await import('cloudflare:workers')
+  await env.DB.prepare(
+    'INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (?, ?, ?)',
+  )
+    .bind(site.id, startedAt, startedAt)
+    .run()
+  return startedAt
+}
