@@ -13,12 +13,14 @@ const NONE = {
   pValueAdjusted: null,
   chanceToBeatControl: null,
   sequentialPValue: null,
+  sequentialPValueAdjusted: null,
   sequentialCI: null,
 } as const
 
 /**
- * Compares a treatment's conversion moments with the control's. `pValueAdjusted` is left
- * null here and filled by the caller once every treatment's p-value is known (Holm).
+ * Compares a treatment's conversion moments with the control's. `pValueAdjusted` and
+ * `sequentialPValueAdjusted` are left null here and filled by the caller once every treatment's
+ * p-values are known (Holm).
  */
 export function compareConversion(
   control: SampleMoments | null,
@@ -43,6 +45,7 @@ export function compareConversion(
     pValueAdjusted: null,
     chanceToBeatControl: chanceToBeatControl(control, treatment),
     sequentialPValue: sequential.pValue,
+    sequentialPValueAdjusted: null,
     sequentialCI: sequential.ci,
   }
 }

@@ -106,13 +106,21 @@ function independenceOf(variations: readonly VariationInput[]): IndependenceResu
   return { ...chiSquareIndependence(table), ...extra }
 }
 
-/** Fills pValueAdjusted (conversion and revenue) with Holm's correction across treatments. */
+/**
+ * Fills the adjusted p-values (conversion, its sequential one, and revenue) with Holm's
+ * correction across treatments. Holm's step-down rests only on each p-value being valid, so
+ * applied to always-valid p-values at any look it keeps the family-wise error at alpha.
+ */
 function applyHolm(results: VariationResult[]): void {
   const treatments = results.slice(1)
   const conversion = holmAdjust(treatments.map((r) => r.vsControl?.pValue ?? null))
+  const sequential = holmAdjust(treatments.map((r) => r.vsControl?.sequentialPValue ?? null))
   const revenue = holmAdjust(treatments.map((r) => r.revenue.vsControl?.pValue ?? null))
   treatments.forEach((r, i) => {
-    if (r.vsControl) r.vsControl.pValueAdjusted = conversion[i] ?? null
+    if (r.vsControl) {
+      r.vsControl.pValueAdjusted = conversion[i] ?? null
+      r.vsControl.sequentialPValueAdjusted = sequential[i] ?? null
+    }
     if (r.revenue.vsControl) r.revenue.vsControl.pValueAdjusted = revenue[i] ?? null
   })
 }

@@ -94,6 +94,11 @@ export type ConversionComparison = {
   chanceToBeatControl: number | null
   /** Always valid under continuous monitoring (Waudby-Smith et al. 2023). */
   sequentialPValue: number | null
+  /**
+   * The sequential p-value Holm-adjusted across treatments: with several treatments, the one to
+   * read, as each raw one alone gives every treatment its own chance of a false win.
+   */
+  sequentialPValueAdjusted: number | null
   sequentialCI: Interval | null
   reason?: StatsReason
 }

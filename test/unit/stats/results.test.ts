@@ -74,6 +74,7 @@ describe('computeResults', () => {
       pValueAdjusted: expect.any(Number),
       chanceToBeatControl: expect.any(Number),
       sequentialPValue: expect.any(Number),
+      sequentialPValueAdjusted: expect.any(Number),
       sequentialCI: [expect.any(Number), expect.any(Number)],
     })
     expectCleanJson(result)
@@ -154,6 +155,11 @@ describe('computeResults', () => {
     expect(raw.every((p) => typeof p === 'number')).toBe(true)
     expect(adjusted).toEqual(holmAdjust(raw))
     adjusted.forEach((p, i) => expect(p).toBeGreaterThanOrEqual(raw[i] ?? 1))
+    const sequential = result.variations.slice(1).map((v) => v.vsControl?.sequentialPValue ?? null)
+    expect(sequential.some((p) => p !== null && p < 1)).toBe(true)
+    expect(
+      result.variations.slice(1).map((v) => v.vsControl?.sequentialPValueAdjusted ?? null),
+    ).toEqual(holmAdjust(sequential))
     expectCleanJson(result)
   })
 

@@ -7,13 +7,16 @@ import type {
 } from '../../../widget/admin/api/types.ts'
 
 export function comparison(fields: Partial<ConversionComparison> = {}): ConversionComparison {
+  // One treatment: Holm leaves its p-values as they are.
+  const sequentialPValue = fields.sequentialPValue ?? 0.6
   return {
     lift: 0.05,
     liftCI: [-0.05, 0.15],
     pValue: 0.3,
     pValueAdjusted: 0.3,
     chanceToBeatControl: 0.85,
-    sequentialPValue: 0.6,
+    sequentialPValue,
+    sequentialPValueAdjusted: sequentialPValue,
     sequentialCI: [-0.2, 0.3],
     ...fields,
   }

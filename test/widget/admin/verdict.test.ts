@@ -86,6 +86,44 @@ describe('verdictOf', () => {
     expect(verdictHeadline(v, 'control')).toBe('control beats b')
   })
 
+  it('names only the losers when the other treatments show no difference', () => {
+    const r = results({
+      variations: [
+        control,
+        variation('b', 5000, 150, { lift: -0.4, sequentialPValue: 0.001 }),
+        variation('c', 5000, 255, { lift: 0.02, pValueAdjusted: 0.7 }),
+      ],
+      stillNeeded: 0,
+    })
+    const v = verdictOf(r)
+    expect(v.kind).toBe('control_wins')
+    expect(verdictHeadline(v, 'control')).toBe('control beats b')
+  })
+
+  it('reads the Holm-adjusted sequential p-value: several treatments share one error budget', () => {
+    const r = results({
+      variations: [
+        control,
+        variation('b', 5000, 290, {
+          lift: 0.16,
+          sequentialPValue: 0.03,
+          sequentialPValueAdjusted: 0.09,
+        }),
+        variation('c', 5000, 260, { lift: 0.04, sequentialPValue: 0.6 }),
+      ],
+    })
+    expect(verdictOf(r).kind).toBe('keep_running')
+  })
+
+  it('says a stopped experiment, or a closed phase, ended before a decision', () => {
+    const undecided = [control, variation('b', 5000, 260, { lift: 0.04 })]
+    for (const ending of [{ status: 'stopped' as const }, { phase: 1, phases: [1, 2] }]) {
+      const v = verdictOf({ ...results({ variations: undecided }), ...ending })
+      expect(v.kind).toBe('ended_undecided')
+      expect(verdictHeadline(v, 'control')).toMatch(/^Ended before a decision/)
+    }
+  })
+
   it('lists several winners, the largest lift first', () => {
     const r = results({
       variations: [

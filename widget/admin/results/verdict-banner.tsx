@@ -10,6 +10,7 @@ const TONE: Record<Verdict['kind'], string> = {
   control_wins: 'bad',
   no_difference: 'neutral',
   keep_running: 'neutral',
+  ended_undecided: 'neutral',
 }
 
 const ICON: Record<Verdict['kind'], string> = {
@@ -19,6 +20,7 @@ const ICON: Record<Verdict['kind'], string> = {
   control_wins: '▼',
   no_difference: '=',
   keep_running: '▶',
+  ended_undecided: '■',
 }
 
 function callLine(call: TreatmentCall, results: ResultsResponse, control: string): string {
@@ -30,7 +32,7 @@ function callLine(call: TreatmentCall, results: ResultsResponse, control: string
       const word = call.call === 'better' ? 'better' : 'worse'
       const basis =
         call.basis === 'sequential'
-          ? `sequential p = ${formatPValue(cmp?.sequentialPValue)}, valid however often you look`
+          ? `sequential p = ${formatPValue(cmp?.sequentialPValueAdjusted)} (Holm-adjusted), valid however often you look`
           : `Holm-adjusted p = ${formatPValue(cmp?.pValueAdjusted)} at the planned sample size`
       return `${call.key} converts ${word} than ${control}: ${lift}; ${basis}.`
     }

@@ -5,14 +5,18 @@
  *    may be read — "Fix the split before reading results".
  * 2. **Not enough data**: a variation that receives traffic has fewer than 100 visitors.
  * 3. Each treatment gets a call against the control:
- *    - `better` / `worse` when its **sequential** p-value is below 0.05 (valid however often
- *      the admin looks), the sign of the lift deciding which;
+ *    - `better` / `worse` when its Holm-adjusted **sequential** p-value is below 0.05 (valid
+ *      however often the admin looks), the sign of the lift deciding which;
  *    - once the **planned sample is reached** (`power.visitorsStillNeeded === 0`): `better` /
  *      `worse` when the Holm-adjusted p-value is below 0.05, else `no_difference`;
  *    - otherwise `undecided`.
- * 4. The headline: any `better` → "B beats control" (best lift first); every treatment `worse`
- *    → "Control beats B"; nothing `undecided` left → "No detectable difference"; otherwise
+ * 4. The headline: any `better` → "B beats control" (best lift first); some `worse` and the
+ *    rest decided (or all `worse`) → "Control beats B"; nothing `undecided` left → "No detectable
+ *    difference"; a stopped experiment or closed phase → "Ended before a decision"; otherwise
  *    "Keep running", with how many more visitors per variation the plan needs for its power.
+ *
+ * The sequential p-value read is the Holm-adjusted one: with several treatments, each raw one
+ * would give every treatment its own chance of a false win.
  *
  * The fixed-horizon p-value is only read at the planned sample size, because reading it daily
  * inflates false positives (README, "When to stop").
@@ -36,7 +40,7 @@ export type Verdict =
   | { kind: 'srm_mismatch' }
   | { kind: 'not_enough_data'; fewestVisitors: number; needed: number }
   | { kind: 'winner'; winners: TreatmentCall[]; calls: TreatmentCall[] }
-  | { kind: 'control_wins'; calls: TreatmentCall[] }
+  | { kind: 'control_wins'; losers: TreatmentCall[]; calls: TreatmentCall[] }
   | { kind: 'no_difference'; calls: TreatmentCall[] }
   | {
       kind: 'keep_running'
@@ -46,6 +50,7 @@ export type Verdict =
       visitorsPerVariation: number | null
       power: number
     }
+  | { kind: 'ended_undecided'; calls: TreatmentCall[] }
 
 /** Variations that receive traffic: a weight-0 arm never fills up and must not block a verdict. */
 function weighted(variations: readonly VariationResult[]): VariationResult[] {
@@ -68,7 +73,8 @@ export function callTreatment(v: VariationResult, sampleReached: boolean): Treat
     lift,
   })
   if (cmp && lift !== null && lift !== 0) {
-    if (cmp.sequentialPValue !== null && cmp.sequentialPValue < SIGNIFICANCE) {
+    const sequential = cmp.sequentialPValueAdjusted
+    if (sequential !== null && sequential < SIGNIFICANCE) {
       return sign('sequential')
     }
     if (sampleReached && cmp.pValueAdjusted !== null && cmp.pValueAdjusted < SIGNIFICANCE) {
@@ -100,10 +106,14 @@ export function verdictOf(results: ResultsResponse): Verdict {
     .filter((c) => c.call === 'better')
     .sort((a, b) => (b.lift ?? 0) - (a.lift ?? 0))
   if (winners.length > 0) return { kind: 'winner', winners, calls }
-  if (calls.length > 0 && calls.every((c) => c.call === 'worse')) {
-    return { kind: 'control_wins', calls }
+  const losers = calls.filter((c) => c.call === 'worse')
+  const decided = calls.every((c) => c.call !== 'undecided')
+  if (losers.length > 0 && (decided || losers.length === calls.length)) {
+    return { kind: 'control_wins', losers, calls }
   }
-  if (calls.every((c) => c.call !== 'undecided')) return { kind: 'no_difference', calls }
+  if (decided) return { kind: 'no_difference', calls }
+  // A stopped experiment, or a phase new weights closed, will get no more visitors.
+  if (ended(results)) return { kind: 'ended_undecided', calls }
   const { power } = results
   const plan = power.visitorsPerVariation
   return {
@@ -114,6 +124,11 @@ export function verdictOf(results: ResultsResponse): Verdict {
     visitorsPerVariation: plan,
     power: power.power,
   }
+}
+
+/** Whether no more visitors can come: the experiment stopped, or this phase was closed. */
+export function ended(results: ResultsResponse): boolean {
+  return results.status === 'stopped' || results.phase < Math.max(...results.phases)
 }
 
 /** "B", "B and C", "B, C and D". */
@@ -134,9 +149,11 @@ export function verdictHeadline(verdict: Verdict, control: string): string {
       return `${listKeys(keys)} ${keys.length === 1 ? 'beats' : 'beat'} ${control}`
     }
     case 'control_wins':
-      return `${control} beats ${listKeys(verdict.calls.map((c) => c.key))}`
+      return `${control} beats ${listKeys(verdict.losers.map((c) => c.key))}`
     case 'no_difference':
       return 'No detectable difference'
+    case 'ended_undecided':
+      return 'Ended before a decision: no variation differed significantly from control'
     case 'keep_running': {
       const power = `${Math.round(verdict.power * 100)}% power`
       if (verdict.morePerVariation === null) {
