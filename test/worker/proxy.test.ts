@@ -215,6 +215,23 @@ describe('proxy mode: HTML pages with experiments', () => {
     expect(redirected.headers.get('location')).toBe(`https://${host}/landing-b`)
   })
 
+  it('records the exposure of a visitor it redirects, whose landing page the pattern misses', async () => {
+    const { site, host } = await proxiedSite()
+    const variations = [
+      { key: 'control', weight: 0.5 },
+      { key: 'b', weight: 0.5, url: '/landing-b' },
+    ]
+    await startExperiment(site, 'jump', { variations, url: '/page', redirect: true })
+    const inB = visitorIn('jump', 1)
+    const redirected = await via(host, '/page', { ...asVisitor(inB), redirect: 'manual' })
+    expect(redirected.status).toBe(302)
+    await via(host, '/landing-b', asVisitor(inB))
+    await new Promise((r) => setTimeout(r, 200))
+    expect(
+      await rows('SELECT visitor_id, variation FROM assignments WHERE site_id = ?', site.id),
+    ).toEqual([{ visitor_id: inB, variation: 1 }])
+  })
+
   it('refuses path-traversal and foreign split-URL targets', async () => {
     const site = await createSite()
     for (const url of [

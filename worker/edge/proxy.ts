@@ -55,6 +55,8 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     : assignVisitor(running, visitorId, { url: url.href })
   const experiments = new Map(running.map((e) => [e.key, e]))
 
+  /** Whether this visit is an exposure to record: not a bot, not a refusal of tracking. */
+  const counts = !refuses && !isBot(request.headers.get('user-agent') ?? undefined)
   let destination = originUrl(url, target.origin)
   for (const [key, assignment] of Object.entries(assignments)) {
     const exp = experiments.get(key)
@@ -65,6 +67,17 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     if (exp.redirect) {
       const location = new URL(split.pathname + split.search, url)
       if (location.pathname !== url.pathname) {
+        // The visitor sees this variation from here on, and its page seldom matches the
+        // experiment's pattern: the redirect is the exposure.
+        if (counts) {
+          c.executionCtx.waitUntil(
+            recordExposures(
+              c.var.db,
+              target.site,
+              exposureEvents(visitorId, { [key]: assignment }),
+            ),
+          )
+        }
         return withVisitor(
           new Response(null, {
             status: 302,
@@ -83,7 +96,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   if (!(response.headers.get('content-type') ?? '').toLowerCase().includes('text/html'))
     return response
 
-  if (!refuses && !isBot(request.headers.get('user-agent') ?? undefined)) {
+  if (counts) {
     c.executionCtx.waitUntil(
       recordExposures(c.var.db, target.site, exposureEvents(visitorId, assignments)),
     )
