@@ -80,6 +80,21 @@ describe('POST /v1/admin/experiments', () => {
     expect(await rows('SELECT key FROM experiments WHERE site_id = ?', site.id)).toEqual([])
   })
 
+  it('stores weights that sum to 1 within rounding as an exact split', async () => {
+    const site = await createSite()
+    const variations = [
+      { key: 'control', weight: 0.335 },
+      { key: 'b', weight: 0.335 },
+      { key: 'c', weight: 0.335 },
+    ]
+    const res = await admin(site, 'POST', '/experiments', { key: 'thirds', variations })
+    expect(res.status).toBe(201)
+    const stored = ((await res.json()) as { variations: { weight: number }[] }).variations
+    const sum = 0.335 + 0.335 + 0.335
+    expect(stored.map((v) => v.weight)).toEqual([0.335 / sum, 0.335 / sum, 0.335 / sum])
+    expect(stored.reduce((sum, v) => sum + v.weight, 0)).toBeCloseTo(1, 12)
+  })
+
   it('refuses a key outside [A-Za-z0-9_.:-]', async () => {
     const site = await createSite()
     const res = await admin(site, 'POST', '/experiments', { key: 'no spaces', variations: twoWay })

@@ -55,6 +55,12 @@ const variations = z
   .refine((vs) => Math.abs(vs.reduce((s, v) => s + v.weight, 0) - 1) <= WEIGHT_SUM_TOLERANCE, {
     message: 'weights must sum to 1 (100%)',
   })
+  // Stored summing to exactly 1: bucketing cuts the last range at 1, while the sample-ratio check
+  // normalises, so 0.34/0.34/0.33 would raise a false mismatch at scale.
+  .transform((vs) => {
+    const sum = vs.reduce((s, v) => s + v.weight, 0)
+    return sum === 1 ? vs : vs.map((v) => ({ ...v, weight: v.weight / sum }))
+  })
 
 const fields = {
   name: z.string().trim().min(1).max(200),
