@@ -14,8 +14,21 @@ export function urlMatches(pattern: string | null, url: string | undefined): boo
   } catch {
     return false
   }
-  const subject = pattern.startsWith('/') ? parsed.pathname : `${parsed.origin}${parsed.pathname}`
-  return globMatches(pattern, subject)
+  const prefix = pattern.startsWith('/') ? '' : parsed.origin
+  // Browsers send paths percent-encoded (/produits/%C3%A9t%C3%A9); an admin types them as read
+  // (/produits/été*). Either spelling of the pattern matches.
+  return (
+    globMatches(pattern, `${prefix}${parsed.pathname}`) ||
+    globMatches(pattern, `${prefix}${decodedPath(parsed.pathname)}`)
+  )
+}
+
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname)
+  } catch {
+    return pathname
+  }
 }
 
 /**

@@ -21,6 +21,11 @@ describe('urlMatches', () => {
     ['*.example/sale', 'https://shop.example/sale', true],
     ['/a.b', 'https://shop.example/aXb', false],
     ['/', 'https://shop.example/', true],
+    ['/produits/été*', 'https://shop.example/produits/%C3%A9t%C3%A9-2026', true],
+    ['/produits/%C3%A9t%C3%A9*', 'https://shop.example/produits/%C3%A9t%C3%A9-2026', true],
+    ['https://shop.example/été', 'https://shop.example/%C3%A9t%C3%A9', true],
+    ['/produits/été*', 'https://shop.example/produits/hiver', false],
+    ['/a%zz*', 'https://shop.example/a%zz', true],
   ])('%s against %s: %s', (pattern, url, expected) => {
     expect(urlMatches(pattern, url)).toBe(expected)
   })
