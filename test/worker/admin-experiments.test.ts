@@ -274,4 +274,26 @@ describe('experiment lifecycle', () => {
     expect(running.experiments.map((e) => e.key)).toEqual(['two'])
     expect((await admin(site, 'GET', '/experiments?status=bogus')).status).toBe(400)
   })
+
+  it('lists each experiment with its phases, as GET of one experiment does', async () => {
+    const site = await createSite()
+    await admin(site, 'POST', '/experiments', { key: 'draft', variations: twoWay })
+    await admin(site, 'POST', '/experiments', { key: 'live', variations: twoWay })
+    await admin(site, 'POST', '/experiments/live/start')
+    await admin(site, 'PATCH', '/experiments/live', {
+      variations: [
+        { key: 'control', weight: 0.7 },
+        { key: 'treatment', weight: 0.3 },
+      ],
+    })
+    const listed = (await (await admin(site, 'GET', '/experiments')).json()) as {
+      experiments: { key: string; phases: { phase: number }[] }[]
+    }
+    const one = await (await admin(site, 'GET', '/experiments/live')).json()
+    expect(listed.experiments.find((e) => e.key === 'live')).toEqual(one)
+    expect(listed.experiments.find((e) => e.key === 'live')?.phases.map((p) => p.phase)).toEqual([
+      1, 2,
+    ])
+    expect(listed.experiments.find((e) => e.key === 'draft')?.phases).toEqual([])
+  })
 })

@@ -70,13 +70,32 @@ export async function experimentOr404(
 }
 
 export async function listPhases(db: Database, siteId: string, key: string): Promise<Phase[]> {
+  return (await phasesByExperiment(db, siteId, key)).get(key) ?? []
+}
+
+/** Phases per experiment key: one key's, or (one read for a whole list) all of the site's. */
+export async function phasesByExperiment(
+  db: Database,
+  siteId: string,
+  key?: string,
+): Promise<Map<string, Phase[]>> {
   const rows = await db
     .select()
     .from(experimentPhases)
-    .where(and(eq(experimentPhases.siteId, siteId), eq(experimentPhases.experimentKey, key)))
-    .orderBy(asc(experimentPhases.phase))
+    .where(
+      key === undefined
+        ? eq(experimentPhases.siteId, siteId)
+        : and(eq(experimentPhases.siteId, siteId), eq(experimentPhases.experimentKey, key)),
+    )
+    .orderBy(asc(experimentPhases.experimentKey), asc(experimentPhases.phase))
     .all()
-  return rows.map(phaseFromRow)
+  const phases = new Map<string, Phase[]>()
+  for (const row of rows) {
+    const list = phases.get(row.experimentKey) ?? []
+    list.push(phaseFromRow(row))
+    phases.set(row.experimentKey, list)
+  }
+  return phases
 }
 
 /** Stores a new experiment; 409 when the site already has one with that key. */

@@ -11,6 +11,7 @@ import {
   insertExperiment,
   listExperiments,
   listPhases,
+  phasesByExperiment,
   saveChange,
 } from '../experiments/experiment-store.ts'
 import { applyPatch, transition, type LifecycleAction } from '../experiments/lifecycle.ts'
@@ -24,7 +25,13 @@ const statusFilter = z.enum(EXPERIMENT_STATUSES).optional()
 export const adminExperimentsRoute = new Hono<AppEnv>()
   .get('/experiments', async (c) => {
     const status = parseOr400(statusFilter, c.req.query('status'), 'status')
-    return c.json({ experiments: await listExperiments(c.var.db, c.var.site.id, status) })
+    const { db, site } = c.var
+    // With their phases, so a list page needs no second request per experiment.
+    const [list, phases] = await Promise.all([
+      listExperiments(db, site.id, status),
+      phasesByExperiment(db, site.id),
+    ])
+    return c.json({ experiments: list.map((e) => ({ ...e, phases: phases.get(e.key) ?? [] })) })
   })
   .post('/experiments', async (c) => {
     const input = parseOr400(

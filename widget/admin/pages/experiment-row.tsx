@@ -1,25 +1,24 @@
 /**
- * One row of the experiments list. The list answers only the experiments themselves, so a started
- * experiment's row fetches its phases (for days running) and its current results (visitors,
- * leader, SRM); a draft has neither and shows dashes.
+ * One row of the experiments list. The list answers each experiment with its phases (for days
+ * running), so a started experiment's row fetches only its current results (visitors, leader,
+ * SRM): one admin request per row, within the site's rate limit; a draft shows dashes.
  */
 import { experimentApi } from '../api/client.ts'
 import { useApi } from '../api/use-api.ts'
-import type { Experiment, ExperimentDetail, ResultsResponse } from '../api/types.ts'
+import type { ExperimentDetail, ResultsResponse } from '../api/types.ts'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { daysRunning } from '../lib/dates.ts'
 import { EMPTY, formatCount, formatDays, formatLift } from '../lib/format.ts'
 import { leadingVariation, totalVisitors } from '../results/leader.ts'
 import { experimentPath } from '../router.ts'
 
-export function ExperimentRow({ experiment: exp }: { experiment: Experiment }) {
+export function ExperimentRow({ experiment: exp }: { experiment: ExperimentDetail }) {
   const started = exp.phase > 0
-  const detail = useApi<ExperimentDetail>(started ? experimentApi(exp.key) : null)
   const results = useApi<ResultsResponse>(started ? experimentApi(exp.key, '/results') : null)
-  const days = detail.data ? daysRunning(detail.data.phases, exp.status, Date.now()) : null
+  const days = started ? daysRunning(exp.phases, exp.status, Date.now()) : null
   const data = results.data
   const leader = data ? leadingVariation(data) : null
-  const pending = started && (results.loading || detail.loading)
+  const pending = started && results.loading
 
   return (
     <tr data-experiment={exp.key} aria-busy={pending ? true : undefined}>

@@ -3,7 +3,7 @@
  * each started experiment's phase, days running, visitors, leading variation and SRM flag.
  */
 import { useApi } from '../api/use-api.ts'
-import { EXPERIMENT_STATUSES, type Experiment, type ExperimentStatus } from '../api/types.ts'
+import { EXPERIMENT_STATUSES, type ExperimentDetail, type ExperimentStatus } from '../api/types.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { Loading, Page } from '../components/page.tsx'
 import { BASE, navigate, queryParam, type Location } from '../router.ts'
@@ -16,7 +16,7 @@ function statusOf(location: Location): ExperimentStatus | null {
 
 export function ExperimentsList({ location }: { location: Location }) {
   const status = statusOf(location)
-  const list = useApi<{ experiments: Experiment[] }>(
+  const list = useApi<{ experiments: ExperimentDetail[] }>(
     `/v1/admin/experiments${status ? `?status=${status}` : ''}`,
   )
   const experiments = list.data?.experiments
