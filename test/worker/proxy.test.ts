@@ -8,10 +8,14 @@ const origin = inject('originUrl')
 let counter = 0
 
 /** A site proxied on its own new hostname to the loopback origin. */
-async function proxiedSite(): Promise<{ site: TestSite; host: string }> {
+async function proxiedSite(consentRequired = false): Promise<{ site: TestSite; host: string }> {
   const site = await createSite()
   const host = `shop-${++counter}-${Date.now().toString(36)}.test`
-  const res = await admin(site, 'PUT', '/site/proxy', { originUrl: origin, hostnames: [host] })
+  const res = await admin(site, 'PUT', '/site/proxy', {
+    originUrl: origin,
+    hostnames: [host],
+    consentRequired,
+  })
   expect(res.status, await res.clone().text()).toBe(200)
   return { site, host }
 }
@@ -107,6 +111,24 @@ describe('proxy mode: pass-through', () => {
   })
 })
 
+describe('GET/PUT /v1/admin/site/proxy', () => {
+  it('stores the origin, hostnames and consent setting, and reads them back', async () => {
+    const { site, host } = await proxiedSite(true)
+    const res = await admin(site, 'GET', '/site/proxy')
+    expect(await res.json()).toEqual({
+      originUrl: origin.replace(/\/$/, ''),
+      hostnames: [host],
+      consentRequired: true,
+    })
+    await admin(site, 'PUT', '/site/proxy', { originUrl: null, hostnames: [] })
+    expect(await (await admin(site, 'GET', '/site/proxy')).json()).toEqual({
+      originUrl: null,
+      hostnames: [],
+      consentRequired: false,
+    })
+  })
+})
+
 describe('proxy mode: HTML pages with experiments', () => {
   it('leaves only the visitor’s variation in the HTML, with the assignments and the widget tag', async () => {
     const { site, host } = await proxiedSite()
@@ -193,6 +215,22 @@ describe('proxy mode: HTML pages with experiments', () => {
       site.id,
     )
     expect(stored).toEqual([{ n: 0 }])
+  })
+
+  it('on a site that needs consent, assigns only visitors the widget gave an id after consent', async () => {
+    const { site, host } = await proxiedSite(true)
+    await startExperiment(site, 'hero', HERO)
+    const before = await via(host, '/page', { headers: { accept: 'text/html' } })
+    expect(before.headers.get('set-cookie')).toBeNull()
+    expect(await before.text()).toMatch(/data-edgelift-variation="control" data-edgelift-shown/)
+    const inB = visitorIn('hero', 1)
+    const after = await via(host, '/page', asVisitor(inB))
+    expect(after.headers.get('set-cookie')).toBeNull()
+    expect(await after.text()).toMatch(/data-edgelift-variation="b" data-edgelift-shown/)
+    await new Promise((r) => setTimeout(r, 200))
+    expect(await rows('SELECT visitor_id FROM assignments WHERE site_id = ?', site.id)).toEqual([
+      { visitor_id: inB },
+    ])
   })
 
   it('rewrites a split-URL variation to its path, or answers 302 when told to', async () => {
@@ -290,6 +328,18 @@ describe('proxy mode: HTML pages with experiments', () => {
       site.id,
     )
     expect(events[0]?.n).toBe(1)
+  })
+
+  it('records an exposure on each store that sees the same visitor id', async () => {
+    const stores = [await proxiedSite(), await proxiedSite()]
+    for (const { site } of stores) await startExperiment(site, 'shared-key', HERO)
+    for (const { host } of stores) await via(host, '/page', asVisitor('same-visitor'))
+    await new Promise((r) => setTimeout(r, 200))
+    for (const { site } of stores) {
+      expect(await rows('SELECT visitor_id FROM assignments WHERE site_id = ?', site.id)).toEqual([
+        { visitor_id: 'same-visitor' },
+      ])
+    }
   })
 
   it('streams a slow page', async () => {

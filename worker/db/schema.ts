@@ -19,6 +19,11 @@ export const sites = sqliteTable('sites', {
   currency: text('currency').notNull().default('USD'),
   /** The store's origin server, e.g. https://origin.shop.example; null = no proxying. */
   originUrl: text('origin_url'),
+  /**
+   * Proxy mode on a store whose visitors must consent first: the edge reads an `el_vid` the
+   * widget set after consent, and never sets one itself (1) or sets it for every visitor (0).
+   */
+  proxyConsentRequired: integer('proxy_consent_required').notNull().default(0),
   createdAt: integer('created_at').notNull(),
 })
 

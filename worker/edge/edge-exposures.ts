@@ -32,13 +32,13 @@ export function exposureEvents(
 
 /** Records exposures (and retries queued ones); never throws. */
 export async function recordExposures(db: Database, site: Site, events: unknown[]): Promise<void> {
-  const fresh = events.filter((e) => !recorded.has(idOf(e)))
+  const fresh = events.filter((e) => !recorded.has(recordedKey(site, e)))
   const batches = [...queued.splice(0), ...(fresh.length ? [{ site, events: fresh }] : [])]
   for (const batch of batches) {
     try {
       await ingestEvents(db, batch.site, batch.events, { now: Date.now(), timeSource: 'server' })
       if (recorded.size > RECENT_LIMIT) recorded.clear()
-      for (const e of batch.events) recorded.add(idOf(e))
+      for (const e of batch.events) recorded.add(recordedKey(batch.site, e))
     } catch (err) {
       if (queued.length < MAX_QUEUED) queued.push(batch)
       console.warn('edge exposures queued for retry:', err instanceof Error ? err.message : err)
@@ -46,6 +46,7 @@ export async function recordExposures(db: Database, site: Site, events: unknown[
   }
 }
 
-function idOf(event: unknown): string {
-  return (event as { id: string }).id
+/** Event ids are per site (D1's key is site and id): one isolate serves many stores. */
+function recordedKey(site: Site, event: unknown): string {
+  return `${site.id} ${(event as { id: string }).id}`
 }

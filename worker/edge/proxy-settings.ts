@@ -1,5 +1,6 @@
 /**
- * A site's proxy settings: the origin server, and the store hostnames the Worker answers for.
+ * A site's proxy settings: the origin server, the store hostnames the Worker answers for, and
+ * whether visitors must consent before the edge may set an identifier.
  * Written in one batch: a hostname another site already owns fails the whole change (409).
  */
 import { sql } from 'drizzle-orm'
@@ -32,17 +33,23 @@ export const proxySettingsSchema = z.strictObject({
   hostnames: z
     .array(z.string().toLowerCase().regex(HOSTNAME, 'must be a hostname, optionally with :port'))
     .max(20),
+  /** Visitors must consent before any identifier: see sites.proxyConsentRequired. */
+  consentRequired: z.boolean().default(false),
 })
 
 export type ProxySettings = z.output<typeof proxySettingsSchema>
 
 export async function readProxySettings(db: Database, siteId: string): Promise<ProxySettings> {
-  const [site] = await db.all<{ origin_url: string | null }>(
-    sql`SELECT origin_url FROM sites WHERE id = ${siteId}`,
+  const [site] = await db.all<{ origin_url: string | null; proxy_consent_required: number }>(
+    sql`SELECT origin_url, proxy_consent_required FROM sites WHERE id = ${siteId}`,
   )
   const hosts = await db.all<{ hostname: string }>(sql`
     SELECT hostname FROM site_hostnames WHERE site_id = ${siteId} ORDER BY hostname`)
-  return { originUrl: site?.origin_url ?? null, hostnames: hosts.map((h) => h.hostname) }
+  return {
+    originUrl: site?.origin_url ?? null,
+    hostnames: hosts.map((h) => h.hostname),
+    consentRequired: site?.proxy_consent_required === 1,
+  }
 }
 
 export async function writeProxySettings(
@@ -53,7 +60,8 @@ export async function writeProxySettings(
   const originUrl = settings.originUrl ? new URL(settings.originUrl).origin : null
   try {
     await batch(db, [
-      sql`UPDATE sites SET origin_url = ${originUrl} WHERE id = ${siteId}`,
+      sql`UPDATE sites SET origin_url = ${originUrl},
+        proxy_consent_required = ${settings.consentRequired ? 1 : 0} WHERE id = ${siteId}`,
       sql`DELETE FROM site_hostnames WHERE site_id = ${siteId}`,
       ...[...new Set(settings.hostnames)].map(
         (hostname) =>

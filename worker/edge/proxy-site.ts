@@ -6,7 +6,12 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { findSiteByPublicKey, type Site } from '../sites/site-store.ts'
 
-export type ProxySite = { site: Site; origin: URL }
+export type ProxySite = {
+  site: Site
+  origin: URL
+  /** Only visitors with an `el_vid` (set by the widget after consent) are assigned and counted. */
+  consentRequired: boolean
+}
 
 const TTL_MS = 10_000
 const cache = new Map<string, { value: ProxySite | null; expires: number }>()
@@ -16,11 +21,23 @@ export async function proxySiteFor(db: Database, host: string): Promise<ProxySit
   const hit = cache.get(key)
   if (hit && hit.expires > Date.now()) return hit.value
   try {
-    const [row] = await db.all<{ public_key: string; origin_url: string | null }>(sql`
-      SELECT s.public_key, s.origin_url FROM site_hostnames h JOIN sites s ON s.id = h.site_id
+    const [row] = await db.all<{
+      public_key: string
+      origin_url: string | null
+      proxy_consent_required: number
+    }>(sql`
+      SELECT s.public_key, s.origin_url, s.proxy_consent_required
+      FROM site_hostnames h JOIN sites s ON s.id = h.site_id
       WHERE h.hostname = ${key}`)
     const site = row?.origin_url ? await findSiteByPublicKey(db, row.public_key) : null
-    const value = site && row?.origin_url ? { site, origin: new URL(row.origin_url) } : null
+    const value =
+      site && row?.origin_url
+        ? {
+            site,
+            origin: new URL(row.origin_url),
+            consentRequired: row.proxy_consent_required === 1,
+          }
+        : null
     if (cache.size > 1000) cache.clear()
     cache.set(key, { value, expires: Date.now() + TTL_MS })
     return value

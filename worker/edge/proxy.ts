@@ -46,9 +46,13 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   if (!running || running.length === 0) return forward(request, originUrl(url, target.origin))
 
   // Global Privacy Control is a standing refusal, as in the widget: no identifier is set or read,
-  // no exposure is recorded, and every experiment shows its first variation (the control).
-  const refuses = request.headers.get('sec-gpc') === '1'
-  const known = refuses ? undefined : visitorFromCookie(request.headers.get('cookie'))
+  // no exposure is recorded, and every experiment shows its first variation (the control). On a
+  // site that needs consent, a visitor without the el_vid the widget sets after consent is
+  // treated the same.
+  const gpc = request.headers.get('sec-gpc') === '1'
+  const cookieVisitor = gpc ? undefined : visitorFromCookie(request.headers.get('cookie'))
+  const refuses = gpc || (target.consentRequired && cookieVisitor === undefined)
+  const known = cookieVisitor
   const visitorId = known ?? newVisitorId()
   const assignments = refuses
     ? controlAssignments(running, url.href)

@@ -1,0 +1,1 @@
+ALTER TABLE `sites` ADD `proxy_consent_required` integer DEFAULT 0 NOT NULL;
