@@ -41,7 +41,11 @@ if (hostnames.includes(origin.host))
 
 await withLocalDatabase(undefined, async (db) => {
   const siteId = await siteIdOf(db, values.site)
-  await writeProxySettings(db, siteId, { originUrl: origin.origin, hostnames })
+  await writeProxySettings(db, siteId, {
+    originUrl: origin.origin,
+    hostnames,
+    consentRequired: false,
+  })
 })
 console.log(`▸ ${values.site} now proxies ${hostnames.join(', ')} → ${origin.origin}`)
 console.log(`▸ Browse the store through the edge: http://localhost:${values.port}/`)
