@@ -261,9 +261,39 @@ describe('training limits and the cron trigger', () => {
     const { env } = await import('cloudflare:workers')
     const { trainChangedSites } = await import('../../worker/recs/scheduled-training.ts')
     const { database } = await import('../../worker/db/database.ts')
-    const report = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY)
+    const all = { budgetMs: Number.POSITIVE_INFINITY }
+    const report = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY, all)
     expect(report.find((r) => r.siteId === site.id)?.outcome).toMatch(/^trained svd-/)
-    const again = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY)
+    const again = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY, all)
     expect(again.find((r) => r.siteId === site.id)).toBeUndefined()
+  })
+
+  it('trains the stalest models first, and defers the rest once its time budget is spent', async () => {
+    // Created first but trained last, so creation order is not staleness order.
+    const newer = await createSite()
+    const older = await createSite()
+    for (const site of [newer, older]) await seedStore(site)
+    expect((await train(older)).status).toBe(200)
+    expect((await train(newer)).status).toBe(200)
+    // New events for both, so both have changed since their model.
+    for (const site of [older, newer]) {
+      const view = { id: eventId(), type: 'view', visitorId: 'g-buyer-1', itemId: 'G1' }
+      expect((await publicPost(site, '/v1/events', { events: [view] })).status).toBe(202)
+    }
+    const { env } = await import('cloudflare:workers')
+    const { trainChangedSites } = await import('../../worker/recs/scheduled-training.ts')
+    const { database } = await import('../../worker/db/database.ts')
+    const report = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY, {
+      budgetMs: 0,
+      now: (() => {
+        let t = 0
+        return () => (t += 1)
+      })(),
+    })
+    const at = (site: TestSite) => report.findIndex((r) => r.siteId === site.id)
+    expect(at(older)).toBeGreaterThanOrEqual(0)
+    expect(at(older)).toBeLessThan(at(newer))
+    expect(report[0]?.outcome).not.toMatch(/deferred/)
+    for (const later of report.slice(1)) expect(later.outcome).toMatch(/^deferred to the next run/)
   })
 })
