@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Experiment } from '../../../widget/admin/api/types.ts'
 import {
   changesSplit,
+  controlKeyNote,
   draftOf,
   evenPercents,
   formProblems,
@@ -153,5 +154,16 @@ describe('inputOf and draftOf', () => {
   it('writes percents without float noise', () => {
     expect(percentText(0.07)).toBe('7')
     expect(percentText(0.335)).toBe('33.5')
+  })
+})
+
+describe('controlKeyNote', () => {
+  it('says nothing for a first variation keyed control, and explains the fallback otherwise', () => {
+    const keyed = (key: string) => {
+      const d = draft(['50', '50'])
+      return { ...d, variations: d.variations.map((v, i) => (i === 0 ? { ...v, key } : v)) }
+    }
+    expect(controlKeyNote(keyed('control'))).toBeNull()
+    expect(controlKeyNote(keyed('original'))).toMatch(/data-edgelift-variation="control"/)
   })
 })

@@ -128,6 +128,17 @@ export function formProblems(draft: ExperimentDraft): string[] {
   return problems
 }
 
+/**
+ * A note, not a problem: the storefront widget shows the elements marked with the variation key
+ * `control` to visitors without an assignment (no consent, outside coverage, a slow answer), so a
+ * first variation keyed otherwise leaves such visitors none of an on-page experiment's elements.
+ */
+export function controlKeyNote(draft: ExperimentDraft): string | null {
+  const first = draft.variations[0]?.key.trim()
+  if (!first || first === 'control') return null
+  return `Pages using the script tag show the elements marked data-edgelift-variation="control" to visitors without an assignment. Key this variation control unless the experiment only uses split URLs or your own server.`
+}
+
 function weightOf(v: VariationDraft): number {
   const typed = parsePercent(v.weightPercent)
   if (v.initialWeight !== undefined && v.weightPercent === percentText(v.initialWeight)) {

@@ -4,6 +4,7 @@
  * add up to 100%, announced politely as they change.
  */
 import {
+  controlKeyNote,
   evenPercents,
   MAX_VARIATIONS,
   MIN_VARIATIONS,
@@ -23,6 +24,7 @@ export const WEIGHT_SUM_ID = 'weights-sum'
 export function VariationFields({ draft, disabled, onChange }: Props) {
   const { variations } = draft
   const check = weightCheck(draft)
+  const controlNote = controlKeyNote(draft)
   const update = (index: number, patch: Partial<VariationDraft>) =>
     onChange(variations.map((v, i) => (i === index ? { ...v, ...patch } : v)))
   const add = () => {
@@ -59,7 +61,13 @@ export function VariationFields({ draft, disabled, onChange }: Props) {
                 maxLength={64}
                 autocomplete="off"
                 onInput={(e) => update(i, { key: e.currentTarget.value })}
+                aria-describedby={i === 0 && controlNote ? `${id}-key-note` : undefined}
               />
+              {i === 0 && controlNote && (
+                <p class="hint" id={`${id}-key-note`}>
+                  {controlNote}
+                </p>
+              )}
             </div>
             <div class="field">
               <label for={`${id}-name`}>Name (optional)</label>
