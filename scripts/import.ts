@@ -1,12 +1,12 @@
 /**
  * `npm run import -- --file orders.csv [--format online-retail|ndjson] [--api URL] [--admin sk_...]`
- * Backfills history into a running edgelift (default http://localhost:8787, key sk_demo or
+ * Backfills history into a running edgelift (default http://localhost:$PORT or 8787, key sk_demo or
  * EDGELIFT_ADMIN_KEY), with a progress bar and a final summary: imported, duplicates, and the
  * skipped lines with their numbers and reasons. Accepts .gz files; re-running changes nothing.
  */
 import { existsSync, statSync } from 'node:fs'
 import { ImportError, importFile } from './lib/import-file.ts'
-import { failWith, parseFlags } from './lib/cli.ts'
+import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
 const USAGE =
@@ -19,7 +19,7 @@ const { values } = parseFlags(
     options: {
       file: { type: 'string' },
       format: { type: 'string' },
-      api: { type: 'string', default: 'http://localhost:8787' },
+      api: { type: 'string', default: DEFAULT_API },
       admin: { type: 'string', default: process.env.EDGELIFT_ADMIN_KEY ?? 'sk_demo' },
     },
   },

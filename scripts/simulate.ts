@@ -4,20 +4,20 @@
  * each visitor is assigned, exposed, browses a few catalog items, and buys with probability
  * `baseline` (control) or `baseline x (1 + lift)` (every other variation).
  *
- * Options: --api http://localhost:8787  --site pk_demo  --admin sk_demo  --experiment KEY
+ * Options: --api URL (default http://localhost:$PORT, 8787)  --site pk_demo  --admin sk_demo  --experiment KEY
  *   --visitors N  --baseline 0.05  --lift 0.1  --skew 0.2 (drop that share of control's
  *   exposures, to provoke a sample-ratio alarm)  --seed 1  --prefix sim
  */
-import { failWith, parseFlags } from './lib/cli.ts'
+import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
 const USAGE =
-  'usage: npm run simulate -- [--visitors 2000] [--lift 0.1] [--baseline 0.05] [--experiment KEY] [--skew 0]'
+  'usage: npm run simulate -- [--visitors 2000] [--lift 0.1] [--baseline 0.05] [--experiment KEY] [--skew 0] [--api URL] [--site pk_...] [--admin sk_...]'
 
 const fail: (message: string) => never = failWith(USAGE)
 
 const OPTIONS = {
-  api: { type: 'string', default: 'http://localhost:8787' },
+  api: { type: 'string', default: DEFAULT_API },
   site: { type: 'string', default: 'pk_demo' },
   admin: { type: 'string', default: 'sk_demo' },
   experiment: { type: 'string' },
@@ -69,7 +69,12 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body
 }
 
-type Experiment = { key: string; status: string; variations: { key: string }[] }
+type Experiment = {
+  key: string
+  status: string
+  url: string | null
+  variations: { key: string }[]
+}
 const admin = { authorization: `Bearer ${values.admin}` }
 const { experiments } = await call<{ experiments: Experiment[] }>(
   '/v1/admin/experiments?status=running',
@@ -85,6 +90,12 @@ if (!experiment) {
       : 'No running experiment; create and start one first.',
   )
 }
+// The page the visitors are on: one the experiment's URL pattern targets (`*` filled in), or
+// no experiment that targets pages would assign anybody.
+const pattern = experiment.url
+const pageUrl = pattern
+  ? new URL(pattern.replaceAll('*', 'simulated'), `${api}/`).href
+  : `${api}/simulated`
 // Browsing uses the trending list when recommendations are available; traffic works without.
 const recs = await fetch(`${api}/v1/recs?site=${values.site}&slot=trending&n=50`)
   .then(async (res) =>
@@ -132,7 +143,7 @@ for (let i = 0; i < visitors; i++) {
     {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ visitorId, experiments: [experiment.key] }),
+      body: JSON.stringify({ visitorId, experiments: [experiment.key], url: pageUrl }),
     },
   )
   const arm = truth[assignments[experiment.key]?.index ?? -1]
@@ -154,8 +165,8 @@ for (let i = 0; i < visitors; i++) {
         id: eventId(),
         type: 'purchase',
         visitorId,
+        // In the site's own currency (none given): another currency is stored, not summed.
         revenue,
-        currency: 'USD',
         orderId: `order-${runId}-${i}`,
         ...(item && { items: [{ itemId: item.itemId, quantity: 1, price: revenue }] }),
       })
@@ -168,4 +179,10 @@ await flush(true)
 bar.finish()
 
 console.log(JSON.stringify({ experiment: experiment.key, eventsAccepted: sent, truth }, null, 2))
+if (truth.every((arm) => arm.visitors === 0)) {
+  console.error(
+    `No visitor was assigned to ${experiment.key} on ${pageUrl}: check its coverage and URL pattern.`,
+  )
+  process.exit(1)
+}
 console.error(`Done. Open the results: ${api}/admin/experiments/${experiment.key}`)

@@ -17,3 +17,6 @@ export function parseFlags<T extends ParseArgsConfig>(config: T, fail: (message:
     return fail((err as Error).message)
   }
 }
+
+/** Where the CLIs find a running edgelift: `npm start`'s address, `PORT` included. */
+export const DEFAULT_API = `http://localhost:${process.env.PORT ?? '8787'}`

@@ -49,4 +49,17 @@ describe('CLI flags', () => {
     expect(result.stderr).toMatch(/Cannot reach the deployed D1/)
     expect(result.stderr).toMatch(/npx wrangler login.*wrangler\.remote\.toml/)
   })
+
+  it.each([
+    ['import', ['--file', 'demo/online-retail-demo.csv.gz']],
+    ['simulate', []],
+  ])('%s looks for edgelift where npm start runs it: PORT included', (script, args) => {
+    const result = spawnSync(
+      process.execPath,
+      ['--experimental-strip-types', `scripts/${script}.ts`, ...args],
+      { encoding: 'utf8', env: { ...process.env, PORT: '1' } },
+    )
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toMatch(/Cannot reach edgelift at http:\/\/localhost:1;/)
+  })
 })
