@@ -4,6 +4,7 @@
  * goes to stderr.
  *
  *   node scripts/eval.ts --train A.csv --test B.csv [--format online-retail|user-item] [--k 10]
+ * Without --format, a file that is not the Online Retail CSV is read as user,item[,rating[,ts]].
  *
  * Files may be gzip-compressed (`.gz`).
  */
@@ -62,18 +63,27 @@ export function progressLogger(): (p: Progress) => void {
   }
 }
 
+/** Without --format: the Online Retail CSV, or else a user,item[,rating[,timestamp]] file. */
+async function readEitherFormat(path: string): Promise<Interaction[]> {
+  const retail = await readInteractions(path, 'online-retail')
+  if (retail.length > 0) return retail
+  process.stderr.write(`${path}: not the Online Retail CSV; reading it as user,item\n`)
+  return readInteractions(path, 'user-item')
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       train: { type: 'string' },
       test: { type: 'string' },
-      format: { type: 'string', default: 'online-retail' },
+      format: { type: 'string' },
       k: { type: 'string', default: '10' },
     },
   })
   const format = values.format
   const k = Number(values.k)
-  if (!values.train || !values.test || (format !== 'online-retail' && format !== 'user-item')) {
+  const known = format === undefined || format === 'online-retail' || format === 'user-item'
+  if (!values.train || !values.test || !known) {
     process.stderr.write(
       'usage: node scripts/eval.ts --train A.csv --test B.csv [--format online-retail|user-item] [--k 10]\n',
     )
@@ -81,8 +91,20 @@ async function main(): Promise<void> {
   }
   if (!Number.isInteger(k) || k < 1)
     throw new Error(`--k must be a positive integer, got ${values.k}`)
-  const train = await readInteractions(values.train, format)
-  const test = await readInteractions(values.test, format)
+  const read = format ? (path: string) => readInteractions(path, format) : readEitherFormat
+  const train = await read(values.train)
+  const test = await read(values.test)
+  for (const [path, rows] of [
+    [values.train, train],
+    [values.test, test],
+  ] as const) {
+    if (rows.length === 0) {
+      process.stderr.write(
+        `No interactions in ${path}${format ? ` read as --format ${format}` : ''}: see the lines skipped above.\n`,
+      )
+      process.exit(2)
+    }
+  }
   const report = evaluateHoldout(train, test, { k, onProgress: progressLogger() })
   const round = (x: number): number => Math.round(x * 1e6) / 1e6
   const clean = (m: Record<string, number>): Record<string, number> =>

@@ -1,6 +1,9 @@
 // The CLIs refuse malformed flags with a clear message, the usage and exit status 2, before they
 // touch any database or server.
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 function run(script: string, ...args: string[]) {
@@ -61,5 +64,20 @@ describe('CLI flags', () => {
     )
     expect(result.status).not.toBe(0)
     expect(result.stderr).toMatch(/Cannot reach edgelift at http:\/\/localhost:1;/)
+  })
+
+  it('eval reads a user,item file without --format, and says so when a format reads nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgelift-eval-'))
+    const train = join(dir, 'train.csv')
+    const test = join(dir, 'test.csv')
+    writeFileSync(train, 'u1,i1\nu1,i2\nu2,i1\nu2,i3\nu3,i2\nu3,i3\n')
+    writeFileSync(test, 'u1,i3\nu2,i2\nu3,i1\n')
+    const guessed = run('eval', '--train', train, '--test', test)
+    expect(guessed.status, guessed.stderr).toBe(0)
+    expect(guessed.stderr).toMatch(/not the Online Retail CSV; reading it as user,item/)
+    expect(JSON.parse(guessed.stdout)).toMatchObject({ k: 10, users: 3 })
+    const wrong = run('eval', '--train', train, '--test', test, '--format', 'online-retail')
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toMatch(/No interactions in .*train\.csv read as --format online-retail/)
   })
 })
