@@ -11,6 +11,7 @@ export default defineConfig({
           // test/build: what `npm run build` ships (node types, tsconfig.e2e.json).
           include: ['test/unit/**/*.test.ts', 'test/build/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -21,8 +22,12 @@ export default defineConfig({
           globalSetup: ['test/e2e/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One wrangler dev and one browser at a time: the machine has two cores.
+          // One wrangler dev and one browser at a time, after the other projects: on two cores,
+          // the workerd tests running alongside slowed /v1/assign past the widget's 1 s wait.
+          // Vitest runs a one-worker project of group 0 in its sequential group, after the
+          // numbered groups, so the other projects are group 1 (measured: e2e starts last).
           fileParallelism: false,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -30,6 +35,7 @@ export default defineConfig({
           name: 'widget',
           include: ['test/widget/**/*.test.ts', 'test/widget/**/*.test.tsx'],
           environment: 'happy-dom',
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -46,6 +52,7 @@ export default defineConfig({
           include: ['test/worker/**/*.test.ts'],
           setupFiles: ['test/worker/setup.ts'],
           globalSetup: ['test/support/origin-global-setup.ts'],
+          sequence: { groupOrder: 1 },
         },
       },
     ],
