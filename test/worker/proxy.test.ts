@@ -196,6 +196,15 @@ describe('proxy mode: HTML pages with experiments', () => {
     expect(await res.text()).toMatch(/data-edgelift-variation="b" data-edgelift-shown/)
   })
 
+  it('keeps a page an experiment targets out of shared caches, also for a visitor outside coverage', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', { ...HERO, coverage: 0 })
+    const res = await via(host, '/page', asVisitor('outside'))
+    expect(await res.text()).toMatch(/data-edgelift-variation="control" data-edgelift-shown/)
+    expect(res.headers.get('cache-control')).toBe('private, max-age=60')
+    expect(res.headers.get('vary')).toMatch(/Cookie/)
+  })
+
   it('honours Global Privacy Control: the control for all, no cookie, no exposure', async () => {
     const { site, host } = await proxiedSite()
     await startExperiment(site, 'hero', HERO)
@@ -205,9 +214,13 @@ describe('proxy mode: HTML pages with experiments', () => {
         headers: { accept: 'text/html', 'sec-gpc': '1', ...(cookie && { cookie }) },
       })
       expect(res.headers.get('set-cookie')).toBeNull()
+      expect(res.headers.get('cache-control')).toBe('private, max-age=60')
+      expect(res.headers.get('vary')).toMatch(/Cookie/)
       const body = await res.text()
       expect(body).toMatch(/data-edgelift-variation="control" data-edgelift-shown/)
       expect(body).not.toContain('data-edgelift-variation="b"')
+      // No assignment reaches the page either, so the widget has no exposure to queue.
+      expect(body).toContain('data-edgelift-assignments="{}"')
     }
     await new Promise((r) => setTimeout(r, 200))
     const stored = await rows<{ n: number }>(

@@ -7,10 +7,9 @@
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { assignVisitor, type Assignment } from '../experiments/assign-visitor.ts'
-import type { Experiment } from '../experiments/experiment.ts'
-import { urlMatches } from '../experiments/url-target.ts'
+import { assignVisitor } from '../experiments/assign-visitor.ts'
 import { runningExperimentsOrLastKnown } from '../experiments/running-experiments.ts'
+import { urlMatches } from '../experiments/url-target.ts'
 import { isBot } from '../events/bots.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
 import { exposureEvents, recordExposures } from './edge-exposures.ts'
@@ -46,17 +45,16 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   if (!running || running.length === 0) return forward(request, originUrl(url, target.origin))
 
   // Global Privacy Control is a standing refusal, as in the widget: no identifier is set or read,
-  // no exposure is recorded, and every experiment shows its first variation (the control). On a
-  // site that needs consent, a visitor without the el_vid the widget sets after consent is
-  // treated the same.
+  // no exposure is recorded, and no variation is assigned, so the page shows every experiment's
+  // first variation (the control), as to a visitor outside coverage. On a site that needs
+  // consent, a visitor without the el_vid the widget sets after consent is treated the same.
   const gpc = request.headers.get('sec-gpc') === '1'
-  const cookieVisitor = gpc ? undefined : visitorFromCookie(request.headers.get('cookie'))
-  const refuses = gpc || (target.consentRequired && cookieVisitor === undefined)
-  const known = cookieVisitor
+  const known = gpc ? undefined : visitorFromCookie(request.headers.get('cookie'))
+  const refuses = gpc || (target.consentRequired && known === undefined)
   const visitorId = known ?? newVisitorId()
-  const assignments = refuses
-    ? controlAssignments(running, url.href)
-    : assignVisitor(running, visitorId, { url: url.href })
+  const assignments = refuses ? {} : assignVisitor(running, visitorId, { url: url.href })
+  /** The `el_vid` to set with the answer: a new visitor's, never a refusing one's. */
+  const newVisitor = refuses || known ? undefined : visitorId
   const experiments = new Map(running.map((e) => [e.key, e]))
 
   /** Whether this visit is an exposure to record: not a bot, not a refusal of tracking. */
@@ -87,8 +85,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
             status: 302,
             headers: { location: location.href, 'cache-control': 'private, no-store' },
           }),
-          refuses ? visitorId : known,
-          visitorId,
+          newVisitor,
         )
       }
     } else destination = split
@@ -113,10 +110,11 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   })
   const headers = new Headers(rewritten.headers)
   if (
-    Object.keys(assignments).length > 0 ||
+    running.some((e) => urlMatches(e.url, url.href)) ||
     destination.pathname !== originUrl(url, target.origin).pathname
   ) {
-    // The HTML now depends on the visitor: no shared cache may keep one variation for everyone.
+    // The HTML now depends on the visitor (assigned, outside coverage, or refusing tracking): no
+    // shared cache may keep one variation for everyone.
     headers.set('cache-control', privateCacheControl(headers.get('cache-control')))
     headers.append('vary', 'Cookie')
   }
@@ -126,20 +124,8 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
       statusText: rewritten.statusText,
       headers,
     }),
-    refuses ? visitorId : known,
-    visitorId,
+    newVisitor,
   )
-}
-
-/** Every experiment that targets the page, at its first variation. */
-function controlAssignments(running: readonly Experiment[], url: string) {
-  const assignments: Record<string, Assignment> = {}
-  for (const exp of running) {
-    const control = exp.variations[0]
-    if (control && urlMatches(exp.url, url))
-      assignments[exp.key] = { variation: control.key, index: 0, phase: exp.phase }
-  }
-  return assignments
 }
 
 function acceptsHtml(request: Request): boolean {
@@ -177,8 +163,8 @@ async function forward(request: Request, destination: URL): Promise<Response> {
   }
 }
 
-function withVisitor(response: Response, known: string | undefined, visitorId: string): Response {
-  if (!known) response.headers.append('set-cookie', visitorCookie(visitorId))
+function withVisitor(response: Response, newVisitor: string | undefined): Response {
+  if (newVisitor) response.headers.append('set-cookie', visitorCookie(newVisitor))
   return response
 }
 
