@@ -4,29 +4,26 @@
  * the very code the Worker's cron and admin route run. This is the way for catalogs too large for
  * a Worker invocation (see the README's limits).
  */
-import { parseArgs } from 'node:util'
 import { trainSite } from '../worker/recs/train-site.ts'
-import { progressBar, type ProgressBar } from './lib/progress.ts'
 import type { Database } from '../worker/db/database.ts'
+import { failWith, parseFlags } from './lib/cli.ts'
+import { progressBar, type ProgressBar } from './lib/progress.ts'
 import { siteIdOf, withLocalDatabase, withRemoteDatabase } from './lib/local-env.ts'
 
-function parse() {
-  try {
-    return parseArgs({
-      options: {
-        site: { type: 'string', default: 'pk_demo' },
-        'persist-to': { type: 'string' },
-        remote: { type: 'boolean' },
-      },
-    }).values
-  } catch (err) {
-    console.error(
-      `${(err as Error).message}\nusage: npm run train -- [--site pk_...] [--persist-to DIR | --remote]`,
-    )
-    process.exit(2)
-  }
+const fail = failWith('usage: npm run train -- [--site pk_...] [--persist-to DIR | --remote]')
+const { values } = parseFlags(
+  {
+    options: {
+      site: { type: 'string', default: 'pk_demo' },
+      'persist-to': { type: 'string' },
+      remote: { type: 'boolean' },
+    },
+  },
+  fail,
+)
+if (values.remote && values['persist-to'] !== undefined) {
+  fail('--remote trains the deployed database; --persist-to names a local one. Give one of them.')
 }
-const values = parse()
 
 const started = performance.now()
 const withDatabase = <T>(work: (db: Database) => Promise<T>) =>

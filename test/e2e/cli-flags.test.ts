@@ -34,6 +34,7 @@ describe('CLI flags', () => {
       /--port must be a port number/,
     ],
     ['train', ['--bogus'], /Unknown option '--bogus'/],
+    ['train', ['--remote', '--persist-to', '/tmp/x'], /Give one of them/],
   ])('%s %j', (script, args, message) => {
     const result = run(script, ...args)
     expect(result.status, result.stderr).toBe(2)
