@@ -1,7 +1,7 @@
 /**
- * The esbuild options of every bundle `npm run build` makes. The size gate
- * (test/widget/support/bundle-sizes.ts) builds with the same object, so what it measures is what
- * ships.
+ * The esbuild options of every bundle `npm run build` makes, and the widget's three bundles. The
+ * size gate (test/widget/support/bundle-sizes.ts) builds with the same objects, so what it
+ * measures is what ships.
  */
 export const BUNDLE_OPTIONS = {
   bundle: true,
@@ -11,4 +11,11 @@ export const BUNDLE_OPTIONS = {
   jsx: 'automatic',
   jsxImportSource: 'preact',
   logLevel: 'warning',
+} as const
+
+/** The widget's files and what each is built from: the loader, the UI chunk, the product chunk. */
+export const WIDGET_BUNDLES = {
+  'widget.js': { entry: 'widget/loader/index.ts', format: 'iife' },
+  'widget-ui.js': { entry: 'widget/recs/index.tsx', format: 'esm' },
+  'widget-product.js': { entry: 'widget/product/index.ts', format: 'esm' },
 } as const

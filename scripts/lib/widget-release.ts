@@ -6,17 +6,11 @@
  */
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
-import { BUNDLE_OPTIONS } from '../../widget/bundle-options.ts'
+import { BUNDLE_OPTIONS, WIDGET_BUNDLES } from '../../widget/bundle-options.ts'
 
 export const RELEASES_DIR = 'widget/releases'
-export const RELEASE_FILES = ['widget.js', 'widget-ui.js', 'widget-product.js'] as const
-export type ReleaseFile = (typeof RELEASE_FILES)[number]
-
-const ENTRIES: Record<ReleaseFile, [entry: string, format: 'iife' | 'esm']> = {
-  'widget.js': ['widget/loader/index.ts', 'iife'],
-  'widget-ui.js': ['widget/recs/index.tsx', 'esm'],
-  'widget-product.js': ['widget/product/index.ts', 'esm'],
-}
+export type ReleaseFile = keyof typeof WIDGET_BUNDLES
+export const RELEASE_FILES = Object.keys(WIDGET_BUNDLES) as ReleaseFile[]
 
 export type WidgetRelease = { version: string; files: Record<ReleaseFile, Uint8Array> }
 
@@ -24,7 +18,7 @@ export type WidgetRelease = { version: string; files: Record<ReleaseFile, Uint8A
 export async function buildWidgetRelease(): Promise<WidgetRelease> {
   const files = {} as Record<ReleaseFile, Uint8Array>
   for (const name of RELEASE_FILES) {
-    const [entry, format] = ENTRIES[name]
+    const { entry, format } = WIDGET_BUNDLES[name]
     const result = await build({ ...BUNDLE_OPTIONS, write: false, entryPoints: [entry], format })
     files[name] = result.outputFiles[0]?.contents ?? new Uint8Array()
   }

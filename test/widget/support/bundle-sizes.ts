@@ -1,7 +1,7 @@
 // The widget's three bundles built in memory with the options `npm run build` uses, measured
 // gzipped at level 9: what the size test gates and `npm run bench` reports.
 import { build } from 'esbuild'
-import { BUNDLE_OPTIONS } from '../../../widget/bundle-options.ts'
+import { BUNDLE_OPTIONS, WIDGET_BUNDLES } from '../../../widget/bundle-options.ts'
 
 /** The budgets of the brief, in gzipped bytes. */
 export const LOADER_BUDGET = 2 * 1024
@@ -11,7 +11,13 @@ export const PRODUCT_BUDGET = 1024
 
 export type BundleSize = { bytes: number; gzipped: number }
 
-async function measure(entry: string, format: 'iife' | 'esm'): Promise<BundleSize> {
+async function measure({
+  entry,
+  format,
+}: {
+  entry: string
+  format: 'iife' | 'esm'
+}): Promise<BundleSize> {
   const result = await build({
     ...BUNDLE_OPTIONS,
     write: false,
@@ -32,8 +38,8 @@ export type WidgetBundleSizes = { loader: BundleSize; ui: BundleSize; product: B
 /** The loader (IIFE), the recommendations UI chunk (ESM, Preact included) and the product chunk. */
 export async function widgetBundleSizes(): Promise<WidgetBundleSizes> {
   return {
-    loader: await measure('widget/loader/index.ts', 'iife'),
-    ui: await measure('widget/recs/index.tsx', 'esm'),
-    product: await measure('widget/product/index.ts', 'esm'),
+    loader: await measure(WIDGET_BUNDLES['widget.js']),
+    ui: await measure(WIDGET_BUNDLES['widget-ui.js']),
+    product: await measure(WIDGET_BUNDLES['widget-product.js']),
   }
 }
