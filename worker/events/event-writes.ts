@@ -45,9 +45,10 @@ export function deriveAssignments(siteId: string, exposureIds: string[]) {
 
 /**
  * Recomputes conversion state of these visitors' assignment rows from their stored events after
- * first exposure, within the assignment's phase: the goal events convert, and revenue is what they bought (purchases, whatever
- * the goal; for a custom goal also the revenue its events carry), in the site's currency (or none
- * given). A goal of add_to_cart still reports the revenue its variations bring.
+ * first exposure, within the assignment's phase: the goal events convert, and revenue is what
+ * they bought (purchases, whatever the goal; for a custom goal also the revenue its events
+ * carry), in the site's currency (or none given). A goal of add_to_cart still reports the
+ * revenue its variations bring.
  */
 export function recomputeConversions(siteId: string, siteCurrency: string, visitorIds: string[]) {
   return recompute(
