@@ -63,25 +63,25 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
     return c.json(await withPhases(c.var.db, c.var.site.id, exp))
   })
   .patch('/experiments/:key', async (c) => {
-    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
+    const { db, site } = c.var
+    const exp = await experimentOr404(db, site.id, c.req.param('key'))
     const patch = parseOr400(
       patchExperimentSchema,
       await readJsonBody(c.req.raw, MAX_BODY_BYTES),
       'experiment',
     )
     const change = applyPatch(exp, patch, Date.now())
-    const { site } = c.var
     // Results read conversions stored per assignment: a new goal recomputes them.
     const goalChanged = JSON.stringify(exp.goal) !== JSON.stringify(change.next.goal)
     await saveChange(
-      c.var.db,
+      db,
       site.id,
       exp,
       change,
       goalChanged ? [recomputeExperimentConversions(site.id, site.currency, exp.key)] : [],
     )
     return c.json({
-      ...(await withPhases(c.var.db, c.var.site.id, change.next)),
+      ...(await withPhases(db, site.id, change.next)),
       newPhase: change.openPhase !== undefined,
     })
   })
