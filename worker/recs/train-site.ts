@@ -23,11 +23,19 @@ export type TrainOutcome =
 const MIN_VISITORS = 2
 const MIN_ITEMS = 2
 
+/** What a run started while another holds the site is told. */
+export const TRAINING_IN_PROGRESS =
+  'A training run is already under way; watch GET /v1/admin/recs/status.'
+
 /**
  * Claims the site's training, unless another run holds a live claim: two runs at once would each
  * delete the other's rows when they switch. A claim older than STALE_TRAINING_MS is a dead run's.
  */
-async function claimTraining(db: Database, siteId: string, now: number): Promise<boolean> {
+export async function claimTraining(
+  db: Database,
+  siteId: string,
+  now = Date.now(),
+): Promise<boolean> {
   const [claim] = await batch(db, [
     sql`INSERT INTO rec_status (site_id, training_started_at, updated_at) VALUES (${siteId}, ${now}, ${now})
       ON CONFLICT (site_id) DO UPDATE SET training_started_at = excluded.training_started_at,
@@ -38,23 +46,31 @@ async function claimTraining(db: Database, siteId: string, now: number): Promise
   return (claim?.meta.changes ?? 0) > 0
 }
 
+export type TrainSiteOptions = TrainOptions & {
+  onStore?: (done: number, total: number) => void
+  /** Above this many interactions the run refuses, pointing to `npm run train` (Worker memory). */
+  maxInteractions?: number
+}
+
+/** Claims the site, then trains it; a site another run holds is left alone. */
 export async function trainSite(
   db: Database,
   siteId: string,
-  options: TrainOptions & {
-    onStore?: (done: number, total: number) => void
-    /** Above this many interactions the run refuses, pointing to `npm run train` (Worker memory). */
-    maxInteractions?: number
-  } = {},
+  options: TrainSiteOptions = {},
+): Promise<TrainOutcome> {
+  if (!(await claimTraining(db, siteId))) {
+    return { trained: false, code: 'training_in_progress', reason: TRAINING_IN_PROGRESS }
+  }
+  return trainClaimedSite(db, siteId, options)
+}
+
+/** Trains a site this run has claimed (claimTraining), and releases the claim when done. */
+export async function trainClaimedSite(
+  db: Database,
+  siteId: string,
+  options: TrainSiteOptions = {},
 ): Promise<TrainOutcome> {
   const now = options.now ?? Date.now()
-  if (!(await claimTraining(db, siteId, Date.now()))) {
-    return {
-      trained: false,
-      code: 'training_in_progress',
-      reason: 'A training run is already under way; watch GET /v1/admin/recs/status.',
-    }
-  }
   try {
     if (options.maxInteractions !== undefined) {
       const [row] = await db.all<{ n: number }>(sql`

@@ -11,7 +11,7 @@ import { mediaType, readTextBody } from '../http/read-body.ts'
 import { forgetActiveVersion } from '../recs/model-cache.ts'
 import { recsPerformance } from '../recs/performance.ts'
 import { recsStatus } from '../recs/status.ts'
-import { trainSite } from '../recs/train-site.ts'
+import { claimTraining, trainClaimedSite, TRAINING_IN_PROGRESS } from '../recs/train-site.ts'
 import { workerTrainingLimit } from '../recs/online-config.ts'
 
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -19,15 +19,12 @@ const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 export const adminRecsRoute = new Hono<AppEnv>()
   .post('/recs/train', async (c) => {
     const { db, site } = c.var
-    if ((await recsStatus(db, site.id)).training) {
-      throw conflict(
-        'training_in_progress',
-        'A training run is already under way; watch GET /v1/admin/recs/status.',
-      )
-    }
-    const run = trainSite(db, site.id, { maxInteractions: workerTrainingLimit(c.env) }).finally(
-      () => forgetActiveVersion(site.id),
-    )
+    // Claimed before answering, so a background run never starts beside another.
+    if (!(await claimTraining(db, site.id)))
+      throw conflict('training_in_progress', TRAINING_IN_PROGRESS)
+    const run = trainClaimedSite(db, site.id, {
+      maxInteractions: workerTrainingLimit(c.env),
+    }).finally(() => forgetActiveVersion(site.id))
     if (c.req.query('wait') === 'true') {
       const outcome = await run
       if (!outcome.trained) throw conflict(outcome.code, outcome.reason)
