@@ -32,6 +32,26 @@ beforeAll(async () => {
         <h2 id="b" data-edgelift-experiment="${KEY}" data-edgelift-variation="b">Coffee, roasted today</h2>`,
     }),
   })
+  // A single-page app: the marked elements arrive with a route change long after the loader
+  // decided, and the app later takes its own nodes away and renders them again.
+  pages.set('/app', {
+    html: storePage({
+      baseUrl,
+      scriptPath,
+      body: `<main id="root"><p>Home</p></main>
+        <script>
+          window.route = () => {
+            document.getElementById('root').innerHTML =
+              '<h2 id="control" data-edgelift-experiment="${KEY}" data-edgelift-variation="control">Fresh coffee</h2>' +
+              '<h2 id="b" data-edgelift-experiment="${KEY}" data-edgelift-variation="b">Coffee, roasted today</h2>'
+          }
+          window.leave = () => {
+            const root = document.getElementById('root')
+            for (const node of [...root.children]) root.removeChild(node)
+          }
+        </script>`,
+    }),
+  })
 })
 afterAll(async () => {
   await pages?.close()
@@ -97,5 +117,47 @@ describe('an experiment on the page', () => {
       await context.close()
     }
     expect(seen).toEqual(new Set(['control', 'b']))
+  })
+
+  it('decides the elements a single-page app renders after load, hiding but never removing', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const answered = page.waitForResponse((response) => response.url().includes('/v1/assign'))
+    await page.goto(`${pages.url}/app`)
+    // The loader has its answer, and has decided the (empty) page, before the route renders.
+    await answered
+    await page.waitForTimeout(300)
+    await page.evaluate(() => (window as unknown as { route(): void }).route())
+    const shown = await shownVariation(page)
+    expect(shown.control !== shown.b).toBe(true)
+
+    const visitorId = (await page.evaluate(() => localStorage.getItem('el_vid'))) ?? ''
+    const assigned = (await (
+      await fetch(`${baseUrl}/v1/assign?site=pk_demo`, {
+        method: 'POST',
+        body: JSON.stringify({ visitorId, experiments: [KEY] }),
+        headers: { 'content-type': 'application/json' },
+      })
+    ).json()) as { assignments: Record<string, { variation: string }> }
+    expect(shown.b).toBe(assigned.assignments[KEY]?.variation === 'b')
+    // The other variation is still the app's node, only hidden: frameworks remove their own.
+    const other = shown.b ? '#control' : '#b'
+    expect(await page.locator(other).count()).toBe(1)
+    expect(await page.isHidden(other)).toBe(true)
+    await page.evaluate(() => (window as unknown as { leave(): void }).leave())
+    expect(await page.locator('[data-edgelift-experiment]').count()).toBe(0)
+
+    // Back on the route: rendered anew, decided anew, the same variation.
+    await page.evaluate(() => (window as unknown as { route(): void }).route())
+    expect(await shownVariation(page)).toEqual(shown)
+    const exposures = await waitForRows<{ n: number }>(
+      persistTo,
+      `SELECT count(*) AS n FROM events WHERE site_id = 'site_demo' AND type = 'exposure'
+        AND experiment = ${sqlText(KEY)} AND visitor_id = ${sqlText(visitorId)}`,
+      (r) => (r[0]?.n ?? 0) >= 2,
+    )
+    // One exposure each time the variation is shown; the visitor stays one assignment.
+    expect(exposures).toEqual([{ n: 2 }])
+    await context.close()
   })
 })

@@ -11,7 +11,13 @@ const ASSIGNED_B = { banner: { variation: 'b', index: 1, phase: 1 } }
 
 const el = (id: string) => document.getElementById(id)
 const state = (id: string) =>
-  !el(id) ? 'removed' : el(id)?.hasAttribute('data-edgelift-shown') ? 'shown' : 'waiting'
+  !el(id)
+    ? 'removed'
+    : el(id)?.hasAttribute('data-edgelift-shown')
+      ? 'shown'
+      : el(id)?.hidden
+        ? 'hidden'
+        : 'waiting'
 const exposures = (page: Harness) => page.sentEvents().filter((e) => e.type === 'exposure')
 
 let page: Harness
@@ -24,14 +30,21 @@ afterEach(() => {
 })
 
 describe('showVariations', () => {
-  it('shows the assigned variation and removes the others', () => {
+  it('shows the assigned variation and hides the others, keeping their nodes', () => {
     expect([...showVariations(ASSIGNED_B)]).toEqual(['banner'])
-    expect([state('a'), state('b'), state('c')]).toEqual(['removed', 'shown', 'removed'])
+    expect([state('a'), state('b'), state('c')]).toEqual(['hidden', 'shown', 'hidden'])
   })
 
   it('shows control without an assignment, and counts no exposure', () => {
     expect([...showVariations(undefined)]).toEqual([])
-    expect([state('a'), state('b'), state('c')]).toEqual(['shown', 'removed', 'removed'])
+    expect([state('a'), state('b'), state('c')]).toEqual(['shown', 'hidden', 'hidden'])
+  })
+
+  it('leaves decided elements alone: a second pass decides nothing and counts nothing', () => {
+    showVariations(ASSIGNED_B)
+    el('b')?.removeAttribute('data-edgelift-variation')
+    expect([...showVariations(ASSIGNED_B)]).toEqual([])
+    expect([state('a'), state('b'), state('c')]).toEqual(['hidden', 'shown', 'hidden'])
   })
 
   it('shows control for an experiment the visitor is not assigned to', () => {
@@ -46,7 +59,7 @@ describe('experiments on the page', () => {
     await bootLoader()
     const rules = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText))
     expect(rules.join()).toContain('[data-edgelift-experiment]:not([data-edgelift-shown])')
-    expect(rules.join()).toContain('visibility: hidden')
+    expect(rules.join()).toContain('display: none !important')
     expect(state('a')).toBe('waiting')
     expect(el('page')?.isConnected).toBe(true)
   })
@@ -90,9 +103,25 @@ describe('experiments on the page', () => {
     await settle(999)
     expect(state('a')).toBe('waiting')
     await settle(1)
-    expect([state('a'), state('b')]).toEqual(['shown', 'removed'])
+    expect([state('a'), state('b')]).toEqual(['shown', 'hidden'])
     await settle(2000)
     expect(exposures(page)).toEqual([])
+  })
+
+  it('decides elements a single-page app renders after the decision, before they paint', async () => {
+    document.documentElement.setAttribute('data-edgelift-assignments', JSON.stringify(ASSIGNED_B))
+    await bootLoader()
+    await settle()
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<div id="later-a" data-edgelift-experiment="banner" data-edgelift-variation="control">A</div>
+       <div id="later-b" data-edgelift-experiment="banner" data-edgelift-variation="b">B</div>`,
+    )
+    // Mutation observers run as a microtask: before the browser's next rendering step.
+    await Promise.resolve()
+    expect([state('later-a'), state('later-b')]).toEqual(['hidden', 'shown'])
+    await settle(1000)
+    expect(exposures(page)).toHaveLength(2)
   })
 
   it('shows control when the API fails', async () => {

@@ -6,7 +6,7 @@
 import type { Assignments } from './experiment-visibility.ts'
 import { parseJson } from './log.ts'
 
-export const ASSIGN_TIMEOUT_MS = 1000
+const ASSIGN_TIMEOUT_MS = 1000
 
 /** The assignments the edge injected; undefined when there are none or they do not parse. */
 export function edgeAssignments(): Assignments | undefined {

@@ -17,9 +17,9 @@ import { importChunk } from './chunks.ts'
 import { claimQueue, runQueue, trackedEvent, type CommandQueue } from './commands.ts'
 import type { LoaderConfig } from './config.ts'
 import { resumeRetries } from './delivery.ts'
-import { hideUndecided, showVariations } from './experiment-visibility.ts'
+import { hideUndecided, showVariations, type Assignments } from './experiment-visibility.ts'
 import { guard, warn } from './log.ts'
-import { slotAdded } from './slots.ts'
+import { slotAdded, watchDocument } from './slots.ts'
 import { flush, startTracker, track } from './tracker.ts'
 import { rememberVisitor } from './visitor-id.ts'
 
@@ -32,11 +32,6 @@ export function boot(config: LoaderConfig): void {
   let visitor: string | undefined
   const visitorId = () => (consent ? (visitor ??= rememberVisitor()) : undefined)
   const eventsUrl = `${api}/v1/events?site=${site}`
-  const domReady = new Promise((resolve) =>
-    document.readyState === 'loading'
-      ? document.addEventListener('DOMContentLoaded', resolve)
-      : resolve(0),
-  )
 
   hideUndecided()
   startTracker(eventsUrl, visitorId)
@@ -54,14 +49,22 @@ export function boot(config: LoaderConfig): void {
   // Bodies an earlier page view could not deliver.
   if (id) resumeRetries(eventsUrl)
 
-  void Promise.all([edgeAssignments() ?? (id && fetchAssignments(api, site, id)), domReady])
-    .then(([assignments]) => {
-      for (const experiment of showVariations(assignments || undefined)) {
-        track({ type: 'exposure', experiment })
-      }
-    })
+  // Marked elements are decided as they arrive: those parsed after the answer, and those a
+  // single-page app renders on later routes.
+  // Without a visitor id the answer is '', which like undefined assigns no experiment.
+  void Promise.resolve(edgeAssignments() ?? (id && fetchAssignments(api, site, id)))
+    .then((assignments) =>
+      watchDocument(() => {
+        for (const experiment of showVariations(assignments as Assignments | undefined)) {
+          track({ type: 'exposure', experiment })
+        }
+      }),
+    )
     .catch(warn)
-  void domReady
+  // DOMContentLoaded bubbles from the document to the window.
+  void new Promise((resolve) =>
+    document.readyState === 'loading' ? addEventListener('DOMContentLoaded', resolve) : resolve(0),
+  )
     .then(async () => {
       // Both chunks download at once, but the UI mounts after the product is read: `similar`
       // slots without `data-item` recommend around the product.

@@ -6,12 +6,18 @@
  */
 export const SLOT = '[data-edgelift="recs"]'
 
+/**
+ * Calls `check` now and after every change to the document's tree, before the change paints.
+ * From the observer `check` also gets the observer, to stop watching.
+ */
+export function watchDocument(check: (_?: unknown, observer?: MutationObserver) => unknown): void {
+  new MutationObserver(check).observe(document, { childList: true, subtree: true })
+  check()
+}
+
 /** Resolves as soon as the document has a slot: at once, or when the app adds one. */
 export function slotAdded(): Promise<unknown> {
-  return new Promise((resolve) => {
-    const check = () => document.querySelector(SLOT) && resolve(observer.disconnect())
-    const observer = new MutationObserver(check)
-    observer.observe(document, { childList: true, subtree: true })
-    check()
-  })
+  return new Promise((resolve) =>
+    watchDocument((_, observer) => document.querySelector(SLOT) && resolve(observer?.disconnect())),
+  )
 }

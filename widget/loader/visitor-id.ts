@@ -7,9 +7,10 @@
 
 /** `bytes` random bytes as lower-case hex; 16 make edgelift's 128-bit visitor id. */
 export function randomHex(bytes: number): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) =>
-    (b | 256).toString(16).slice(1),
-  ).join('')
+  // Spread first: a Uint8Array's own map would give numbers back.
+  return [...crypto.getRandomValues(new Uint8Array(bytes))]
+    .map((b) => (b | 256).toString(16).slice(1))
+    .join('')
 }
 
 /** The stored id or a new one, written back to both stores (renewing the cookie's year). */
