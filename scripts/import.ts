@@ -1,16 +1,20 @@
 /**
- * `npm run import -- --file orders.csv [--format online-retail|ndjson] [--api URL] [--admin sk_...]`
+ * `npm run import -- --file orders.csv [--format online-retail|ndjson] [--dates month-first|day-first]
+ *   [--api URL] [--admin sk_...]`
  * Backfills history into a running edgelift (default http://localhost:$PORT or 8787, key sk_demo or
  * EDGELIFT_ADMIN_KEY), with a progress bar and a final summary: imported, duplicates, and the
  * skipped lines with their numbers and reasons. Accepts .gz files; re-running changes nothing.
+ * Before sending an Online Retail file it reads the dates of the whole file to settle whether
+ * they are month first (the UCI file, US exports) or day first (UK and European exports).
  */
 import { existsSync, statSync } from 'node:fs'
-import { ImportError, importFile } from './lib/import-file.ts'
+import { DATE_ORDERS, type DateOrder } from '../worker/import/timestamps.ts'
+import { ImportError, importFile, scanDateOrder } from './lib/import-file.ts'
 import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
 const USAGE =
-  'usage: npm run import -- --file FILE [--format online-retail|ndjson] [--api URL] [--admin sk_...]'
+  'usage: npm run import -- --file FILE [--format online-retail|ndjson] [--dates month-first|day-first] [--api URL] [--admin sk_...]'
 
 const fail: (message: string) => never = failWith(USAGE)
 
@@ -19,6 +23,7 @@ const { values } = parseFlags(
     options: {
       file: { type: 'string' },
       format: { type: 'string' },
+      dates: { type: 'string' },
       api: { type: 'string', default: DEFAULT_API },
       admin: { type: 'string', default: process.env.EDGELIFT_ADMIN_KEY ?? 'sk_demo' },
     },
@@ -31,11 +36,20 @@ const format = values.format ?? (/\.(nd)?jsonl?(\.gz)?$/.test(file) ? 'ndjson' :
 if (format !== 'online-retail' && format !== 'ndjson')
   fail(`Unknown --format ${format}; use online-retail or ndjson.`)
 
+if (values.dates !== undefined && !(DATE_ORDERS as readonly string[]).includes(values.dates)) {
+  fail(`Unknown --dates ${values.dates}; use ${DATE_ORDERS.join(' or ')}.`)
+}
+if (values.dates !== undefined && format !== 'online-retail') {
+  fail('--dates is for --format online-retail: NDJSON events carry their time as `ts`.')
+}
+const dateOrder = format === 'online-retail' ? await settleDateOrder(values.dates) : undefined
+
 const bar = progressBar('  import', statSync(file).size)
 try {
   const totals = await importFile({
     file,
     format,
+    dateOrder,
     api: values.api.replace(/\/$/, ''),
     adminKey: values.admin,
     onBytes: (bytes, t) => bar.update(bytes, `${t.imported} imported`),
@@ -57,4 +71,30 @@ try {
 } catch (err) {
   if (err instanceof ImportError) fail(err.message)
   throw err
+}
+
+/**
+ * The file's date order: `--dates` if given, else what its dates say. A day-first file read month
+ * first would put 1 December in January without a word, so the whole file is read first.
+ */
+async function settleDateOrder(flag: string | undefined): Promise<DateOrder> {
+  if (flag !== undefined) return flag as DateOrder
+  const { evidence, slashedDates } = await scanDateOrder(file)
+  const [first, second] = evidence
+  const seen = (e: typeof first) => `line ${e?.line}: ${e?.text}`
+  if (first && second) {
+    fail(
+      `Dates are written both ways: ${seen(first)} reads only ${first.order}, ${seen(second)} only ${second.order}. Make them one order (ISO is safest) and import again.`,
+    )
+  }
+  if (first) {
+    console.log(`  dates: ${first.order.replace('-', ' ')} (${seen(first)})`)
+    return first.order
+  }
+  if (slashedDates > 0) {
+    console.log(
+      '  dates: month first, as the UCI file writes them; no date in the file reads only one way. Pass --dates day-first if it was exported day first.',
+    )
+  }
+  return 'month-first'
 }

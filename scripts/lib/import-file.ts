@@ -6,6 +6,8 @@
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
+import { retailDateOrder } from '../../worker/import/online-retail.ts'
+import type { DateEvidence, DateOrder } from '../../worker/import/timestamps.ts'
 
 /** Below the route's 10 MB cap, leaving room for multi-byte characters and the header. */
 const REQUEST_BYTES = 9 * 1024 * 1024
@@ -24,11 +26,14 @@ export class ImportError extends Error {}
 export async function importFile(options: {
   file: string
   format: 'online-retail' | 'ndjson'
+  /** How the file writes slashed dates (online-retail); the route reads month first without it. */
+  dateOrder?: DateOrder
   api: string
   adminKey: string
   onBytes?: (bytesRead: number, totals: ImportTotals) => void
 }): Promise<ImportTotals> {
-  const { file, format, api, adminKey } = options
+  const { file, format, api, adminKey, dateOrder } = options
+  const query = `format=${format}${dateOrder ? `&dates=${dateOrder}` : ''}`
   const totals: ImportTotals = {
     imported: 0,
     duplicates: 0,
@@ -57,7 +62,7 @@ export async function importFile(options: {
     for (let attempt = 1; ; attempt++) {
       let res: Response | undefined
       try {
-        res = await fetch(`${api}/v1/admin/import/events?format=${format}`, {
+        res = await fetch(`${api}/v1/admin/import/events?${query}`, {
           method: 'POST',
           headers: {
             authorization: `Bearer ${adminKey}`,
@@ -86,17 +91,10 @@ export async function importFile(options: {
     }
   }
 
-  let bytesRead = 0
-  const raw = createReadStream(file)
-  raw.on('data', (chunk) => {
-    bytesRead += chunk.length
-    options.onBytes?.(bytesRead, totals)
-  })
-  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw
   let header: string | undefined
   let batch: string[] = []
   let batchBytes = 0
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  for await (const line of fileLines(file, (bytes) => options.onBytes?.(bytes, totals))) {
     if (format === 'online-retail' && header === undefined) {
       header = line
       lineOffset = 1
@@ -112,6 +110,31 @@ export async function importFile(options: {
   }
   if (batch.length > 0) await send(batch, header)
   return totals
+}
+
+/** A file's lines, gunzipped when it ends in .gz; `onBytes` hears how far the file is read. */
+function fileLines(file: string, onBytes?: (bytesRead: number) => void): AsyncIterable<string> {
+  let bytesRead = 0
+  const raw = createReadStream(file)
+  raw.on('data', (chunk) => {
+    bytesRead += chunk.length
+    onBytes?.(bytesRead)
+  })
+  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw
+  return createInterface({ input, crlfDelay: Infinity })
+}
+
+/**
+ * How an Online Retail file writes its dates, read from the whole file before anything is sent:
+ * the first date that reads only month first and the first that reads only day first, and how
+ * many slashed dates it has (with no evidence, every one of them reads both ways).
+ */
+export async function scanDateOrder(
+  file: string,
+): Promise<{ evidence: DateEvidence[]; slashedDates: number }> {
+  const scan = retailDateOrder()
+  for await (const line of fileLines(file)) scan.push(line)
+  return { evidence: scan.evidence(), slashedDates: scan.slashedDates() }
 }
 
 function parseJson(text: string): unknown {

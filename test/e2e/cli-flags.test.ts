@@ -1,9 +1,12 @@
 // The CLIs refuse malformed flags with a clear message, the usage and exit status 2, before they
 // touch any database or server.
-import { spawnSync } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 
 function run(script: string, ...args: string[]) {
@@ -32,6 +35,12 @@ describe('CLI flags', () => {
       'proxy',
       ['--origin', 'http://127.0.0.1:9000', '--port', 'abc'],
       /--port must be a port number/,
+    ],
+    ['import', ['--file', 'package.json', '--dates', 'dmy'], /Unknown --dates dmy/],
+    [
+      'import',
+      ['--file', 'package.json', '--format', 'ndjson', '--dates', 'day-first'],
+      /--dates is for --format online-retail/,
     ],
     ['train', ['--bogus'], /Unknown option '--bogus'/],
     ['train', ['--remote', '--persist-to', '/tmp/x'], /Give one of them/],
@@ -80,5 +89,84 @@ describe('CLI flags', () => {
     const wrong = run('eval', '--train', train, '--test', test, '--format', 'online-retail')
     expect(wrong.status).toBe(2)
     expect(wrong.stderr).toMatch(/No interactions in .*train\.csv read as --format online-retail/)
+  })
+
+  describe("import settles the file's date order before sending anything", () => {
+    const HEADER =
+      'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'
+    const dir = mkdtempSync(join(tmpdir(), 'edgelift-dates-'))
+    const file = (name: string, ...dates: string[]) => {
+      const path = join(dir, name)
+      const lines = dates.map((d, i) => `5363${i},85123A,HEART,6,${d},2.55,17850.0,UK`)
+      writeFileSync(path, [HEADER, ...lines].join('\n'))
+      return path
+    }
+
+    /** Runs the CLI against a stand-in API that answers every request and records its URL. */
+    async function importWith(path: string) {
+      const urls: string[] = []
+      const api = createServer((req, res) => {
+        urls.push(req.url ?? '')
+        req.resume().on('end', () =>
+          res.end(
+            JSON.stringify({
+              imported: 0,
+              duplicates: 0,
+              skipped: [],
+              skippedCount: 0,
+              skippedByReason: {},
+            }),
+          ),
+        )
+      })
+      await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve))
+      const { port } = api.address() as AddressInfo
+      const run = await promisify(execFile)(process.execPath, [
+        '--experimental-strip-types',
+        'scripts/import.ts',
+        '--file',
+        path,
+        '--api',
+        `http://127.0.0.1:${port}`,
+      ]).finally(() => api.close())
+      return { stdout: run.stdout, urls }
+    }
+
+    it('a day-first export is sent as dates=day-first, with the date that told', async () => {
+      const run = await importWith(file('uk.csv', '1/12/2010 8:26', '13/12/2010 8:28'))
+      expect(run.stdout).toContain('dates: day first (line 3: 13/12/2010 8:28)')
+      expect(run.urls).toEqual(['/v1/admin/import/events?format=online-retail&dates=day-first'])
+    })
+
+    it('a month-first file is sent as such; ambiguous dates are read month first, with a hint', async () => {
+      const us = await importWith(file('us.csv', '12/1/2010 8:26', '12/13/2010 8:28'))
+      expect(us.stdout).toContain('dates: month first (line 3: 12/13/2010 8:28)')
+      expect(us.urls).toEqual(['/v1/admin/import/events?format=online-retail&dates=month-first'])
+      const either = await importWith(file('either.csv', '1/12/2010 8:26', '2/12/2010 8:28'))
+      expect(either.stdout).toContain('Pass --dates day-first if it was exported day first')
+      expect(either.urls).toEqual([
+        '/v1/admin/import/events?format=online-retail&dates=month-first',
+      ])
+    })
+
+    it('a file with dates both ways is refused, naming a line of each, and nothing is sent', () => {
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--experimental-strip-types',
+          'scripts/import.ts',
+          '--file',
+          file('mixed.csv', '12/13/2010 8:26', '25/12/2010 8:28'),
+          '--api',
+          'http://127.0.0.1:1',
+        ],
+        { encoding: 'utf8' },
+      )
+      expect(run.status).toBe(2)
+      expect(run.stderr).toMatch(
+        /written both ways: line 2: 12\/13\/2010 8:26 reads only month-first, line 3: 25\/12\/2010 8:28 only day-first/,
+      )
+      expect(run.stderr).not.toMatch(/Cannot reach/)
+    })
   })
 })

@@ -32,6 +32,13 @@ function importBytes(site: TestSite, body: BodyInit, format: string, contentType
 }
 
 describe('POST /v1/admin/import/events', () => {
+  it.each(['dmy', 'DAY-FIRST', ''])('answers 400 invalid_dates to dates=%j', async (dates) => {
+    const site = await createSite()
+    const res = await importText(site, `${HEADER}\n${LINE}`, 'online-retail', 'text/csv', dates)
+    await expectRefused(res, 400, 'invalid_dates')
+    await expectNothingWritten(site)
+  })
+
   it.each([
     ['ndjson', NDJSON, 'application/pdf'],
     ['ndjson', NDJSON, 'text/csv'],

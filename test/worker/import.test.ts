@@ -21,6 +21,32 @@ type ImportBody = {
 }
 
 describe('POST /v1/admin/import/events?format=online-retail', () => {
+  it('reads a day-first export with dates=day-first, and names its dates without it', async () => {
+    const dayFirst = [
+      HEADER,
+      '536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,1/12/2010 8:26,2.55,17850.0,United Kingdom',
+      '536366,22633,HAND WARMER UNION JACK,6,13/12/2010 8:28,1.85,13313.0,United Kingdom',
+    ].join('\n')
+    const site = await createSite()
+    const told = await importText(site, dayFirst, 'online-retail', 'text/csv', 'day-first')
+    expect(await told.json()).toMatchObject({ imported: 2, skipped: [] })
+    const stored = await rows<{ at: number }>(
+      'SELECT at FROM events WHERE site_id = ? ORDER BY at',
+      site.id,
+    )
+    expect(stored).toEqual([
+      { at: Date.UTC(2010, 11, 1, 8, 26) },
+      { at: Date.UTC(2010, 11, 13, 8, 28) },
+    ])
+
+    const other = await createSite()
+    const untold = await importText(other, dayFirst, 'online-retail', 'text/csv')
+    expect(await untold.json()).toMatchObject({
+      imported: 1,
+      skipped: [{ line: 3, reason: 'day_first_date' }],
+    })
+  })
+
   it('imports purchases by customer, reports the other lines by number, and fills the catalog', async () => {
     const site = await createSite()
     const res = await importText(site, CSV, 'online-retail', 'text/csv')

@@ -11,6 +11,7 @@ import { MAX_JSON_PARAMETER_BYTES } from '../db/json-chunks.ts'
 import { contentId } from '../import/content-id.ts'
 import { splitLines } from '../import/lines.ts'
 import { createOnlineRetailParser } from '../import/online-retail.ts'
+import type { DateOrder } from '../import/timestamps.ts'
 import type { Site } from '../sites/site-store.ts'
 import { prepareIngest } from './ingest.ts'
 
@@ -43,6 +44,7 @@ export async function importHistory(
   text: string,
   format: ImportFormat,
   now: number,
+  dateOrder: DateOrder = 'month-first',
 ): Promise<ImportResult> {
   const result: ImportResult = {
     imported: 0,
@@ -79,7 +81,7 @@ export async function importHistory(
     pending = []
     pendingBytes = 0
   }
-  const parseLine = format === 'online-retail' ? retailLineParser(site) : ndjsonLine
+  const parseLine = format === 'online-retail' ? retailLineParser(site, dateOrder) : ndjsonLine
   let lineNumber = 0
   for (const line of splitLines(text)) {
     lineNumber++
@@ -120,8 +122,8 @@ function ndjsonLine(line: string): Parsed {
 }
 
 /** The Online Retail file has no currency column: amounts are taken in the site's currency. */
-function retailLineParser(site: Site): (line: string) => Parsed {
-  const parser = createOnlineRetailParser()
+function retailLineParser(site: Site, dateOrder: DateOrder): (line: string) => Parsed {
+  const parser = createOnlineRetailParser(dateOrder)
   return (line) => {
     const outcome = parser.push(line)
     if (!outcome) return undefined

@@ -10,7 +10,12 @@
 
 import { contentId } from './content-id.ts'
 import { parseCsvLine } from './csv.ts'
-import { parseTimestamp } from './timestamps.ts'
+import {
+  dateOrderDetector,
+  parseTimestamp,
+  type DateEvidence,
+  type DateOrder,
+} from './timestamps.ts'
 
 /** One purchased line of an invoice. `price` is the unit price in the shop's currency. */
 export type RetailPurchase = {
@@ -64,9 +69,40 @@ const ALIASES: Record<string, string> = {
   customerid: 'customer',
 }
 
+/** One data line split into its fields, found by column name; `fields` is null when unparsable. */
+type RetailLine = {
+  line: number
+  text: string
+  fields: string[] | null
+  field: (name: number) => string
+}
+
 /**
- * Creates a line-at-a-time parser. Line 1 may be a header (columns are then found by name, in
- * any order); without one, the standard column order is assumed.
+ * Splits lines into fields. Line 1 may be a header (columns are then found by name, in any
+ * order); without one, the standard column order is assumed. Answers undefined for the header
+ * and blank lines.
+ */
+function retailLines(): (text: string) => RetailLine | undefined {
+  let lineNumber = 0
+  let columns = COLUMNS.map((_, i) => i)
+  return (text) => {
+    lineNumber++
+    if (text.trim() === '') return undefined
+    const fields = parseCsvLine(text)
+    if (lineNumber === 1 && fields && isHeader(fields)) {
+      const names = fields.map(normalizeName)
+      columns = COLUMNS.map((name) => names.indexOf(name))
+      return undefined
+    }
+    const complete = fields && fields.length >= Math.max(...columns) + 1 ? fields : null
+    const field = (name: number): string => (complete?.[columns[name] ?? -1] ?? '').trim()
+    return { line: lineNumber, text, fields: complete, field }
+  }
+}
+
+/**
+ * Creates a line-at-a-time parser; slashed dates are read in `dateOrder` (month first, as the
+ * UCI file writes them, unless told otherwise).
  *
  * @example
  * const parser = createOnlineRetailParser()
@@ -75,24 +111,17 @@ const ALIASES: Record<string, string> = {
  *   if (outcome && 'event' in outcome) events.push(outcome.event)
  * }
  */
-export function createOnlineRetailParser(): { push: (line: string) => LineOutcome } {
-  let lineNumber = 0
-  let columns = COLUMNS.map((_, i) => i)
+export function createOnlineRetailParser(dateOrder: DateOrder = 'month-first'): {
+  push: (line: string) => LineOutcome
+} {
+  const split = retailLines()
+  const otherOrder: DateOrder = dateOrder === 'month-first' ? 'day-first' : 'month-first'
   return {
     push(text) {
-      lineNumber++
-      if (text.trim() === '') return undefined
-      const fields = parseCsvLine(text)
-      if (lineNumber === 1 && fields && isHeader(fields)) {
-        const names = fields.map(normalizeName)
-        columns = COLUMNS.map((name) => names.indexOf(name))
-        return undefined
-      }
-      const line = lineNumber
-      const field = (name: number): string => (fields?.[columns[name] ?? -1] ?? '').trim()
-      if (!fields || fields.length < Math.max(...columns) + 1) {
-        return { skipped: { line, reason: 'malformed_line' } }
-      }
+      const row = split(text)
+      if (!row) return undefined
+      const { line, field } = row
+      if (!row.fields) return { skipped: { line, reason: 'malformed_line' } }
       const reason = (why: string): LineOutcome => ({ skipped: { line, reason: why } })
       const invoice = field(0)
       if (invoice.startsWith('C') || invoice.startsWith('c')) return reason('cancellation')
@@ -106,8 +135,13 @@ export function createOnlineRetailParser(): { push: (line: string) => LineOutcom
       if (!customerMatch) return reason('invalid_customer')
       const quantity = Number(field(3))
       if (!Number.isInteger(quantity) || quantity <= 0) return reason('invalid_quantity')
-      const at = parseTimestamp(field(4))
-      if (at === undefined) return reason('invalid_date')
+      const date = field(4)
+      const at = parseTimestamp(date, dateOrder)
+      if (at === undefined) {
+        // A date that reads only the other way is named so: the summary then says what to pass.
+        const readsOtherWay = parseTimestamp(date, otherOrder) !== undefined
+        return reason(readsOtherWay ? `${otherOrder.replace('-', '_')}_date` : 'invalid_date')
+      }
       const priceText = field(5)
       const price = Number(priceText)
       if (priceText === '' || !Number.isFinite(price) || price < 0) return reason('invalid_price')
@@ -132,16 +166,36 @@ export function createOnlineRetailParser(): { push: (line: string) => LineOutcom
 }
 
 /**
+ * Settles a file's date order, fed line by line: `dateOrderDetector` over its InvoiceDate column.
+ */
+export function retailDateOrder(): Omit<ReturnType<typeof dateOrderDetector>, 'see'> & {
+  push: (line: string) => void
+} {
+  const split = retailLines()
+  const { see, ...detector } = dateOrderDetector()
+  return {
+    ...detector,
+    push(text) {
+      const row = split(text)
+      if (row?.fields) see(row.field(4), row.line)
+    },
+  }
+}
+
+/**
  * Parses a whole file's lines.
  *
  * @example
  * const { events, skipped } = parseOnlineRetail(splitLines(csvText))
  */
-export function parseOnlineRetail(lines: Iterable<string>): {
+export function parseOnlineRetail(
+  lines: Iterable<string>,
+  dateOrder: DateOrder = 'month-first',
+): {
   events: RetailPurchase[]
   skipped: SkippedLine[]
 } {
-  const parser = createOnlineRetailParser()
+  const parser = createOnlineRetailParser(dateOrder)
   const events: RetailPurchase[] = []
   const skipped: SkippedLine[] = []
   for (const line of lines) {

@@ -8,6 +8,7 @@ import type { AppEnv } from '../app-env.ts'
 import { importHistory, IMPORT_FORMATS, type ImportFormat } from '../events/import-history.ts'
 import { conflict, invalid } from '../http/api-error.ts'
 import { mediaType, readTextBody } from '../http/read-body.ts'
+import { DATE_ORDERS, type DateOrder } from '../import/timestamps.ts'
 import { forgetActiveVersion } from '../recs/model-cache.ts'
 import { recsPerformance } from '../recs/performance.ts'
 import { recsStatus } from '../recs/status.ts'
@@ -49,6 +50,13 @@ export const adminRecsRoute = new Hono<AppEnv>()
         `format must be one of ${IMPORT_FORMATS.join(', ')}, not ${format}.`,
       )
     }
+    const dates = c.req.query('dates') ?? 'month-first'
+    if (!(DATE_ORDERS as readonly string[]).includes(dates)) {
+      throw invalid(
+        'invalid_dates',
+        `dates must be one of ${DATE_ORDERS.join(', ')}, not ${dates}.`,
+      )
+    }
     const accepted =
       format === 'ndjson'
         ? ['application/x-ndjson', 'application/json', 'text/plain']
@@ -60,6 +68,7 @@ export const adminRecsRoute = new Hono<AppEnv>()
       text,
       format as ImportFormat,
       Date.now(),
+      dates as DateOrder,
     )
     return c.json(result)
   })

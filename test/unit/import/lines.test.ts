@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { contentId } from '../../../worker/import/content-id.ts'
 import { parseCsvLine } from '../../../worker/import/csv.ts'
 import { readLines, splitLines } from '../../../worker/import/lines.ts'
-import { parseTimestamp } from '../../../worker/import/timestamps.ts'
+import { dateOrderDetector, parseTimestamp } from '../../../worker/import/timestamps.ts'
 
 async function collect(chunks: Uint8Array[]): Promise<string[]> {
   const stream = new ReadableStream<Uint8Array>({
@@ -81,6 +81,52 @@ describe('parseTimestamp', () => {
       expect(parseTimestamp(text)).toBeUndefined()
     },
   )
+
+  it.each([
+    ['1/12/2010 8:26', Date.UTC(2010, 11, 1, 8, 26)],
+    ['31/1/2011 17:05:59', Date.UTC(2011, 0, 31, 17, 5, 59)],
+    ['2010-12-01 08:26:00', Date.UTC(2010, 11, 1, 8, 26)],
+  ])('reads %s day first when told', (text, expected) => {
+    expect(parseTimestamp(text, 'day-first')).toBe(expected)
+  })
+
+  it('refuses a month-first-only date read day first', () => {
+    expect(parseTimestamp('1/31/2011 17:05', 'day-first')).toBeUndefined()
+  })
+})
+
+describe('dateOrderDetector', () => {
+  const detect = (...dates: string[]) => {
+    const detector = dateOrderDetector()
+    dates.forEach((date, i) => detector.see(date, i + 2))
+    return { evidence: detector.evidence(), slashed: detector.slashedDates() }
+  }
+
+  it('names the first date that reads only day first', () => {
+    expect(
+      detect('1/12/2010 8:26', '5/12/2010 9:00', '13/12/2010 10:00', '14/12/2010 10:00'),
+    ).toEqual({ evidence: [{ order: 'day-first', line: 4, text: '13/12/2010 10:00' }], slashed: 4 })
+  })
+
+  it('names the first date that reads only month first', () => {
+    expect(detect('12/1/2010 8:26', '12/13/2010 10:00').evidence).toEqual([
+      { order: 'month-first', line: 3, text: '12/13/2010 10:00' },
+    ])
+  })
+
+  it('reports a file that writes dates both ways, in line order', () => {
+    expect(detect('12/13/2010 10:00', '1/1/2011 9:00', '25/1/2011 9:00').evidence).toEqual([
+      { order: 'month-first', line: 2, text: '12/13/2010 10:00' },
+      { order: 'day-first', line: 4, text: '25/1/2011 9:00' },
+    ])
+  })
+
+  it('has no evidence when every date reads both ways, and counts only slashed dates', () => {
+    expect(detect('1/2/2011 9:00', '2011-01-25 09:00', '3/4/2011 9:00', 'soon')).toEqual({
+      evidence: [],
+      slashed: 2,
+    })
+  })
 })
 
 describe('contentId', () => {

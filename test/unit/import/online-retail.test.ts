@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { splitLines } from '../../../worker/import/lines.ts'
-import { parseOnlineRetail } from '../../../worker/import/online-retail.ts'
+import { parseOnlineRetail, retailDateOrder } from '../../../worker/import/online-retail.ts'
 import sample from '../../fixtures/online-retail-sample.csv?raw'
 
 const HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'
@@ -119,5 +119,47 @@ describe('parseOnlineRetail line by line', () => {
     const { events } = parse(line, line, line.replace(',6,', ',7,'))
     expect(events[0]?.id).toBe(events[1]?.id)
     expect(events[2]?.id).not.toBe(events[0]?.id)
+  })
+})
+
+describe('day-first files', () => {
+  const lines = [
+    '536365,71053,WHITE METAL LANTERN,6,1/12/2010 8:26,3.39,13313.0,United Kingdom',
+    '536366,22633,HAND WARMER,6,13/12/2010 8:28,1.85,17850.0,United Kingdom',
+  ]
+
+  it('reads them day first when told', () => {
+    const { events, skipped } = parseOnlineRetail([HEADER, ...lines], 'day-first')
+    expect(skipped).toEqual([])
+    expect(events.map((e) => e.at)).toEqual([
+      Date.UTC(2010, 11, 1, 8, 26),
+      Date.UTC(2010, 11, 13, 8, 28),
+    ])
+  })
+
+  it('read month first, names the dates that only read day first', () => {
+    const { events, skipped } = parse(...lines)
+    expect(events.map((e) => e.at)).toEqual([Date.UTC(2010, 0, 12, 8, 26)])
+    expect(skipped).toEqual([{ line: 3, reason: 'day_first_date' }])
+    expect(
+      parseOnlineRetail(
+        [HEADER, lines[0] ?? '', '536367,1,X,1,12/13/2010 8:00,1,1,UK'],
+        'day-first',
+      ).skipped,
+    ).toEqual([{ line: 3, reason: 'month_first_date' }])
+  })
+
+  it('settles the order from the InvoiceDate column found by its header', () => {
+    const scan = retailDateOrder()
+    for (const line of [
+      'Customer ID,Invoice,StockCode,Quantity,InvoiceDate,Price,Description,Country',
+      '13085.0,489434,85048,12,1/12/2009 07:45,6.95,GLASS BALL 13/12/2009,United Kingdom',
+      '13085.0,489435,85049,12,14/12/2009 07:45,6.95,LIGHTS,United Kingdom',
+    ]) {
+      scan.push(line)
+    }
+    // The description's date is not the invoice's: only line 3's InvoiceDate is evidence.
+    expect(scan.evidence()).toEqual([{ order: 'day-first', line: 3, text: '14/12/2009 07:45' }])
+    expect(scan.slashedDates()).toBe(2)
   })
 })

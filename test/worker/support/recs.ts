@@ -62,8 +62,10 @@ export function importText(
   text: string,
   format: string,
   contentType = 'application/x-ndjson',
+  dates?: string,
 ) {
-  return fetchWorker(`/v1/admin/import/events?format=${format}`, {
+  const query = `format=${format}${dates === undefined ? '' : `&dates=${dates}`}`
+  return fetchWorker(`/v1/admin/import/events?${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': contentType },
     body: text,
