@@ -1,9 +1,14 @@
 // A treatment's conversion rate against the control's: GrowthBook's relative t-test, the
 // Bayesian chance to beat control and the always-valid sequential p-value, side by side.
+// When a rate of 0 leaves the relative lift without a variance (a control at 0%: no lift at
+// all; a treatment at 0%: the delta method's variance is 0), the p-values test the absolute
+// difference instead (Welch), so 0 of 50,000 against 2,500 of 50,000 is still called; the
+// relative interval stays null, with the reason.
 import { chanceToBeatControl } from './bayesian.ts'
 import type { SampleMoments } from './moments.ts'
 import { relativeLiftTest } from './relative-lift.ts'
 import { sequentialTest } from './sequential.ts'
+import { welchTTest } from './welch.ts'
 import type { ConversionComparison, ResultsSettings, StatsReason } from './types.ts'
 
 const NONE = {
@@ -30,7 +35,24 @@ export function compareConversion(
   if (!control) return { ...NONE, reason: 'control_no_visitors' }
   if (!treatment) return { ...NONE, reason: 'no_visitors' }
   const test = relativeLiftTest(control, treatment, settings.alpha)
-  if (!test.ok) return { ...NONE, lift: test.lift, reason: rateReason(test.reason) }
+  if (!test.ok) {
+    const none = { ...NONE, lift: test.lift, reason: rateReason(test.reason) }
+    if (test.reason !== 'control_mean_zero' && test.reason !== 'zero_variance') return none
+    const difference = welchTTest(control, treatment, settings.alpha)
+    if (!difference.ok) return none
+    return {
+      ...none,
+      pValue: difference.pValue,
+      chanceToBeatControl: chanceToBeatControl(control, treatment),
+      sequentialPValue: sequentialTest(
+        difference.difference,
+        difference.standardError,
+        control.n + treatment.n,
+        settings.alpha,
+        settings.sequentialTuning,
+      ).pValue,
+    }
+  }
   const sequential = sequentialTest(
     test.lift,
     test.standardError,

@@ -5,18 +5,24 @@
 import { chiSquareSf } from './distributions.ts'
 import type { SrmResult } from './types.ts'
 
-/** Below this many visitors in any (weighted) variation the check is not run. */
+/**
+ * Below this many *expected* visitors in any weighted variation the check is not run. Expected,
+ * not observed: a split of 50,000 against 0 is the clearest mismatch there is, and waiting for
+ * the empty arm to fill would hide it.
+ */
 export const SRM_MIN_VISITORS = 100
 /** The check fails (`ok: false`) when its p-value is below this. */
 export const SRM_P_VALUE_THRESHOLD = 0.001
 
 /**
  * Chi-square goodness of fit of `visitors` against `weights` (same order, any scale).
- * Variations with weight 0 are left out and the remaining weights renormalised.
+ * Variations with weight 0 are left out and the remaining weights renormalised; one that has
+ * visitors anyway fails the check (`ok: false`, p = 0, reason
+ * `visitors_in_unweighted_variation`): its expected count is 0, so the statistic is infinite.
  *
  * Answers `{ chiSquare, pValue, ok }`, or `{ chiSquare: null, pValue: null, ok: null, reason }`
  * with reason `fewer_than_two_variations` (under two weighted variations) or
- * `not_enough_data` (a weighted variation has fewer than SRM_MIN_VISITORS visitors).
+ * `not_enough_data` (a weighted variation expects fewer than SRM_MIN_VISITORS visitors).
  *
  * @example sampleRatioMismatch([5000, 5200], [1, 1]) // { chiSquare: 3.92, pValue: 0.0477, ok: true }
  */
@@ -36,15 +42,19 @@ export function sampleRatioMismatch(
       shares.push(w)
     }
   })
+  if (visitors.some((v, i) => v > 0 && !((weights[i] ?? 0) > 0))) {
+    return { chiSquare: null, pValue: 0, ok: false, reason: 'visitors_in_unweighted_variation' }
+  }
   if (observed.length < 2) return nullSrm('fewer_than_two_variations')
-  if (observed.some((v) => v < SRM_MIN_VISITORS)) return nullSrm('not_enough_data')
 
   const total = observed.reduce((sum, v) => sum + v, 0)
   const weightTotal = shares.reduce((sum, w) => sum + w, 0)
+  const expected = shares.map((w) => (w / weightTotal) * total)
+  if (expected.some((e) => e < SRM_MIN_VISITORS)) return nullSrm('not_enough_data')
   let chiSquare = 0
   observed.forEach((o, i) => {
-    const expected = ((shares[i] ?? 0) / weightTotal) * total
-    chiSquare += ((o - expected) * (o - expected)) / expected
+    const e = expected[i] ?? 0
+    chiSquare += ((o - e) * (o - e)) / e
   })
   const pValue = chiSquareSf(chiSquare, observed.length - 1)
   return { chiSquare, pValue, ok: pValue >= SRM_P_VALUE_THRESHOLD }

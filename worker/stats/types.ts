@@ -17,7 +17,7 @@ export type StatsReason =
   | 'control_mean_zero'
   /** The control's revenue per visitor is negative (refunds): a relative lift would flip sign. */
   | 'control_mean_negative'
-  /** Too few visitors: under 2 for a variance, under 100 per variation for the SRM check. */
+  /** Too few visitors: under 2 for a variance, under 100 expected in a variation for SRM. */
   | 'not_enough_data'
   /** No spread in the data (e.g. everyone or no one converted): no interval or test. */
   | 'zero_variance'
@@ -31,6 +31,8 @@ export type StatsReason =
   | 'empty_variation'
   /** The sample size parameters are out of range (e.g. baseline x (1 + MDE) >= 1). */
   | 'invalid_parameters'
+  /** A variation with weight 0 has visitors: assignment or logging is broken (SRM fails). */
+  | 'visitors_in_unweighted_variation'
 
 /** Sufficient statistics of one variation; index 0 of a list is the control. */
 export type VariationInput = {
@@ -75,6 +77,8 @@ export type ResultsInput = {
 export type SrmResult =
   | { chiSquare: number; pValue: number; ok: boolean }
   | { chiSquare: null; pValue: null; ok: null; reason: StatsReason }
+  /** Visitors where the weights send none: an infinite chi-square, so no statistic, p = 0. */
+  | { chiSquare: null; pValue: 0; ok: false; reason: 'visitors_in_unweighted_variation' }
 
 /** Pearson's chi-square test of independence (scipy `chi2_contingency` defaults). */
 export type IndependenceTest =

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { holmAdjust } from '../../../worker/stats/holm.ts'
 import { computeResults } from '../../../worker/stats/results.ts'
 import type { ResultsInput, VariationInput } from '../../../worker/stats/types.ts'
+import { expectClose } from './reference.ts'
 
 function variation(
   key: string,
@@ -100,27 +101,47 @@ describe('computeResults', () => {
     expectCleanJson(result)
   })
 
-  it('gives a lift of -100% but no test when a treatment has zero conversions', () => {
+  // A rate of 0 leaves the relative lift without a variance; the p-values then test the
+  // absolute difference (Welch, GrowthBook's p(1 - p) variance), so the arm can still be called.
+  // References: scipy.stats.ttest_ind_from_stats(p_b, √(p_b(1-p_b)), n_b, p_a, √(p_a(1-p_a)),
+  // n_a, equal_var=False).pvalue, and the sequential formula of sequential.ts on (p_b - p_a, se).
+  it('gives a lift of -100% with no interval, but tests the difference, when a treatment has zero conversions', () => {
     const result = results([variation('a', 500, 25), variation('b', 500, 0)])
     expect(result.variations[1]?.rate).toBe(0)
     expect(result.variations[1]?.rateCI?.[0]).toBe(0)
-    expect(result.variations[1]?.vsControl).toMatchObject({
+    const vs = result.variations[1]?.vsControl
+    expect(vs).toMatchObject({
       lift: -1,
       liftCI: null,
-      pValue: null,
+      sequentialCI: null,
       reason: 'zero_variance',
     })
+    expectClose(vs?.pValue, 4.157562331439428e-7, 1e-9, 0, 'pValue')
+    expectClose(vs?.sequentialPValue, 0.0005020077134061161, 1e-9, 0, 'sequentialPValue')
+    // One treatment: Holm changes nothing.
+    expect(vs?.sequentialPValueAdjusted).toBe(vs?.sequentialPValue)
     expect(result.test.pValue).toBeLessThan(0.001)
     expectCleanJson(result)
   })
 
-  it('has no lift over a control with zero conversions', () => {
+  it('has no lift over a control with zero conversions, but tests the difference', () => {
     const result = results([variation('a', 500, 0), variation('b', 500, 8)])
+    const vs = result.variations[1]?.vsControl
+    expect(vs).toMatchObject({ lift: null, liftCI: null, reason: 'control_rate_zero' })
+    expectClose(vs?.pValue, 0.004534079997944009, 1e-9, 0, 'pValue')
+    expectClose(vs?.sequentialPValue, 0.132847559797432, 1e-9, 0, 'sequentialPValue')
+    expect(result.power).toMatchObject({ reason: 'control_rate_zero' })
+    expectCleanJson(result)
+  })
+
+  it('has no test at all when both rates are 0: nothing differs', () => {
+    const result = results([variation('a', 500, 0), variation('b', 500, 0)])
     expect(result.variations[1]?.vsControl).toMatchObject({
       lift: null,
+      pValue: null,
+      sequentialPValue: null,
       reason: 'control_rate_zero',
     })
-    expect(result.power).toMatchObject({ reason: 'control_rate_zero' })
     expectCleanJson(result)
   })
 

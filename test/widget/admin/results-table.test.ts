@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ApiFailure } from '../../../widget/admin/api/client.ts'
 import { ErrorDisplay } from '../../../widget/admin/components/error-display.tsx'
 import { chanceCall, ResultsTable } from '../../../widget/admin/results/results-table.tsx'
+import { SrmBanner } from '../../../widget/admin/results/srm-banner.tsx'
 import { VerdictBanner } from '../../../widget/admin/results/verdict-banner.tsx'
 import { results, variation } from './results-fixture.ts'
 
@@ -94,5 +95,42 @@ describe('ErrorDisplay', () => {
     const el = root()
     render(h(ErrorDisplay, { failure: null }), el)
     expect(el.innerHTML).toBe('')
+  })
+})
+
+describe('SrmBanner', () => {
+  it('names a weight-0 variation that received visitors, instead of a chi-square', () => {
+    const el = root()
+    const broken = {
+      ...results({
+        variations: [
+          variation('control', 5000, 250),
+          variation('b', 5000, 260, {}),
+          variation('retired', 3000, 100, {}, 0),
+        ],
+      }),
+      srm: {
+        chiSquare: null,
+        pValue: 0,
+        ok: false,
+        reason: 'visitors_in_unweighted_variation',
+      } as const,
+    }
+    render(h(SrmBanner, { results: broken }), el)
+    const text = el.querySelector('[data-banner="srm"]')?.textContent ?? ''
+    expect(text).toContain('retired (3,000 visitors) has weight 0 and should receive no one.')
+    expect(text).not.toContain('χ²')
+  })
+
+  it('shows the expected and observed split with the chi-square otherwise', () => {
+    const el = root()
+    const off = results({
+      srmOk: false,
+      variations: [variation('control', 5000, 250), variation('b', 5400, 260, {})],
+    })
+    render(h(SrmBanner, { results: off }), el)
+    const text = el.querySelector('[data-banner="srm"]')?.textContent ?? ''
+    expect(text).toContain('The weights say control 50.0% / b 50.0%')
+    expect(text).toContain('χ²')
   })
 })

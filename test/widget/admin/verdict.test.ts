@@ -159,6 +159,42 @@ describe('verdictOf', () => {
   })
 })
 
+describe('rates of 0', () => {
+  it('calls a treatment against a control at 0% by the difference of the rates', () => {
+    const r = results({
+      variations: [
+        variation('control', 50_000, 0),
+        variation('b', 50_000, 500, {
+          lift: null,
+          liftCI: null,
+          sequentialPValue: 1e-100,
+          reason: 'control_rate_zero',
+        }),
+      ],
+      stillNeeded: null,
+      perVariation: null,
+    })
+    const v = verdictOf(r)
+    expect(v).toMatchObject({ kind: 'winner', winners: [{ key: 'b', call: 'better', lift: null }] })
+    expect(verdictHeadline(v, 'control')).toBe('b beats control')
+  })
+
+  it('calls a treatment at 0% worse than the control', () => {
+    const r = results({
+      variations: [
+        control,
+        variation('b', 5000, 0, {
+          lift: -1,
+          liftCI: null,
+          sequentialPValue: 1e-20,
+          reason: 'zero_variance',
+        }),
+      ],
+    })
+    expect(verdictHeadline(verdictOf(r), 'control')).toBe('control beats b')
+  })
+})
+
 describe('callTreatment', () => {
   it('needs a lift to call anything', () => {
     const v = variation('b', 5000, 250, { lift: null, sequentialPValue: null })

@@ -62,17 +62,25 @@ export function plannedSampleReached(results: ResultsResponse): boolean {
   return results.power.visitorsStillNeeded === 0
 }
 
-/** One treatment's call against the control (rule 3). */
-export function callTreatment(v: VariationResult, sampleReached: boolean): TreatmentCall {
+/**
+ * One treatment's call against the control (rule 3). The lift gives the direction; against a
+ * control at 0% there is no relative lift, and the difference of the rates gives it.
+ */
+export function callTreatment(
+  v: VariationResult,
+  sampleReached: boolean,
+  controlRate: number | null = null,
+): TreatmentCall {
   const cmp = v.vsControl
   const lift = cmp?.lift ?? null
+  const effect = lift ?? (v.rate !== null && controlRate !== null ? v.rate - controlRate : null)
   const sign = (decided: TreatmentCall['basis']): TreatmentCall => ({
     key: v.key,
-    call: lift !== null && lift > 0 ? 'better' : 'worse',
+    call: effect !== null && effect > 0 ? 'better' : 'worse',
     basis: decided,
     lift,
   })
-  if (cmp && lift !== null && lift !== 0) {
+  if (cmp && effect !== null && effect !== 0) {
     const sequential = cmp.sequentialPValueAdjusted
     if (sequential !== null && sequential < SIGNIFICANCE) {
       return sign('sequential')
@@ -101,7 +109,7 @@ export function verdictOf(results: ResultsResponse): Verdict {
   const calls = results.variations
     .slice(1)
     .filter((v) => v.weight > 0)
-    .map((v) => callTreatment(v, reached))
+    .map((v) => callTreatment(v, reached, results.variations[0]?.rate ?? null))
   const winners = calls
     .filter((c) => c.call === 'better')
     .sort((a, b) => (b.lift ?? 0) - (a.lift ?? 0))
