@@ -1,6 +1,7 @@
 // A real origin server on loopback for the proxy tests and benchmark: HTML pages with variation
 // markup (one answered after a render delay), a binary image, gzip and brotli bodies, redirects,
-// a 500, a slow streamed page, a POST form, an echo of request headers, and a 5 MB streamed page.
+// a 500, a slow streamed page, a POST form, an echo of request headers, and a 5 MB streamed page;
+// every answer says which request target it got (`x-request-target`).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 
@@ -28,6 +29,8 @@ function send(
 }
 
 function handle(req: IncomingMessage, res: ServerResponse) {
+  // The request target exactly as it arrived: what the proxy asked this origin for.
+  res.setHeader('x-request-target', req.url ?? '')
   const url = new URL(req.url ?? '/', 'http://origin')
   const html = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=60' }
   switch (url.pathname) {

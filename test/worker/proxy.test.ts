@@ -101,6 +101,32 @@ describe('proxy mode: pass-through', () => {
     expect(await (await via(host, '/v1/health')).json()).toEqual({ ok: true })
   })
 
+  it('keeps every path on the origin, even one that reads as another host', async () => {
+    const { host } = await proxiedSite()
+    // new URL('//evil.invalid/page', origin) is https://evil.invalid/page: an open proxy.
+    const res = await via(host, '//evil.invalid/page')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-request-target')).toBe('//evil.invalid/page')
+  })
+
+  it("drops a visitor's own X-Edgelift-Assignments: the origin hears the edge's only", async () => {
+    const { site, host } = await proxiedSite()
+    const forged = { 'x-edgelift-assignments': '{"hero":{"variation":"b","index":1}}' }
+    const heard = async (headers: Record<string, string>) =>
+      ((await (await via(host, '/echo-headers', { headers })).json()) as Record<string, string>)[
+        'x-edgelift-assignments'
+      ]
+    // Nothing running: passed through, without the forged header.
+    expect(await heard(forged)).toBeUndefined()
+    await startExperiment(site, 'hero', HERO)
+    // Running, but not a page: still passed through without it.
+    expect(await heard({ ...forged, accept: 'application/json' })).toBeUndefined()
+    // A page: the edge's own assignment for this visitor, not the forged one.
+    const visitor = visitorIn('hero', 0)
+    const edge = await heard({ ...forged, accept: 'text/html', cookie: `el_vid=${visitor}` })
+    expect(JSON.parse(edge ?? '{}')).toMatchObject({ hero: { variation: 'control' } })
+  })
+
   it('refuses a request that already went through edgelift (loop guard)', async () => {
     const { host } = await proxiedSite()
     const res = await via(host, '/page', { headers: { 'cdn-loop': 'edgelift' } })
@@ -315,6 +341,10 @@ describe('proxy mode: HTML pages with experiments', () => {
     ]) {
       expect(splitUrlTarget(target, request, originUrl), target).toBeNull()
     }
+    // A same-host target whose path starts with `//` stays a path on the origin.
+    const doubled = splitUrlTarget('https://shop.test//x//evil.example/phish', request, originUrl)
+    expect(doubled?.origin).toBe(originUrl.origin)
+    expect(doubled?.pathname).toBe('//x//evil.example/phish')
   })
 
   it('records the exposure at the edge, once per visitor, and never for bots', async () => {

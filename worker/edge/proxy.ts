@@ -15,9 +15,11 @@ import { newVisitorId } from '../visitors/visitor-id.ts'
 import { exposureEvents, recordExposures } from './edge-exposures.ts'
 import { rewritePage } from './page-rewriter.ts'
 import type { ProxySite } from './proxy-site.ts'
-import { splitUrlTarget } from './split-url.ts'
+import { onOrigin, splitUrlTarget } from './split-url.ts'
 import { visitorCookie, visitorFromCookie } from './visitor-cookie.ts'
 
+/** The visitor's assignments, for an origin that renders the chosen variation itself. */
+const ASSIGNMENTS_HEADER = 'x-edgelift-assignments'
 /** Marks requests this Worker sends, so a misconfigured origin pointing back here is caught. */
 export const LOOP_HEADER = 'cdn-loop'
 const LOOP_TOKEN = 'edgelift'
@@ -67,7 +69,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     const split = splitUrlTarget(variationUrl, url, target.origin)
     if (!split) continue
     if (exp.redirect) {
-      const location = new URL(split.pathname + split.search, url)
+      const location = onOrigin(url, split.pathname, split.search)
       if (location.pathname !== url.pathname) {
         // The visitor sees this variation from here on, and its page seldom matches the
         // experiment's pattern: the redirect is the exposure.
@@ -91,9 +93,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     } else destination = split
   }
 
-  const forwarded = new Headers(request.headers)
-  forwarded.set('x-edgelift-assignments', JSON.stringify(assignments))
-  const response = await forward(new Request(request, { headers: forwarded }), destination)
+  const response = await forward(request, destination, assignments)
   if (!(response.headers.get('content-type') ?? '').toLowerCase().includes('text/html'))
     return response
 
@@ -134,13 +134,23 @@ function acceptsHtml(request: Request): boolean {
 }
 
 function originUrl(url: URL, origin: URL): URL {
-  return new URL(url.pathname + url.search, origin)
+  return onOrigin(origin, url.pathname, url.search)
 }
 
-/** Sends a request on to the origin, streaming both ways; redirects are the browser's business. */
-async function forward(request: Request, destination: URL): Promise<Response> {
+/**
+ * Sends a request on to the origin, streaming both ways; redirects are the browser's business.
+ * The origin hears `X-Edgelift-Assignments` from the edge only: a visitor's own copy of the
+ * header is dropped, or a page rendered on the server could be told which variation to show.
+ */
+async function forward(
+  request: Request,
+  destination: URL,
+  assignments?: Record<string, unknown>,
+): Promise<Response> {
   const headers = new Headers(request.headers)
   for (const name of HOP_BY_HOP) headers.delete(name)
+  headers.delete(ASSIGNMENTS_HEADER)
+  if (assignments) headers.set(ASSIGNMENTS_HEADER, JSON.stringify(assignments))
   headers.set(
     LOOP_HEADER,
     [request.headers.get(LOOP_HEADER), LOOP_TOKEN].filter(Boolean).join(', '),

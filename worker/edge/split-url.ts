@@ -24,6 +24,17 @@ export function splitUrlTarget(target: string, requestUrl: URL, origin: URL): UR
   }
   const sameSite = resolved.origin === origin.origin || resolved.host === requestUrl.host
   if (!sameSite) return null
-  const url = new URL(resolved.pathname + (resolved.search || requestUrl.search), origin)
+  return onOrigin(origin, resolved.pathname, resolved.search || requestUrl.search)
+}
+
+/**
+ * A path and query on `origin`, whatever the path looks like. Not `new URL(path, origin)`: a path
+ * that starts with `//` (`https://shop.example//evil.example/x`) would be read as another host,
+ * and the edge would fetch, or redirect to, whatever a visitor wrote there.
+ */
+export function onOrigin(origin: URL, pathname: string, search: string): URL {
+  const url = new URL(origin.origin)
+  url.pathname = pathname
+  url.search = search
   return url
 }
