@@ -91,6 +91,31 @@ describe('POST /v1/events', () => {
     expect(stored.map((r) => r.order_id)).toEqual(['A-1001', 'A-1002', 'A-1002', 'A-1003'])
   })
 
+  it("does not let another visitor's copy of an order number drop the real purchase", async () => {
+    const site = await createSite()
+    const purchase = (visitorId: string, revenue: number) => ({
+      id: eventId(),
+      type: 'purchase',
+      visitorId,
+      orderId: '1001',
+      revenue,
+    })
+    // Order numbers are guessable: someone with the public key sends 1001 first.
+    expect((await send(site, [purchase('squatter', 0.01)])).body).toMatchObject({ accepted: 1 })
+    expect((await send(site, [purchase('real-customer', 250)])).body).toMatchObject({
+      accepted: 1,
+      duplicates: 0,
+    })
+    const stored = await rows<{ visitor_id: string; revenue_minor: number }>(
+      `SELECT visitor_id, revenue_minor FROM events WHERE site_id = ? ORDER BY visitor_id`,
+      site.id,
+    )
+    expect(stored).toEqual([
+      { visitor_id: 'real-customer', revenue_minor: 25000 },
+      { visitor_id: 'squatter', revenue_minor: 1 },
+    ])
+  })
+
   it('keeps event ids per site: the same id on two sites is two events', async () => {
     const a = await createSite()
     const b = await createSite()

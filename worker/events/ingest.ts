@@ -114,15 +114,17 @@ export async function prepareIngest(
 }
 
 /**
- * The id a live event is stored under. A purchase with an `orderId` is keyed by its order (and
- * item), not by the id the page made: a shopper who reloads the thank-you page sends the same
- * order again with a new random id, and it must count once. Imported history keeps its ids:
- * its order lines share their invoice.
+ * The id a live event is stored under. A purchase with an `orderId` is keyed by its visitor,
+ * order (and item), not by the id the page made: a shopper who reloads the thank-you page sends
+ * the same order again with a new random id, and it must count once. The visitor is part of the
+ * key because order numbers are guessable: anyone holding the public key could otherwise send
+ * order 1001 first and have the real shopper's purchase dropped as its duplicate. Imported
+ * history keeps its ids: its order lines share their invoice.
  */
 async function onceKey(event: EventInput, timeSource: TimeSource): Promise<string> {
   if (event.type !== 'purchase' || event.orderId === undefined || timeSource !== 'server')
     return event.id
-  const digest = await sha256Hex(`${event.orderId}\n${event.itemId ?? ''}`)
+  const digest = await sha256Hex(`${event.visitorId}\n${event.orderId}\n${event.itemId ?? ''}`)
   return `order_${digest.slice(0, 40)}`
 }
 
