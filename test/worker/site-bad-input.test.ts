@@ -129,6 +129,29 @@ describe('PUT /v1/admin/site/proxy', () => {
   })
 })
 
+describe("PUT /v1/admin/site/proxy: edgelift's own hostnames", () => {
+  it.each(['edge.test', 'EDGE.TEST', 'edgelift.acme.workers.dev', 'workers.dev:443'])(
+    'answers 400 reserved_hostname to %s, and writes none of the change',
+    async (hostname) => {
+      const site = await createSite()
+      const own = freshHost()
+      await admin(site, 'PUT', '/site/proxy', {
+        originUrl: 'https://origin.shop.example',
+        hostnames: [own],
+      })
+      const before = await siteRow(site)
+      // The admin request arrives on edge.test: the Worker's own host, serving its dashboard.
+      const res = await admin(site, 'PUT', '/site/proxy', {
+        originUrl: 'https://attacker.example',
+        hostnames: [freshHost(), hostname],
+      })
+      await expectRefused(res, 400, 'reserved_hostname')
+      expect(await siteRow(site)).toEqual(before)
+      expect(await hostnamesOf(site)).toEqual([own])
+    },
+  )
+})
+
 describe('POST /v1/admin/site/rotate-key', () => {
   it('rotates nothing for a refused key: missing, unknown, public, or a secret key in the URL', async () => {
     const site = await createSite()

@@ -39,6 +39,22 @@ export const proxySettingsSchema = z.strictObject({
 
 export type ProxySettings = z.output<typeof proxySettingsSchema>
 
+/**
+ * The first of `hostnames` that is edgelift's own: the host this request came in on, or a
+ * workers.dev name (always the Worker's, never a store's). A site holding one would put its
+ * origin's pages beside the dashboard on the dashboard's origin, where a script of theirs could
+ * read the admin keys the dashboard keeps. Store hostnames reach the Worker only once its
+ * operator routes them to it (Workers Custom Domains, or Cloudflare for SaaS, which verifies
+ * that the store owns the name); this check keeps a site from claiming the product's own.
+ */
+export function ownHostname(hostnames: readonly string[], requestHost: string): string | undefined {
+  const own = requestHost.toLowerCase()
+  return hostnames.find((host) => {
+    const name = host.replace(/:\d+$/, '')
+    return host === own || name === 'workers.dev' || name.endsWith('.workers.dev')
+  })
+}
+
 export async function readProxySettings(db: Database, siteId: string): Promise<ProxySettings> {
   const [site] = await db.all<{ origin_url: string | null; proxy_consent_required: number }>(
     sql`SELECT origin_url, proxy_consent_required FROM sites WHERE id = ${siteId}`,

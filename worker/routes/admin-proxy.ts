@@ -2,10 +2,12 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import {
+  ownHostname,
   proxySettingsSchema,
   readProxySettings,
   writeProxySettings,
 } from '../edge/proxy-settings.ts'
+import { invalid } from '../http/api-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 
@@ -17,6 +19,13 @@ export const adminProxyRoute = new Hono<AppEnv>()
       await readJsonBody(c.req.raw, 16 * 1024),
       'proxy',
     )
+    const own = ownHostname(settings.hostnames, new URL(c.req.url).host)
+    if (own) {
+      throw invalid(
+        'reserved_hostname',
+        `${own} serves edgelift itself (its API and dashboard) and cannot be a store's hostname.`,
+      )
+    }
     await writeProxySettings(c.var.db, c.var.site.id, settings)
     return c.json(await readProxySettings(c.var.db, c.var.site.id))
   })
