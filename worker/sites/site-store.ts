@@ -18,16 +18,27 @@ export type Site = {
 
 const PUBLIC_KEY_TTL_MS = 10_000
 const CACHE_LIMIT = 1000
-const byPublicKey = new Map<string, { site: Site | null; expires: number }>()
+/** No key is longer: a longer one is unknown without asking D1. */
+const MAX_PUBLIC_KEY_LENGTH = 64
+type Cached = { site: Site | null; expires: number }
+/**
+ * Sites found and keys not found are cached apart: anyone can send requests with made-up keys,
+ * and if those shared one cache they would push the real sites out of it and every request
+ * back to D1.
+ */
+const found = new Map<string, Cached>()
+const unknown = new Map<string, Cached>()
 
 /** The site with this public key, or null. */
 export async function findSiteByPublicKey(db: Database, publicKey: string): Promise<Site | null> {
-  const cached = byPublicKey.get(publicKey)
+  if (publicKey.length > MAX_PUBLIC_KEY_LENGTH) return null
+  const cached = found.get(publicKey) ?? unknown.get(publicKey)
   if (cached && cached.expires > Date.now()) return cached.site
   const row = await db.select().from(sites).where(eq(sites.publicKey, publicKey)).get()
   const site = row ? toSite(row) : null
-  if (byPublicKey.size >= CACHE_LIMIT) byPublicKey.clear()
-  byPublicKey.set(publicKey, { site, expires: Date.now() + PUBLIC_KEY_TTL_MS })
+  const cache = site ? found : unknown
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(publicKey, { site, expires: Date.now() + PUBLIC_KEY_TTL_MS })
   return site
 }
 
@@ -41,7 +52,8 @@ export async function findSiteByAdminKey(db: Database, adminKey: string): Promis
 
 /** Forget cached look-ups of a site after its settings change. */
 export function forgetCachedSite(publicKey: string): void {
-  byPublicKey.delete(publicKey)
+  found.delete(publicKey)
+  unknown.delete(publicKey)
 }
 
 function toSite(row: typeof sites.$inferSelect): Site {
