@@ -58,6 +58,33 @@ afterAll(async () => {
   await browser?.close()
 })
 
+const visitorOf = async (page: Page): Promise<string> =>
+  (await page.evaluate(() => localStorage.getItem('el_vid'))) ?? ''
+
+/** The visitor's assignment to the experiment, asked of the API. */
+async function assignmentOf(visitorId: string) {
+  const res = await fetch(`${baseUrl}/v1/assign?site=pk_demo`, {
+    method: 'POST',
+    body: JSON.stringify({ visitorId, experiments: [KEY] }),
+    headers: { 'content-type': 'application/json' },
+  })
+  const body = (await res.json()) as {
+    assignments: Record<string, { variation: string; index: number }>
+  }
+  return body.assignments[KEY]
+}
+
+/** The visitor's stored exposure events, once at least `expected` have landed (or time is up). */
+async function exposuresOf(visitorId: string, expected: number): Promise<number> {
+  const [row] = await waitForRows<{ n: number }>(
+    persistTo,
+    `SELECT count(*) AS n FROM events WHERE site_id = 'site_demo' AND type = 'exposure'
+      AND experiment = ${sqlText(KEY)} AND visitor_id = ${sqlText(visitorId)}`,
+    (r) => (r[0]?.n ?? 0) >= expected,
+  )
+  return row?.n ?? 0
+}
+
 async function shownVariation(page: Page): Promise<{ control: boolean; b: boolean }> {
   await page.locator('[data-edgelift-shown]').waitFor()
   return { control: await page.isVisible('#control'), b: await page.isVisible('#b') }
@@ -72,15 +99,8 @@ describe('an experiment on the page', () => {
     expect(shown.control !== shown.b).toBe(true)
     expect(await page.isVisible('#always')).toBe(true)
 
-    const visitorId = (await page.evaluate(() => localStorage.getItem('el_vid'))) ?? ''
-    const assigned = (await (
-      await fetch(`${baseUrl}/v1/assign?site=pk_demo`, {
-        method: 'POST',
-        body: JSON.stringify({ visitorId, experiments: [KEY] }),
-        headers: { 'content-type': 'application/json' },
-      })
-    ).json()) as { assignments: Record<string, { variation: string; index: number }> }
-    const expected = assigned.assignments[KEY]
+    const visitorId = await visitorOf(page)
+    const expected = await assignmentOf(visitorId)
     expect(shown.b).toBe(expected?.variation === 'b')
 
     const where = `site_id = 'site_demo' AND experiment_key = ${sqlText(KEY)} AND visitor_id = ${sqlText(visitorId)}`
@@ -93,13 +113,7 @@ describe('an experiment on the page', () => {
     // A second page view shows the same variation; the visitor is still one assignment.
     await page.reload()
     expect(await shownVariation(page)).toEqual(shown)
-    const exposures = await waitForRows<{ n: number }>(
-      persistTo,
-      `SELECT count(*) AS n FROM events WHERE site_id = 'site_demo' AND type = 'exposure'
-        AND experiment = ${sqlText(KEY)} AND visitor_id = ${sqlText(visitorId)}`,
-      (r) => (r[0]?.n ?? 0) >= 2,
-    )
-    expect(exposures).toEqual([{ n: 2 }])
+    expect(await exposuresOf(visitorId, 2)).toBe(2)
     const again = await waitForRows(persistTo, `SELECT variation FROM assignments WHERE ${where}`)
     expect(again).toHaveLength(1)
     await context.close()
@@ -131,15 +145,8 @@ describe('an experiment on the page', () => {
     const shown = await shownVariation(page)
     expect(shown.control !== shown.b).toBe(true)
 
-    const visitorId = (await page.evaluate(() => localStorage.getItem('el_vid'))) ?? ''
-    const assigned = (await (
-      await fetch(`${baseUrl}/v1/assign?site=pk_demo`, {
-        method: 'POST',
-        body: JSON.stringify({ visitorId, experiments: [KEY] }),
-        headers: { 'content-type': 'application/json' },
-      })
-    ).json()) as { assignments: Record<string, { variation: string }> }
-    expect(shown.b).toBe(assigned.assignments[KEY]?.variation === 'b')
+    const visitorId = await visitorOf(page)
+    expect(shown.b).toBe((await assignmentOf(visitorId))?.variation === 'b')
     // The other variation is still the app's node, only hidden: frameworks remove their own.
     const other = shown.b ? '#control' : '#b'
     expect(await page.locator(other).count()).toBe(1)
@@ -150,14 +157,8 @@ describe('an experiment on the page', () => {
     // Back on the route: rendered anew, decided anew, the same variation.
     await page.evaluate(() => (window as unknown as { route(): void }).route())
     expect(await shownVariation(page)).toEqual(shown)
-    const exposures = await waitForRows<{ n: number }>(
-      persistTo,
-      `SELECT count(*) AS n FROM events WHERE site_id = 'site_demo' AND type = 'exposure'
-        AND experiment = ${sqlText(KEY)} AND visitor_id = ${sqlText(visitorId)}`,
-      (r) => (r[0]?.n ?? 0) >= 2,
-    )
     // One exposure each time the variation is shown; the visitor stays one assignment.
-    expect(exposures).toEqual([{ n: 2 }])
+    expect(await exposuresOf(visitorId, 2)).toBe(2)
     await context.close()
   })
 })
