@@ -34,7 +34,8 @@ describe('the sample-size calculator', () => {
     await page.getByLabel('Baseline conversion rate (%)').fill('150')
     const error = page.locator('#ss-baseline-error')
     await error.waitFor()
-    expect(await error.textContent()).toContain('baseline')
+    // In the field's own units: the API's sentence speaks of fractions (0 to 1).
+    expect(await error.textContent()).toContain('above 0 and below 100')
     expect(await page.getByLabel('Baseline conversion rate (%)').getAttribute('aria-invalid')).toBe(
       'true',
     )
@@ -43,6 +44,12 @@ describe('the sample-size calculator', () => {
     await page.getByLabel('Baseline conversion rate (%)').fill('5')
     await page.getByLabel('Variations (with the control)').fill('11')
     await page.locator('#ss-variations-error').waitFor()
+    await page.getByLabel('Variations (with the control)').fill('2')
+    // 0.8 typed as a power is 0.8%: the message says percent, not "at least 0.5".
+    await page.getByLabel('Power (%)').fill('0.8')
+    const power = page.locator('#ss-power-error')
+    await power.waitFor()
+    expect(await power.textContent()).toContain('from 50 to below 100')
     await page.close()
   })
 })

@@ -95,7 +95,20 @@ describe('formProblems', () => {
   it('refuses duplicate variation keys', () => {
     const d = draft(['50', '50'])
     const same = { ...d, variations: d.variations.map((v) => ({ ...v, key: 'x' })) }
-    expect(formProblems(same)).toEqual(['Variation keys must be different from each other.'])
+    const message = 'Variation keys must be different from each other, also in upper/lower case.'
+    expect(formProblems(same)).toEqual([message])
+    const cased = {
+      ...d,
+      variations: d.variations.map((v, i) => ({ ...v, key: ['control', 'Control'][i] ?? '' })),
+    }
+    expect(formProblems(cased)).toEqual([message])
+  })
+
+  it('refuses a control (the first variation) with weight 0: nothing to compare with', () => {
+    expect(formProblems(draft(['0', '100']))).toEqual([
+      'The first variation is the control: give it a weight above 0%, or there is nothing to compare with.',
+    ])
+    expect(formProblems(draft(['100', '0']))).toEqual([])
   })
 })
 

@@ -18,6 +18,10 @@ describe('number formatting', () => {
     [0.0523, '5.2%'],
     [0.1, '10.0%'],
     [0.0034, '0.34%'],
+    // Below 0.1%, two significant digits: fixed places would print 0.00%.
+    [0.00001, '0.001%'],
+    [0.0000123, '0.0012%'],
+    [-0.00005, '\u22120.005%'],
     [0, '0.0%'],
     [1, '100.0%'],
     [-0.25, '\u221225.0%'],
@@ -31,7 +35,7 @@ describe('number formatting', () => {
     [0.081, '+8.1%'],
     [-0.03, '\u22123.0%'],
     [0, '0.0%'],
-    [0.00004, '+0.00%'],
+    [0.00004, '+0.004%'],
     [undefined, '—'],
   ])('formatLift(%s) is %s, always signed', (x, text) => {
     expect(formatLift(x)).toBe(text)

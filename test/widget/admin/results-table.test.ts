@@ -91,6 +91,15 @@ describe('ErrorDisplay', () => {
     expect(alert?.textContent).toContain('experiment_exists')
   })
 
+  it('titles a check made before sending as one of input, and only a network failure as no connection', () => {
+    const el = root()
+    render(h(ErrorDisplay, { failure: new ApiFailure(0, 'missing_key', 'Enter the key.') }), el)
+    expect(el.textContent).toContain('Please check the input')
+    expect(el.textContent).not.toContain('No connection')
+    render(h(ErrorDisplay, { failure: new ApiFailure(0, 'network_error', 'Unreachable.') }), el)
+    expect(el.textContent).toContain('No connection')
+  })
+
   it('renders nothing without a failure', () => {
     const el = root()
     render(h(ErrorDisplay, { failure: null }), el)
@@ -132,5 +141,28 @@ describe('SrmBanner', () => {
     const text = el.querySelector('[data-banner="srm"]')?.textContent ?? ''
     expect(text).toContain('The weights say control 50.0% / b 50.0%')
     expect(text).toContain('χ²')
+  })
+})
+
+describe('VerdictBanner against a control at 0%', () => {
+  it('states the rates where there is no relative lift', () => {
+    const el = root()
+    const zero = results({
+      stillNeeded: null,
+      perVariation: null,
+      variations: [
+        variation('control', 50_000, 0),
+        variation('b', 50_000, 500, {
+          lift: null,
+          liftCI: null,
+          sequentialPValue: 1e-100,
+          reason: 'control_rate_zero',
+        }),
+      ],
+    })
+    render(h(VerdictBanner, { results: zero }), el)
+    const text = el.querySelector('[data-verdict]')?.textContent ?? ''
+    expect(text).toContain('b beats control')
+    expect(text).toContain('b converts better than control: 1.0% against 0.0%')
   })
 })

@@ -159,6 +159,18 @@ describe('verdictOf', () => {
   })
 })
 
+describe('a control with weight 0', () => {
+  it('says there is no comparison, not "not enough data" forever', () => {
+    const r = results({
+      srmOk: null,
+      variations: [variation('control', 0, 0, undefined, 0), variation('b', 136, 9, {}, 1)],
+    })
+    const v = verdictOf(r)
+    expect(v).toEqual({ kind: 'no_control' })
+    expect(verdictHeadline(v, 'control')).toBe('No comparison: control receives no traffic')
+  })
+})
+
 describe('rates of 0', () => {
   it('calls a treatment against a control at 0% by the difference of the rates', () => {
     const r = results({

@@ -9,7 +9,10 @@ import type { ApiFailure } from '../api/client.ts'
 export function failureTitle(failure: ApiFailure): string {
   switch (failure.status) {
     case 0:
-      return 'No connection'
+      // Status 0 is "no answer": the network, or a check made before anything was sent.
+      if (failure.code === 'network_error') return 'No connection'
+      if (failure.code === 'client_error') return 'Something went wrong'
+      return 'Please check the input'
     case 400:
       return 'Please check the input'
     case 401:

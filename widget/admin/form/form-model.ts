@@ -113,11 +113,17 @@ export function formProblems(draft: ExperimentDraft): string[] {
   const keys = draft.variations.map((v) => v.key)
   if (keys.some((k) => !KEY.test(k))) {
     problems.push('Every variation needs a key of 1-64 characters of A-Z a-z 0-9 _ . : -.')
-  } else if (new Set(keys).size !== keys.length) {
-    problems.push('Variation keys must be different from each other.')
+  } else if (new Set(keys.map((k) => k.toLowerCase())).size !== keys.length) {
+    // `control` and `Control` would be two variations the admin cannot tell apart.
+    problems.push('Variation keys must be different from each other, also in upper/lower case.')
   }
   const weights = weightCheck(draft)
   if (!weights.ok) problems.push(weights.message)
+  else if (!(parsePercent(draft.variations[0]?.weightPercent ?? '') > 0)) {
+    problems.push(
+      'The first variation is the control: give it a weight above 0%, or there is nothing to compare with.',
+    )
+  }
   if (draft.goalEvent === 'custom' && !draft.goalName.trim()) {
     problems.push('A custom goal needs the name of its custom event.')
   }

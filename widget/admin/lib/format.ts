@@ -23,15 +23,21 @@ export function formatCount(n: Maybe): string {
   return isNumber(n) ? counts.format(n) : EMPTY
 }
 
+const smallPercents = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 })
+
 /**
  * A share as a percentage, e.g. a conversion rate: `0.0523` → `5.2%`. Below 1% one more digit
- * is kept, because 0.3% and 0.34% are different stories for a small conversion rate.
+ * is kept, because 0.3% and 0.34% are different stories for a small conversion rate; below
+ * 0.1%, two significant digits (`0.0012%`), where fixed places would print 0.00%.
  */
 export function formatPercent(x: Maybe, digits = 1): string {
   if (!isNumber(x)) return EMPTY
   const pct = x * 100
-  const places = pct !== 0 && Math.abs(pct) < 1 ? digits + 1 : digits
-  return `${pct < 0 ? MINUS : ''}${Math.abs(pct).toFixed(places)}%`
+  const size = Math.abs(pct)
+  const sign = pct < 0 ? MINUS : ''
+  if (size !== 0 && size < 0.1) return `${sign}${smallPercents.format(size)}%`
+  const places = pct !== 0 && size < 1 ? digits + 1 : digits
+  return `${sign}${size.toFixed(places)}%`
 }
 
 /** A relative lift, always signed: `+8.1%`, `−3.0%`, `0.0%`. */

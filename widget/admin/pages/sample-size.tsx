@@ -4,7 +4,7 @@
  * is shown beside the field it names.
  */
 import { useEffect, useState } from 'preact/hooks'
-import { asFailure, isAbort, request, type ApiFailure } from '../api/client.ts'
+import { ApiFailure, asFailure, isAbort, request } from '../api/client.ts'
 import type { SampleSizeResponse } from '../api/types.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { Page } from '../components/page.tsx'
@@ -17,6 +17,11 @@ type Field = {
   hint: string
   unit: 'percent' | 'number'
   initial: string
+  /**
+   * What to say when the API refuses the value, in the field's own units: the API's sentence
+   * speaks of the fractions the percents were turned into (`power must be at least 0.5`).
+   */
+  invalid: string
 }
 
 const FIELDS: Field[] = [
@@ -26,6 +31,7 @@ const FIELDS: Field[] = [
     hint: 'The control’s rate today, e.g. 5.',
     unit: 'percent',
     initial: '5',
+    invalid: 'Enter the control’s conversion rate: above 0 and below 100.',
   },
   {
     param: 'mde',
@@ -33,6 +39,8 @@ const FIELDS: Field[] = [
     hint: 'Relative: 10 means 5% → 5.5%.',
     unit: 'percent',
     initial: '10',
+    invalid:
+      'Enter a lift other than 0 and above −100 that keeps the treated rate below 100% (e.g. 10).',
   },
   {
     param: 'alpha',
@@ -40,6 +48,7 @@ const FIELDS: Field[] = [
     hint: 'Chance of a false alarm; 0.05 is usual.',
     unit: 'number',
     initial: '0.05',
+    invalid: 'Enter α above 0 and at most 0.5 (0.05 is usual).',
   },
   {
     param: 'power',
@@ -47,6 +56,7 @@ const FIELDS: Field[] = [
     hint: 'Chance to detect the lift if it is real; 80 is usual.',
     unit: 'percent',
     initial: '80',
+    invalid: 'Enter a power from 50 to below 100 (80 is usual).',
   },
   {
     param: 'variations',
@@ -54,6 +64,7 @@ const FIELDS: Field[] = [
     hint: 'From 2 to 10.',
     unit: 'number',
     initial: '2',
+    invalid: 'Enter a whole number of variations from 2 to 10.',
   },
 ]
 const DEBOUNCE_MS = 250
@@ -73,6 +84,15 @@ export function sampleSizeQuery(values: Record<Param, string>): string {
     params.set(field.param, value)
   }
   return params.toString()
+}
+
+/** Two rates with as many digits as it takes to tell them apart (5.0% → 5.0% says nothing). */
+export function distinctPercents(a: number, b: number): [string, string] {
+  for (let digits = 1; digits < 6; digits++) {
+    const pair: [string, string] = [formatPercent(a, digits), formatPercent(b, digits)]
+    if (pair[0] !== pair[1]) return pair
+  }
+  return [formatPercent(a), formatPercent(b)]
 }
 
 export function SampleSizePage() {
@@ -134,7 +154,13 @@ export function SampleSizePage() {
               <p class="hint" id={`ss-${f.param}-hint`}>
                 {f.hint}
               </p>
-              {bad && <ErrorDisplay failure={failure} inline id={`ss-${f.param}-error`} />}
+              {bad && failure && (
+                <ErrorDisplay
+                  failure={new ApiFailure(failure.status, failure.code, f.invalid)}
+                  inline
+                  id={`ss-${f.param}-error`}
+                />
+              )}
             </div>
           )
         })}
@@ -152,9 +178,12 @@ export function SampleSizePage() {
             </p>
             <p class="muted">
               To detect a {formatLift(answer.minimumDetectableEffect)} lift on a{' '}
-              {formatPercent(answer.baselineRate)} baseline ({formatPercent(answer.baselineRate)} →{' '}
-              {formatPercent(answer.baselineRate * (1 + answer.minimumDetectableEffect))}) with{' '}
-              {formatPercent(answer.power, 0)} power at α = {answer.alpha}, two-sided
+              {formatPercent(answer.baselineRate)} baseline (
+              {distinctPercents(
+                answer.baselineRate,
+                answer.baselineRate * (1 + answer.minimumDetectableEffect),
+              ).join(' → ')}
+              ) with {formatPercent(answer.power, 0)} power at α = {answer.alpha}, two-sided
               {answer.variations > 2 ? `, corrected for ${answer.variations - 1} comparisons` : ''}.
             </p>
           </>

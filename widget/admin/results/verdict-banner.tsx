@@ -1,10 +1,17 @@
 /** The verdict of results/verdict.ts as a banner: the headline, then what it rests on. */
 import type { ResultsResponse } from '../api/types.ts'
-import { formatCount, formatInterval, formatLift, formatPValue } from '../lib/format.ts'
+import {
+  formatCount,
+  formatInterval,
+  formatLift,
+  formatPercent,
+  formatPValue,
+} from '../lib/format.ts'
 import { verdictHeadline, verdictOf, type TreatmentCall, type Verdict } from './verdict.ts'
 
 const TONE: Record<Verdict['kind'], string> = {
   srm_mismatch: 'bad',
+  no_control: 'neutral',
   not_enough_data: 'neutral',
   winner: 'good',
   control_wins: 'bad',
@@ -15,6 +22,7 @@ const TONE: Record<Verdict['kind'], string> = {
 
 const ICON: Record<Verdict['kind'], string> = {
   srm_mismatch: '⚠',
+  no_control: '■',
   not_enough_data: '…',
   winner: '▲',
   control_wins: '▼',
@@ -24,8 +32,13 @@ const ICON: Record<Verdict['kind'], string> = {
 }
 
 function callLine(call: TreatmentCall, results: ResultsResponse, control: string): string {
-  const cmp = results.variations.find((v) => v.key === call.key)?.vsControl
-  const lift = `${formatLift(cmp?.lift)} (95% interval ${formatInterval(cmp?.liftCI, formatLift)})`
+  const variation = results.variations.find((v) => v.key === call.key)
+  const cmp = variation?.vsControl
+  // Against a control at 0% there is no relative lift: the rates say it.
+  const lift =
+    cmp?.lift === null && variation?.rate !== null
+      ? `${formatPercent(variation?.rate)} against ${formatPercent(results.variations[0]?.rate)}`
+      : `${formatLift(cmp?.lift)} (95% interval ${formatInterval(cmp?.liftCI, formatLift)})`
   switch (call.call) {
     case 'better':
     case 'worse': {
@@ -55,6 +68,12 @@ export function VerdictBanner({ results }: { results: ResultsResponse }) {
       </p>
       {verdict.kind === 'srm_mismatch' && (
         <p>The sample ratio mismatch above must be fixed before any difference means anything.</p>
+      )}
+      {verdict.kind === 'no_control' && (
+        <p>
+          Every visitor goes to the other variations, so nothing can be compared. To test again,
+          give {control} a weight above 0% (a change of weights starts a new phase).
+        </p>
       )}
       {verdict.kind === 'not_enough_data' && (
         <p>

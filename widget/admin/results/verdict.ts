@@ -2,7 +2,8 @@
  * The plain-language verdict above an experiment's results, as one pure rule. In order:
  *
  * 1. **Sample ratio mismatch** (`srm.ok === false`): the split itself is broken, so nothing else
- *    may be read — "Fix the split before reading results".
+ *    may be read — "Fix the split before reading results". A control with weight 0 has no
+ *    visitors to compare with — "No comparison".
  * 2. **Not enough data**: a variation that receives traffic has fewer than 100 visitors.
  * 3. Each treatment gets a call against the control:
  *    - `better` / `worse` when its Holm-adjusted **sequential** p-value is below 0.05 (valid
@@ -38,6 +39,7 @@ export type TreatmentCall = {
 
 export type Verdict =
   | { kind: 'srm_mismatch' }
+  | { kind: 'no_control' }
   | { kind: 'not_enough_data'; fewestVisitors: number; needed: number }
   | { kind: 'winner'; winners: TreatmentCall[]; calls: TreatmentCall[] }
   | { kind: 'control_wins'; losers: TreatmentCall[]; calls: TreatmentCall[] }
@@ -96,6 +98,8 @@ export function callTreatment(
 /** The verdict for one phase's results (see the module comment for the rule). */
 export function verdictOf(results: ResultsResponse): Verdict {
   if (results.srm.ok === false) return { kind: 'srm_mismatch' }
+  // A control at weight 0 (a winner rolled out as 0/100) gets no visitors to compare with.
+  if (!((results.variations[0]?.weight ?? 0) > 0)) return { kind: 'no_control' }
   const active = weighted(results.variations)
   const fewest = Math.min(...active.map((v) => v.visitors))
   if (active.length < 2 || fewest < MIN_VISITORS) {
@@ -150,6 +154,8 @@ export function verdictHeadline(verdict: Verdict, control: string): string {
   switch (verdict.kind) {
     case 'srm_mismatch':
       return 'Fix the traffic split before reading these results'
+    case 'no_control':
+      return `No comparison: ${control} receives no traffic`
     case 'not_enough_data':
       return 'Not enough data yet'
     case 'winner': {
