@@ -15,8 +15,27 @@ describe('GET/PATCH /v1/admin/site', () => {
     expect(foreign.status).toBe(403)
   })
 
+  it('stores an origin written loosely (case, trailing slash) the way browsers send it', async () => {
+    const site = await createSite()
+    const res = await admin(site, 'PATCH', '/site', {
+      allowedOrigins: ['HTTPS://Shop.Example/', 'http://localhost:3000'],
+    })
+    expect(await res.json()).toMatchObject({
+      allowedOrigins: ['https://shop.example', 'http://localhost:3000'],
+    })
+    const allowed = await publicPost(site, '/v1/assign', {}, { origin: 'https://shop.example' })
+    expect(allowed.status).toBe(200)
+  })
+
+  it('says a blank name is required, in a sentence', async () => {
+    const site = await createSite()
+    const res = await admin(site, 'PATCH', '/site', { name: '  ' })
+    expect(await errorOf(res)).toEqual({ code: 'invalid_site', message: 'name: is required' })
+  })
+
   it.each([
     ['a path', { allowedOrigins: ['https://shop.example/path'] }],
+    ['a query', { allowedOrigins: ['https://shop.example?x=1'] }],
     ['a javascript: origin', { allowedOrigins: ['javascript:alert(1)'] }],
     ['an unknown field', { adminKeyHash: 'x' }],
   ])('refuses %s with 400', async (_, body) => {

@@ -14,21 +14,37 @@ import { parseOr400 } from '../http/validate.ts'
 import { hashKey, newAdminKey } from '../sites/keys.ts'
 import { forgetCachedSite, type Site } from '../sites/site-store.ts'
 
+/**
+ * A browser origin as browsers send it: scheme and lower-case host (and port). `HTTPS://Shop.example/`
+ * is that origin written loosely and is stored as `https://shop.example`; a path or query is not
+ * an origin and is refused.
+ */
 const origin = z
   .string()
   .max(200)
-  .refine((value) => {
-    try {
-      const url = new URL(value)
-      return /^https?:$/.test(url.protocol) && url.origin === value
-    } catch {
-      return false
-    }
-  }, 'must be a bare http(s) origin such as https://shop.example')
+  .transform((value, ctx) => {
+    const bare = bareOrigin(value)
+    if (bare) return bare
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a bare http(s) origin such as https://shop.example',
+    })
+    return z.NEVER
+  })
+
+function bareOrigin(value: string): string | null {
+  try {
+    const url = new URL(value)
+    const written = value.replace(/\/$/, '').toLowerCase()
+    return /^https?:$/.test(url.protocol) && url.origin === written ? url.origin : null
+  } catch {
+    return null
+  }
+}
 
 const patchSiteSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1, 'is required').max(200),
     allowedOrigins: z.array(origin).max(50),
   })
   .partial()

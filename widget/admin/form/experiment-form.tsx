@@ -8,6 +8,7 @@ import { asFailure, experimentApi, request, type ApiFailure } from '../api/clien
 import type { ExperimentDetail } from '../api/types.ts'
 import { useConfirm } from '../components/confirm-dialog.tsx'
 import { ErrorDisplay } from '../components/error-display.tsx'
+import { readableFailure, row, type FieldLabels } from '../lib/field-messages.ts'
 import { experimentPath, navigate } from '../router.ts'
 import {
   changesSplit,
@@ -20,6 +21,28 @@ import {
 } from './form-model.ts'
 import { AudienceFields } from './audience-fields.tsx'
 import { VariationFields } from './variation-fields.tsx'
+
+/** The form's words for the fields `POST/PATCH /v1/admin/experiments` names. */
+export const experimentLabels: FieldLabels = ([field, index, part]) => {
+  const variationField: Record<string, string> = {
+    key: 'key',
+    name: 'name',
+    weight: 'weight',
+    url: 'split URL',
+  }
+  if (field === 'variations' && index !== undefined && part && variationField[part]) {
+    return `Variation ${row(index)}’s ${variationField[part]}`
+  }
+  const fields: Record<string, string> = {
+    key: 'The key',
+    name: 'The name',
+    coverage: 'Coverage',
+    url: 'The URL pattern',
+    winsorize: 'The revenue cap',
+    goal: 'The goal',
+  }
+  return index === undefined ? fields[field ?? ''] : undefined
+}
 
 export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
   const [draft, setDraft] = useState<ExperimentDraft>(() =>
@@ -68,7 +91,7 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
         : await request<ExperimentDetail>('/v1/admin/experiments', { method: 'POST', body: input })
       navigate(experimentPath(saved.key))
     } catch (err) {
-      setFailure(asFailure(err))
+      setFailure(readableFailure(asFailure(err), experimentLabels))
       setSaving(false)
       document.getElementById('form-error')?.scrollIntoView({ block: 'center' })
     }

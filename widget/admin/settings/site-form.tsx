@@ -3,9 +3,18 @@ import { useState } from 'preact/hooks'
 import { asFailure, request, type ApiFailure } from '../api/client.ts'
 import type { SiteInfo } from '../api/types.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
+import { readableFailure, row, type FieldLabels } from '../lib/field-messages.ts'
 import { parseOrigins } from '../lib/install-snippet.ts'
 
 type Props = { site: SiteInfo; onSaved: (site: SiteInfo) => void }
+
+/** The settings form's words for the fields `PATCH /v1/admin/site` names. */
+export const siteLabels: FieldLabels = ([field, index]) => {
+  if (field === 'name') return 'The name'
+  if (field === 'allowedOrigins' && index !== undefined)
+    return `Allowed origin on line ${row(index)}`
+  return undefined
+}
 
 export function SiteForm({ site, onSaved }: Props) {
   const [name, setName] = useState(site.name)
@@ -28,7 +37,7 @@ export function SiteForm({ site, onSaved }: Props) {
       setSaved('Saved.')
       onSaved(next)
     } catch (err) {
-      setFailure(asFailure(err))
+      setFailure(readableFailure(asFailure(err), siteLabels))
     } finally {
       setBusy(false)
     }
