@@ -86,21 +86,27 @@ describe('the experiment form', () => {
   it('cannot save weights that add up to 90%, and says why', async () => {
     const page = await signedIn()
     await page.goto(`${base}/admin/experiments/new`)
+    const save = page.getByRole('button', { name: 'Create experiment' })
+    await save.waitFor()
+    // An untouched form is not wrong yet: no list of problems before the admin does anything.
+    expect(await page.locator('#save-blocked').count()).toBe(0)
     await page.locator('#exp-key').fill('e2e-ninety')
     await page.locator('#variation-0-weight').fill('40')
     await page.locator('#variation-1-weight').fill('50')
-    const save = page.getByRole('button', { name: 'Create experiment' })
-    await expect.poll(() => save.isDisabled()).toBe(true)
+    await expect.poll(() => save.getAttribute('aria-disabled')).toBe('true')
     expect(await page.locator('#weights-sum').textContent()).toContain(
       'Weights add up to 90%; they must add up to 100%.',
     )
     expect(await page.locator('#save-blocked').textContent()).toContain('add up to 90%')
-    await save.click({ force: true })
+    // Still reachable by keyboard; pressing it moves focus to the reasons and saves nothing.
+    await save.focus()
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('save-blocked')
     expect(page.url()).toBe(`${base}/admin/experiments/new`)
     await expect(admin()('/v1/admin/experiments/e2e-ninety')).rejects.toThrow(/404/)
 
     await page.locator('#variation-1-weight').fill('60')
-    await expect.poll(() => save.isDisabled()).toBe(false)
+    await expect.poll(() => save.getAttribute('aria-disabled')).toBe(null)
     await page.close()
   })
 
@@ -143,6 +149,8 @@ describe('an experiment from creation to results', () => {
     await dialog.waitFor()
     await dialog.getByRole('button', { name: 'Start' }).click()
     await page.locator('.badge.status-running').first().waitFor()
+    // Start is gone (Pause took its place): focus lands on the new first action, not the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Pause')
     const stored = await admin()<{ status: string; url: string }>(
       '/v1/admin/experiments/e2e-checkout',
     )

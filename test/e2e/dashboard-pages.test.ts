@@ -102,6 +102,10 @@ describe('settings and install', () => {
     await shown.waitFor()
     const newKey = (await shown.textContent()) ?? ''
     expect(newKey).toMatch(/^sk_/)
+    // Focus goes to copying the new key, not to the page (the rotate button was busy).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Copy key')
     expect(newKey).not.toBe(site.adminKey)
 
     const old = await fetch(`${base}/v1/admin/site`, {

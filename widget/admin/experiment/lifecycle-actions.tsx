@@ -2,7 +2,7 @@
  * Start, pause and stop, each asked for first: starting sends real visitors into the test, and a
  * stop is final. Refusals (409: already running, stopped) appear in the one error display.
  */
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { asFailure, experimentApi, request, type ApiFailure } from '../api/client.ts'
 import type { ExperimentDetail } from '../api/types.ts'
 import { useConfirm, type ConfirmOptions } from '../components/confirm-dialog.tsx'
@@ -56,6 +56,16 @@ export function LifecycleActions({ experiment: exp, onChanged }: Props) {
   const [failure, setFailure] = useState<ApiFailure | null>(null)
   const [busy, setBusy] = useState<Action | null>(null)
   const [dialog, ask] = useConfirm()
+  const actions = useRef<HTMLDivElement>(null)
+  /**
+   * Actions finished. The dialog hands focus back to the button that opened it, but that button
+   * was disabled while the request ran, or is gone (Start becomes Pause): focus would fall to the
+   * page itself and a screen reader would lose its place, so it goes to the new first action.
+   */
+  const [settled, setSettled] = useState(0)
+  useEffect(() => {
+    if (settled > 0) actions.current?.querySelector<HTMLElement>('button:enabled, a')?.focus()
+  }, [settled])
 
   const run = async (action: Action) => {
     if (!(await ask(confirmation(action, exp)))) return
@@ -69,6 +79,7 @@ export function LifecycleActions({ experiment: exp, onChanged }: Props) {
       setFailure(asFailure(err))
     } finally {
       setBusy(null)
+      setSettled((n) => n + 1)
     }
   }
   const button = (action: Action, label: string, tone = 'button') => (
@@ -80,7 +91,7 @@ export function LifecycleActions({ experiment: exp, onChanged }: Props) {
   return (
     <div class="lifecycle">
       {dialog}
-      <div class="page-actions">
+      <div class="page-actions" ref={actions}>
         {(exp.status === 'draft' || exp.status === 'paused') &&
           button('start', exp.status === 'paused' ? 'Resume' : 'Start')}
         {exp.status === 'running' && button('pause', 'Pause', 'button secondary')}

@@ -1,9 +1,10 @@
 /**
- * Creating and changing an experiment. Save stays disabled, with the reasons listed beside it,
- * until the form is valid (weights summing to 100% above all). Changing the split of a started
+ * Creating and changing an experiment. Save is marked unavailable, with the reasons listed beside
+ * it once the admin has typed (or pressed Save, which moves focus to them), until the form is
+ * valid (weights summing to 100% above all). Changing the split of a started
  * experiment opens a new phase, so the form says so up front and asks before saving it.
  */
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { asFailure, experimentApi, request, type ApiFailure } from '../api/client.ts'
 import type { ExperimentDetail } from '../api/types.ts'
 import { useConfirm } from '../components/confirm-dialog.tsx'
@@ -51,7 +52,14 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
   const [failure, setFailure] = useState<ApiFailure | null>(null)
   const [saving, setSaving] = useState(false)
   const [dialog, ask] = useConfirm()
-  const set = (patch: Partial<ExperimentDraft>) => setDraft((d) => ({ ...d, ...patch }))
+  /** Whether the admin has changed anything: an untouched new form is not yet wrong. */
+  const [dirty, setDirty] = useState(false)
+  /** Save attempts while blocked: each moves focus to the reasons, so they are read out. */
+  const [blockedAttempts, setBlockedAttempts] = useState(0)
+  const set = (patch: Partial<ExperimentDraft>) => {
+    setDirty(true)
+    setDraft((d) => ({ ...d, ...patch }))
+  }
   const stopped = existing?.status === 'stopped'
   const started = existing ? hasStarted(existing) : false
   const problems = stopped
@@ -60,9 +68,19 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
       : ['Give the experiment a name.']
     : formProblems(draft)
 
+  const blocked = problems.length > 0
+  const showProblems = blocked && (dirty || blockedAttempts > 0 || existing !== undefined)
+  useEffect(() => {
+    if (blockedAttempts > 0) document.getElementById('save-blocked')?.focus()
+  }, [blockedAttempts])
+
   const save = async (event: Event) => {
     event.preventDefault()
-    if (problems.length > 0 || saving) return
+    if (saving) return
+    if (blocked) {
+      setBlockedAttempts((n) => n + 1)
+      return
+    }
     const input = inputOf(draft)
     if (existing && started && changesSplit(existing, input)) {
       const next = existing.phase + 1
@@ -145,11 +163,13 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
       <AudienceFields draft={draft} disabled={stopped} set={set} />
       <ErrorDisplay failure={failure} id="form-error" />
       <div class="form-actions">
+        {/* aria-disabled, not disabled: the button stays in the Tab order, and pressing it says why. */}
         <button
           type="submit"
           class="button"
-          disabled={problems.length > 0 || saving}
-          aria-describedby={problems.length > 0 ? 'save-blocked' : undefined}
+          disabled={saving}
+          aria-disabled={blocked ? 'true' : undefined}
+          aria-describedby={showProblems ? 'save-blocked' : undefined}
         >
           {saving ? 'Saving…' : existing ? 'Save changes' : 'Create experiment'}
         </button>
@@ -157,8 +177,8 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
           Cancel
         </a>
       </div>
-      {problems.length > 0 && (
-        <div id="save-blocked" class="blocked">
+      {showProblems && (
+        <div id="save-blocked" class="blocked" tabIndex={-1}>
           <p>Cannot save yet:</p>
           <ul>
             {problems.map((p) => (

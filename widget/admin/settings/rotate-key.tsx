@@ -2,7 +2,7 @@
  * Rotating the secret admin key: asked for first (the old key stops working at once), the new
  * key shown once with a copy button, and this session switched to it so the admin stays signed in.
  */
-import { useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { asFailure, request, type ApiFailure } from '../api/client.ts'
 import type { RotatedKey } from '../api/types.ts'
 import { useConfirm } from '../components/confirm-dialog.tsx'
@@ -15,6 +15,15 @@ export function RotateKey() {
   const [failure, setFailure] = useState<ApiFailure | null>(null)
   const [busy, setBusy] = useState(false)
   const [dialog, ask] = useConfirm()
+  const section = useRef<HTMLElement>(null)
+  /** After a rotation, focus goes to copying the new key (or back to the button after a failure):
+   * the button was disabled while the request ran, so the dialog could not hand focus back. */
+  const [settled, setSettled] = useState(0)
+  useEffect(() => {
+    if (settled === 0) return
+    const target = section.current?.querySelector<HTMLElement>('.new-key button, button.danger')
+    target?.focus()
+  }, [settled])
 
   const rotate = async () => {
     const go = await ask({
@@ -39,11 +48,12 @@ export function RotateKey() {
       setFailure(asFailure(err))
     } finally {
       setBusy(false)
+      setSettled((n) => n + 1)
     }
   }
 
   return (
-    <section aria-labelledby="rotate-title" class="card">
+    <section aria-labelledby="rotate-title" class="card" ref={section}>
       {dialog}
       <h2 id="rotate-title">Admin key</h2>
       <p>
