@@ -5,8 +5,10 @@ import { h, render } from 'preact'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ApiFailure } from '../../../widget/admin/api/client.ts'
 import { ErrorDisplay } from '../../../widget/admin/components/error-display.tsx'
+import { RecsMetrics } from '../../../widget/admin/pages/recommendations-tables.tsx'
 import { chanceCall, ResultsTable } from '../../../widget/admin/results/results-table.tsx'
 import { SrmBanner } from '../../../widget/admin/results/srm-banner.tsx'
+import { LiftAxis, labelledTicks } from '../../../widget/admin/results/lift-bar.tsx'
 import { VerdictBanner } from '../../../widget/admin/results/verdict-banner.tsx'
 import { results, variation } from './results-fixture.ts'
 
@@ -164,5 +166,55 @@ describe('VerdictBanner against a control at 0%', () => {
     const text = el.querySelector('[data-verdict]')?.textContent ?? ''
     expect(text).toContain('b beats control')
     expect(text).toContain('b converts better than control: 1.0% against 0.0%')
+  })
+})
+
+describe('RecsMetrics', () => {
+  it('shows the training figures in words and units, and unknown ones as they come', () => {
+    const el = root()
+    const metrics = {
+      interactions: 223147,
+      nonZeros: 162430,
+      capturedEnergy: 0.45920494375995574,
+      trainMs: 10389,
+      futureFigure: 0.123456,
+      nested: { skipped: true },
+    }
+    render(h(RecsMetrics, { metrics }), el)
+    const facts = [...el.querySelectorAll('[data-metric]')].map((d) => [
+      d.querySelector('dt')?.textContent,
+      d.querySelector('dd')?.textContent,
+    ])
+    expect(facts).toEqual([
+      ['Interactions trained on', '223,147'],
+      ['Visitor × item cells', '162,430'],
+      ['Signal the factors keep', '45.9%'],
+      ['Training time', '10.4 s'],
+      ['futureFigure', '0.123'],
+    ])
+  })
+})
+
+describe('the lift axis labels', () => {
+  it('labels every tick when they fit, else every other one counted from zero', () => {
+    const labels = ['−50%', '0%', '+50%', '+100%']
+    expect(labelledTicks([-0.5, 0, 0.5, 1], 60, labels)).toEqual([true, true, true, true])
+    expect(labelledTicks([-0.5, 0, 0.5, 1], 31, labels)).toEqual([false, true, false, true])
+    expect(
+      labelledTicks([-1, -0.5, 0, 0.5, 1], 31, ['−100%', '−50%', '0%', '+50%', '+100%']),
+    ).toEqual([true, false, true, false, true])
+  })
+
+  it('keeps a label-width and a gap between labels on the real axis (−50% … +100%)', () => {
+    const el = root()
+    render(h(LiftAxis, { domain: [-0.5, 1] }), el)
+    const labels = [...el.querySelectorAll('text.tick-label')]
+    const xs = labels.map((t) => Number(t.getAttribute('x')))
+    const texts = labels.map((t) => t.textContent ?? '')
+    expect(texts).toContain('0%')
+    for (let i = 1; i < xs.length; i++) {
+      const widest = Math.max(texts[i - 1]?.length ?? 0, texts[i]?.length ?? 0) * 7.5 + 8
+      expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThanOrEqual(widest)
+    }
   })
 })

@@ -1,6 +1,7 @@
 /** An experiment's setup at a glance: status, phase, how long it has run, goal, audience, split. */
 import type { ExperimentDetail } from '../api/types.ts'
 import { StatusBadge } from '../components/status-badge.tsx'
+import { GOAL_LABELS } from '../form/audience-fields.tsx'
 import { daysRunning, formatDateTime } from '../lib/dates.ts'
 import { formatDays, formatPercent } from '../lib/format.ts'
 
@@ -8,7 +9,9 @@ export function ExperimentFacts({ experiment: exp }: { experiment: ExperimentDet
   const days = daysRunning(exp.phases, exp.status, Date.now())
   const current = exp.phases.find((p) => p.phase === exp.phase)
   const goal =
-    exp.goal.event === 'custom' ? `custom event “${exp.goal.name ?? ''}”` : exp.goal.event
+    exp.goal.event === 'custom'
+      ? `Custom event “${exp.goal.name ?? ''}”`
+      : GOAL_LABELS[exp.goal.event]
   return (
     <dl class="facts">
       <div>
@@ -25,12 +28,12 @@ export function ExperimentFacts({ experiment: exp }: { experiment: ExperimentDet
         </dd>
       </div>
       <div>
-        <dt>Running for</dt>
+        <dt>{exp.status === 'stopped' ? 'Ran for' : 'Running for'}</dt>
         <dd data-fact="days">{formatDays(days)}</dd>
       </div>
       <div>
         <dt>Goal</dt>
-        <dd>{goal.replace('_', ' ')}</dd>
+        <dd>{goal}</dd>
       </div>
       <div>
         <dt>Audience</dt>

@@ -5,7 +5,8 @@
 import { GOAL_EVENTS, type GoalEvent } from '../api/types.ts'
 import { percentText, type ExperimentDraft } from './form-model.ts'
 
-const GOAL_LABELS: Record<GoalEvent, string> = {
+/** The goal events as the dashboard names them, in the form and in an experiment's facts. */
+export const GOAL_LABELS: Record<GoalEvent, string> = {
   purchase: 'Purchase',
   add_to_cart: 'Add to cart',
   click: 'Click',

@@ -2,6 +2,19 @@
 import type { SlotPerformance } from '../api/types.ts'
 import { formatCount, formatPercent } from '../lib/format.ts'
 
+/** The training job's figures (worker/recs/train.ts `TrainMetrics`) in words, with their units. */
+const METRICS: Record<string, { label: string; format: (value: number) => string }> = {
+  interactions: { label: 'Interactions trained on', format: formatCount },
+  ignored: { label: 'Interactions left out', format: formatCount },
+  visitors: { label: 'Visitors', format: formatCount },
+  items: { label: 'Items', format: formatCount },
+  nonZeros: { label: 'Visitor × item cells', format: formatCount },
+  rank: { label: 'Factors (rank)', format: formatCount },
+  // 100% when the rank reaches the number of visitors or items: a small site is kept whole.
+  capturedEnergy: { label: 'Signal the factors keep', format: (v) => formatPercent(v) },
+  trainMs: { label: 'Training time', format: (v) => `${(v / 1000).toFixed(1)} s` },
+}
+
 /** Metrics are whatever the training job reports: numbers are shown, nested values skipped. */
 export function RecsMetrics({ metrics }: { metrics: Record<string, unknown> | null }) {
   const entries = Object.entries(metrics ?? {}).filter(
@@ -10,14 +23,23 @@ export function RecsMetrics({ metrics }: { metrics: Record<string, unknown> | nu
   if (entries.length === 0) return null
   return (
     <>
-      <h3>Evaluation</h3>
+      <h3>Training run</h3>
       <dl class="facts">
-        {entries.map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{Number.isInteger(value) ? formatCount(value) : value.toPrecision(3)}</dd>
-          </div>
-        ))}
+        {entries.map(([name, value]) => {
+          const known = METRICS[name]
+          return (
+            <div key={name} data-metric={name}>
+              <dt>{known?.label ?? name}</dt>
+              <dd>
+                {known
+                  ? known.format(value)
+                  : Number.isInteger(value)
+                    ? formatCount(value)
+                    : value.toPrecision(3)}
+              </dd>
+            </div>
+          )
+        })}
       </dl>
     </>
   )

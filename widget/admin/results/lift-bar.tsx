@@ -22,9 +22,32 @@ function geometry(domain: [number, number]) {
   return { x, step, ticks: niceTicks(domain[0], domain[1], TICKS) }
 }
 
+/** Width of one character of a tick label (11 px figures, generously), and the gap they need. */
+const LABEL_CHAR_PX = 7.5
+const LABEL_GAP_PX = 8
+
+/**
+ * Which ticks get a label: all when they fit, else every 2nd (3rd, …) counted from zero, which
+ * always keeps its label, so `+50%` and `+100%` never run into each other in the narrow column.
+ */
+export function labelledTicks(
+  ticks: readonly number[],
+  spacingPx: number,
+  labels: readonly string[],
+) {
+  const widest = Math.max(0, ...labels.map((l) => l.length)) * LABEL_CHAR_PX + LABEL_GAP_PX
+  const every = spacingPx > 0 ? Math.max(1, Math.ceil(widest / spacingPx)) : 1
+  const zero = ticks.findIndex((t) => t === 0)
+  const origin = zero >= 0 ? zero : 0
+  return ticks.map((_, i) => (i - origin) % every === 0)
+}
+
 /** The shared axis, with round ticks, for the header of the lift column. */
 export function LiftAxis({ domain }: { domain: [number, number] }) {
   const { x, step, ticks } = geometry(domain)
+  const labels = ticks.map((t) => formatTick(t, step, true))
+  const spacing = ticks.length > 1 ? x(ticks[1] ?? 0) - x(ticks[0] ?? 0) : BAR_WIDTH
+  const shown = labelledTicks(ticks, spacing, labels)
   return (
     <svg
       class="lift-axis"
@@ -34,12 +57,14 @@ export function LiftAxis({ domain }: { domain: [number, number] }) {
       role="img"
       aria-label={`Lift axis from ${formatTick(domain[0], step, true)} to ${formatTick(domain[1], step, true)}`}
     >
-      {ticks.map((t) => (
+      {ticks.map((t, i) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={AXIS_HEIGHT - 5} y2={AXIS_HEIGHT} class="tick" />
-          <text x={x(t)} y={AXIS_HEIGHT - 8} text-anchor="middle" class="tick-label">
-            {formatTick(t, step, true)}
-          </text>
+          {shown[i] && (
+            <text x={x(t)} y={AXIS_HEIGHT - 8} text-anchor="middle" class="tick-label">
+              {labels[i]}
+            </text>
+          )}
         </g>
       ))}
     </svg>
