@@ -106,13 +106,16 @@ describe('readSlotConfig', () => {
 })
 
 describe('recsUrl', () => {
-  it('asks for a similar list about the slot’s item', () => {
+  it('asks for a similar list about the slot’s item, with spare items (twice n, at most 50)', () => {
     const url = new URL(recsUrl(bridge(), { slot: 'similar', items: ['A'], n: 8 }))
     expect(url.origin + url.pathname).toBe('https://edge.example/v1/recs')
+    expect(
+      new URL(recsUrl(bridge(), { slot: 'trending', items: [], n: 40 })).searchParams.get('n'),
+    ).toBe('50')
     expect(Object.fromEntries(url.searchParams)).toEqual({
       site: 'pk_test',
       slot: 'similar',
-      n: '8',
+      n: '16',
       visitorId: 'v1',
       item: 'A',
     })
@@ -243,6 +246,41 @@ describe('<edgelift-recs>', () => {
   })
 })
 
+describe('several slots on one page', () => {
+  const item = (id: string) => ({ itemId: id, title: `Item ${id}`, url: null, image: null })
+  const ids = (host: Element | null | undefined) =>
+    [...(host?.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => li.textContent)
+
+  it('never shows an item twice: each slot keeps its first n items no other slot shows', async () => {
+    // A personal slot that falls back to trending, beside a trending slot: the same answer.
+    const answer = { ...RECS, items: ['A', 'B', 'C', 'D', 'E', 'F'].map(item) }
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Response.json(answer)),
+    )
+    document.body.innerHTML = `
+      <div data-edgelift="recs" data-slot="personal" data-n="3"></div>
+      <div data-edgelift="recs" data-slot="trending" data-n="3"></div>`
+    mount(bridge())
+    const hosts = () => [...document.querySelectorAll('edgelift-recs')]
+    await vi.waitFor(() => expect(hosts().every((h) => ids(h).length === 3)).toBe(true))
+    const [first, second] = hosts().map(ids)
+    expect([...(first ?? []), ...(second ?? [])].sort()).toEqual(
+      ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => expect.stringContaining(`Item ${id}`)),
+    )
+
+    // The app takes one slot away (another route): a new slot may show its items again.
+    document.querySelector('[data-slot="personal"]')?.remove()
+    await new Promise((r) => setTimeout(r, 0))
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div data-edgelift="recs" data-slot="trending" data-n="3"></div>',
+    )
+    await vi.waitFor(() => expect(ids(hosts()[1])).toHaveLength(3))
+    expect(ids(hosts()[1])).toEqual(first)
+  })
+})
+
 describe('slots a single-page app adds after mount', () => {
   /** Mounts on an empty app with `fetch` answering RECS; answers the request URLs. */
   function mountApp(b: WidgetBridge): () => URL[] {
@@ -275,7 +313,8 @@ describe('slots a single-page app adds after mount', () => {
     expect(hosts()).toHaveLength(2)
     await vi.waitFor(() => expect(requests()).toHaveLength(2))
     expect(requests().map((url) => url.searchParams.get('slot'))).toEqual(['trending', 'personal'])
-    expect(requests()[1]?.searchParams.get('n')).toBe('3')
+    // data-n="3": three shown, six asked for (spares for items other slots show).
+    expect(requests()[1]?.searchParams.get('n')).toBe('6')
   })
 
   it('shows a new list when the app changes a slot’s settings, one per change', async () => {

@@ -5,6 +5,7 @@
  */
 import type { RecommendedItemShown } from '../../shared/api-types.ts'
 import type { WidgetBridge } from '../loader/bridge.ts'
+import { fetchCount } from './shown-on-page.ts'
 import type { SlotConfig } from './slot-config.ts'
 
 export type RecItem = RecommendedItemShown
@@ -13,12 +14,12 @@ export type Recs = { recId: string; slot: string; source: string; items: RecItem
 
 /**
  * The request URL. Without a visitor id (GPC, no consent) nothing identifies the visitor and a
- * `personal` slot asks for `trending` instead.
+ * `personal` slot asks for `trending` instead. It asks for spare items (shown-on-page.ts).
  */
 export function recsUrl(bridge: WidgetBridge, config: SlotConfig): string {
   const visitorId = bridge.visitorId()
   const slot = config.slot === 'personal' && !visitorId ? 'trending' : config.slot
-  const params = new URLSearchParams({ site: bridge.site, slot, n: String(config.n) })
+  const params = new URLSearchParams({ site: bridge.site, slot, n: String(fetchCount(config.n)) })
   if (visitorId) params.set('visitorId', visitorId)
   const item = slot === 'cart' ? config.items.join(',') : config.items[0]
   if (item && (slot === 'similar' || slot === 'cart')) params.set('item', item)

@@ -1,8 +1,8 @@
 /**
  * `<edgelift-recs>`: a custom element that renders one recommendations slot in its own shadow
  * root, so the host page's CSS cannot break it and a strict CSP does not stop it (no inline
- * script or style). It reads its slot from its `data-*` attributes, fetches the list, renders it
- * with Preact, and reports an impression (`rec_impression`, once the list is half visible) and
+ * script or style). It reads its slot from its `data-*` attributes, fetches the list, keeps the
+ * items no other slot on the page shows (shown-on-page.ts), renders them with Preact, and reports an impression (`rec_impression`, once the list is half visible) and
  * clicks on its items (`click` with the list's `recId`). An empty list renders nothing.
  */
 import { render } from 'preact'
@@ -11,6 +11,7 @@ import { warn } from '../loader/log.ts'
 import { fetchRecs } from './fetch-recs.ts'
 import { onceSeen } from './impressions.ts'
 import { RecsList } from './recs-list.tsx'
+import { claimItems, releaseItems } from './shown-on-page.ts'
 import { readSlotConfig } from './slot-config.ts'
 import { adoptStyles } from './styles.ts'
 
@@ -24,15 +25,32 @@ class RecsElement extends HTMLElement {
     if (this.shadowRoot || !bridge) return
     const root = this.attachShadow({ mode: 'open' })
     adoptStyles(root)
-    show(root, this.dataset, bridge).catch(warn)
+    show(this, root, bridge).catch(warn)
+  }
+
+  disconnectedCallback(): void {
+    // A move reconnects at once; a removal (another route) frees the items for other slots.
+    queueMicrotask(() => {
+      if (!this.isConnected) releaseItems(this)
+    })
   }
 }
 
-async function show(root: ShadowRoot, data: DOMStringMap, bridge: WidgetBridge): Promise<void> {
+async function show(host: HTMLElement, root: ShadowRoot, bridge: WidgetBridge): Promise<void> {
+  const data = host.dataset
   const config = readSlotConfig(data, onLoadedPage() ? bridge.productId : undefined)
   if (!config) throw new Error(`unknown data-slot "${data.slot ?? ''}"`)
-  const recs = await fetchRecs(bridge, config)
-  if (!recs?.items.length) return
+  const fetched = await fetchRecs(bridge, config)
+  if (!fetched || !host.isConnected) return
+  const mine = new Set(
+    claimItems(
+      host,
+      fetched.items.map((item) => item.itemId),
+      config.n,
+    ),
+  )
+  const recs = { ...fetched, items: fetched.items.filter((item) => mine.has(item.itemId)) }
+  if (!recs.items.length) return
   const { recId, slot } = recs
   render(
     <RecsList
