@@ -94,3 +94,20 @@ export function results({
     settings: { alpha: 0.05, power: 0.8, minimumDetectableEffect: 0.1, sequentialTuning: 5000 },
   }
 }
+
+/** Control at 0% against b at 1% over 50,000 visitors each: no relative lift, a clear difference. */
+export function againstZeroControl(): ResultsResponse {
+  return results({
+    stillNeeded: null,
+    perVariation: null,
+    variations: [
+      variation('control', 50_000, 0),
+      variation('b', 50_000, 500, {
+        lift: null,
+        liftCI: null,
+        sequentialPValue: 1e-100,
+        reason: 'control_rate_zero',
+      }),
+    ],
+  })
+}

@@ -10,7 +10,7 @@ import { chanceCall, ResultsTable } from '../../../widget/admin/results/results-
 import { SrmBanner } from '../../../widget/admin/results/srm-banner.tsx'
 import { LiftAxis, labelledTicks } from '../../../widget/admin/results/lift-bar.tsx'
 import { VerdictBanner } from '../../../widget/admin/results/verdict-banner.tsx'
-import { results, variation } from './results-fixture.ts'
+import { againstZeroControl, results, variation } from './results-fixture.ts'
 
 const root = () => {
   const el = document.createElement('div')
@@ -149,19 +149,7 @@ describe('SrmBanner', () => {
 describe('VerdictBanner against a control at 0%', () => {
   it('states the rates where there is no relative lift', () => {
     const el = root()
-    const zero = results({
-      stillNeeded: null,
-      perVariation: null,
-      variations: [
-        variation('control', 50_000, 0),
-        variation('b', 50_000, 500, {
-          lift: null,
-          liftCI: null,
-          sequentialPValue: 1e-100,
-          reason: 'control_rate_zero',
-        }),
-      ],
-    })
+    const zero = againstZeroControl()
     render(h(VerdictBanner, { results: zero }), el)
     const text = el.querySelector('[data-verdict]')?.textContent ?? ''
     expect(text).toContain('b beats control')

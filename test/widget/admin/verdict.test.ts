@@ -5,7 +5,7 @@ import {
   verdictHeadline,
   verdictOf,
 } from '../../../widget/admin/results/verdict.ts'
-import { results, variation } from './results-fixture.ts'
+import { againstZeroControl, results, variation } from './results-fixture.ts'
 
 const control = variation('control', 5000, 250)
 
@@ -173,19 +173,7 @@ describe('a control with weight 0', () => {
 
 describe('rates of 0', () => {
   it('calls a treatment against a control at 0% by the difference of the rates', () => {
-    const r = results({
-      variations: [
-        variation('control', 50_000, 0),
-        variation('b', 50_000, 500, {
-          lift: null,
-          liftCI: null,
-          sequentialPValue: 1e-100,
-          reason: 'control_rate_zero',
-        }),
-      ],
-      stillNeeded: null,
-      perVariation: null,
-    })
+    const r = againstZeroControl()
     const v = verdictOf(r)
     expect(v).toMatchObject({ kind: 'winner', winners: [{ key: 'b', call: 'better', lift: null }] })
     expect(verdictHeadline(v, 'control')).toBe('b beats control')
