@@ -47,6 +47,15 @@ describe('showVariations', () => {
     expect([state('a'), state('b'), state('c')]).toEqual(['hidden', 'shown', 'hidden'])
   })
 
+  it('decides an element the app hid itself, which shows when the app reveals it', () => {
+    el('b')?.setAttribute('hidden', '')
+    expect([...showVariations(ASSIGNED_B)]).toEqual(['banner'])
+    expect(el('b')?.hasAttribute('data-edgelift-shown')).toBe(true)
+    expect(el('a')?.hasAttribute('data-edgelift-hidden')).toBe(true)
+    el('b')?.removeAttribute('hidden')
+    expect(state('b')).toBe('shown')
+  })
+
   it('shows control for an experiment the visitor is not assigned to', () => {
     expect([...showVariations({ other: { variation: 'b' } })]).toEqual([])
     expect(state('a')).toBe('shown')

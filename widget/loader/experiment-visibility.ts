@@ -25,11 +25,11 @@ export function hideUndecided(): void {
   try {
     const sheet = new CSSStyleSheet()
     sheet.replaceSync(`${NOT_SHOWN}{display:none!important}`)
-    // An observable array since Chrome 99, Firefox 101, Safari 16.4; earlier it throws (a flicker).
+    // An observable array since Chrome 99, Firefox 101, Safari 16.4 (2022-23); before, it throws.
     document.adoptedStyleSheets.push(sheet)
   } catch {
-    // No constructed stylesheets (older browsers): the elements show until decided, a flicker,
-    // and the host's CSS may override `hidden`.
+    // Older browsers: the elements show until decided, a flicker, and a loser is hidden by
+    // `hidden` alone, which the host's CSS may override.
   }
 }
 
@@ -40,13 +40,17 @@ export function hideUndecided(): void {
  */
 export function showVariations(assignments?: Assignments | null): Set<string> {
   const exposed = new Set<string>()
-  for (const el of document.querySelectorAll<HTMLElement>(`${NOT_SHOWN}:not([hidden])`)) {
+  // Losers carry their own mark, not only `hidden`: an app may hide a marked element itself and
+  // reveal it later, and that element must still be decided.
+  for (const el of document.querySelectorAll<HTMLElement>(
+    `${NOT_SHOWN}:not([data-edgelift-hidden])`,
+  )) {
     // The selector guarantees the attribute: the key is a string.
     const key = el.dataset.edgeliftExperiment as string
     const assigned = assignments?.[key]?.variation
     if (assigned) exposed.add(key)
     if (el.dataset.edgeliftVariation === (assigned ?? 'control')) el.dataset.edgeliftShown = ''
-    else el.hidden = true
+    else el.hidden = el.dataset.edgeliftHidden = true as never
   }
   return exposed
 }

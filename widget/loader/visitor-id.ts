@@ -18,8 +18,9 @@ export function rememberVisitor(): string {
   const id =
     /(?:^|; *)el_vid=([^;]+)/.exec(document.cookie)?.[1] ?? storage('el_vid') ?? randomHex(16)
   storage('el_vid', id)
+  // Secure wherever the page is (https, or localhost, where browsers accept secure cookies).
   document.cookie = `el_vid=${id}; max-age=31536000; path=/; samesite=lax${
-    location.protocol === 'https:' ? '; secure' : ''
+    isSecureContext ? '; secure' : ''
   }`
   return id
 }

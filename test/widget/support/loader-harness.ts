@@ -80,6 +80,8 @@ export function setUpPage(html = ''): Harness {
       : new Response('{}', { status: 200 }),
   )
   vi.stubGlobal('fetch', fetch)
+  // Every browser has it (Chrome 47, Firefox 49, Safari 11.1); happy-dom does not.
+  vi.stubGlobal('isSecureContext', location.protocol === 'https:')
   const importChunk = vi.fn(async (_src: string, name: ChunkName): Promise<unknown> => CHUNKS[name])
   vi.doMock('../../../widget/loader/chunks.ts', () => ({ importChunk }))
   const bodies = () => [
