@@ -92,8 +92,10 @@ async function settleDateOrder(flag: string | undefined): Promise<DateOrder> {
     return first.order
   }
   if (slashedDates > 0) {
-    console.log(
-      '  dates: month first, as the UCI file writes them; no date in the file reads only one way. Pass --dates day-first if it was exported day first.',
+    // Guessing would be for good: the events' ids come from their lines, so an import corrected
+    // later would find the misdated rows as duplicates.
+    fail(
+      `No date in ${file} reads only one way (no day above 12), so its order cannot be told: pass --dates month-first (US, the UCI file) or --dates day-first (UK, Europe).`,
     )
   }
   return 'month-first'

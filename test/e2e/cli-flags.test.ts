@@ -103,7 +103,7 @@ describe('CLI flags', () => {
     }
 
     /** Runs the CLI against a stand-in API that answers every request and records its URL. */
-    async function importWith(path: string) {
+    async function importWith(path: string, ...flags: string[]) {
       const urls: string[] = []
       const api = createServer((req, res) => {
         urls.push(req.url ?? '')
@@ -128,6 +128,7 @@ describe('CLI flags', () => {
         path,
         '--api',
         `http://127.0.0.1:${port}`,
+        ...flags,
       ]).finally(() => api.close())
       return { stdout: run.stdout, urls }
     }
@@ -138,15 +139,19 @@ describe('CLI flags', () => {
       expect(run.urls).toEqual(['/v1/admin/import/events?format=online-retail&dates=day-first'])
     })
 
-    it('a month-first file is sent as such; ambiguous dates are read month first, with a hint', async () => {
+    it('a month-first file is sent as such, and an ambiguous one only with --dates', async () => {
       const us = await importWith(file('us.csv', '12/1/2010 8:26', '12/13/2010 8:28'))
       expect(us.stdout).toContain('dates: month first (line 3: 12/13/2010 8:28)')
       expect(us.urls).toEqual(['/v1/admin/import/events?format=online-retail&dates=month-first'])
-      const either = await importWith(file('either.csv', '1/12/2010 8:26', '2/12/2010 8:28'))
-      expect(either.stdout).toContain('Pass --dates day-first if it was exported day first')
-      expect(either.urls).toEqual([
-        '/v1/admin/import/events?format=online-retail&dates=month-first',
-      ])
+      const either = file('either.csv', '1/12/2010 8:26', '2/12/2010 8:28')
+      const refused = run('import', '--file', either, '--api', 'http://127.0.0.1:1')
+      expect(refused.status).toBe(2)
+      expect(refused.stderr).toMatch(
+        /its order cannot be told: pass --dates month-first .* --dates day-first/,
+      )
+      expect(refused.stderr).not.toMatch(/Cannot reach/)
+      const told = await importWith(either, '--dates', 'day-first')
+      expect(told.urls).toEqual(['/v1/admin/import/events?format=online-retail&dates=day-first'])
     })
 
     it('a file with dates both ways is refused, naming a line of each, and nothing is sent', () => {

@@ -39,12 +39,20 @@ describe('POST /v1/admin/import/events?format=online-retail', () => {
       { at: Date.UTC(2010, 11, 13, 8, 28) },
     ])
 
+    // Untold, line 2 would be stored on 12 January, and a corrected import would find it as a
+    // duplicate: the whole request is refused, nothing written.
     const other = await createSite()
     const untold = await importText(other, dayFirst, 'online-retail', 'text/csv')
-    expect(await untold.json()).toMatchObject({
-      imported: 1,
-      skipped: [{ line: 3, reason: 'day_first_date' }],
+    expect(untold.status).toBe(400)
+    expect(await errorOf(untold)).toMatchObject({
+      code: 'date_order_mismatch',
+      message: expect.stringMatching(/^Line 3 .* send dates=day-first .* Nothing was imported\.$/),
     })
+    const [count] = await rows<{ n: number }>(
+      'SELECT count(*) AS n FROM events WHERE site_id = ?',
+      other.id,
+    )
+    expect(count?.n).toBe(0)
   })
 
   it('imports purchases by customer, reports the other lines by number, and fills the catalog', async () => {

@@ -8,6 +8,7 @@
 import { batch, type Database, type Statement } from '../db/database.ts'
 import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
 import { MAX_JSON_PARAMETER_BYTES } from '../db/json-chunks.ts'
+import { invalid } from '../http/api-error.ts'
 import { contentId } from '../import/content-id.ts'
 import { splitLines } from '../import/lines.ts'
 import { createOnlineRetailParser } from '../import/online-retail.ts'
@@ -87,6 +88,15 @@ export async function importHistory(
     lineNumber++
     const parsed = parseLine(line)
     if (!parsed) continue
+    if ('reason' in parsed && WRONG_DATE_ORDER.has(parsed.reason)) {
+      // The file writes dates the other way, so its other dates (1/12 as well as 13/12) would be
+      // stored on the wrong day, and a corrected import would find them as duplicates: refuse it
+      // before anything is written.
+      throw invalid(
+        'date_order_mismatch',
+        `Line ${lineNumber} has a date that reads only ${parsed.reason === 'day_first_date' ? 'day' : 'month'} first, but this import reads dates ${dateOrder.replace('-', ' ')}: send dates=${parsed.reason === 'day_first_date' ? 'day-first' : 'month-first'} (npm run import settles it from the file). Nothing was imported.`,
+      )
+    }
     if ('reason' in parsed) skip(lineNumber, parsed.reason)
     else {
       pending.push({ line: lineNumber, ...parsed })
@@ -105,6 +115,9 @@ export async function importHistory(
 }
 
 type Parsed = { event: unknown; product?: CatalogRow } | { reason: string } | undefined
+
+/** Skip reasons of a date that reads only in the order the import was not told. */
+const WRONG_DATE_ORDER = new Set(['day_first_date', 'month_first_date'])
 
 function ndjsonLine(line: string): Parsed {
   if (line.trim() === '') return undefined
