@@ -179,6 +179,12 @@ describe('an experiment from creation to results', () => {
     )
     expect(await page.locator('[data-banner="srm"]').count()).toBe(0)
     expect(await page.locator('.rate-chart svg[role="img"] path').count()).toBeGreaterThan(0)
+
+    // A stop leaves no action to focus: the page's heading takes focus, not the page itself.
+    await page.getByRole('button', { name: 'Stop' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Stop experiment' }).click()
+    await page.locator('.badge.status-stopped').first().waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1')
     await page.close()
   })
 })

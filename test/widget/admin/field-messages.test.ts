@@ -7,17 +7,20 @@ import { siteLabels } from '../../../widget/admin/settings/site-form.tsx'
 const refused = (message: string) => new ApiFailure(400, 'invalid_x', message)
 
 describe('readableFailure', () => {
-  it('names settings fields as the form shows them, rows counted from 1', () => {
+  it('names a refused origin by what was sent (the textarea, split and de-duplicated)', () => {
+    const sent = ['https://a.example', 'https://a.example/shop']
     expect(
       readableFailure(
-        refused('allowedOrigins.0: must be a bare http(s) origin such as https://shop.example'),
-        siteLabels,
+        refused('allowedOrigins.1: must be a bare http(s) origin such as https://shop.example'),
+        siteLabels(sent),
       ).message,
-    ).toBe('Allowed origin on line 1 must be a bare http(s) origin such as https://shop.example.')
+    ).toBe(
+      'The allowed origin “https://a.example/shop” must be a bare http(s) origin such as https://shop.example.',
+    )
     expect(
       readableFailure(
         refused('name: Too small: expected string to have >=1 characters'),
-        siteLabels,
+        siteLabels(sent),
       ).message,
     ).toBe('The name is required.')
   })

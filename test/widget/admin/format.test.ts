@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { distinctPercents } from '../../../widget/admin/pages/sample-size.tsx'
 import {
   approximateCount,
   formatCount,
@@ -99,5 +100,13 @@ describe('number formatting', () => {
     expect(formatTick(0, 0.05, true)).toBe('0%')
     expect(formatTick(0.025, 0.025)).toBe('2.5%')
     expect(formatTick(0.004, 0.002)).toBe('0.4%')
+  })
+})
+
+describe('distinctPercents', () => {
+  it('adds digits until two rates read differently, tiny ones included', () => {
+    expect(distinctPercents(0.05, 0.05 * 1.0001)).toEqual(['5.0000%', '5.0005%'])
+    expect(distinctPercents(0.00001, 0.00001 * 1.01)).toEqual(['0.001%', '0.00101%'])
+    expect(distinctPercents(0.05, 0.055)).toEqual(['5.0%', '5.5%'])
   })
 })

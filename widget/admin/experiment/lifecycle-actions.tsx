@@ -64,7 +64,10 @@ export function LifecycleActions({ experiment: exp, onChanged }: Props) {
    */
   const [settled, setSettled] = useState(0)
   useEffect(() => {
-    if (settled > 0) actions.current?.querySelector<HTMLElement>('button:enabled, a')?.focus()
+    if (settled === 0) return
+    // After a stop no action is left: the page's heading (focusable, as after navigation) takes it.
+    const next = actions.current?.querySelector<HTMLElement>('button:enabled, a')
+    ;(next ?? document.querySelector<HTMLElement>('main h1'))?.focus()
   }, [settled])
 
   const run = async (action: Action) => {

@@ -23,19 +23,20 @@ export function formatCount(n: Maybe): string {
   return isNumber(n) ? counts.format(n) : EMPTY
 }
 
-const smallPercents = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 })
-
 /**
  * A share as a percentage, e.g. a conversion rate: `0.0523` → `5.2%`. Below 1% one more digit
  * is kept, because 0.3% and 0.34% are different stories for a small conversion rate; below
- * 0.1%, two significant digits (`0.0012%`), where fixed places would print 0.00%.
+ * 0.1%, `digits + 1` significant digits (`0.0012%`), where fixed places would print 0.00%.
  */
 export function formatPercent(x: Maybe, digits = 1): string {
   if (!isNumber(x)) return EMPTY
   const pct = x * 100
   const size = Math.abs(pct)
   const sign = pct < 0 ? MINUS : ''
-  if (size !== 0 && size < 0.1) return `${sign}${smallPercents.format(size)}%`
+  if (size !== 0 && size < 0.1) {
+    const significant = { maximumSignificantDigits: Math.min(21, digits + 1) }
+    return `${sign}${size.toLocaleString('en-US', significant)}%`
+  }
   const places = pct !== 0 && size < 1 ? digits + 1 : digits
   return `${sign}${size.toFixed(places)}%`
 }

@@ -3,18 +3,24 @@ import { useState } from 'preact/hooks'
 import { asFailure, request, type ApiFailure } from '../api/client.ts'
 import type { SiteInfo } from '../api/types.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
-import { readableFailure, row, type FieldLabels } from '../lib/field-messages.ts'
+import { readableFailure, type FieldLabels } from '../lib/field-messages.ts'
 import { parseOrigins } from '../lib/install-snippet.ts'
 
 type Props = { site: SiteInfo; onSaved: (site: SiteInfo) => void }
 
-/** The settings form's words for the fields `PATCH /v1/admin/site` names. */
-export const siteLabels: FieldLabels = ([field, index]) => {
-  if (field === 'name') return 'The name'
-  if (field === 'allowedOrigins' && index !== undefined)
-    return `Allowed origin on line ${row(index)}`
-  return undefined
-}
+/**
+ * The settings form's words for the fields `PATCH /v1/admin/site` names. An origin is named by
+ * what was sent, not a line number: the list sent is the textarea split, de-duplicated and
+ * without blank lines, so its positions are not the textarea's lines.
+ */
+export const siteLabels =
+  (sentOrigins: readonly string[]): FieldLabels =>
+  ([field, index]) => {
+    if (field === 'name') return 'The name'
+    const origin = index === undefined ? undefined : sentOrigins[Number(index)]
+    if (field === 'allowedOrigins' && origin !== undefined) return `The allowed origin “${origin}”`
+    return undefined
+  }
 
 export function SiteForm({ site, onSaved }: Props) {
   const [name, setName] = useState(site.name)
@@ -28,16 +34,17 @@ export function SiteForm({ site, onSaved }: Props) {
     setBusy(true)
     setFailure(null)
     setSaved('')
+    const allowedOrigins = parseOrigins(origins)
     try {
       const next = await request<SiteInfo>('/v1/admin/site', {
         method: 'PATCH',
-        body: { name: name.trim(), allowedOrigins: parseOrigins(origins) },
+        body: { name: name.trim(), allowedOrigins },
       })
       setOrigins(next.allowedOrigins.join('\n'))
       setSaved('Saved.')
       onSaved(next)
     } catch (err) {
-      setFailure(readableFailure(asFailure(err), siteLabels))
+      setFailure(readableFailure(asFailure(err), siteLabels(allowedOrigins)))
     } finally {
       setBusy(false)
     }
