@@ -1,14 +1,17 @@
 // A treatment's conversion rate against the control's: GrowthBook's relative t-test, the
 // Bayesian chance to beat control and the always-valid sequential p-value, side by side.
 // When a rate of 0 leaves the relative lift without a variance (a control at 0%: no lift at
-// all; a treatment at 0%: the delta method's variance is 0), the p-values test the absolute
-// difference instead (Welch), so 0 of 50,000 against 2,500 of 50,000 is still called; the
-// relative interval stays null, with the reason.
+// all; a treatment at 0%: the delta method's variance is 0), the pair is still tested, so 0 of
+// 50,000 against 2,500 of 50,000 is called: the fixed-horizon p-value by the pair's chi-square
+// test with Yates' correction (scipy.stats.chi2_contingency; a normal test of the difference
+// would say 0.045 for 0 of 200 against 4 of 200, where the exact test says 0.12), the sequential
+// one on the absolute difference. The relative interval stays null, with the reason.
 import { chanceToBeatControl } from './bayesian.ts'
 import type { SampleMoments } from './moments.ts'
 import { relativeLiftTest } from './relative-lift.ts'
 import { sequentialTest } from './sequential.ts'
 import { welchTTest } from './welch.ts'
+import { chiSquareIndependence, type ContingencyRow } from './chi-square.ts'
 import type { ConversionComparison, ResultsSettings, StatsReason } from './types.ts'
 
 const NONE = {
@@ -39,10 +42,11 @@ export function compareConversion(
     const none = { ...NONE, lift: test.lift, reason: rateReason(test.reason) }
     if (test.reason !== 'control_mean_zero' && test.reason !== 'zero_variance') return none
     const difference = welchTTest(control, treatment, settings.alpha)
-    if (!difference.ok) return none
+    const pair = chiSquareIndependence([control, treatment].map(table))
+    if (!difference.ok || pair.pValue === null) return none
     return {
       ...none,
-      pValue: difference.pValue,
+      pValue: pair.pValue,
       chanceToBeatControl: chanceToBeatControl(control, treatment),
       sequentialPValue: sequentialTest(
         difference.difference,
@@ -75,4 +79,10 @@ export function compareConversion(
 /** The generic "control mean is zero" reads better as a rate. */
 function rateReason(reason: StatsReason): StatsReason {
   return reason === 'control_mean_zero' ? 'control_rate_zero' : reason
+}
+
+/** A rate's row of the 2x2 table: its visitors converted and not (the mean is conversions / n). */
+function table(moments: SampleMoments): ContingencyRow {
+  const converted = Math.round(moments.mean * moments.n)
+  return [converted, moments.n - converted]
 }

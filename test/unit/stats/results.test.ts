@@ -101,10 +101,10 @@ describe('computeResults', () => {
     expectCleanJson(result)
   })
 
-  // A rate of 0 leaves the relative lift without a variance; the p-values then test the
-  // absolute difference (Welch, GrowthBook's p(1 - p) variance), so the arm can still be called.
-  // References: scipy.stats.ttest_ind_from_stats(p_b, √(p_b(1-p_b)), n_b, p_a, √(p_a(1-p_a)),
-  // n_a, equal_var=False).pvalue, and the sequential formula of sequential.ts on (p_b - p_a, se).
+  // A rate of 0 leaves the relative lift without a variance; the pair is still tested, so the
+  // arm can be called. References: scipy.stats.chi2_contingency([[c_a, n_a - c_a], [c_b, n_b -
+  // c_b]])[1] (Yates) for pValue, and the sequential formula of sequential.ts on (p_b - p_a, se)
+  // with Welch's se (GrowthBook's p(1 - p) variance) for sequentialPValue.
   it('gives a lift of -100% with no interval, but tests the difference, when a treatment has zero conversions', () => {
     const result = results([variation('a', 500, 25), variation('b', 500, 0)])
     expect(result.variations[1]?.rate).toBe(0)
@@ -116,7 +116,7 @@ describe('computeResults', () => {
       sequentialCI: null,
       reason: 'zero_variance',
     })
-    expectClose(vs?.pValue, 4.157562331439428e-7, 1e-9, 0, 'pValue')
+    expectClose(vs?.pValue, 1.1670638865269384e-6, 1e-9, 0, 'pValue')
     expectClose(vs?.sequentialPValue, 0.0005020077134061161, 1e-9, 0, 'sequentialPValue')
     // One treatment: Holm changes nothing.
     expect(vs?.sequentialPValueAdjusted).toBe(vs?.sequentialPValue)
@@ -128,10 +128,16 @@ describe('computeResults', () => {
     const result = results([variation('a', 500, 0), variation('b', 500, 8)])
     const vs = result.variations[1]?.vsControl
     expect(vs).toMatchObject({ lift: null, liftCI: null, reason: 'control_rate_zero' })
-    expectClose(vs?.pValue, 0.004534079997944009, 1e-9, 0, 'pValue')
+    expectClose(vs?.pValue, 0.012961221299846596, 1e-9, 0, 'pValue')
     expectClose(vs?.sequentialPValue, 0.132847559797432, 1e-9, 0, 'sequentialPValue')
     expect(result.power).toMatchObject({ reason: 'control_rate_zero' })
     expectCleanJson(result)
+  })
+
+  it('tests a few conversions against none exactly as scipy, not by a normal approximation', () => {
+    // Welch would say 0.045 here; the exact test says 0.123 and chi2_contingency 0.132.
+    const result = results([variation('a', 200, 0), variation('b', 200, 4)])
+    expectClose(result.variations[1]?.vsControl?.pValue, 0.13166801602281455, 1e-9, 0, 'pValue')
   })
 
   it('has no test at all when both rates are 0: nothing differs', () => {
