@@ -179,6 +179,22 @@ describe('rates of 0', () => {
     expect(verdictHeadline(v, 'control')).toBe('b beats control')
   })
 
+  it('names the better of two winners over a control at 0% first, by their rates', () => {
+    const winner = (key: string, conversions: number) =>
+      variation(key, 50_000, conversions, {
+        lift: null,
+        liftCI: null,
+        sequentialPValue: 1e-50,
+        reason: 'control_rate_zero',
+      })
+    const r = results({
+      stillNeeded: null,
+      perVariation: null,
+      variations: [variation('control', 50_000, 0), winner('b', 300), winner('c', 900)],
+    })
+    expect(verdictHeadline(verdictOf(r), 'control')).toBe('c and b beat control')
+  })
+
   it('calls a treatment at 0% worse than the control', () => {
     const r = results({
       variations: [

@@ -114,9 +114,11 @@ export function verdictOf(results: ResultsResponse): Verdict {
     .slice(1)
     .filter((v) => v.weight > 0)
     .map((v) => callTreatment(v, reached, results.variations[0]?.rate ?? null))
-  const winners = calls
-    .filter((c) => c.call === 'better')
-    .sort((a, b) => (b.lift ?? 0) - (a.lift ?? 0))
+  // Best first: by lift, or against a control at 0% (no lift) by the difference of the rates.
+  const rateOf = (key: string) => results.variations.find((v) => v.key === key)?.rate ?? 0
+  const effect = (c: TreatmentCall) =>
+    c.lift ?? rateOf(c.key) - rateOf(results.variations[0]?.key ?? '')
+  const winners = calls.filter((c) => c.call === 'better').sort((a, b) => effect(b) - effect(a))
   if (winners.length > 0) return { kind: 'winner', winners, calls }
   const losers = calls.filter((c) => c.call === 'worse')
   const decided = calls.every((c) => c.call !== 'undecided')
