@@ -109,6 +109,8 @@ describe('formProblems', () => {
       'The first variation is the control: give it a weight above 0%, or there is nothing to compare with.',
     ])
     expect(formProblems(draft(['100', '0']))).toEqual([])
+    // Stored so through the API (a rollout): a rename must not be blocked by it.
+    expect(formProblems(draft(['0', '100']), true)).toEqual([])
   })
 })
 

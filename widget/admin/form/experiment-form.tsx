@@ -66,7 +66,7 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
     ? draft.name.trim()
       ? []
       : ['Give the experiment a name.']
-    : formProblems(draft)
+    : formProblems(draft, existing?.variations[0]?.weight === 0)
 
   const blocked = problems.length > 0
   const showProblems = blocked && (dirty || blockedAttempts > 0 || existing !== undefined)

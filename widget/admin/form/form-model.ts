@@ -104,8 +104,12 @@ export function weightCheck(draft: ExperimentDraft): { sum: number; ok: boolean;
   return { sum, ok, message }
 }
 
-/** Why the form cannot be saved yet; empty when it can. */
-export function formProblems(draft: ExperimentDraft): string[] {
+/**
+ * Why the form cannot be saved yet; empty when it can. `savedZeroControl`: the experiment is
+ * already stored with a 0% control (a rollout made through the API), which a rename or a change
+ * of coverage must not be blocked by; a new 0% control is still refused.
+ */
+export function formProblems(draft: ExperimentDraft, savedZeroControl = false): string[] {
   const problems: string[] = []
   if (!draft.key.trim()) problems.push('Enter a key for the experiment.')
   else if (!KEY.test(draft.key))
@@ -119,7 +123,7 @@ export function formProblems(draft: ExperimentDraft): string[] {
   }
   const weights = weightCheck(draft)
   if (!weights.ok) problems.push(weights.message)
-  else if (!(parsePercent(draft.variations[0]?.weightPercent ?? '') > 0)) {
+  else if (!savedZeroControl && !(parsePercent(draft.variations[0]?.weightPercent ?? '') > 0)) {
     problems.push(
       'The first variation is the control: give it a weight above 0%, or there is nothing to compare with.',
     )
