@@ -8,29 +8,17 @@ import {
   rows,
   type TestSite,
 } from './support/api.ts'
-import { seedVisitor } from './support/visitors.ts'
+import { seedVisitor, visitorRowCounts } from './support/visitors.ts'
 
 const RANDOM_ID = 'fedcba9876543210fedcba9876543210'
 
 /** Every row the site holds about the visitor, and whether it was marked forgotten. */
 async function rowsAbout(site: TestSite, visitorId: string) {
-  const count = async (table: string) =>
-    (
-      await rows<{ n: number }>(
-        `SELECT count(*) AS n FROM ${table} WHERE site_id = ? AND visitor_id = ?`,
-        site.id,
-        visitorId,
-      )
-    )[0]?.n
   const [forgotten] = await rows<{ n: number }>(
     'SELECT count(*) AS n FROM forgotten_visitors WHERE site_id = ?',
     site.id,
   )
-  return {
-    events: await count('events'),
-    assignments: await count('assignments'),
-    forgotten: forgotten?.n,
-  }
+  return { ...(await visitorRowCounts(site, visitorId)), forgotten: forgotten?.n }
 }
 
 const untouched = { events: 3, assignments: 1, forgotten: 0 }

@@ -9,23 +9,9 @@ import {
   type TestSite,
 } from './support/api.ts'
 import { seedStore } from './support/recs.ts'
-import { seedVisitor } from './support/visitors.ts'
+import { seedVisitor, visitorRowCounts } from './support/visitors.ts'
 
 const RANDOM_ID = '0123456789abcdef0123456789abcdef'
-
-async function countAbout(site: TestSite, visitorId: string) {
-  const [events] = await rows<{ n: number }>(
-    'SELECT count(*) AS n FROM events WHERE site_id = ? AND visitor_id = ?',
-    site.id,
-    visitorId,
-  )
-  const [assignments] = await rows<{ n: number }>(
-    'SELECT count(*) AS n FROM assignments WHERE site_id = ? AND visitor_id = ?',
-    site.id,
-    visitorId,
-  )
-  return { events: events?.n, assignments: assignments?.n }
-}
 
 describe('DELETE /v1/visitors/{visitorId}', () => {
   it('forgets an edgelift visitor with the public key: every row goes', async () => {
@@ -38,8 +24,8 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
       visitorId: RANDOM_ID,
       deleted: { events: 3, assignments: 1 },
     })
-    expect(await countAbout(site, RANDOM_ID)).toEqual({ events: 0, assignments: 0 })
-    expect(await countAbout(site, 'someone-else')).toEqual({ events: 3, assignments: 1 })
+    expect(await visitorRowCounts(site, RANDOM_ID)).toEqual({ events: 0, assignments: 0 })
+    expect(await visitorRowCounts(site, 'someone-else')).toEqual({ events: 3, assignments: 1 })
   })
 
   it('drops late events for a forgotten visitor', async () => {
@@ -55,7 +41,7 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
       accepted: 1,
       rejected: [{ index: 0, code: 'visitor_forgotten' }],
     })
-    expect(await countAbout(site, RANDOM_ID)).toEqual({ events: 0, assignments: 0 })
+    expect(await visitorRowCounts(site, RANDOM_ID)).toEqual({ events: 0, assignments: 0 })
   })
 
   it('keeps no copy of the forgotten id, only its hash', async () => {
@@ -77,13 +63,13 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
     })
     expect(withPublic.status).toBe(403)
     expect((await errorOf(withPublic)).code).toBe('admin_key_required')
-    expect(await countAbout(site, 'c13313')).toEqual({ events: 3, assignments: 1 })
+    expect(await visitorRowCounts(site, 'c13313')).toEqual({ events: 3, assignments: 1 })
     const withAdmin = await call('/v1/visitors/c13313', {
       method: 'DELETE',
       headers: { authorization: `Bearer ${site.adminKey}` },
     })
     expect(withAdmin.status).toBe(200)
-    expect(await countAbout(site, 'c13313')).toEqual({ events: 0, assignments: 0 })
+    expect(await visitorRowCounts(site, 'c13313')).toEqual({ events: 0, assignments: 0 })
   })
 
   it("cannot touch another site's visitor", async () => {
@@ -94,7 +80,7 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
       method: 'DELETE',
       headers: { authorization: `Bearer ${a.adminKey}` },
     })
-    expect(await countAbout(b, 'shared-id')).toEqual({ events: 3, assignments: 1 })
+    expect(await visitorRowCounts(b, 'shared-id')).toEqual({ events: 3, assignments: 1 })
   })
 
   it('refuses an invalid visitor id, a missing key and an unknown admin key', async () => {

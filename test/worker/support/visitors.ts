@@ -20,3 +20,19 @@ export async function seedVisitor(site: TestSite, visitorId: string): Promise<vo
   })
   expect(((await res.json()) as { accepted: number }).accepted).toBe(3)
 }
+
+/** The visitor's stored events and assignments on the site. */
+export async function visitorRowCounts(
+  site: TestSite,
+  visitorId: string,
+): Promise<{ events: number | undefined; assignments: number | undefined }> {
+  const count = async (table: string) =>
+    (
+      await rows<{ n: number }>(
+        `SELECT count(*) AS n FROM ${table} WHERE site_id = ? AND visitor_id = ?`,
+        site.id,
+        visitorId,
+      )
+    )[0]?.n
+  return { events: await count('events'), assignments: await count('assignments') }
+}
