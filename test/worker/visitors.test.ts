@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  call,
-  createSite,
-  errorOf,
-  eventId,
-  publicPost,
-  rows,
-  type TestSite,
-} from './support/api.ts'
+import { call, createSite, errorOf, eventId, publicPost, rows } from './support/api.ts'
 import { seedStore } from './support/recs.ts'
 import { seedVisitor, visitorRowCounts } from './support/visitors.ts'
 
