@@ -88,13 +88,14 @@ export async function importHistory(
     lineNumber++
     const parsed = parseLine(line)
     if (!parsed) continue
-    if ('reason' in parsed && WRONG_DATE_ORDER.has(parsed.reason)) {
+    const fileOrder = 'reason' in parsed ? WRONG_DATE_ORDER.get(parsed.reason) : undefined
+    if (fileOrder) {
       // The file writes dates the other way, so its other dates (1/12 as well as 13/12) would be
       // stored on the wrong day, and a corrected import would find them as duplicates: refuse it
       // before anything is written.
       throw invalid(
         'date_order_mismatch',
-        `Line ${lineNumber} has a date that reads only ${parsed.reason === 'day_first_date' ? 'day' : 'month'} first, but this import reads dates ${dateOrder.replace('-', ' ')}: send dates=${parsed.reason === 'day_first_date' ? 'day-first' : 'month-first'} (npm run import settles it from the file). Nothing was imported.`,
+        `Line ${lineNumber} has a date that reads only ${fileOrder.replace('-', ' ')}, but this import reads dates ${dateOrder.replace('-', ' ')}: send dates=${fileOrder} (npm run import settles it from the file). Nothing was imported.`,
       )
     }
     if ('reason' in parsed) skip(lineNumber, parsed.reason)
@@ -116,8 +117,11 @@ export async function importHistory(
 
 type Parsed = { event: unknown; product?: CatalogRow } | { reason: string } | undefined
 
-/** Skip reasons of a date that reads only in the order the import was not told. */
-const WRONG_DATE_ORDER = new Set(['day_first_date', 'month_first_date'])
+/** Skip reasons of a date that reads only in the order the import was not told, and that order. */
+const WRONG_DATE_ORDER = new Map<string, DateOrder>([
+  ['day_first_date', 'day-first'],
+  ['month_first_date', 'month-first'],
+])
 
 function ndjsonLine(line: string): Parsed {
   if (line.trim() === '') return undefined

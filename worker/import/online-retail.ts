@@ -72,7 +72,6 @@ const ALIASES: Record<string, string> = {
 /** One data line split into its fields, found by column name; `fields` is null when unparsable. */
 type RetailLine = {
   line: number
-  text: string
   fields: string[] | null
   field: (name: number) => string
 }
@@ -96,7 +95,7 @@ function retailLines(): (text: string) => RetailLine | undefined {
     }
     const complete = fields && fields.length >= Math.max(...columns) + 1 ? fields : null
     const field = (name: number): string => (complete?.[columns[name] ?? -1] ?? '').trim()
-    return { line: lineNumber, text, fields: complete, field }
+    return { line: lineNumber, fields: complete, field }
   }
 }
 
@@ -138,7 +137,8 @@ export function createOnlineRetailParser(dateOrder: DateOrder = 'month-first'): 
       const date = field(4)
       const at = parseTimestamp(date, dateOrder)
       if (at === undefined) {
-        // A date that reads only the other way is named so: the summary then says what to pass.
+        // A date that reads only the other way is named so: an import refuses the request with
+        // the order to pass, where any other use skips the line.
         const readsOtherWay = parseTimestamp(date, otherOrder) !== undefined
         return reason(readsOtherWay ? `${otherOrder.replace('-', '_')}_date` : 'invalid_date')
       }
