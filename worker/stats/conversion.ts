@@ -7,12 +7,12 @@
 // would say 0.045 for 0 of 200 against 4 of 200, where the exact test says 0.12), the sequential
 // one on the absolute difference. The relative interval stays null, with the reason.
 import { chanceToBeatControl } from './bayesian.ts'
+import { chiSquareIndependence, type ContingencyRow } from './chi-square.ts'
 import type { SampleMoments } from './moments.ts'
 import { relativeLiftTest } from './relative-lift.ts'
 import { sequentialTest } from './sequential.ts'
-import { welchTTest } from './welch.ts'
-import { chiSquareIndependence, type ContingencyRow } from './chi-square.ts'
 import type { ConversionComparison, ResultsSettings, StatsReason } from './types.ts'
+import { welchTTest } from './welch.ts'
 
 const NONE = {
   lift: null,
@@ -37,6 +37,14 @@ export function compareConversion(
 ): ConversionComparison {
   if (!control) return { ...NONE, reason: 'control_no_visitors' }
   if (!treatment) return { ...NONE, reason: 'no_visitors' }
+  const sequential = (estimate: number, standardError: number) =>
+    sequentialTest(
+      estimate,
+      standardError,
+      control.n + treatment.n,
+      settings.alpha,
+      settings.sequentialTuning,
+    )
   const test = relativeLiftTest(control, treatment, settings.alpha)
   if (!test.ok) {
     const none = { ...NONE, lift: test.lift, reason: rateReason(test.reason) }
@@ -48,31 +56,19 @@ export function compareConversion(
       ...none,
       pValue: pair.pValue,
       chanceToBeatControl: chanceToBeatControl(control, treatment),
-      sequentialPValue: sequentialTest(
-        difference.difference,
-        difference.standardError,
-        control.n + treatment.n,
-        settings.alpha,
-        settings.sequentialTuning,
-      ).pValue,
+      sequentialPValue: sequential(difference.difference, difference.standardError).pValue,
     }
   }
-  const sequential = sequentialTest(
-    test.lift,
-    test.standardError,
-    control.n + treatment.n,
-    settings.alpha,
-    settings.sequentialTuning,
-  )
+  const always = sequential(test.lift, test.standardError)
   return {
     lift: test.lift,
     liftCI: test.ci,
     pValue: test.pValue,
     pValueAdjusted: null,
     chanceToBeatControl: chanceToBeatControl(control, treatment),
-    sequentialPValue: sequential.pValue,
+    sequentialPValue: always.pValue,
     sequentialPValueAdjusted: null,
-    sequentialCI: sequential.ci,
+    sequentialCI: always.ci,
   }
 }
 

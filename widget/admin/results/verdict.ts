@@ -65,9 +65,15 @@ export function plannedSampleReached(results: ResultsResponse): boolean {
 }
 
 /**
- * One treatment's call against the control (rule 3). The lift gives the direction; against a
- * control at 0% there is no relative lift, and the difference of the rates gives it.
+ * A treatment's effect against the control: its lift, or, against a control at 0% (no relative
+ * lift), the difference of the rates. Its sign is the call's direction; it ranks winners.
  */
+function effectOf(v: VariationResult, controlRate: number | null): number | null {
+  const lift = v.vsControl?.lift ?? null
+  return lift ?? (v.rate !== null && controlRate !== null ? v.rate - controlRate : null)
+}
+
+/** One treatment's call against the control (rule 3). */
 export function callTreatment(
   v: VariationResult,
   sampleReached: boolean,
@@ -75,7 +81,7 @@ export function callTreatment(
 ): TreatmentCall {
   const cmp = v.vsControl
   const lift = cmp?.lift ?? null
-  const effect = lift ?? (v.rate !== null && controlRate !== null ? v.rate - controlRate : null)
+  const effect = effectOf(v, controlRate)
   const sign = (decided: TreatmentCall['basis']): TreatmentCall => ({
     key: v.key,
     call: effect !== null && effect > 0 ? 'better' : 'worse',
@@ -110,15 +116,13 @@ export function verdictOf(results: ResultsResponse): Verdict {
     }
   }
   const reached = plannedSampleReached(results)
-  const calls = results.variations
-    .slice(1)
-    .filter((v) => v.weight > 0)
-    .map((v) => callTreatment(v, reached, results.variations[0]?.rate ?? null))
-  // Best first: by lift, or against a control at 0% (no lift) by the difference of the rates.
-  const rateOf = (key: string) => results.variations.find((v) => v.key === key)?.rate ?? 0
-  const effect = (c: TreatmentCall) =>
-    c.lift ?? rateOf(c.key) - rateOf(results.variations[0]?.key ?? '')
-  const winners = calls.filter((c) => c.call === 'better').sort((a, b) => effect(b) - effect(a))
+  const controlRate = results.variations[0]?.rate ?? null
+  const treatments = results.variations.slice(1).filter((v) => v.weight > 0)
+  const calls = treatments.map((v) => callTreatment(v, reached, controlRate))
+  const effect = new Map(treatments.map((v) => [v.key, effectOf(v, controlRate) ?? 0]))
+  const winners = calls
+    .filter((c) => c.call === 'better')
+    .sort((a, b) => (effect.get(b.key) ?? 0) - (effect.get(a.key) ?? 0))
   if (winners.length > 0) return { kind: 'winner', winners, calls }
   const losers = calls.filter((c) => c.call === 'worse')
   const decided = calls.every((c) => c.call !== 'undecided')
