@@ -5,6 +5,7 @@
  * only its hash.
  */
 import { isCurrency } from '../shared/currencies.ts'
+import { bareOrigin } from '../worker/http/bare-origin.ts'
 import { applyLocalMigrations } from './lib/wrangler.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
 import { createSite } from './lib/sites.ts'
@@ -21,7 +22,7 @@ function validOrigin(origin: string): string {
   } catch {
     fail(`--origin ${origin} is not a URL.`)
   }
-  if (!/^https?:$/.test(url.protocol) || url.origin !== origin.replace(/\/$/, '')) {
+  if (bareOrigin(origin) !== origin.replace(/\/$/, '')) {
     fail(`--origin must be a bare http(s) origin such as https://shop.example, not ${origin}.`)
   }
   return url.origin

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { batch, type Database } from '../db/database.ts'
 import { conflict } from '../http/api-error.ts'
+import { bareOrigin } from '../http/bare-origin.ts'
 import { forgetProxySites } from './proxy-site.ts'
 
 const HOSTNAME =
@@ -16,19 +17,11 @@ export const proxySettingsSchema = z.strictObject({
   originUrl: z
     .string()
     .max(2048)
-    .refine((value) => {
-      try {
-        const url = new URL(value)
-        return (
-          /^https?:$/.test(url.protocol) &&
-          !url.username &&
-          !url.password &&
-          url.origin === value.replace(/\/$/, '')
-        )
-      } catch {
-        return false
-      }
-    }, 'must be a bare http(s) origin such as https://origin.shop.example')
+    // Written exactly: bareOrigin would also take a loosely written one (upper case).
+    .refine(
+      (value) => bareOrigin(value) === value.replace(/\/$/, ''),
+      'must be a bare http(s) origin such as https://origin.shop.example',
+    )
     .nullable(),
   hostnames: z
     .array(z.string().toLowerCase().regex(HOSTNAME, 'must be a hostname, optionally with :port'))

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../app-env.ts'
 import { sites } from '../db/schema.ts'
 import { conflict } from '../http/api-error.ts'
+import { bareOrigin } from '../http/bare-origin.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 import { hashKey, newAdminKey } from '../sites/keys.ts'
@@ -31,16 +32,6 @@ const origin = z
     })
     return z.NEVER
   })
-
-function bareOrigin(value: string): string | null {
-  try {
-    const url = new URL(value)
-    const written = value.replace(/\/$/, '').toLowerCase()
-    return /^https?:$/.test(url.protocol) && url.origin === written ? url.origin : null
-  } catch {
-    return null
-  }
-}
 
 const patchSiteSchema = z
   .strictObject({
