@@ -16,6 +16,20 @@ export type ConfirmOptions = {
 
 type Pending = ConfirmOptions & { resolve: (answer: boolean) => void }
 
+/**
+ * After a confirmed action, where focus goes: call the answer when the action has finished (and
+ * re-rendered), and focus moves to what `target` finds then. The dialog hands focus back to the
+ * button that opened it, but that button was disabled while the request ran, or is gone (Start
+ * becomes Pause), and focus would fall to the page, where a screen reader loses its place.
+ */
+export function useFocusAfterAction(target: () => HTMLElement | null | undefined): () => void {
+  const [settled, setSettled] = useState(0)
+  useEffect(() => {
+    if (settled > 0) target()?.focus()
+  }, [settled])
+  return () => setSettled((n) => n + 1)
+}
+
 /** `[dialog, ask]`: render `dialog` once; `await ask({...})` is true when the admin confirms. */
 export function useConfirm(): [ComponentChildren, (options: ConfirmOptions) => Promise<boolean>] {
   const [pending, setPending] = useState<Pending | null>(null)

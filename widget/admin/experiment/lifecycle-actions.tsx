@@ -2,10 +2,14 @@
  * Start, pause and stop, each asked for first: starting sends real visitors into the test, and a
  * stop is final. Refusals (409: already running, stopped) appear in the one error display.
  */
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import { asFailure, experimentApi, request, type ApiFailure } from '../api/client.ts'
 import type { ExperimentDetail } from '../api/types.ts'
-import { useConfirm, type ConfirmOptions } from '../components/confirm-dialog.tsx'
+import {
+  useConfirm,
+  useFocusAfterAction,
+  type ConfirmOptions,
+} from '../components/confirm-dialog.tsx'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { experimentPath } from '../router.ts'
 
@@ -57,18 +61,13 @@ export function LifecycleActions({ experiment: exp, onChanged }: Props) {
   const [busy, setBusy] = useState<Action | null>(null)
   const [dialog, ask] = useConfirm()
   const actions = useRef<HTMLDivElement>(null)
-  /**
-   * Actions finished. The dialog hands focus back to the button that opened it, but that button
-   * was disabled while the request ran, or is gone (Start becomes Pause): focus would fall to the
-   * page itself and a screen reader would lose its place, so it goes to the new first action.
-   */
-  const [settled, setSettled] = useState(0)
-  useEffect(() => {
-    if (settled === 0) return
-    // After a stop no action is left: the page's heading (focusable, as after navigation) takes it.
-    const next = actions.current?.querySelector<HTMLElement>('button:enabled, a')
-    ;(next ?? document.querySelector<HTMLElement>('main h1'))?.focus()
-  }, [settled])
+  // Focus goes to the new first action; after a stop none is left, and the page's heading
+  // (focusable, as after navigation) takes it.
+  const focusNext = useFocusAfterAction(
+    () =>
+      actions.current?.querySelector<HTMLElement>('button:enabled, a') ??
+      document.querySelector<HTMLElement>('main h1'),
+  )
 
   const run = async (action: Action) => {
     if (!(await ask(confirmation(action, exp)))) return
@@ -82,7 +81,7 @@ export function LifecycleActions({ experiment: exp, onChanged }: Props) {
       setFailure(asFailure(err))
     } finally {
       setBusy(null)
-      setSettled((n) => n + 1)
+      focusNext()
     }
   }
   const button = (action: Action, label: string, tone = 'button') => (

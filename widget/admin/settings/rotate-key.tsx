@@ -2,10 +2,10 @@
  * Rotating the secret admin key: asked for first (the old key stops working at once), the new
  * key shown once with a copy button, and this session switched to it so the admin stays signed in.
  */
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import { asFailure, request, type ApiFailure } from '../api/client.ts'
 import type { RotatedKey } from '../api/types.ts'
-import { useConfirm } from '../components/confirm-dialog.tsx'
+import { useConfirm, useFocusAfterAction } from '../components/confirm-dialog.tsx'
 import { CopyButton } from '../components/copy-button.tsx'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { saveKey } from '../session.ts'
@@ -16,14 +16,10 @@ export function RotateKey() {
   const [busy, setBusy] = useState(false)
   const [dialog, ask] = useConfirm()
   const section = useRef<HTMLElement>(null)
-  /** After a rotation, focus goes to copying the new key (or back to the button after a failure):
-   * the button was disabled while the request ran, so the dialog could not hand focus back. */
-  const [settled, setSettled] = useState(0)
-  useEffect(() => {
-    if (settled === 0) return
-    const target = section.current?.querySelector<HTMLElement>('.new-key button, button.danger')
-    target?.focus()
-  }, [settled])
+  // After a rotation focus goes to copying the new key, or back to the button after a failure.
+  const focusNext = useFocusAfterAction(() =>
+    section.current?.querySelector<HTMLElement>('.new-key button, button.danger'),
+  )
 
   const rotate = async () => {
     const go = await ask({
@@ -48,7 +44,7 @@ export function RotateKey() {
       setFailure(asFailure(err))
     } finally {
       setBusy(false)
-      setSettled((n) => n + 1)
+      focusNext()
     }
   }
 
