@@ -2,8 +2,9 @@
  * `<edgelift-recs>`: a custom element that renders one recommendations slot in its own shadow
  * root, so the host page's CSS cannot break it and a strict CSP does not stop it (no inline
  * script or style). It reads its slot from its `data-*` attributes, fetches the list, keeps the
- * items no other slot on the page shows (shown-on-page.ts), renders them with Preact, and reports an impression (`rec_impression`, once the list is half visible) and
- * clicks on its items (`click` with the list's `recId`). An empty list renders nothing.
+ * items no other slot on the page shows (shown-on-page.ts), renders them with Preact, and
+ * reports an impression (`rec_impression`, once the list is half visible) and clicks on its items
+ * (`click` with the list's `recId`). An empty list renders nothing.
  */
 import { render } from 'preact'
 import type { WidgetBridge } from '../loader/bridge.ts'
