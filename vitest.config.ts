@@ -1,6 +1,12 @@
 // Test projects: pure modules in Node, the Worker inside workerd (with D1), the widget in happy-dom.
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { freePort } from './bench/lib/dev-server.ts'
+
+// The loopback DNS-over-HTTPS resolver of the workerd suites (test/support/doh-server.ts): its
+// port is chosen here, since the Worker's variables are fixed before the global setup runs.
+process.env.EDGELIFT_TEST_DOH_PORT ??= String(await freePort())
+const TEST_DOH_URL = `http://127.0.0.1:${process.env.EDGELIFT_TEST_DOH_PORT}/dns-query`
 
 export default defineConfig({
   test: {
@@ -43,7 +49,12 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations') },
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('migrations'),
+                // The dashboard and API's hostname in the workerd suites (test/worker/support/api.ts).
+                EDGELIFT_HOSTNAMES: 'edge.test',
+                HOSTNAME_DOH_URL: TEST_DOH_URL,
+              },
             },
           })),
         ],

@@ -1,10 +1,12 @@
 /**
  * `npm run proxy -- --origin http://127.0.0.1:9000 [--site pk_demo] [--port 8788] [--host shop.example]`
  * Puts a store behind edgelift locally: points the site's proxy settings at the origin, with this
- * machine's `localhost:PORT` and `127.0.0.1:PORT` (and any --host) as the store's hostnames, then
- * serves the Worker with wrangler dev. Open http://localhost:PORT/ to browse the store through
+ * machine's `localhost:PORT` and `127.0.0.1:PORT` (and any --host) as the store's hostnames, proven
+ * by the operator (this machine has the database; no DNS record is needed), then serves the Worker
+ * with wrangler dev. The dashboard stays on npm start's port: a hostname serves one or the other. Open http://localhost:PORT/ to browse the store through
  * the edge: experiments are decided before the first byte.
  */
+import { proveByOperator } from '../worker/edge/hostname-verification.ts'
 import { writeProxySettings } from '../worker/edge/proxy-settings.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
 import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
@@ -38,6 +40,13 @@ if (!/^\d{2,5}$/.test(values.port)) fail(`--port must be a port number, not ${va
 const hostnames = [`localhost:${values.port}`, `127.0.0.1:${values.port}`, ...(values.host ?? [])]
 if (hostnames.includes(origin.host))
   fail('The origin cannot be the proxy itself (that would loop).')
+// The dashboard's port (npm start's): a hostname serves the dashboard or a store, never both.
+const dashboardPort = process.env.PORT ?? '8787'
+if (values.port === dashboardPort) {
+  fail(
+    `--port ${values.port} is where npm start serves the dashboard; give the store another port.`,
+  )
+}
 
 await withLocalDatabase(undefined, async (db) => {
   const siteId = await siteIdOf(db, values.site)
@@ -46,6 +55,8 @@ await withLocalDatabase(undefined, async (db) => {
     hostnames,
     consentRequired: false,
   })
+  // This machine's operator, with the database in hand, vouches for these names: no DNS proof.
+  await proveByOperator(db, siteId, hostnames, Date.now())
 })
 console.log(`▸ ${values.site} now proxies ${hostnames.join(', ')} → ${origin.origin}`)
 console.log(`▸ Browse the store through the edge: http://localhost:${values.port}/`)
@@ -54,6 +65,8 @@ const dev = wranglerDev([
   values.port,
   '--ip',
   '127.0.0.1',
+  '--var',
+  `EDGELIFT_HOSTNAMES:localhost:${dashboardPort},127.0.0.1:${dashboardPort}`,
   '--show-interactive-dev-session=false',
   '--log-level',
   'warn',

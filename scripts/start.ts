@@ -46,6 +46,8 @@ const dev = wranglerDev([
   '127.0.0.1',
   '--var',
   'DEMO:on',
+  '--var',
+  `EDGELIFT_HOSTNAMES:localhost:${port},127.0.0.1:${port}`,
   '--show-interactive-dev-session=false',
   '--log-level',
   'warn',

@@ -28,7 +28,9 @@ import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
 import { benchRoutes } from './routes/bench.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
-import { edgeProxy } from './edge/edge-middleware.ts'
+import { dashboardHostsOnly, edgeProxy } from './edge/edge-middleware.ts'
+import { dohResolver } from './edge/hostname-proof.ts'
+import { recheckHostnames } from './edge/hostname-verification.ts'
 
 const adminApi = new Hono<AppEnv>()
   .use(requireAdminKey, limitAdmin)
@@ -56,8 +58,14 @@ export const app = new Hono<AppEnv>()
   .route('/', assignRoute)
   .route('/', eventsRoute)
   .route('/', recsRoute)
-  // Dashboard pages are client-routed: any /admin path that is not a file gets the app's shell.
-  .get('/admin/*', (c) => c.env.ASSETS.fetch(new URL('/admin/', c.req.url)))
+  // The dashboard, on edgelift's own hostnames only (wrangler.toml runs the Worker first for
+  // /admin). Its pages are client-routed: any /admin path that is not a file gets the shell.
+  .use('/admin', dashboardHostsOnly)
+  .use('/admin/*', dashboardHostsOnly)
+  .get('/admin/*', async (c) => {
+    const file = await c.env.ASSETS.fetch(c.req.raw)
+    return file.status === 404 ? c.env.ASSETS.fetch(new URL('/admin/', c.req.url)) : file
+  })
 
 app.onError(onError)
 app.notFound((c) =>
@@ -67,9 +75,15 @@ app.notFound((c) =>
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
+    const db = database(env.DB)
     ctx.waitUntil(
-      trainChangedSites(database(env.DB), workerTrainingLimit(env)).then((report) =>
+      trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
         console.log('scheduled training', report),
+      ),
+    )
+    ctx.waitUntil(
+      recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), Date.now()).then((report) =>
+        console.log('hostname proofs re-checked', report),
       ),
     )
   },

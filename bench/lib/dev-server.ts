@@ -64,7 +64,11 @@ export async function startDevServer(
       persistTo,
       '--var',
       'BENCH_ROUTES:on',
-      ...Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+      // The dashboard and API are this server's own names unless the caller says otherwise.
+      ...Object.entries({
+        EDGELIFT_HOSTNAMES: `127.0.0.1:${port},localhost:${port}`,
+        ...options.vars,
+      }).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
       '--show-interactive-dev-session=false',
       '--log-level',
       'error',

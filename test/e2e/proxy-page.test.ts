@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createSite, type CreatedSite } from '../../scripts/lib/sites.ts'
 import { startOrigin } from '../support/origin-server.ts'
 import { launchBrowser } from './support/browser.ts'
+import { proveStoreHostname } from './support/store-hostname.ts'
 
 const baseUrl = inject('baseUrl')
 const port = new URL(baseUrl).port
@@ -34,7 +35,7 @@ beforeAll(async () => {
     if (res.ok) break
     await new Promise((r) => setTimeout(r, 250))
   }
-  await admin('PUT', '/site/proxy', { originUrl: origin.url, hostnames: [STORE_HOST] })
+  await proveStoreHostname(site, STORE_HOST, origin.url)
   await admin('POST', '/experiments', {
     key: 'hero',
     variations: [

@@ -1,13 +1,20 @@
-// Starts the loopback origin (in Node) that the proxy tests put behind the Worker.
+// Starts the loopback origin (in Node) that the proxy tests put behind the Worker, and the
+// DNS-over-HTTPS resolver hostname proofs ask (on the port vitest.config.ts gave the Worker).
 import type { TestProject } from 'vitest/node'
+import { startDohServer } from './doh-server.ts'
 import { startOrigin } from './origin-server.ts'
 
 let close: (() => void) | undefined
 
 export async function setup(project: TestProject): Promise<void> {
   const origin = await startOrigin()
-  close = () => origin.server.close()
+  const doh = await startDohServer(Number(process.env.EDGELIFT_TEST_DOH_PORT ?? 0))
+  close = () => {
+    origin.server.close()
+    doh.server.close()
+  }
   project.provide('originUrl', origin.url)
+  project.provide('dohUrl', doh.url)
 }
 
 export async function teardown(): Promise<void> {
@@ -17,5 +24,6 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     originUrl: string
+    dohUrl: string
   }
 }

@@ -1,7 +1,7 @@
 // A real origin server on loopback for the proxy tests and benchmark: HTML pages with variation
 // markup (one answered after a render delay), a binary image, gzip and brotli bodies, redirects,
-// a 500, a slow streamed page, a POST form, an echo of request headers, and a 5 MB streamed page;
-// every answer says which request target it got (`x-request-target`).
+// a 500, a slow streamed page, a POST form, an echo of request headers, a 5 MB streamed page and a
+// service worker script; every answer says which request target it got (`x-request-target`).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 
@@ -49,6 +49,15 @@ function handle(req: IncomingMessage, res: ServerResponse) {
           'Has widget',
           '<script async src="https://edge.example/widget.js" data-site="pk_x"></script>',
         ),
+      )
+    case '/sw.js':
+    case '/app/sw.js':
+      // A store's service worker that asks for the whole host as its scope.
+      return send(
+        res,
+        200,
+        { 'content-type': 'text/javascript', 'service-worker-allowed': '/' },
+        "self.addEventListener('fetch', (e) => e.respondWith(new Response('from the worker')))",
       )
     case '/image.png':
       return send(

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { assignVariation } from '../../shared/bucketing.ts'
 import { splitUrlTarget } from '../../worker/edge/split-url.ts'
 import { admin, createSite, errorOf, rows, startExperiment, type TestSite } from './support/api.ts'
+import { proveHostname } from './support/hostnames.ts'
 
 const origin = inject('originUrl')
 let counter = 0
@@ -11,12 +12,15 @@ let counter = 0
 async function proxiedSite(consentRequired = false): Promise<{ site: TestSite; host: string }> {
   const site = await createSite()
   const host = `shop-${++counter}-${Date.now().toString(36)}.test`
-  const res = await admin(site, 'PUT', '/site/proxy', {
-    originUrl: origin,
-    hostnames: [host],
-    consentRequired,
-  })
-  expect(res.status, await res.clone().text()).toBe(200)
+  await proveHostname(site, host, origin)
+  if (consentRequired) {
+    const res = await admin(site, 'PUT', '/site/proxy', {
+      originUrl: origin,
+      hostnames: [host],
+      consentRequired,
+    })
+    expect(res.status, await res.clone().text()).toBe(200)
+  }
   return { site, host }
 }
 
@@ -141,16 +145,20 @@ describe('GET/PUT /v1/admin/site/proxy', () => {
   it('stores the origin, hostnames and consent setting, and reads them back', async () => {
     const { site, host } = await proxiedSite(true)
     const res = await admin(site, 'GET', '/site/proxy')
-    expect(await res.json()).toEqual({
+    expect(await res.json()).toMatchObject({
       originUrl: origin.replace(/\/$/, ''),
       hostnames: [host],
       consentRequired: true,
+      verification: [{ hostname: host, verified: true, error: null }],
+      dashboardHostnames: ['edge.test'],
     })
     await admin(site, 'PUT', '/site/proxy', { originUrl: null, hostnames: [] })
     expect(await (await admin(site, 'GET', '/site/proxy')).json()).toEqual({
       originUrl: null,
       hostnames: [],
       consentRequired: false,
+      verification: [],
+      dashboardHostnames: ['edge.test'],
     })
   })
 })

@@ -5,7 +5,16 @@
  */
 
 import { sql } from 'drizzle-orm'
-import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 
 export const sites = sqliteTable('sites', {
   id: text('id').primaryKey(),
@@ -252,8 +261,30 @@ export const recStatus = sqliteTable('rec_status', {
   updatedAt: integer('updated_at').notNull(),
 })
 
-/** Edge proxy mode: the store's own hostnames (host[:port]), each proxied to its site's origin. */
-export const siteHostnames = sqliteTable('site_hostnames', {
-  hostname: text('hostname').primaryKey(),
-  siteId: text('site_id').notNull(),
-})
+/**
+ * Edge proxy mode: the store hostnames (host[:port]) sites claim. A claim serves only once proven
+ * (`verifiedAt`, see edge/hostname-proof.ts); several sites may claim one name, so a claim by the
+ * wrong site never blocks the owner, and at most one claim of a name is proven at a time.
+ */
+export const siteHostnames = sqliteTable(
+  'site_hostnames',
+  {
+    hostname: text('hostname').notNull(),
+    siteId: text('site_id').notNull(),
+    /** When the hostname's DNS last proved this site's claim; null: not (or no longer) proven. */
+    verifiedAt: integer('verified_at'),
+    /** The last proof attempt, successful or not. */
+    checkedAt: integer('checked_at'),
+    /** Why the last attempt failed; null after a success. */
+    checkError: text('check_error'),
+    /** Failed attempts in a row; a proven claim stops serving at PROOF_FAILURES_ALLOWED. */
+    failedChecks: integer('failed_checks').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.hostname, t.siteId] }),
+    uniqueIndex('site_hostnames_proven')
+      .on(t.hostname)
+      .where(sql`verified_at IS NOT NULL`),
+    index('site_hostnames_site').on(t.siteId),
+  ],
+)

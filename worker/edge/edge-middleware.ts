@@ -1,20 +1,29 @@
 /**
- * Routes a request for one of a site's own hostnames to that site's origin, unless it is for the
- * product itself (/v1, /admin, /widget), which works on every host. A Host of no site falls
- * through to the product routes (and their 404). A request that already went through this Worker
- * is refused, so a misconfigured origin cannot make it fetch itself forever.
+ * Decides what a hostname serves. On edgelift's own hostnames (own-hostnames.ts) nothing is
+ * proxied: they serve the dashboard and the API only. On a store's proven hostname, edgelift keeps
+ * the paths the store's pages need from it (/v1, /widget) and everything else, /admin included,
+ * is the store's origin. A Host that is neither falls through to the product routes, which serve
+ * the API but not the dashboard (dashboardHostsOnly). A request that already went through this
+ * Worker is refused, so a misconfigured origin cannot make it fetch itself forever.
  */
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { isOwnHostname, ownHostnames } from './own-hostnames.ts'
 import { isLoop, proxyRequest } from './proxy.ts'
 import { proxySiteFor } from './proxy-site.ts'
+import { refuseServiceWorkerScope, withoutScopeWidening } from './service-worker-scope.ts'
 
-const PRODUCT_PATH = /^\/(v1|admin|widget)(\/|\.js$|$)/
+/** What edgelift answers on a store's hostname: the API and the widget's files. */
+const STORE_HOST_PRODUCT_PATH = /^\/(v1|widget)(\/|\.js$|-|$)/
 
 export const edgeProxy: MiddlewareHandler<AppEnv> = async (c, next) => {
   const url = new URL(c.req.url)
-  if (PRODUCT_PATH.test(url.pathname)) return next()
+  if (isOwnHostname(url.host, ownHostnames(c.env))) {
+    refuseServiceWorkerScope(c.req.raw, true)
+    return next()
+  }
+  if (STORE_HOST_PRODUCT_PATH.test(url.pathname)) return next()
   if (isLoop(c.req.raw)) {
     throw new ApiError(
       508,
@@ -31,5 +40,20 @@ export const edgeProxy: MiddlewareHandler<AppEnv> = async (c, next) => {
     return next()
   }
   if (!target) return next()
-  return proxyRequest(c, target)
+  refuseServiceWorkerScope(c.req.raw, false)
+  return withoutScopeWidening(c.req.raw, await proxyRequest(c, target))
+}
+
+/**
+ * The dashboard and the demo answer on edgelift's own hostnames only: anywhere else, a 404 that
+ * says where they live.
+ */
+export const dashboardHostsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const own = ownHostnames(c.env)
+  if (isOwnHostname(new URL(c.req.url).host, own)) return next()
+  throw new ApiError(
+    404,
+    'not_found',
+    `The dashboard is served on edgelift's own hostname${own.length === 1 ? '' : 's'} (${own.join(', ') || 'the Worker’s workers.dev name'}), never on a store's.`,
+  )
 }

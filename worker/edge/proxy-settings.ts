@@ -1,13 +1,13 @@
 /**
  * A site's proxy settings: the origin server, the store hostnames the Worker answers for, and
  * whether visitors must consent before the edge may set an identifier.
- * Written in one batch: a hostname another site already owns fails the whole change (409).
+ * Written in one batch; a hostname serves only once proven (hostname-verification.ts).
  */
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { batch, type Database } from '../db/database.ts'
-import { conflict } from '../http/api-error.ts'
 import { bareOrigin } from '../http/bare-origin.ts'
+import { isOwnHostname, type OwnHostnames } from './own-hostnames.ts'
 import { forgetProxySites } from './proxy-site.ts'
 
 const HOSTNAME =
@@ -33,19 +33,15 @@ export const proxySettingsSchema = z.strictObject({
 export type ProxySettings = z.output<typeof proxySettingsSchema>
 
 /**
- * The first of `hostnames` that is edgelift's own: the host this request came in on, or a
- * workers.dev name (always the Worker's, never a store's). A site holding one would put its
- * origin's pages beside the dashboard on the dashboard's origin, where a script of theirs could
- * read the admin keys the dashboard keeps. Store hostnames reach the Worker only once its
- * operator routes them to it (Workers Custom Domains, or Cloudflare for SaaS, which verifies
- * that the store owns the name); this check keeps a site from claiming the product's own.
+ * The first of `hostnames` that is edgelift's own (configured, or a workers.dev name), whatever
+ * host the request that asks for it came in on: a site holding one would serve its origin's
+ * pages beside the dashboard, where a script of theirs could read the admin keys it keeps.
  */
-export function ownHostname(hostnames: readonly string[], requestHost: string): string | undefined {
-  const own = requestHost.toLowerCase()
-  return hostnames.find((host) => {
-    const name = host.replace(/:\d+$/, '')
-    return host === own || name === 'workers.dev' || name.endsWith('.workers.dev')
-  })
+export function reservedHostname(
+  hostnames: readonly string[],
+  own: OwnHostnames,
+): string | undefined {
+  return hostnames.find((host) => isOwnHostname(host, own))
 }
 
 export async function readProxySettings(db: Database, siteId: string): Promise<ProxySettings> {
@@ -61,27 +57,29 @@ export async function readProxySettings(db: Database, siteId: string): Promise<P
   }
 }
 
+/**
+ * Replaces the site's settings in one batch. Hostnames it keeps keep their proof; new ones start
+ * unproven and serve once their DNS proves them (hostname-verification.ts). Another site's claim
+ * of the same name, proven or not, never refuses the change: the proof decides who serves.
+ */
 export async function writeProxySettings(
   db: Database,
   siteId: string,
   settings: ProxySettings,
 ): Promise<void> {
   const originUrl = settings.originUrl ? new URL(settings.originUrl).origin : null
+  const hostnames = [...new Set(settings.hostnames)]
   try {
     await batch(db, [
       sql`UPDATE sites SET origin_url = ${originUrl},
         proxy_consent_required = ${settings.consentRequired ? 1 : 0} WHERE id = ${siteId}`,
-      sql`DELETE FROM site_hostnames WHERE site_id = ${siteId}`,
-      ...[...new Set(settings.hostnames)].map(
+      sql`DELETE FROM site_hostnames WHERE site_id = ${siteId}
+        AND hostname NOT IN (SELECT value FROM json_each(${JSON.stringify(hostnames)}))`,
+      ...hostnames.map(
         (hostname) =>
-          sql`INSERT INTO site_hostnames (hostname, site_id) VALUES (${hostname}, ${siteId})`,
+          sql`INSERT OR IGNORE INTO site_hostnames (hostname, site_id) VALUES (${hostname}, ${siteId})`,
       ),
     ])
-  } catch (err) {
-    if (err instanceof Error && /UNIQUE constraint/i.test(err.message)) {
-      throw conflict('hostname_taken', 'One of these hostnames already belongs to another site.')
-    }
-    throw err
   } finally {
     forgetProxySites()
   }

@@ -1,5 +1,6 @@
 /**
- * Which site a request's Host belongs to in proxy mode, cached in the isolate. When D1 fails, the
+ * Which site a request's Host belongs to in proxy mode: the one whose claim of it is proven
+ * (hostname-verification.ts), cached in the isolate. When D1 fails, the
  * last known answer keeps serving (the store must not go down because edgelift's storage did).
  */
 import { sql } from 'drizzle-orm'
@@ -28,7 +29,7 @@ export async function proxySiteFor(db: Database, host: string): Promise<ProxySit
     }>(sql`
       SELECT s.public_key, s.origin_url, s.proxy_consent_required
       FROM site_hostnames h JOIN sites s ON s.id = h.site_id
-      WHERE h.hostname = ${key}`)
+      WHERE h.hostname = ${key} AND h.verified_at IS NOT NULL`)
     const site = row?.origin_url ? await findSiteByPublicKey(db, row.public_key) : null
     const value =
       site && row?.origin_url

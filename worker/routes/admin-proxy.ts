@@ -1,25 +1,40 @@
-/** `GET/PUT /v1/admin/site/proxy`: the origin and hostnames of edge proxy mode. */
-import { Hono } from 'hono'
+/**
+ * `GET/PUT /v1/admin/site/proxy`: the origin and hostnames of edge proxy mode, with each
+ * hostname's proof; `POST /v1/admin/site/proxy/verify` checks the proofs now.
+ */
+import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { ownHostnames } from '../edge/own-hostnames.ts'
+import { dohResolver } from '../edge/hostname-proof.ts'
+import { hostnameProofs, proveSiteHostnames } from '../edge/hostname-verification.ts'
 import {
-  ownHostname,
   proxySettingsSchema,
   readProxySettings,
+  reservedHostname,
   writeProxySettings,
 } from '../edge/proxy-settings.ts'
 import { invalid } from '../http/api-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 
+/** The settings as stored, the proof of each hostname, and where the dashboard lives. */
+async function proxyAnswer(c: Context<AppEnv>) {
+  const [settings, verification] = await Promise.all([
+    readProxySettings(c.var.db, c.var.site.id),
+    hostnameProofs(c.var.db, c.var.site.id),
+  ])
+  return c.json({ ...settings, verification, dashboardHostnames: ownHostnames(c.env) })
+}
+
 export const adminProxyRoute = new Hono<AppEnv>()
-  .get('/site/proxy', async (c) => c.json(await readProxySettings(c.var.db, c.var.site.id)))
+  .get('/site/proxy', proxyAnswer)
   .put('/site/proxy', async (c) => {
     const settings = parseOr400(
       proxySettingsSchema,
       await readJsonBody(c.req.raw, 16 * 1024),
       'proxy',
     )
-    const own = ownHostname(settings.hostnames, new URL(c.req.url).host)
+    const own = reservedHostname(settings.hostnames, ownHostnames(c.env))
     if (own) {
       throw invalid(
         'reserved_hostname',
@@ -27,5 +42,14 @@ export const adminProxyRoute = new Hono<AppEnv>()
       )
     }
     await writeProxySettings(c.var.db, c.var.site.id, settings)
-    return c.json(await readProxySettings(c.var.db, c.var.site.id))
+    return proxyAnswer(c)
+  })
+  .post('/site/proxy/verify', async (c) => {
+    await proveSiteHostnames(
+      c.var.db,
+      dohResolver(c.env.HOSTNAME_DOH_URL),
+      c.var.site.id,
+      Date.now(),
+    )
+    return proxyAnswer(c)
   })

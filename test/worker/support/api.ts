@@ -27,9 +27,9 @@ export async function createSite(
   return site
 }
 
-/** A request to the Worker. */
-export function call(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(new Request(`https://edge.test${path}`, init))
+/** A request to the Worker, on its own hostname unless `host` names another. */
+export function call(path: string, init: RequestInit = {}, host = 'edge.test'): Promise<Response> {
+  return exports.default.fetch(new Request(`https://${host}${path}`, init))
 }
 
 /** JSON request with the admin key. */
