@@ -78,3 +78,26 @@ export type SlotPerformance = {
   addToCarts: number
   revenue: number
 }
+
+/** A store hostname's proof, as `GET /v1/admin/site/proxy` answers it. */
+export type HostnameProof = {
+  hostname: string
+  /** The DNS TXT record that proves the claim: its name and the value it must hold. */
+  record: { name: string; value: string }
+  /** Serving: the DNS proved this site's claim and no later check has failed it. */
+  verified: boolean
+  verifiedAt: number | null
+  checkedAt: number | null
+  /** Why the last check failed, in words for the store owner. */
+  error: string | null
+}
+
+/** `GET/PUT /v1/admin/site/proxy` and `POST /v1/admin/site/proxy/verify`. */
+export type ProxySettingsAnswer = {
+  originUrl: string | null
+  hostnames: string[]
+  consentRequired: boolean
+  verification: HostnameProof[]
+  /** edgelift's own hostnames: the dashboard lives there, and no store can take them. */
+  dashboardHostnames: string[]
+}

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createSite, type CreatedSite } from '../../scripts/lib/sites.ts'
+import { proofToken } from '../../worker/edge/hostname-proof.ts'
 import { startOrigin } from '../support/origin-server.ts'
 import { launchBrowser } from './support/browser.ts'
 import { proveStoreHostname } from './support/store-hostname.ts'
@@ -78,6 +79,37 @@ describe("the dashboard's hostname", () => {
     expect(await register(page, '/admin/app.js')).toMatch(/^refused/)
     expect(await register(page, '/sw.js')).toMatch(/^refused/)
     expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations())).toHaveLength(0)
+    await context.close()
+  })
+})
+
+describe('Settings → Hostnames', () => {
+  it('says where the dashboard lives, and proves a store hostname on "Check now"', async () => {
+    const pending = `pending-shop.test:${port}`
+    const set = await fetch(`${baseUrl}/v1/admin/site/proxy`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ originUrl: origin.url, hostnames: [STORE, pending] }),
+    })
+    expect(set.status).toBe(200)
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), site.adminKey)
+    await page.goto(`http://localhost:${port}/admin/settings`)
+    await expect
+      .poll(() => page.locator('[data-dashboard-host]').textContent())
+      .toContain(`localhost:${port}, edgelift's own hostname`)
+    const row = page.locator(`[data-hostname="${pending}"]`)
+    await expect.poll(() => row.textContent()).toContain('Waiting for proof')
+    const record = `_edgelift.pending-shop.test`
+    expect(await row.textContent()).toContain(record)
+    expect(await page.locator(`[data-hostname="${STORE}"]`).textContent()).toContain('Serving')
+    await fetch(`${inject('dohUrl')}/records/${record}`, {
+      method: 'PUT',
+      body: JSON.stringify([await proofToken(site.siteId)]),
+    })
+    await page.getByRole('button', { name: 'Check now' }).click()
+    await expect.poll(() => row.textContent()).toContain('Serving')
     await context.close()
   })
 })

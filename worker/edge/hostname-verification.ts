@@ -6,6 +6,7 @@
  * the same batch: whoever runs the name's DNS has just chosen.
  */
 import { sql } from 'drizzle-orm'
+import type { HostnameProof } from '../../shared/api-types.ts'
 import { batch, type Database, type Statement } from '../db/database.ts'
 import { proofRecordName, proofToken, type TxtResolver } from './hostname-proof.ts'
 import { forgetProxySites } from './proxy-site.ts'
@@ -15,18 +16,6 @@ export const PROOF_FAILURES_ALLOWED = 3
 const RECHECK_AFTER_MS = 20 * 3600_000
 /** Claims the cron re-checks in one run at most: each is one DNS look-up. */
 const RECHECKS_PER_RUN = 200
-
-export type HostnameProof = {
-  hostname: string
-  /** The TXT record that proves it: its name, and the value (the site's token). */
-  record: { name: string; value: string }
-  /** Serving: the DNS proved this site's claim and no later check has failed it. */
-  verified: boolean
-  verifiedAt: number | null
-  checkedAt: number | null
-  /** Why the last check failed, in words for the store owner. */
-  error: string | null
-}
 
 type ClaimRow = {
   hostname: string

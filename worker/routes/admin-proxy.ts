@@ -3,6 +3,7 @@
  * hostname's proof; `POST /v1/admin/site/proxy/verify` checks the proofs now.
  */
 import { Hono, type Context } from 'hono'
+import type { ProxySettingsAnswer } from '../../shared/api-types.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ownHostnames } from '../edge/own-hostnames.ts'
 import { dohResolver } from '../edge/hostname-proof.ts'
@@ -23,7 +24,12 @@ async function proxyAnswer(c: Context<AppEnv>) {
     readProxySettings(c.var.db, c.var.site.id),
     hostnameProofs(c.var.db, c.var.site.id),
   ])
-  return c.json({ ...settings, verification, dashboardHostnames: ownHostnames(c.env) })
+  const answer: ProxySettingsAnswer = {
+    ...settings,
+    verification,
+    dashboardHostnames: [...ownHostnames(c.env)],
+  }
+  return c.json(answer)
 }
 
 export const adminProxyRoute = new Hono<AppEnv>()

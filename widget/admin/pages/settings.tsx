@@ -1,8 +1,12 @@
-/** `/admin/settings`: the site's name and origins, its keys, the install snippet and key rotation. */
+/**
+ * `/admin/settings`: the site's name and origins, its keys, the install snippet, the hostnames
+ * (where the dashboard lives, which store hostnames serve) and key rotation.
+ */
 import { useApi } from '../api/use-api.ts'
 import type { SiteInfo } from '../api/types.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { Loading, Page } from '../components/page.tsx'
+import { HostnamesCard } from '../settings/hostnames-card.tsx'
 import { InstallCard } from '../settings/install-card.tsx'
 import { RotateKey } from '../settings/rotate-key.tsx'
 import { SiteForm } from '../settings/site-form.tsx'
@@ -41,6 +45,7 @@ export function SettingsPage() {
             </dl>
           </section>
           <InstallCard publicKey={site.publicKey} />
+          <HostnamesCard />
           <RotateKey />
         </>
       )}
