@@ -28,7 +28,7 @@ import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
 import { benchRoutes } from './routes/bench.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
-import { dashboardHostsOnly, edgeProxy } from './edge/edge-middleware.ts'
+import { dashboardHostsOnly, edgeProxy, withDashboardPolicy } from './edge/edge-middleware.ts'
 import { dohResolver } from './edge/hostname-proof.ts'
 import { recheckHostnames } from './edge/hostname-verification.ts'
 
@@ -64,7 +64,9 @@ export const app = new Hono<AppEnv>()
   .use('/admin/*', dashboardHostsOnly)
   .get('/admin/*', async (c) => {
     const file = await c.env.ASSETS.fetch(c.req.raw)
-    return file.status === 404 ? c.env.ASSETS.fetch(new URL('/admin/', c.req.url)) : file
+    const page =
+      file.status === 404 ? await c.env.ASSETS.fetch(new URL('/admin/', c.req.url)) : file
+    return withDashboardPolicy(page)
   })
 
 app.onError(onError)

@@ -33,6 +33,9 @@ describe("edgelift's own hostnames", () => {
       const dashboard = await call('/admin/')
       expect(dashboard.status).toBe(200)
       expect(await dashboard.text()).toContain('<div id="app"')
+      const policy = dashboard.headers.get('content-security-policy') ?? ''
+      expect(policy).toContain("script-src 'self'")
+      expect(policy).toContain("frame-ancestors 'none'")
     } finally {
       await env.DB.prepare('DELETE FROM site_hostnames WHERE hostname = ?').bind('edge.test').run()
     }

@@ -57,3 +57,18 @@ export const dashboardHostsOnly: MiddlewareHandler<AppEnv> = async (c, next) => 
     `The dashboard is served on edgelift's own hostname${own.length === 1 ? '' : 's'} (${own.join(', ') || 'the Worker’s workers.dev name'}), never on a store's.`,
   )
 }
+
+/**
+ * The dashboard's pages run its own scripts only, call its own API only, and are never framed: the
+ * admin key in the page is out of reach of an injected script, a foreign frame or a clickjacker.
+ * Product images (recommendation previews) may come from any https origin.
+ */
+const DASHBOARD_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+export function withDashboardPolicy(response: Response): Response {
+  const page = new Response(response.body, response)
+  page.headers.set('content-security-policy', DASHBOARD_POLICY)
+  page.headers.set('x-frame-options', 'DENY')
+  return page
+}
