@@ -4,6 +4,7 @@
  * last known answer keeps serving (the store must not go down because edgelift's storage did).
  */
 import { sql } from 'drizzle-orm'
+import { IsolateCache } from '../cache/isolate-cache.ts'
 import type { Database } from '../db/database.ts'
 import { findSiteByPublicKey, type Site } from '../sites/site-store.ts'
 
@@ -14,13 +15,11 @@ export type ProxySite = {
   consentRequired: boolean
 }
 
-const TTL_MS = 10_000
-const cache = new Map<string, { value: ProxySite | null; expires: number }>()
+const cache = new IsolateCache<ProxySite | null>({ ttlMs: 10_000, maxEntries: 1000 })
 
 export async function proxySiteFor(db: Database, host: string): Promise<ProxySite | null> {
   const key = host.toLowerCase()
-  const hit = cache.get(key)
-  if (hit && hit.expires > Date.now()) return hit.value
+  if (cache.has(key)) return cache.get(key) ?? null
   try {
     const [row] = await db.all<{
       public_key: string
@@ -39,11 +38,11 @@ export async function proxySiteFor(db: Database, host: string): Promise<ProxySit
             consentRequired: row.proxy_consent_required === 1,
           }
         : null
-    if (cache.size > 1000) cache.clear()
-    cache.set(key, { value, expires: Date.now() + TTL_MS })
+    cache.set(key, value)
     return value
   } catch (err) {
-    if (hit) return hit.value
+    const last = cache.lastKnown(key)
+    if (last !== undefined) return last
     throw err
   }
 }

@@ -11,12 +11,12 @@ import { assignVisitor } from '../experiments/assign-visitor.ts'
 import { runningExperimentsOrLastKnown } from '../experiments/running-experiments.ts'
 import { urlMatches } from '../experiments/url-target.ts'
 import { isBot } from '../events/bots.ts'
+import { visitorCookie, visitorFromCookie } from '../visitors/visitor-cookie.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
 import { exposureEvents, recordExposures } from './edge-exposures.ts'
 import { rewritePage } from './page-rewriter.ts'
 import type { ProxySite } from './proxy-site.ts'
 import { onOrigin, splitUrlTarget } from './split-url.ts'
-import { visitorCookie, visitorFromCookie } from './visitor-cookie.ts'
 
 /** The visitor's assignments, for an origin that renders the chosen variation itself. */
 const ASSIGNMENTS_HEADER = 'x-edgelift-assignments'
@@ -88,6 +88,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
             headers: { location: location.href, 'cache-control': 'private, no-store' },
           }),
           newVisitor,
+          request.url,
         )
       }
     } else destination = split
@@ -125,6 +126,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
       headers,
     }),
     newVisitor,
+    request.url,
   )
 }
 
@@ -173,8 +175,12 @@ async function forward(
   }
 }
 
-function withVisitor(response: Response, newVisitor: string | undefined): Response {
-  if (newVisitor) response.headers.append('set-cookie', visitorCookie(newVisitor))
+function withVisitor(
+  response: Response,
+  newVisitor: string | undefined,
+  requestUrl: string,
+): Response {
+  if (newVisitor) response.headers.append('set-cookie', visitorCookie(newVisitor, requestUrl))
   return response
 }
 

@@ -4,24 +4,23 @@
  * other isolates see it within the TTL.
  */
 import { and, eq } from 'drizzle-orm'
+import { IsolateCache } from '../cache/isolate-cache.ts'
 import type { Database } from '../db/database.ts'
 import { experiments } from '../db/schema.ts'
 import { experimentFromRow, type Experiment } from './experiment.ts'
 
-const TTL_MS = 10_000
-const cache = new Map<string, { experiments: Experiment[]; expires: number }>()
+const cache = new IsolateCache<Experiment[]>({ ttlMs: 10_000, maxEntries: 1000 })
 
 export async function runningExperiments(db: Database, siteId: string): Promise<Experiment[]> {
   const hit = cache.get(siteId)
-  if (hit && hit.expires > Date.now()) return hit.experiments
+  if (hit) return hit
   const rows = await db
     .select()
     .from(experiments)
     .where(and(eq(experiments.siteId, siteId), eq(experiments.status, 'running')))
     .all()
   const running = rows.map(experimentFromRow)
-  if (cache.size > 1000) cache.clear()
-  cache.set(siteId, { experiments: running, expires: Date.now() + TTL_MS })
+  cache.set(siteId, running)
   return running
 }
 
@@ -41,6 +40,6 @@ export async function runningExperimentsOrLastKnown(
     return await runningExperiments(db, siteId)
   } catch (err) {
     console.warn('D1 unavailable; assigning from the last known experiments', err)
-    return cache.get(siteId)?.experiments ?? null
+    return cache.lastKnown(siteId) ?? null
   }
 }

@@ -5,7 +5,8 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
-import { ByteBudgetCache } from './byte-budget-cache.ts'
+import { ByteBudgetCache } from '../cache/byte-budget-cache.ts'
+import { IsolateCache } from '../cache/isolate-cache.ts'
 import type { InteractionWeights } from './interactions.ts'
 
 export type ActiveModel = {
@@ -25,7 +26,7 @@ type Blob = ArrayBuffer | number[]
 const STATUS_TTL_MS = 5_000
 /** Models kept per isolate: a third of its 128 MB, whatever the number of sites. */
 export const MODEL_CACHE_BYTES = 40 * 1024 * 1024
-const versions = new Map<string, { version: string | null; expires: number }>()
+const versions = new IsolateCache<string | null>({ ttlMs: STATUS_TTL_MS, maxEntries: 1000 })
 const models = new ByteBudgetCache<ActiveModel>(MODEL_CACHE_BYTES, modelBytes)
 
 /** A model's memory: its floats, and about 100 bytes an item for its id and index entry. */
@@ -92,13 +93,11 @@ function concat(parts: Float32Array[], length: number): Float32Array {
 
 /** The active model version (cached for a few seconds), or null. */
 export async function activeVersion(db: Database, siteId: string): Promise<string | null> {
-  const hit = versions.get(siteId)
-  if (hit && hit.expires > Date.now()) return hit.version
+  if (versions.has(siteId)) return versions.get(siteId) ?? null
   const [row] = await db.all<{ active_version: string | null }>(sql`
     SELECT active_version FROM rec_status WHERE site_id = ${siteId}`)
   const version = row?.active_version ?? null
-  if (versions.size > 1000) versions.clear()
-  versions.set(siteId, { version, expires: Date.now() + STATUS_TTL_MS })
+  versions.set(siteId, version)
   return version
 }
 

@@ -1,8 +1,8 @@
 /** `POST /v1/assign`: the visitor's variation in every running experiment that includes them. */
 import { Hono } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { KEY, VISITOR_ID } from '../../shared/identifiers.ts'
+import { visitorCookie, visitorFromCookie } from '../visitors/visitor-cookie.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
 import type { AppEnv } from '../app-env.ts'
 import { assignVisitor } from '../experiments/assign-visitor.ts'
@@ -10,9 +10,7 @@ import { runningExperiments } from '../experiments/running-experiments.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 
-export const VISITOR_COOKIE = 'el_vid'
 const MAX_BODY_BYTES = 16 * 1024
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60
 
 const assignBody = z.strictObject({
   visitorId: z.string().regex(VISITOR_ID, 'must be 1-128 printable ASCII characters').optional(),
@@ -28,17 +26,9 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
       ? {}
       : await readJsonBody(c.req.raw, MAX_BODY_BYTES, ['application/json', 'text/plain'])
   const body = parseOr400(assignBody, raw, 'body')
-  const cookie = getCookie(c, VISITOR_COOKIE)
-  const known = body.visitorId ?? (cookie && VISITOR_ID.test(cookie) ? cookie : undefined)
+  const known = body.visitorId ?? visitorFromCookie(c.req.header('cookie'))
   const visitorId = known ?? newVisitorId()
-  if (!known) {
-    setCookie(c, VISITOR_COOKIE, visitorId, {
-      path: '/',
-      maxAge: ONE_YEAR_SECONDS,
-      secure: true,
-      sameSite: 'Lax',
-    })
-  }
+  if (!known) c.header('set-cookie', visitorCookie(visitorId, c.req.url), { append: true })
   const running = await runningExperiments(c.var.db, c.var.site.id)
   const assignments = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
   return c.json({ visitorId, assignments })

@@ -4,6 +4,7 @@
  * key stops working at once.
  */
 import { eq } from 'drizzle-orm'
+import { IsolateCache } from '../cache/isolate-cache.ts'
 import type { Database } from '../db/database.ts'
 import { sites } from '../db/schema.ts'
 import { hashKey, sameHash } from './keys.ts'
@@ -16,29 +17,31 @@ export type Site = {
   currency: string
 }
 
-const PUBLIC_KEY_TTL_MS = 10_000
-const CACHE_LIMIT = 1000
+/** Entries each of the two caches below keeps. */
+export const PUBLIC_KEY_CACHE_ENTRIES = 1000
 /** No key is longer: a longer one is unknown without asking D1. */
 const MAX_PUBLIC_KEY_LENGTH = 64
-type Cached = { site: Site | null; expires: number }
 /**
  * Sites found and keys not found are cached apart: anyone can send requests with made-up keys,
  * and if those shared one cache they would push the real sites out of it and every request
  * back to D1.
  */
-const found = new Map<string, Cached>()
-const unknown = new Map<string, Cached>()
+const found = new IsolateCache<Site>({ ttlMs: 10_000, maxEntries: PUBLIC_KEY_CACHE_ENTRIES })
+const unknown = new IsolateCache<null>({ ttlMs: 10_000, maxEntries: PUBLIC_KEY_CACHE_ENTRIES })
 
 /** The site with this public key, or null. */
 export async function findSiteByPublicKey(db: Database, publicKey: string): Promise<Site | null> {
   if (publicKey.length > MAX_PUBLIC_KEY_LENGTH) return null
-  const cached = found.get(publicKey) ?? unknown.get(publicKey)
-  if (cached && cached.expires > Date.now()) return cached.site
+  const cached = found.get(publicKey)
+  if (cached) return cached
+  if (unknown.has(publicKey)) return null
   const row = await db.select().from(sites).where(eq(sites.publicKey, publicKey)).get()
-  const site = row ? toSite(row) : null
-  const cache = site ? found : unknown
-  if (cache.size >= CACHE_LIMIT) cache.clear()
-  cache.set(publicKey, { site, expires: Date.now() + PUBLIC_KEY_TTL_MS })
+  if (!row) {
+    unknown.set(publicKey, null)
+    return null
+  }
+  const site = toSite(row)
+  found.set(publicKey, site)
   return site
 }
 

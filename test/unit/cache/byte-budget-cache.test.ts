@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ByteBudgetCache } from '../../../worker/recs/byte-budget-cache.ts'
+import { ByteBudgetCache } from '../../../worker/cache/byte-budget-cache.ts'
 
 const cache = (maxBytes: number) => new ByteBudgetCache<Uint8Array>(maxBytes, (v) => v.byteLength)
 
