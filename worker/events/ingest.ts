@@ -11,6 +11,7 @@ import { runningExperiments } from '../experiments/running-experiments.ts'
 import type { Site } from '../sites/site-store.ts'
 import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
 import { sha256Hex } from '../crypto/hex.ts'
+import { describeIssue } from '../validation/describe-issue.ts'
 import { eventSchema, rejectionCode, type EventInput } from './event-schema.ts'
 import { deriveAssignments, insertEvents, recomputeConversions } from './event-writes.ts'
 import { forgottenAmong } from './forgotten.ts'
@@ -54,7 +55,7 @@ export async function prepareIngest(
       rejected.push({
         index,
         code: rejectionCode(parsed.error),
-        message: firstMessage(parsed.error),
+        message: describeIssue(parsed.error, 'event'),
       })
   })
 
@@ -164,11 +165,4 @@ function exposureOf(
     }
   }
   return { phase: exp.phase, variation }
-}
-
-function firstMessage(error: { issues: { message: string; path: PropertyKey[] }[] }): string {
-  const issue = error.issues[0]
-  return issue
-    ? `${issue.path.map(String).join('.') || 'event'}: ${issue.message}`
-    : 'Invalid event.'
 }

@@ -3,6 +3,7 @@
  * envelope, naming the first offending field so the caller can fix it.
  */
 import type { z } from 'zod'
+import { describeIssue } from '../validation/describe-issue.ts'
 import { invalid } from './api-error.ts'
 
 /** `value` parsed by `schema`, or a 400 `invalid_<what>` naming the first problem. */
@@ -14,12 +15,4 @@ export function parseOr400<T extends z.ZodType>(
   const result = schema.safeParse(value)
   if (result.success) return result.data
   throw invalid(`invalid_${what}`, describeIssue(result.error))
-}
-
-/** One readable sentence for the first issue: `variations.1.weight: Too big: expected ...`. */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0]
-  if (!issue) return 'The input is invalid.'
-  const path = issue.path.map(String).join('.')
-  return path ? `${path}: ${issue.message}` : issue.message
 }
