@@ -47,8 +47,8 @@ export function isOwnHostname(host: string, own: OwnHostnames): boolean {
 let parsed: { configured: string | undefined; own: OwnHostnames } | undefined
 
 /** The Worker's own hostnames, parsed once per isolate (the variable never changes in one). */
-export function ownHostnames(env: Env): OwnHostnames {
-  if (parsed?.configured !== env.EDGELIFT_HOSTNAMES) {
+export function ownHostnames(env: { EDGELIFT_HOSTNAMES?: string }): OwnHostnames {
+  if (!parsed || parsed.configured !== env.EDGELIFT_HOSTNAMES) {
     parsed = { configured: env.EDGELIFT_HOSTNAMES, own: ownHostnamesOf(env.EDGELIFT_HOSTNAMES) }
   }
   return parsed.own

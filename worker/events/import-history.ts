@@ -8,7 +8,7 @@
 import { batch, type Database, type Statement } from '../db/database.ts'
 import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
 import { MAX_JSON_PARAMETER_BYTES } from '../db/json-chunks.ts'
-import { invalid } from '../http/api-error.ts'
+import { invalid } from '../domain-error.ts'
 import { contentId } from '../import/content-id.ts'
 import { splitLines } from '../import/lines.ts'
 import { createOnlineRetailParser } from '../import/online-retail.ts'

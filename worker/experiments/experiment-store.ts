@@ -6,7 +6,7 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import { batch, type Database, type Statement } from '../db/database.ts'
 import { experimentPhases, experiments } from '../db/schema.ts'
 import { KEY } from '../../shared/identifiers.ts'
-import { conflict, invalid, notFound } from '../http/api-error.ts'
+import { conflict, invalid, notFound } from '../domain-error.ts'
 import {
   experimentFromRow,
   experimentToRow,
@@ -51,9 +51,11 @@ export async function findExperiment(
   return row ? experimentFromRow(row) : null
 }
 
-/** The site's experiment with this key, or 404 — also for another site's key; 400 for a key no
- * experiment can have. */
-export async function experimentOr404(
+/**
+ * The site's experiment with this key; not_found also for another site's key, invalid for a key
+ * no experiment can have.
+ */
+export async function requireExperiment(
   db: Database,
   siteId: string,
   key: string,

@@ -4,7 +4,7 @@
  * a new phase, re-randomized by a derived seed and analysed apart; coverage does not, because
  * raising it only adds visitors.
  */
-import { conflict } from '../http/api-error.ts'
+import { conflict } from '../domain-error.ts'
 import { currentSeed, type Experiment, type Phase } from './experiment.ts'
 import type { PatchExperimentInput } from './experiment-schema.ts'
 

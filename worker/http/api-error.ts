@@ -1,6 +1,7 @@
 /**
- * The one kind of error the Worker throws for a request it refuses. `app.onError` turns it into the
- * envelope of API.md: `{ "error": { "code", "message" } }` with the status and headers given here.
+ * The HTTP layer's own refusals (a missing key, a wrong origin, a rate limit, a body too large):
+ * `app.onError` turns them into the error envelope `{ "error": { "code", "message" } }` with the
+ * status and headers given here. Domain modules throw DomainError (../domain-error.ts) instead.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
@@ -21,19 +22,4 @@ export class ApiError extends Error {
     this.code = code
     this.headers = headers
   }
-}
-
-/** 400 with a code naming what was wrong. */
-export function invalid(code: string, message: string): ApiError {
-  return new ApiError(400, code, message)
-}
-
-/** 404 for anything missing or belonging to another site: both must look the same. */
-export function notFound(what: string): ApiError {
-  return new ApiError(404, 'not_found', `${what} was not found.`)
-}
-
-/** 409 for a state that forbids the request. */
-export function conflict(code: string, message: string): ApiError {
-  return new ApiError(409, code, message)
 }

@@ -1,12 +1,19 @@
 /**
- * The single place failures become responses. Refusals (`ApiError`) keep their status and code;
+ * The single place failures become responses. HTTP refusals (`ApiError`) keep their status and
+ * code, and domain refusals (`DomainError`) get the status of their kind;
  * storage failures become 503 with Retry-After so clients back off and retry; anything else is
  * logged and answered with a generic 500 that leaks no stack.
  */
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ErrorEnvelope } from '../../shared/api-types.ts'
+import { DomainError, type DomainErrorKind } from '../domain-error.ts'
 import { ApiError } from './api-error.ts'
+
+const DOMAIN_STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const satisfies Record<
+  DomainErrorKind,
+  number
+>
 
 /** A D1 failure: the binding's errors carry a `D1_` prefix (D1_ERROR, D1_EXEC_ERROR, ...). */
 function isStorageError(err: Error): boolean {
@@ -16,6 +23,9 @@ function isStorageError(err: Error): boolean {
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     return c.json(envelope(err.code, err.message), err.status, err.headers)
+  }
+  if (err instanceof DomainError) {
+    return c.json(envelope(err.code, err.message), DOMAIN_STATUS[err.kind])
   }
   if (err instanceof HTTPException) {
     // Hono's own middleware (body limit, ...) throw these; keep their status in our envelope.

@@ -3,7 +3,8 @@
  * reading and again while streaming, so a 10 MB body sent to a 64 KB route is cut off after 64 KB
  * instead of sitting in the isolate's memory.
  */
-import { ApiError, invalid } from './api-error.ts'
+import { invalid } from '../domain-error.ts'
+import { ApiError } from './api-error.ts'
 
 /** The media type of a request without parameters, lower-cased: `text/plain;charset=UTF-8` → `text/plain`. */
 export function mediaType(req: Request): string {

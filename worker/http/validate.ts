@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod'
 import { describeIssue } from '../validation/describe-issue.ts'
-import { invalid } from './api-error.ts'
+import { invalid } from '../domain-error.ts'
 
 /** `value` parsed by `schema`, or a 400 `invalid_<what>` naming the first problem. */
 export function parseOr400<T extends z.ZodType>(

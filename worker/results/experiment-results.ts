@@ -5,23 +5,23 @@
 import type { Database } from '../db/database.ts'
 import type { Experiment, Phase } from '../experiments/experiment.ts'
 import { listPhases } from '../experiments/experiment-store.ts'
-import { invalid } from '../http/api-error.ts'
+import { invalid } from '../domain-error.ts'
 import { computeResults } from '../stats/index.ts'
 import type { ExperimentResults } from '../stats/types.ts'
 import { phaseTotals } from './phase-totals.ts'
 
-/** The phase `requested` (default: the current one), or a 400 naming the phases that exist. */
+/** The phase `requested` (default: the current one), or invalid naming the phases that exist. */
 export async function resolvePhase(
   db: Database,
   siteId: string,
   exp: Experiment,
-  requested: string | undefined,
+  requested: number | undefined,
 ): Promise<{ phase: Phase; phases: number[] }> {
   const phases = await listPhases(db, siteId, exp.key)
   const numbers = phases.map((p) => p.phase)
-  const wanted = requested === undefined ? exp.phase : Number(requested)
+  const wanted = requested ?? exp.phase
   const phase = phases.find((p) => p.phase === wanted)
-  if (requested !== undefined && (!/^\d{1,6}$/.test(requested) || !phase)) {
+  if (requested !== undefined && !phase) {
     throw invalid(
       'invalid_phase',
       numbers.length

@@ -7,7 +7,7 @@ import type { Experiment } from '../experiments/experiment.ts'
 import { recomputeExperimentConversions } from '../events/event-writes.ts'
 import { createExperimentSchema, patchExperimentSchema } from '../experiments/experiment-schema.ts'
 import {
-  experimentOr404,
+  requireExperiment,
   insertExperiment,
   listExperiments,
   listPhases,
@@ -59,12 +59,12 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
     return c.json(await withPhases(c.var.db, c.var.site.id, exp), 201)
   })
   .get('/experiments/:key', async (c) => {
-    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
+    const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
     return c.json(await withPhases(c.var.db, c.var.site.id, exp))
   })
   .patch('/experiments/:key', async (c) => {
     const { db, site } = c.var
-    const exp = await experimentOr404(db, site.id, c.req.param('key'))
+    const exp = await requireExperiment(db, site.id, c.req.param('key'))
     const patch = parseOr400(
       patchExperimentSchema,
       await readJsonBody(c.req.raw, MAX_BODY_BYTES),
@@ -86,7 +86,7 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
     })
   })
   .post('/experiments/:key/:action{start|pause|stop}', async (c) => {
-    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
+    const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
     const change = transition(exp, c.req.param('action') as LifecycleAction, Date.now())
     await saveChange(c.var.db, c.var.site.id, exp, change)
     return c.json(await withPhases(c.var.db, c.var.site.id, change.next))

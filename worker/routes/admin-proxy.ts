@@ -14,7 +14,7 @@ import {
   reservedHostname,
   writeProxySettings,
 } from '../edge/proxy-settings.ts'
-import { invalid } from '../http/api-error.ts'
+import { invalid } from '../domain-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 

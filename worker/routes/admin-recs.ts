@@ -6,7 +6,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { importHistory, IMPORT_FORMATS, type ImportFormat } from '../events/import-history.ts'
-import { conflict, invalid } from '../http/api-error.ts'
+import { conflict, invalid } from '../domain-error.ts'
 import { mediaType, readTextBody } from '../http/read-body.ts'
 import { DATE_ORDERS, type DateOrder } from '../import/timestamps.ts'
 import { forgetActiveVersion } from '../recs/model-cache.ts'

@@ -2,23 +2,36 @@
  * Reading experiments: `GET /v1/admin/experiments/{key}/results|timeseries[?phase=N]` and the
  * sample-size calculator `GET /v1/admin/sample-size`.
  */
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { experimentOr404 } from '../experiments/experiment-store.ts'
-import { invalid } from '../http/api-error.ts'
+import { requireExperiment } from '../experiments/experiment-store.ts'
+import { invalid } from '../domain-error.ts'
 import { experimentResults, resolvePhase } from '../results/experiment-results.ts'
 import { phaseTimeseries } from '../results/timeseries.ts'
 import { sampleSizePerVariation, validateSampleSizeParams } from '../stats/index.ts'
 
+/** `?phase=N`: a phase number, or none for the current phase. */
+function phaseQuery(c: Context<AppEnv>): number | undefined {
+  const raw = c.req.query('phase')
+  if (raw === undefined) return undefined
+  if (!/^\d{1,6}$/.test(raw)) {
+    throw invalid(
+      'invalid_phase',
+      `phase must be a phase number such as 1, not ${raw.slice(0, 40)}.`,
+    )
+  }
+  return Number(raw)
+}
+
 export const adminResultsRoute = new Hono<AppEnv>()
   .get('/experiments/:key/results', async (c) => {
-    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
-    const { phase, phases } = await resolvePhase(c.var.db, c.var.site.id, exp, c.req.query('phase'))
+    const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
+    const { phase, phases } = await resolvePhase(c.var.db, c.var.site.id, exp, phaseQuery(c))
     return c.json({ ...(await experimentResults(c.var.db, c.var.site, exp, phase)), phases })
   })
   .get('/experiments/:key/timeseries', async (c) => {
-    const exp = await experimentOr404(c.var.db, c.var.site.id, c.req.param('key'))
-    const { phase } = await resolvePhase(c.var.db, c.var.site.id, exp, c.req.query('phase'))
+    const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
+    const { phase } = await resolvePhase(c.var.db, c.var.site.id, exp, phaseQuery(c))
     const days = await phaseTimeseries(
       c.var.db,
       { siteId: c.var.site.id, experimentKey: exp.key, phase: phase.phase },

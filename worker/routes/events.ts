@@ -4,7 +4,8 @@ import type { AppEnv } from '../app-env.ts'
 import { isBot } from '../events/bots.ts'
 import { MAX_BODY_BYTES, MAX_EVENTS } from '../events/event-schema.ts'
 import { ingestEvents } from '../events/ingest.ts'
-import { ApiError, invalid } from '../http/api-error.ts'
+import { ApiError } from '../http/api-error.ts'
+import { invalid } from '../domain-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
 
 export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
