@@ -4,7 +4,6 @@ import { toMajorUnits } from '../../shared/currencies.ts'
 import type { Database } from '../db/database.ts'
 
 export const DEMO_SITE_ID = 'site_demo'
-export const DEMO_PUBLIC_KEY = 'pk_demo'
 
 export type DemoProduct = {
   sku: string

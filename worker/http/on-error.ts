@@ -28,10 +28,8 @@ export function onError(err: Error, c: Context): Response {
     return c.json(envelope(err.code, err.message), DOMAIN_STATUS[err.kind])
   }
   if (err instanceof HTTPException) {
-    // Hono's own middleware (body limit, ...) throw these; keep their status in our envelope.
-    const status = err.status
-    const code = status === 413 ? 'body_too_large' : 'bad_request'
-    return c.json(envelope(code, err.message || 'The request was refused.'), status)
+    // Hono itself throws these for a request it cannot route or read; keep the status.
+    return c.json(envelope('bad_request', err.message || 'The request was refused.'), err.status)
   }
   if (isStorageError(err)) {
     console.error('storage unavailable', err.message)
