@@ -1,4 +1,7 @@
-/** `/admin/settings`: the site's name and origins, its keys, the install snippet and key rotation. */
+/**
+ * `/admin/settings`: the site's name and origins, its keys, the install snippet, key rotation, and
+ * the team's named keys with the audit log (a chunk of its own).
+ */
 import { useApi } from '../api/use-api.ts'
 import type { SiteInfo } from '../api/types.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
@@ -6,6 +9,7 @@ import { Loading, Page } from '../components/page.tsx'
 import { InstallCard } from '../settings/install-card.tsx'
 import { RotateKey } from '../settings/rotate-key.tsx'
 import { SiteForm } from '../settings/site-form.tsx'
+import { TeamLoader } from '../settings/team-loader.tsx'
 import { useSite } from '../site-context.ts'
 
 export function SettingsPage() {
@@ -42,6 +46,7 @@ export function SettingsPage() {
           </section>
           <InstallCard publicKey={site.publicKey} />
           <RotateKey />
+          <TeamLoader />
         </>
       )}
     </Page>
