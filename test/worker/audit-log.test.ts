@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { admin, call, createSite, expectRefused, startExperiment } from './support/api.ts'
+import { env } from 'cloudflare:workers'
+import { admin, call, createSite, expectRefused, rows, startExperiment } from './support/api.ts'
 import { as, createKey } from './support/team.ts'
 
 type Entry = {
@@ -104,6 +105,49 @@ describe('the audit log', () => {
     expect(entries).toHaveLength(1)
     // A's cursor gives B nothing of A's either.
     expect((await audit(b, `?cursor=${(entries[0]?.id ?? 0) + 1}`)).entries).toEqual([])
+  })
+})
+
+describe('no change without its entry', () => {
+  /** Makes D1 refuse one kind of write to this site's audit rows, as an outage would. */
+  async function failAuditWrites(
+    siteId: string,
+    kind: 'INSERT' | 'UPDATE',
+  ): Promise<() => Promise<void>> {
+    const name = `fail_audit_${kind}_${siteId}`.replace(/\W/g, '_')
+    await env.DB.exec(
+      `CREATE TRIGGER ${name} BEFORE ${kind} ON audit_log WHEN NEW.site_id = '${siteId}' BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`,
+    )
+    return async () => {
+      await env.DB.exec(`DROP TRIGGER ${name}`)
+    }
+  }
+
+  it('makes no change when its entry cannot be written', async () => {
+    const site = await createSite()
+    const restore = await failAuditWrites(site.id, 'INSERT')
+    try {
+      const res = await admin(site, 'PATCH', '/site', { name: 'Unlogged' })
+      expect(res.status).toBeGreaterThanOrEqual(500)
+    } finally {
+      await restore()
+    }
+    const [row] = await rows<{ name: string }>('SELECT name FROM sites WHERE id = ?', site.id)
+    expect(row?.name).not.toBe('Unlogged')
+  })
+
+  it('keeps a change whose success could not be recorded, shown as unconfirmed', async () => {
+    const site = await createSite()
+    const restore = await failAuditWrites(site.id, 'UPDATE')
+    try {
+      expect((await admin(site, 'PATCH', '/site', { name: 'Logged' })).status).toBe(200)
+    } finally {
+      await restore()
+    }
+    const { entries } = await audit(site)
+    expect(entries).toEqual([
+      expect.objectContaining({ route: '/v1/admin/site', confirmed: false }),
+    ])
   })
 })
 
