@@ -108,4 +108,17 @@ describe('Settings: team keys and the audit log', () => {
     expect(await alert.textContent()).toContain('A key is already named "CI".')
     await context.close()
   })
+
+  it('says so when the team bundle cannot be fetched, and the rest of Settings works', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await context.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), 'sk_demo')
+    await context.route('**/admin/team.js', (route) => route.abort())
+    const page = await context.newPage()
+    await page.goto(`${base}/admin/settings`)
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toContain('The team section could not be loaded')
+    await page.locator('[data-snippet="plain"]').waitFor()
+    await context.close()
+  })
 })

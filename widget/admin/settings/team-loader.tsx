@@ -1,7 +1,6 @@
 /**
  * Where Settings' team section goes: an element that the team bundle (a file of its own, see
- * `ADMIN_TEAM_BUNDLE`) renders into once fetched. Until then, or if it cannot be fetched, a line
- * says so.
+ * `ADMIN_TEAM_BUNDLE`) renders into once fetched, or a line saying it could not be fetched.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ADMIN_TEAM_BUNDLE } from '../../bundle-options.ts'
@@ -10,32 +9,23 @@ type TeamBundle = typeof import('./team-island.tsx')
 
 export function TeamLoader() {
   const slot = useRef<HTMLDivElement>(null)
-  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading')
+  const [failed, setFailed] = useState(false)
   useEffect(() => {
     let unmount: (() => void) | undefined
-    let gone = false
     // A path in a variable: esbuild leaves the import to the browser instead of bundling it.
     const path: string = ADMIN_TEAM_BUNDLE.path
     ;(import(path) as Promise<TeamBundle>).then(
       ({ mountTeam }) => {
-        if (gone || !slot.current) return
-        unmount = mountTeam(slot.current)
-        setState('ready')
+        // Left Settings before it arrived: Preact has cleared the ref, so nothing is mounted.
+        if (slot.current) unmount = mountTeam(slot.current)
       },
-      () => setState('failed'),
+      () => setFailed(true),
     )
-    return () => {
-      gone = true
-      unmount?.()
-    }
+    return () => unmount?.()
   }, [])
-  return (
-    <>
-      {state === 'loading' && <p class="hint">Loading team keys…</p>}
-      {state === 'failed' && (
-        <p role="alert">The team section could not be loaded. Reload the page to try again.</p>
-      )}
-      <div ref={slot} />
-    </>
+  return failed ? (
+    <p role="alert">The team section could not be loaded. Reload the page to try again.</p>
+  ) : (
+    <div ref={slot} />
   )
 }
