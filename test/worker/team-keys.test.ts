@@ -55,6 +55,23 @@ describe('POST /v1/admin/keys', () => {
     expect(await rows('SELECT 1 FROM audit_log WHERE site_id = ?', site.id)).toEqual([])
   })
 
+  it('refuses an oversized body with 413 and another media type with 415', async () => {
+    const site = await createSite()
+    const big = await admin(site, 'POST', '/keys', {
+      name: 'ok',
+      role: 'viewer',
+      pad: 'x'.repeat(5000),
+    })
+    await expectRefused(big, 413, 'body_too_large')
+    const text = await call('/v1/admin/keys', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'text/plain' },
+      body: '{"name":"ok","role":"viewer"}',
+    })
+    expect(text.status).toBe(415)
+    expect(await rows('SELECT 1 FROM admin_keys WHERE site_id = ?', site.id)).toEqual([])
+  })
+
   it('refuses a name the site already uses with 409', async () => {
     const site = await createSite()
     await createKey(site, 'viewer', 'ci')

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { adminKeys, sites } from '../db/schema.ts'
-import { SITE_KEY, type AdminCaller } from '../team/admin-keys.ts'
+import { asRole, SITE_KEY, type AdminCaller } from '../team/admin-keys.ts'
 import { hashKey, sameHash } from './keys.ts'
 
 export type Site = {
@@ -63,8 +63,10 @@ export async function findAdminByKey(
   if (!key || !sameHash(key.keyHash, hash)) return null
   const keySite = await db.select().from(sites).where(eq(sites.id, key.siteId)).get()
   if (!keySite) return null
-  const role = key.role === 'editor' ? 'editor' : 'viewer'
-  return { site: toSite(keySite), caller: { keyId: key.id, name: key.name, role } }
+  return {
+    site: toSite(keySite),
+    caller: { keyId: key.id, name: key.name, role: asRole(key.role) },
+  }
 }
 
 /** Forget cached look-ups of a site after its settings change. */

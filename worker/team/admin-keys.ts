@@ -77,7 +77,7 @@ export async function createKey(
   return count >= MAX_KEYS_PER_SITE ? 'limit_reached' : 'name_taken'
 }
 
-/** Deletes a site's key; false when the site has no key with this id. */
+/** Deletes a site's key and answers it; null when the site has no key with this id. */
 export async function revokeKey(
   db: Database,
   siteId: string,
@@ -111,6 +111,11 @@ export async function rotateNamedKey(
   return updated.length === 1 ? adminKey : null
 }
 
+/** A stored role; anything but `editor` reads only, so a damaged row can never grant changes. */
+export function asRole(stored: string): Role {
+  return stored === 'editor' ? 'editor' : 'viewer'
+}
+
 function toNamedKey(row: {
   id: string
   name: string
@@ -118,5 +123,5 @@ function toNamedKey(row: {
   createdBy: string
   createdAt: number
 }): NamedKey {
-  return { ...row, role: row.role === 'editor' ? 'editor' : 'viewer' }
+  return { ...row, role: asRole(row.role) }
 }
