@@ -1,6 +1,7 @@
 /**
  * The admin dashboard's weight and speed: the gzipped size of what the browser downloads for it
- * (public/admin/app.js + app.css, as `npm run build` leaves them), and the time to interactive of
+ * (public/admin/app.js + app.css, as `npm run build` leaves them; Settings' team.js is fetched
+ * later and only reported), and the time to interactive of
  * a results page in headless Chromium — from navigation start until the results table is on
  * screen and the main thread answers the next task and frame. Median of several cold loads (a
  * fresh browser context each, so nothing comes from the HTTP cache).
@@ -79,9 +80,11 @@ async function timeToInteractive(baseUrl: string): Promise<{ runs: Milestones[];
 export async function benchDashboard(baseUrl: string): Promise<Row[]> {
   let js: { raw: number; gzipped: number }
   let css: { raw: number; gzipped: number }
+  let team: { raw: number; gzipped: number }
   try {
     js = gzippedBytes('public/admin/app.js')
     css = gzippedBytes('public/admin/app.css')
+    team = gzippedBytes('public/admin/team.js')
   } catch {
     throw new Error('public/admin/app.js is missing: run `npm run build` first')
   }
@@ -97,7 +100,7 @@ export async function benchDashboard(baseUrl: string): Promise<Row[]> {
       value: total,
       unit: 'B',
       target: { text: '< 30 KB', met: total < BUNDLE_BUDGET_BYTES },
-      note: `app.js ${js.gzipped} B gzipped (${js.raw} B minified), app.css ${css.gzipped} B gzipped (${css.raw} B)`,
+      note: `app.js ${js.gzipped} B gzipped (${js.raw} B minified), app.css ${css.gzipped} B gzipped (${css.raw} B); not counted: team.js ${team.gzipped} B gzipped, fetched only by Settings`,
     },
     {
       name: `dashboard results page, time to interactive (median of ${LOADS})`,

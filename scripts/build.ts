@@ -9,7 +9,7 @@
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { BUNDLE_OPTIONS } from '../widget/bundle-options.ts'
+import { ADMIN_TEAM_BUNDLE, BUNDLE_OPTIONS } from '../widget/bundle-options.ts'
 import { buildWidgetRelease, RELEASE_FILES, RELEASES_DIR } from './lib/widget-release.ts'
 
 const OUT = 'public'
@@ -38,6 +38,7 @@ for (const name of RELEASE_FILES) writeFileSync(`${OUT}/${name}`, release.files[
 
 if (existsSync('widget/admin/index.tsx')) {
   await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm')
+  await bundle(ADMIN_TEAM_BUNDLE.entry, `${OUT}${ADMIN_TEAM_BUNDLE.path}`, 'esm')
   cpSync('widget/admin/index.html', `${OUT}/admin/index.html`)
   if (existsSync('widget/admin/app.css')) cpSync('widget/admin/app.css', `${OUT}/admin/app.css`)
 }

@@ -15,11 +15,13 @@ import {
   withDatabase,
 } from './middleware/auth.ts'
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
-import { limitAdmin, limitPublic } from './middleware/rate-limit.ts'
+import { adminChain } from './middleware/admin-chain.ts'
+import { limitPublic } from './middleware/rate-limit.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
 import { adminProxyRoute } from './routes/admin-proxy.ts'
 import { adminRecsRoute } from './routes/admin-recs.ts'
 import { adminSiteRoute } from './routes/admin-site.ts'
+import { adminTeamRoute } from './routes/admin-team.ts'
 import { adminExperimentsRoute } from './routes/admin-experiments.ts'
 import { adminResultsRoute } from './routes/admin-results.ts'
 import { assignRoute } from './routes/assign.ts'
@@ -33,13 +35,14 @@ import { dohResolver } from './edge/hostname-proof.ts'
 import { recheckHostnames } from './edge/hostname-verification.ts'
 
 const adminApi = new Hono<AppEnv>()
-  .use(requireAdminKey, limitAdmin)
+  .use(requireAdminKey, adminChain)
   .route('/', adminExperimentsRoute)
   .route('/', adminResultsRoute)
   .route('/', adminCatalogRoute)
   .route('/', adminSiteRoute)
   .route('/', adminRecsRoute)
   .route('/', adminProxyRoute)
+  .route('/', adminTeamRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)

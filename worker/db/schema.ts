@@ -288,3 +288,54 @@ export const siteHostnames = sqliteTable(
     index('site_hostnames_site').on(t.siteId),
   ],
 )
+
+/**
+ * Named admin keys of a team, beside the site's own key (`sites.admin_key_hash`), which stays an
+ * editor and cannot be revoked. A revoked key's row is deleted: its hash is gone at once.
+ */
+export const adminKeys = sqliteTable(
+  'admin_keys',
+  {
+    siteId: text('site_id').notNull(),
+    /** `key_` and 64 random bits: what the dashboard and the audit log name a key by. */
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    /** viewer | editor */
+    role: text('role').notNull(),
+    /** SHA-256 of the secret key, hex, like `sites.admin_key_hash`. */
+    keyHash: text('key_hash').notNull().unique(),
+    /** The id of the key that created this one. */
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.id] }),
+    uniqueIndex('admin_keys_name').on(t.siteId, t.name),
+  ],
+)
+
+/**
+ * One row per change made through the admin API. The row is written before the change and
+ * confirmed after it (`confirmed` 0 → 1), so no change exists without its row.
+ * `seq` is SQLite's rowid, which orders rows and pages them; tenancy is in the index.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    siteId: text('site_id').notNull(),
+    at: integer('at').notNull(),
+    keyId: text('key_id').notNull(),
+    /** The key's name when it acted: a revoked key's entries keep it. */
+    keyName: text('key_name').notNull(),
+    method: text('method').notNull(),
+    /** The route pattern, e.g. `/v1/admin/experiments/:key`. */
+    route: text('route').notNull(),
+    /** The route's parameters, e.g. the experiment key; null when it has none. */
+    target: text('target'),
+    summary: text('summary'),
+    /** 0 while the change runs (or when its outcome could not be recorded), 1 once it succeeded. */
+    confirmed: integer('confirmed').notNull().default(0),
+  },
+  (t) => [index('audit_log_site').on(t.siteId, t.seq)],
+)

@@ -7,7 +7,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { database } from '../db/database.ts'
 import { ApiError } from '../http/api-error.ts'
-import { findSiteByAdminKey, findSiteByPublicKey, type Site } from '../sites/site-store.ts'
+import { findAdminByKey, findSiteByPublicKey, type Site } from '../sites/site-store.ts'
+import type { AdminCaller } from '../team/admin-keys.ts'
 
 const SECRET_PREFIX = 'sk_'
 const PUBLIC_PREFIX = 'pk_'
@@ -48,14 +49,24 @@ export const requirePublicKey: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** Authenticates an admin route by the site's secret admin key. */
+/** Authenticates an admin route by a secret admin key: the site's own or a team member's. */
 export const requireAdminKey: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('site', await siteOfAdminKey(c, bearerToken(c)))
+  await signInAdmin(c, bearerToken(c))
   await next()
 }
 
-/** The site of a secret admin key; 401 when it is missing or unknown, 403 for a public key. */
-export async function siteOfAdminKey(c: Context<AppEnv>, token: string | undefined): Promise<Site> {
+/** Sets the site and the caller of a secret admin key on the context. */
+export async function signInAdmin(c: Context<AppEnv>, token: string | undefined): Promise<void> {
+  const { site, caller } = await adminOfKey(c, token)
+  c.set('site', site)
+  c.set('admin', caller)
+}
+
+/** The site and holder of a secret admin key; 401 when it is missing or unknown, 403 for a public key. */
+async function adminOfKey(
+  c: Context<AppEnv>,
+  token: string | undefined,
+): Promise<{ site: Site; caller: AdminCaller }> {
   if (!token) {
     throw new ApiError(
       401,
@@ -70,12 +81,12 @@ export async function siteOfAdminKey(c: Context<AppEnv>, token: string | undefin
       'Admin routes need the secret admin key (sk_...), not the public key.',
     )
   }
-  const site =
+  const found =
     token.startsWith(SECRET_PREFIX) && token.length <= MAX_KEY_LENGTH
-      ? await findSiteByAdminKey(c.var.db, token)
+      ? await findAdminByKey(c.var.db, token)
       : null
-  if (!site) throw new ApiError(401, 'unknown_key', 'This admin key is not valid.')
-  return site
+  if (!found) throw new ApiError(401, 'unknown_key', 'This admin key is not valid.')
+  return found
 }
 
 async function sitePublicKey(c: Context<AppEnv>, key: string | undefined): Promise<Site> {

@@ -9,15 +9,16 @@ import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { invalid } from '../domain-error.ts'
 import { allowSiteOrigins } from '../middleware/cors.ts'
-import { bearerToken, requirePublicKey, siteOfAdminKey } from '../middleware/auth.ts'
-import { limitAdmin, limitPublic } from '../middleware/rate-limit.ts'
+import { adminChain } from '../middleware/admin-chain.ts'
+import { bearerToken, requirePublicKey, signInAdmin } from '../middleware/auth.ts'
+import { limitPublic } from '../middleware/rate-limit.ts'
 import { forgetVisitor } from '../visitors/forget-visitor.ts'
 
 const adminOrPublic: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearerToken(c)
   if (token?.startsWith('sk_')) {
-    c.set('site', await siteOfAdminKey(c, token))
-    return limitAdmin(c, next)
+    await signInAdmin(c, token)
+    return adminChain(c, next)
   }
   await requirePublicKey(c, async () => {
     await allowSiteOrigins(c, async () => {

@@ -1,12 +1,13 @@
 /**
  * Finding the site behind a key. Public-key look-ups are cached in the isolate for a few seconds
- * because every assignment and event needs one; admin-key look-ups are not, so a rotated secret
- * key stops working at once.
+ * because every assignment and event needs one; admin-key look-ups are not, so a rotated or
+ * revoked secret key stops working with the next request.
  */
 import { eq } from 'drizzle-orm'
 import { IsolateCache } from '../cache/isolate-cache.ts'
 import type { Database } from '../db/database.ts'
-import { sites } from '../db/schema.ts'
+import { adminKeys, sites } from '../db/schema.ts'
+import { asRole, SITE_KEY, type AdminCaller } from '../team/admin-keys.ts'
 import { hashKey, sameHash } from './keys.ts'
 
 export type Site = {
@@ -45,12 +46,30 @@ export async function findSiteByPublicKey(db: Database, publicKey: string): Prom
   return site
 }
 
-/** The site this secret admin key manages, or null. */
-export async function findSiteByAdminKey(db: Database, adminKey: string): Promise<Site | null> {
+/**
+ * The site this secret admin key manages and who holds it (the site's own key or a named one), or
+ * null. Both tables are asked in one D1 round trip; a named key's site takes a second.
+ */
+export async function findAdminByKey(
+  db: Database,
+  adminKey: string,
+): Promise<{ site: Site; caller: AdminCaller } | null> {
   const hash = await hashKey(adminKey)
-  const row = await db.select().from(sites).where(eq(sites.adminKeyHash, hash)).get()
-  // The index look-up found the row by hash; the constant-time check is what authenticates.
-  return row && sameHash(row.adminKeyHash, hash) ? toSite(row) : null
+  const [own, named] = await db.batch([
+    db.select().from(sites).where(eq(sites.adminKeyHash, hash)),
+    db.select().from(adminKeys).where(eq(adminKeys.keyHash, hash)),
+  ])
+  // The index look-ups found the rows by hash; the constant-time check is what authenticates.
+  const site = own[0]
+  if (site && sameHash(site.adminKeyHash, hash)) return { site: toSite(site), caller: SITE_KEY }
+  const key = named[0]
+  if (!key || !sameHash(key.keyHash, hash)) return null
+  const keySite = await db.select().from(sites).where(eq(sites.id, key.siteId)).get()
+  if (!keySite) return null
+  return {
+    site: toSite(keySite),
+    caller: { keyId: key.id, name: key.name, role: asRole(key.role) },
+  }
 }
 
 /** Forget cached look-ups of a site after its settings change. */

@@ -113,3 +113,32 @@ export type RecsPerformance = {
 
 /** `GET /widget/manifest.json`, written by the build. */
 export type WidgetManifest = { version: string; loader: { path: string; integrity: string } }
+
+/** A key of `GET /v1/admin/keys`: the site's own key (`site: true`, never revocable) or a named one. */
+export type TeamKey = {
+  id: string
+  name: string
+  role: 'viewer' | 'editor'
+  site?: boolean
+}
+
+/** `GET /v1/admin/keys`; `you` is the id of the key this session uses. */
+export type TeamKeys = { you: string; maxKeys: number; keys: TeamKey[] }
+
+/** `POST /v1/admin/keys`: the new key, with its secret shown once. */
+export type CreatedKey = TeamKey & { adminKey: string; message: string }
+
+/** One change of `GET /v1/admin/audit`. */
+export type AuditEntry = {
+  id: number
+  at: number
+  keyId: string
+  keyName: string
+  method: string
+  route: string
+  target: string | null
+  summary: string | null
+  confirmed: boolean
+}
+
+export type AuditPage = { entries: AuditEntry[]; nextCursor: string | null }

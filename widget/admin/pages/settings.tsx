@@ -1,6 +1,7 @@
 /**
  * `/admin/settings`: the site's name and origins, its keys, the install snippet, the hostnames
- * (where the dashboard lives, which store hostnames serve) and key rotation.
+ * (where the dashboard lives, which store hostnames serve), key rotation, and the team's named
+ * keys with the audit log (a chunk of its own).
  */
 import { useApi } from '../api/use-api.ts'
 import type { SiteInfo } from '../api/types.ts'
@@ -10,6 +11,7 @@ import { HostnamesCard } from '../settings/hostnames-card.tsx'
 import { InstallCard } from '../settings/install-card.tsx'
 import { RotateKey } from '../settings/rotate-key.tsx'
 import { SiteForm } from '../settings/site-form.tsx'
+import { TeamLoader } from '../settings/team-loader.tsx'
 import { useSite } from '../site-context.ts'
 
 export function SettingsPage() {
@@ -47,6 +49,7 @@ export function SettingsPage() {
           <InstallCard publicKey={site.publicKey} />
           <HostnamesCard />
           <RotateKey />
+          <TeamLoader />
         </>
       )}
     </Page>
