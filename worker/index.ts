@@ -19,6 +19,7 @@ import { limitAdmin, limitPublic } from './middleware/rate-limit.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
 import { adminProxyRoute } from './routes/admin-proxy.ts'
 import { adminRecsRoute } from './routes/admin-recs.ts'
+import { adminRecsRulesRoute } from './routes/admin-recs-rules.ts'
 import { adminSiteRoute } from './routes/admin-site.ts'
 import { adminExperimentsRoute } from './routes/admin-experiments.ts'
 import { adminResultsRoute } from './routes/admin-results.ts'
@@ -37,6 +38,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminCatalogRoute)
   .route('/', adminSiteRoute)
   .route('/', adminRecsRoute)
+  .route('/', adminRecsRulesRoute)
   .route('/', adminProxyRoute)
 
 export const app = new Hono<AppEnv>()
