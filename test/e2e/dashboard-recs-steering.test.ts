@@ -1,11 +1,15 @@
 // The recommendations page's steering tools in real Chromium: its chunk loads only there, a
 // merchant pins and excludes products by name, sees any slot as a shopper would (names, pictures,
-// rules applied), and a refused rule is shown without changing anything.
+// rules applied), and a refused rule is shown without changing anything. `UPDATE_SCREENSHOTS=1`
+// writes the README's picture of it under docs/screenshots/; otherwise it goes to artifacts/.
+import { mkdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { createSite } from '../../scripts/lib/sites.ts'
-import { launchBrowser } from './support/browser.ts'
+import { ARTIFACTS, launchBrowser } from './support/browser.ts'
 import { untilAdminKeyWorks } from './support/traffic.ts'
+
+const DIR = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : ARTIFACTS
 
 let browser: Browser
 let base: string
@@ -119,6 +123,9 @@ describe('steering recommendations from the dashboard', () => {
     await expect
       .poll(() => first.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth))
       .toBeGreaterThan(0)
+    mkdirSync(DIR, { recursive: true })
+    await page.getByRole('heading', { name: 'Steering' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: `${DIR}/dashboard-recs-steering.png`, fullPage: true })
 
     // A product's similar slot: the pin was for trending only; the exclusion is everywhere.
     await page.locator('#preview-slot').selectOption('similar')

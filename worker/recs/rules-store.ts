@@ -4,8 +4,7 @@
  * is re-read at most every few seconds, so applying rules usually costs no D1 round trip.
  */
 import { sql } from 'drizzle-orm'
-import type { RecommendedItemShown } from '../../shared/api-types.ts'
-import { itemsByIds } from '../catalog/catalog-store.ts'
+import { itemsByIds, type CatalogItem } from '../catalog/catalog-store.ts'
 import { batch, type Database } from '../db/database.ts'
 import { compileRules, type Rule, type RuleAction, type RuleSlot, type SiteRules } from './rules.ts'
 
@@ -38,7 +37,7 @@ async function storedRules(db: Database, siteId: string): Promise<Rule[]> {
 }
 
 /** A rule as the admin reads it: with its item's catalog entry (null once the item is gone). */
-export type RuleView = Rule & { item: (RecommendedItemShown & { inStock: boolean }) | null }
+export type RuleView = Rule & { item: CatalogItem | null }
 
 /** The site's rules in the merchant's order, each with its item. */
 export async function readRules(db: Database, siteId: string): Promise<RuleView[]> {
