@@ -10,6 +10,7 @@ import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { ADMIN_TEAM_BUNDLE, BUNDLE_OPTIONS } from '../widget/bundle-options.ts'
+import { STEERING_CHUNK } from '../widget/admin/steering/chunk.ts'
 import { buildWidgetRelease, RELEASE_FILES, RELEASES_DIR } from './lib/widget-release.ts'
 
 const OUT = 'public'
@@ -39,6 +40,8 @@ for (const name of RELEASE_FILES) writeFileSync(`${OUT}/${name}`, release.files[
 if (existsSync('widget/admin/index.tsx')) {
   await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm')
   await bundle(ADMIN_TEAM_BUNDLE.entry, `${OUT}${ADMIN_TEAM_BUNDLE.path}`, 'esm')
+  // The recommendations page's steering tools: a chunk of their own, fetched when that page shows.
+  await bundle(STEERING_CHUNK.entry, `${OUT}${STEERING_CHUNK.path}`, 'esm')
   cpSync('widget/admin/index.html', `${OUT}/admin/index.html`)
   if (existsSync('widget/admin/app.css')) cpSync('widget/admin/app.css', `${OUT}/admin/app.css`)
 }

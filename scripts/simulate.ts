@@ -2,7 +2,8 @@
  * `npm run simulate -- --visitors 2000 --lift 0.1` drives realistic traffic through the public API
  * of a running edgelift with a known true lift, so results can be checked against the truth:
  * each visitor is assigned, exposed, browses a few catalog items, and buys with probability
- * `baseline` (control) or `baseline x (1 + lift)` (every other variation).
+ * `baseline` (control) or `baseline x (1 + lift)` (every other variation). Visitors are also shown
+ * recommendations, click some and buy what they clicked (lib/simulate-recs.ts).
  *
  * Options: --api URL (default http://localhost:$PORT, 8787)  --site pk_demo  --admin sk_demo  --experiment KEY
  *   --visitors N  --baseline 0.05  --lift 0.1  --skew 0.2 (drop that share of control's
@@ -10,6 +11,7 @@
  */
 import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
+import { recommendationVisits } from './lib/simulate-recs.ts'
 
 const USAGE =
   'usage: npm run simulate -- [--visitors 2000] [--lift 0.1] [--baseline 0.05] [--experiment KEY] [--skew 0] [--api URL] [--site pk_...] [--admin sk_...]'
@@ -116,6 +118,12 @@ let sent = 0
 const runId = Date.now().toString(36)
 let counter = 0
 const eventId = () => `${values.prefix}_${runId}_${(counter++).toString(36)}`
+const seeRecommendations = recommendationVisits({
+  api,
+  site: values.site,
+  seed: Number(values.seed),
+  eventId,
+})
 
 async function flush(force = false) {
   while (pending.length >= 100 || (force && pending.length > 0)) {
@@ -156,11 +164,14 @@ for (let i = 0; i < visitors; i++) {
     }
     const item = catalog.length ? catalog[Math.floor(random() * catalog.length)] : undefined
     if (item) pending.push({ id: eventId(), type: 'view', visitorId, itemId: item.itemId })
+    const recs = await seeRecommendations(visitorId, item?.itemId)
+    pending.push(...recs.events)
+    const bought = recs.clicked ?? item?.itemId
     if (!dropped && random() < arm.rate) {
       arm.buyers++
       const revenue =
         Math.round(Math.exp(3.5 + 0.6 * (random() + random() + random() - 1.5)) * 100) / 100
-      if (item) pending.push({ id: eventId(), type: 'add_to_cart', visitorId, itemId: item.itemId })
+      if (bought) pending.push({ id: eventId(), type: 'add_to_cart', visitorId, itemId: bought })
       pending.push({
         id: eventId(),
         type: 'purchase',
@@ -168,7 +179,7 @@ for (let i = 0; i < visitors; i++) {
         // In the site's own currency (none given): another currency is stored, not summed.
         revenue,
         orderId: `order-${runId}-${i}`,
-        ...(item && { items: [{ itemId: item.itemId, quantity: 1, price: revenue }] }),
+        ...(bought && { items: [{ itemId: bought, quantity: 1, price: revenue }] }),
       })
     }
   }
@@ -178,7 +189,18 @@ for (let i = 0; i < visitors; i++) {
 await flush(true)
 bar.finish()
 
-console.log(JSON.stringify({ experiment: experiment.key, eventsAccepted: sent, truth }, null, 2))
+console.log(
+  JSON.stringify(
+    {
+      experiment: experiment.key,
+      eventsAccepted: sent,
+      truth,
+      recommendations: seeRecommendations.totals,
+    },
+    null,
+    2,
+  ),
+)
 if (truth.every((arm) => arm.visitors === 0)) {
   console.error(
     `No visitor was assigned to ${experiment.key} on ${pageUrl}: check its coverage and URL pattern.`,

@@ -20,6 +20,7 @@ import { limitPublic } from './middleware/rate-limit.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
 import { adminProxyRoute } from './routes/admin-proxy.ts'
 import { adminRecsRoute } from './routes/admin-recs.ts'
+import { adminRecsRulesRoute } from './routes/admin-recs-rules.ts'
 import { adminSiteRoute } from './routes/admin-site.ts'
 import { adminTeamRoute } from './routes/admin-team.ts'
 import { adminExperimentsRoute } from './routes/admin-experiments.ts'
@@ -41,6 +42,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminCatalogRoute)
   .route('/', adminSiteRoute)
   .route('/', adminRecsRoute)
+  .route('/', adminRecsRulesRoute)
   .route('/', adminProxyRoute)
   .route('/', adminTeamRoute)
 

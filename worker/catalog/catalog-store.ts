@@ -113,6 +113,26 @@ export async function someItems(db: Database, siteId: string, limit: number): Pr
   return rows.map((r) => r.item_id)
 }
 
+/**
+ * Up to `limit` items whose id or title contains `text` (case-insensitive for ASCII), in stock
+ * first, then by title: what the dashboard offers when a merchant picks a product.
+ */
+export async function searchItems(
+  db: Database,
+  siteId: string,
+  text: string,
+  limit: number,
+): Promise<CatalogItem[]> {
+  // LIKE's own wildcards in what was typed are matched literally.
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  const rows = await db.all<ItemRow>(sql`
+    SELECT item_id, title, url, image, price_minor, currency, in_stock FROM catalog_items
+    WHERE site_id = ${siteId}
+      AND (item_id LIKE ${pattern} ESCAPE '\\' OR title LIKE ${pattern} ESCAPE '\\')
+    ORDER BY in_stock DESC, title, item_id LIMIT ${limit}`)
+  return rows.map(toItem)
+}
+
 /** A catalog row as served. */
 export function toItem(r: ItemRow): CatalogItem {
   return {

@@ -339,3 +339,25 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_site').on(t.siteId, t.seq)],
 )
+
+/**
+ * A merchant's steering of recommendations: pin, exclude or boost one item in one slot, or in
+ * every slot (`slot = 'all'`). Replaced as a whole set (recs/rules-store.ts), so it is never half
+ * written.
+ */
+export const recRules = sqliteTable(
+  'rec_rules',
+  {
+    siteId: text('site_id').notNull(),
+    /** A slot (`personal`, `similar`, …) or `all`. */
+    slot: text('slot').notNull(),
+    itemId: text('item_id').notNull(),
+    /** pin | exclude | boost */
+    action: text('action').notNull(),
+    /** A boost's multiplier; null for pins and exclusions. */
+    factor: real('factor'),
+    /** The rule's place in the merchant's list: pins are shown in this order. */
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.slot, t.itemId] })],
+)

@@ -4,6 +4,8 @@
  * trending), then the business rules — never out of stock,
  * never the current or an excluded item, never (personal) what the visitor bought — and
  * fallbacks, so a site with a catalog always gets items and `source` says who served them.
+ * The merchant's rules (rules.ts) steer every source alike: pinned items first, excluded ones
+ * never, boosted ones re-ranked.
  */
 import { sql } from 'drizzle-orm'
 import { randomHex } from '../crypto/hex.ts'
@@ -20,9 +22,11 @@ import { purchasedItemsQuery } from './interaction-store.ts'
 import { activeModel, type ActiveModel } from './model-cache.ts'
 import { onlineVector, recentInteractions, type RecentEvent } from './online-vector.ts'
 import { popularItems } from './popular-items.ts'
+import { applyBoosts, NO_RULES } from './rules.ts'
+import { siteRules } from './rules-store.ts'
+import type { Slot } from './slots.ts'
 
-export const SLOTS = ['personal', 'similar', 'trending', 'cart'] as const
-export type Slot = (typeof SLOTS)[number]
+export { SLOTS, type Slot } from './slots.ts'
 export type Source = 'svd' | 'online' | 'similar' | 'trending'
 
 export type RecsRequest = {
@@ -34,7 +38,11 @@ export type RecsRequest = {
   /** How recent interactions refine the personal slot; null serves the precomputed lists only. */
   online: FoldInOptions | null
 }
-export type RecommendedItem = Omit<CatalogItem, 'inStock'> & { score: number }
+export type RecommendedItem = Omit<CatalogItem, 'inStock'> & {
+  score: number
+  /** The merchant's rule that placed the item: pinned first, or re-ranked by a boost. */
+  rule?: 'pin' | 'boost'
+}
 export type RecsAnswer = {
   recId: string
   slot: Slot
@@ -61,19 +69,26 @@ export async function recommend(
   siteId: string,
   request: RecsRequest,
 ): Promise<RecsAnswer> {
-  const model = await activeModel(db, siteId)
-  const banned = new Set([...request.exclude, ...request.items])
+  const [model, rules] = await Promise.all([activeModel(db, siteId), siteRules(db, siteId)])
+  const steer = rules.get(request.slot) ?? NO_RULES
+  const banned = new Set([...request.exclude, ...request.items, ...steer.excluded])
   const own = await ownCandidates(db, siteId, model, request, banned)
+  const chosen: RecommendedItem[] = []
+  // After the slot's own reads, which ban what the visitor bought: a pin is never shown in place
+  // of a business rule.
+  if (steer.pins.length > 0) await placePins(db, siteId, steer.pins, request.n, banned, chosen)
   // Trending is read only when the slot's own source leaves places empty.
   const sources = own
     ? [own, () => trendingCandidates(db, siteId, model)]
     : [() => trendingCandidates(db, siteId, model)]
-  const chosen: RecommendedItem[] = []
   let source: Source | undefined
   let fallback = own?.fallback
   for (const next of sources) {
+    if (chosen.length >= request.n) break
     const candidates = typeof next === 'function' ? await next() : next
-    const fresh = candidates.scored.filter(([id]) => !banned.has(id)).slice(0, request.n + HEADROOM)
+    const fresh = applyBoosts(candidates.scored, steer.boosts)
+      .filter(([id]) => !banned.has(id))
+      .slice(0, request.n + HEADROOM)
     const catalog =
       candidates.catalog ??
       (await itemsByIds(
@@ -85,7 +100,7 @@ export async function recommend(
       const item = catalog.get(id)
       if (!item || !item.inStock || chosen.length >= request.n) continue
       const { inStock: _, ...shown } = item
-      chosen.push({ ...shown, score })
+      chosen.push({ ...shown, score, ...(steer.boosts.has(id) && { rule: 'boost' as const }) })
       banned.add(id)
       source ??= candidates.source
     }
@@ -187,6 +202,26 @@ async function personalCandidates(
   const catalog = new Map<string, CatalogItem>()
   for (const row of list) if (row.item_id !== null) catalog.set(row.item_id, toItem(row))
   return { source: 'svd', scored: list.map((r) => [r.list_item, r.score]), catalog }
+}
+
+/** The pinned items that are in the catalog, in stock and not banned, in the merchant's order. */
+async function placePins(
+  db: Database,
+  siteId: string,
+  pins: string[],
+  n: number,
+  banned: Set<string>,
+  chosen: RecommendedItem[],
+): Promise<void> {
+  const wanted = pins.filter((id) => !banned.has(id))
+  const catalog = await itemsByIds(db, siteId, wanted)
+  for (const id of wanted) {
+    const item = catalog.get(id)
+    if (!item || !item.inStock || chosen.length >= n) continue
+    const { inStock: _, ...shown } = item
+    chosen.push({ ...shown, score: 0, rule: 'pin' })
+    banned.add(id)
+  }
 }
 
 function banPurchased(purchased: unknown[], banned: Set<string>): void {

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { KEY, VISITOR_ID } from '../../shared/identifiers.ts'
 import type { AppEnv } from '../app-env.ts'
 import { parseOr400 } from '../http/validate.ts'
-import { recommend, SLOTS } from '../recs/recommend.ts'
+import { recommend, SLOTS, type RecsRequest } from '../recs/recommend.ts'
 
 const keyList = (max: number) =>
   z
@@ -18,7 +18,8 @@ const keyList = (max: number) =>
         .max(max),
     )
 
-const recsQuery = z.object({
+/** A list's query, shared by the public route and the dashboard's preview. */
+export const recsQuery = z.object({
   site: z.string().optional(),
   slot: z.enum(SLOTS, { message: `slot must be one of ${SLOTS.join(', ')}` }),
   visitorId: z
@@ -41,13 +42,17 @@ export const recsRoute = new Hono<AppEnv>().get('/v1/recs', async (c) => {
     // Still answered (trending), but the merchant learns the slot was set up without an item.
     c.header('X-Edgelift-Warning', `${query.slot} needs item=SKU`)
   }
-  const answer = await recommend(c.var.db, c.var.site.id, {
+  return c.json(await recommend(c.var.db, c.var.site.id, recsRequest(query, c.env)))
+})
+
+/** What `recommend` is asked for a validated query, with the Worker's online-learning settings. */
+export function recsRequest(query: z.output<typeof recsQuery>, env: Env): RecsRequest {
+  return {
     slot: query.slot,
     visitorId: query.visitorId,
     items: query.item ?? [],
     exclude: query.exclude ?? [],
     n: query.n,
-    online: c.env.RECS_ONLINE === 'on' ? sgdOptions(c.env) : null,
-  })
-  return c.json(answer)
-})
+    online: env.RECS_ONLINE === 'on' ? sgdOptions(env) : null,
+  }
+}

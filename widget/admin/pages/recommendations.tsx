@@ -1,6 +1,7 @@
 /**
  * `/admin/recommendations`: the model's status and how the recommendation slots performed in the
- * last window, plus "Retrain now", which polls the status every second while training runs. These
+ * last window, plus "Retrain now", which polls the status every second while training runs, and
+ * the merchant's steering rules with a preview of any slot (a lazily loaded chunk). These
  * routes may be missing on an older server: a 404 shows "not available" and the page carries on.
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
@@ -12,6 +13,7 @@ import { Loading, Page } from '../components/page.tsx'
 import { formatDateTime } from '../lib/dates.ts'
 import { formatCount, formatMoney, formatPercent } from '../lib/format.ts'
 import { useCurrency } from '../site-context.ts'
+import { LazySteering } from './lazy-steering.tsx'
 import { RecsMetrics, SlotTable } from './recommendations-tables.tsx'
 
 const POLL_MS = 1000
@@ -159,6 +161,7 @@ export function RecommendationsPage() {
           </>
         )}
       </section>
+      <LazySteering />
     </Page>
   )
 }
