@@ -12,7 +12,7 @@ import { runningExperimentsOrLastKnown } from '../experiments/running-experiment
 import { urlMatches } from '../experiments/url-target.ts'
 import { isBot } from '../events/bots.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
-import { exposureEvents, recordExposures } from './edge-exposures.ts'
+import { recordPageExposures } from './edge-exposures.ts'
 import { rewritePage } from './page-rewriter.ts'
 import type { ProxySite } from './proxy-site.ts'
 import { onOrigin, splitUrlTarget } from './split-url.ts'
@@ -75,11 +75,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
         // experiment's pattern: the redirect is the exposure.
         if (counts) {
           c.executionCtx.waitUntil(
-            recordExposures(
-              c.var.db,
-              target.site,
-              exposureEvents(visitorId, { [key]: assignment }),
-            ),
+            recordPageExposures(c.var.db, target.site, visitorId, { [key]: assignment }),
           )
         }
         return withVisitor(
@@ -98,9 +94,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     return response
 
   if (counts) {
-    c.executionCtx.waitUntil(
-      recordExposures(c.var.db, target.site, exposureEvents(visitorId, assignments)),
-    )
+    c.executionCtx.waitUntil(recordPageExposures(c.var.db, target.site, visitorId, assignments))
   }
   const rewritten = rewritePage(response, {
     assignments,
