@@ -67,7 +67,12 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     const variationUrl = exp?.variations[assignment.index]?.url
     if (!exp || !variationUrl) continue
     const split = splitUrlTarget(variationUrl, url, target.origin)
-    if (!split) continue
+    if (!split) {
+      // A target stored before creation refused such targets: the visitor sees the control, so
+      // they are left out of the experiment, not counted in a variation they never saw.
+      delete assignments[key]
+      continue
+    }
     if (exp.redirect) {
       const location = onOrigin(url, split.pathname, split.search)
       if (location.pathname !== url.pathname) {
