@@ -1,5 +1,5 @@
 /**
- * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins) and
+ * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins) and
  * `POST /v1/admin/site/rotate-key`, which answers a new secret key once and retires the old one
  * at once.
  */
@@ -37,6 +37,7 @@ const patchSiteSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'is required').max(200),
     allowedOrigins: z.array(origin).max(50),
+    imageOrigins: z.array(origin).max(20),
   })
   .partial()
 
@@ -46,6 +47,7 @@ function describe(site: Site) {
     name: site.name,
     publicKey: site.publicKey,
     allowedOrigins: site.allowedOrigins,
+    imageOrigins: site.imageOrigins,
     currency: site.currency,
   }
 }
@@ -58,7 +60,11 @@ export const adminSiteRoute = new Hono<AppEnv>()
     const next = { ...site, ...patch }
     await c.var.db
       .update(sites)
-      .set({ name: next.name, allowedOrigins: JSON.stringify(next.allowedOrigins) })
+      .set({
+        name: next.name,
+        allowedOrigins: JSON.stringify(next.allowedOrigins),
+        imageOrigins: JSON.stringify(next.imageOrigins),
+      })
       .where(eq(sites.id, site.id))
     forgetCachedSite(site.publicKey)
     return c.json(describe(next))
