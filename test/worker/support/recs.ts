@@ -17,11 +17,14 @@ export function catalogItem(itemId: string, inStock = true) {
   }
 }
 
-/** NDJSON history: 20 visitors per taste, each buying 3-4 items of their taste over past days. */
-export function historyNdjson(): string {
+/**
+ * NDJSON history: 20 visitors per taste, each buying 3-4 items of their taste over the days from
+ * `daysAgo` on.
+ */
+export function historyNdjson(daysAgo = 20): string {
   const lines: string[] = []
   const day = 86_400_000
-  const start = Date.now() - 20 * day
+  const start = Date.now() - daysAgo * day
   for (const [taste, items] of [
     ['g', GARDEN],
     ['k', KITCHEN],
