@@ -75,6 +75,16 @@ export function importText(
   })
 }
 
+/** The opaque visitor id an import stores this customer under on the site (the admin route). */
+export async function visitorIdOf(site: TestSite, customerId: string): Promise<string> {
+  const res = await admin(site, 'POST', '/import/visitor-ids', { customerIds: [customerId] })
+  expect(res.status, await res.clone().text()).toBe(200)
+  const body = (await res.json()) as { visitorIds: { customerId: string; visitorId: string }[] }
+  const [entry] = body.visitorIds
+  if (entry?.customerId !== customerId) throw new Error(`no visitor id for ${customerId}`)
+  return entry.visitorId
+}
+
 export async function train(site: TestSite): Promise<Response> {
   return admin(site, 'POST', '/recs/train?wait=true')
 }
