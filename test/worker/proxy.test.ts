@@ -372,7 +372,7 @@ describe('proxy mode: HTML pages with experiments', () => {
       { key: 'b', weight: 0.5, url: '/landing-b' },
     ]
     await startExperiment(site, 'legacy', { variations, url: '/page' })
-    // A target stored before creation checked what the edge serves.
+    // Written past the API, which refuses it.
     await env.DB.prepare(
       `UPDATE experiments SET variations = json_set(variations, '$[1].url', ?)
        WHERE site_id = ? AND key = 'legacy'`,

@@ -68,8 +68,8 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     if (!exp || !variationUrl) continue
     const split = splitUrlTarget(variationUrl, url, target.origin)
     if (!split) {
-      // A target stored before creation refused such targets: the visitor sees the control, so
-      // they are left out of the experiment, not counted in a variation they never saw.
+      // The visitor sees the control, so they are left out of the experiment rather than
+      // counted in a variation they never saw.
       delete assignments[key]
       continue
     }

@@ -1,6 +1,6 @@
 /**
- * Split-URL targets at the edge: the variation's path (checked by the same `parseSplitTarget` as
- * at creation, so a target stored before that check is refused here too) on the store's origin.
+ * Split-URL targets at the edge: the variation's path on the store's origin, checked by the same
+ * `parseSplitTarget` the admin API applies, whatever the database holds.
  */
 import { parseSplitTarget } from '../experiments/split-target.ts'
 
