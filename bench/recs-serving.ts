@@ -56,7 +56,8 @@ function itemId(i: number): string {
   return `SKU-${i}`
 }
 
-async function seed(server: DevServer): Promise<void> {
+/** Seeds and trains the store; answers the buyers' visitor ids (imports make them opaque). */
+async function seed(server: DevServer): Promise<string[]> {
   const admin = { authorization: `Bearer ${server.site.adminKey}` }
   const items = Array.from({ length: ITEMS }, (_, i) => ({
     itemId: itemId(i),
@@ -96,9 +97,25 @@ async function seed(server: DevServer): Promise<void> {
     headers: admin,
   })
   if (!trained.ok) throw new Error(`training failed: ${await trained.text()}`)
+  const buyers: string[] = []
+  for (let from = 0; from < BUYERS; from += 1000) {
+    const customerIds = Array.from(
+      { length: Math.min(1000, BUYERS - from) },
+      (_, i) => `buyer-${from + i}`,
+    )
+    const res = await fetch(`${server.url}/v1/admin/import/visitor-ids`, {
+      method: 'POST',
+      headers: { ...admin, 'content-type': 'application/json' },
+      body: JSON.stringify({ customerIds }),
+    })
+    if (!res.ok) throw new Error(`visitor ids failed: ${await res.text()}`)
+    const { visitorIds } = (await res.json()) as { visitorIds: { visitorId: string }[] }
+    buyers.push(...visitorIds.map((v) => v.visitorId))
+  }
+  return buyers
 }
 
-async function rps(url: string, visitor = (i: number) => `buyer-${i % BUYERS}`): Promise<number> {
+async function rps(url: string, visitor?: (i: number) => string): Promise<number> {
   let i = 0
   const result = await autocannon({
     url,
@@ -108,7 +125,7 @@ async function rps(url: string, visitor = (i: number) => `buyer-${i % BUYERS}`):
       {
         setupRequest: (req) => ({
           ...req,
-          path: `${req.path}`.replace('VISITOR', visitor(i++)),
+          path: visitor ? `${req.path}`.replace('VISITOR', visitor(i++)) : req.path,
         }),
       },
     ],
@@ -151,13 +168,16 @@ export async function benchRecsServing(): Promise<Row[]> {
   const site = server.site
   const rows: Row[] = []
   try {
-    await seed(server)
+    const buyers = await seed(server)
+    const buyer = (i: number) => buyers[i % buyers.length] ?? ''
     const bare = `${server.url}/v1/_bench/d1-row`
     const personal = `${server.url}/v1/recs?site=${site.publicKey}&slot=personal&visitorId=VISITOR&n=8`
+    const known = await recsOf(personal.replace('VISITOR', buyer(0)))
+    if (known.source !== 'svd') throw new Error(`expected a precomputed list, got ${known.source}`)
     await rps(bare)
-    await rps(personal)
+    await rps(personal, buyer)
     /** GET /v1/recs (personal) for these visitors against the one-row read, interleaved. */
-    const againstBare = async (name: string, visitor?: (i: number) => string): Promise<Row> => {
+    const againstBare = async (name: string, visitor: (i: number) => string): Promise<Row> => {
       progress(`recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, one-row D1 read vs ${name}`)
       const bares: number[] = []
       const recs: number[] = []
@@ -175,7 +195,7 @@ export async function benchRecsServing(): Promise<Row[]> {
         target: { text: '>= 0.5x', met: ratio >= 0.5 },
       }
     }
-    rows.push(await againstBare('GET /v1/recs (personal, known visitor)'))
+    rows.push(await againstBare('GET /v1/recs (personal, known visitor)', buyer))
     progress(
       `recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, without and with 20 steering rules`,
     )
@@ -185,7 +205,7 @@ export async function benchRecsServing(): Promise<Row[]> {
       await putRules(server, [])
       plain.push(await rps(personal))
       await putRules(server, STEERING_RULES)
-      const sample = await recsOf(personal.replace('VISITOR', 'buyer-0'))
+      const sample = await recsOf(personal.replace('VISITOR', buyer(0)))
       if (!sample.items.some((i) => i.rule === 'pin')) throw new Error('the rules were not applied')
       steered.push(await rps(personal))
     }

@@ -68,6 +68,11 @@ try {
       2,
     ),
   )
+  if (totals.imported > 0) {
+    console.error(
+      'Customers are stored under opaque ids, not the ids in the file: POST /v1/admin/import/visitor-ids answers a customer’s (see README, "Imported customers get opaque ids").',
+    )
+  }
 } catch (err) {
   if (err instanceof ImportError) fail(err.message)
   throw err

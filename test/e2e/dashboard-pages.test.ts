@@ -85,6 +85,30 @@ describe('settings and install', () => {
     await page.close()
   })
 
+  it('saves image origins as browsers write them, and names a refused one', async () => {
+    const site = await createSite({
+      name: 'Image store',
+      origins: [],
+      persistTo: inject('persistTo'),
+    })
+    await untilAdminKeyWorks(base, site.adminKey)
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(`${base}/admin/settings`)
+    await page.getByLabel('Secret admin key').fill(site.adminKey)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    const images = page.getByLabel('Image origins')
+    await images.fill('https://cdn.example/img')
+    await page.getByRole('button', { name: 'Save site' }).click()
+    const error = page.getByRole('alert')
+    await error.waitFor()
+    expect(await error.textContent()).toContain('The image origin “https://cdn.example/img”')
+    await images.fill('HTTPS://CDN.Example/')
+    await page.getByRole('button', { name: 'Save site' }).click()
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor()
+    expect(await images.inputValue()).toBe('https://cdn.example')
+    await page.close()
+  })
+
   it('rotates the admin key, shows the new one once, and keeps the session on it', async () => {
     const site = await createSite({
       name: 'Rotating store',

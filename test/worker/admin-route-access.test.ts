@@ -28,6 +28,8 @@ const EXPECTED: Record<string, 'read' | 'write'> = {
   'GET /v1/admin/recs/status': 'read',
   'GET /v1/admin/recs/performance': 'read',
   'POST /v1/admin/import/events': 'write',
+  // Makes the site's visitor-id key on first use.
+  'POST /v1/admin/import/visitor-ids': 'write',
   'GET /v1/admin/site/proxy': 'read',
   'PUT /v1/admin/site/proxy': 'write',
   // Records each hostname's check: an editor's action.

@@ -27,6 +27,16 @@ describe('GET/PATCH /v1/admin/site', () => {
     expect(allowed.status).toBe(200)
   })
 
+  it('shows and changes the image origins, stored the way browsers send them', async () => {
+    const site = await createSite()
+    expect(await (await admin(site, 'GET', '/site')).json()).toMatchObject({ imageOrigins: [] })
+    const res = await admin(site, 'PATCH', '/site', { imageOrigins: ['HTTPS://CDN.Example/'] })
+    expect(await res.json()).toMatchObject({ imageOrigins: ['https://cdn.example'] })
+    expect(await (await admin(site, 'GET', '/site')).json()).toMatchObject({
+      imageOrigins: ['https://cdn.example'],
+    })
+  })
+
   it('says a blank name is required, in a sentence', async () => {
     const site = await createSite()
     const res = await admin(site, 'PATCH', '/site', { name: '  ' })
@@ -37,6 +47,12 @@ describe('GET/PATCH /v1/admin/site', () => {
     ['a path', { allowedOrigins: ['https://shop.example/path'] }],
     ['a query', { allowedOrigins: ['https://shop.example?x=1'] }],
     ['a javascript: origin', { allowedOrigins: ['javascript:alert(1)'] }],
+    ['an image origin with a path', { imageOrigins: ['https://cdn.example/img'] }],
+    ['a data: image origin', { imageOrigins: ['data:image/png'] }],
+    [
+      '21 image origins',
+      { imageOrigins: Array.from({ length: 21 }, (_, i) => `https://c${i}.example`) },
+    ],
     ['an unknown field', { adminKeyHash: 'x' }],
   ])('refuses %s with 400', async (_, body) => {
     const site = await createSite()

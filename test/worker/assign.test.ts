@@ -226,6 +226,20 @@ describe('public key authentication', () => {
     }
   })
 
+  it('refuses a __proto__ attribute rather than dropping it', async () => {
+    const site = await createSite()
+    const res = await call(`/v1/assign?site=${site.publicKey}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"visitorId":"v","attributes":{"country":"GB","__proto__":{"vip":true}}}',
+    })
+    expect(res.status).toBe(400)
+    expect(await errorOf(res)).toEqual({
+      code: 'invalid_body',
+      message: expect.stringContaining('__proto__'),
+    })
+  })
+
   it('refuses a secret key on a public route, in the header, the query or as a bearer', async () => {
     const site = await createSite()
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }

@@ -167,4 +167,42 @@ describe('catalog learned from product-page views', () => {
     expect(body.accepted).toBe(1)
     expect(await catalog(site.id)).toEqual([])
   })
+  it('serves product images only from the allowed origins or the image origins', async () => {
+    const site = await createSite({ origins: ['https://shop.example'] })
+    const send = (itemId: string, image: string) =>
+      publicPost(site, '/v1/events', {
+        events: [view(itemId, { title: itemId, url: `https://shop.example/p/${itemId}`, image })],
+      })
+    const images = async () =>
+      rows<{ item_id: string; image: string | null }>(
+        'SELECT item_id, image FROM catalog_items WHERE site_id = ? ORDER BY item_id',
+        site.id,
+      )
+    expect(
+      await (await send('PIXEL', 'https://evil.example/pixel.png?track=1')).json(),
+    ).toMatchObject({ accepted: 1, rejected: [] })
+    await send('OWN', 'https://shop.example/img/own.jpg')
+    await send('CDN', 'https://cdn.images.example/cdn.jpg')
+    expect(await images()).toEqual([
+      { item_id: 'CDN', image: null },
+      { item_id: 'OWN', image: 'https://shop.example/img/own.jpg' },
+      { item_id: 'PIXEL', image: null },
+    ])
+    const listed = await call(`/v1/recs?site=${site.publicKey}&slot=trending&n=10`, {
+      headers: { origin: 'https://shop.example' },
+    })
+    expect(JSON.stringify(await listed.json())).not.toContain('evil.example')
+
+    const patched = await admin(site, 'PATCH', '/site', {
+      imageOrigins: ['https://cdn.images.example'],
+    })
+    expect(await patched.json()).toMatchObject({ imageOrigins: ['https://cdn.images.example'] })
+    await send('CDN', 'https://cdn.images.example/cdn.jpg')
+    await send('PIXEL', 'https://evil.example/pixel.png?track=2')
+    expect(await images()).toEqual([
+      { item_id: 'CDN', image: 'https://cdn.images.example/cdn.jpg' },
+      { item_id: 'OWN', image: 'https://shop.example/img/own.jpg' },
+      { item_id: 'PIXEL', image: null },
+    ])
+  })
 })

@@ -110,3 +110,29 @@ describe('POST /v1/events', () => {
     expect(await countEvents(b)).toBe(0)
   })
 })
+
+describe('POST /v1/events props', () => {
+  it.each([['__proto__'], ['constructor'], ['prototype']])(
+    'rejects a %s key in props by index and stores the rest of the batch',
+    async (key) => {
+      const site = await createSite()
+      // Written as text: an object literal's __proto__ would set the prototype, not a key.
+      const hostile = `{"id":"${eventId()}","type":"custom","name":"signup","visitorId":"v1","props":{"plan":"pro","${key}":{"polluted":true}}}`
+      const fine = JSON.stringify({ id: eventId(), type: 'view', visitorId: 'v1', itemId: 'A' })
+      const res = await call(`/v1/events?site=${site.publicKey}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"events":[${fine},${hostile}]}`,
+      })
+      expect(res.status).toBe(202)
+      expect(await res.json()).toEqual({
+        accepted: 1,
+        duplicates: 0,
+        rejected: [{ index: 1, code: 'invalid_props', message: expect.stringContaining(key) }],
+      })
+      expect(await rows('SELECT type FROM events WHERE site_id = ?', site.id)).toEqual([
+        { type: 'view' },
+      ])
+    },
+  )
+})

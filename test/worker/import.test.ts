@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSite, errorOf, rows } from './support/api.ts'
-import { importText } from './support/recs.ts'
+import { importText, visitorIdOf } from './support/recs.ts'
 
 const HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'
 const CSV = [
@@ -73,21 +73,23 @@ describe('POST /v1/admin/import/events?format=online-retail', () => {
       `SELECT visitor_id, item_id, at, revenue_minor FROM events WHERE site_id = ? ORDER BY item_id`,
       site.id,
     )
+    const c13313 = await visitorIdOf(site, 'c13313')
+    const c17850 = await visitorIdOf(site, 'c17850')
     expect(events).toEqual([
       {
-        visitor_id: 'c13313',
+        visitor_id: c13313,
         item_id: '22633',
         at: Date.UTC(2010, 11, 1, 8, 28),
         revenue_minor: 1110,
       },
       {
-        visitor_id: 'c17850',
+        visitor_id: c17850,
         item_id: '71053',
         at: Date.UTC(2010, 11, 1, 8, 26),
         revenue_minor: 2034,
       },
       {
-        visitor_id: 'c17850',
+        visitor_id: c17850,
         item_id: '85123A',
         at: Date.UTC(2010, 11, 1, 8, 26),
         revenue_minor: 1530,
@@ -143,7 +145,7 @@ describe('an import the database fails part-way through', () => {
       (_, i) =>
         `5${String(i).padStart(5, '0')},ITEM${i % 40},THING ${i % 40},1,12/1/2010 8:26,1.5,${10_000 + (i % 300)}.0,United Kingdom`,
     )
-    // The file's last customer: the database refuses any batch that writes them.
+    // The file's last invoice: the database refuses any batch that writes it.
     lines.push('599999,LAST,LAST THING,1,12/1/2010 9:00,2.5,99999.0,United Kingdom')
     const { env } = await import('cloudflare:workers')
     const { database } = await import('../../worker/db/database.ts')
@@ -151,7 +153,7 @@ describe('an import the database fails part-way through', () => {
     const { importHistory } = await import('../../worker/events/import-history.ts')
     const found = await findSiteByPublicKey(database(env.DB), site.publicKey)
     if (!found) throw new Error('test site not found')
-    const failing = database(refusingBatchesWith(env.DB, 'c99999'))
+    const failing = database(refusingBatchesWith(env.DB, '599999'))
     await expect(
       importHistory(failing, found, [HEADER, ...lines].join('\n'), 'online-retail', Date.now()),
     ).rejects.toThrow(/refused/)

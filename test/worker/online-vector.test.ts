@@ -10,7 +10,7 @@ import {
   type RecentEvent,
 } from '../../worker/recs/online-vector.ts'
 import { call, eventId, publicPost, rows, type TestSite } from './support/api.ts'
-import { GARDEN, importText, KITCHEN, trainedStore } from './support/recs.ts'
+import { GARDEN, importText, KITCHEN, trainedStore, visitorIdOf } from './support/recs.ts'
 
 const db = database(env.DB)
 
@@ -87,17 +87,18 @@ describe('online refinement at read time', () => {
 
   it('starts a trained visitor from their trained vector and folds only what came after', async () => {
     const site = await trainedStore()
-    const untouched = await vectorOf(site, 'g-buyer-1')
+    const buyer = await visitorIdOf(site, 'g-buyer-1')
+    const untouched = await vectorOf(site, buyer)
     expect(untouched).toMatchObject({ folded: 0, trained: true })
-    const trainedList = await personal(site, 'g-buyer-1')
+    const trainedList = await personal(site, buyer)
     expect(trainedList.source).toBe('svd')
     await publicPost(site, '/v1/events', {
-      events: ['K1', 'K2', 'K3', 'K4'].map((i) => view('g-buyer-1', i)),
+      events: ['K1', 'K2', 'K3', 'K4'].map((i) => view(buyer, i)),
     })
-    const moved = await vectorOf(site, 'g-buyer-1')
+    const moved = await vectorOf(site, buyer)
     expect(moved.folded).toBe(4)
     expect(moved.vector).not.toEqual(untouched.vector)
-    const served = await personal(site, 'g-buyer-1')
+    const served = await personal(site, buyer)
     expect(served.source).toBe('online')
     // Four kitchen views pull the list toward the kitchen, away from the trained garden taste.
     const best = (list: Recs, taste: string[]) =>
@@ -110,12 +111,13 @@ describe('online refinement at read time', () => {
 
   it('keeps each visitor’s vector of the active model until a new model switches in', async () => {
     const site = await trainedStore()
+    const buyer = await visitorIdOf(site, 'g-buyer-1')
     const versionOf = async () =>
       (
         await rows<{ version: string }>(
           'SELECT version FROM visitor_vectors WHERE site_id = ? AND visitor_id = ?',
           site.id,
-          'g-buyer-1',
+          buyer,
         )
       )[0]?.version
     const active = await versionOf()
@@ -175,24 +177,25 @@ describe('online refinement at read time', () => {
 
   it('forgets everything learned about a forgotten visitor, and learns nothing after', async () => {
     const site = await trainedStore()
+    const buyer = await visitorIdOf(site, 'k-buyer-1')
     const list = () =>
       rows(
         'SELECT 1 FROM rec_lists WHERE site_id = ? AND kind = ? AND subject = ?',
         site.id,
         'personal',
-        'k-buyer-1',
+        buyer,
       )
     expect(await list()).toHaveLength(1)
-    await publicPost(site, '/v1/events', { events: [view('k-buyer-1', 'K1')] })
-    const forget = await call('/v1/visitors/k-buyer-1', {
+    await publicPost(site, '/v1/events', { events: [view(buyer, 'K1')] })
+    const forget = await call(`/v1/visitors/${buyer}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${site.adminKey}` },
     })
     expect(forget.status).toBe(200)
     expect(await list()).toHaveLength(0)
-    await publicPost(site, '/v1/events', { events: [view('k-buyer-1', 'K2')] })
-    expect(await vectorOf(site, 'k-buyer-1')).toMatchObject({ folded: 0, trained: false })
-    expect(await personal(site, 'k-buyer-1')).toMatchObject({ fallback: 'visitor_unknown' })
+    await publicPost(site, '/v1/events', { events: [view(buyer, 'K2')] })
+    expect(await vectorOf(site, buyer)).toMatchObject({ folded: 0, trained: false })
+    expect(await personal(site, buyer)).toMatchObject({ fallback: 'visitor_unknown' })
   })
 })
 

@@ -317,16 +317,24 @@ describe('proxy mode: HTML pages with experiments', () => {
     ).toEqual([{ visitor_id: inB, variation: 1 }])
   })
 
-  it('refuses path-traversal and foreign split-URL targets', async () => {
+  it('refuses at creation and at change every split-URL target the edge would refuse', async () => {
     const site = await createSite()
-    for (const url of [
+    const refused = [
       '/../etc/passwd',
       '//evil.example/x',
       '/a/%2e%2e/b',
       '/a/..%5c..%5cb',
       'javascript:alert(1)',
       '/%E0%A4%A',
-    ]) {
+      'https://evil.example/landing',
+      'https://shop.test/landing',
+      '/landing%0d%0aSet-Cookie:%20x=1',
+      '/landing\r\nx',
+      '/landing b',
+      '/landing#top',
+      `/${'x'.repeat(2048)}`,
+    ]
+    for (const url of refused) {
       const res = await admin(site, 'POST', '/experiments', {
         key: 'split',
         variations: [
@@ -335,24 +343,60 @@ describe('proxy mode: HTML pages with experiments', () => {
         ],
       })
       expect(res.status, url).toBe(400)
+      expect((await errorOf(res)).message, url).toMatch(/^variations\.1\.url: /)
     }
-    // And the edge itself never follows a target off the origin, whatever is stored.
+    const created = await admin(site, 'POST', '/experiments', {
+      key: 'split',
+      variations: [
+        { key: 'a', weight: 0.5 },
+        { key: 'b', weight: 0.5, url: '/landing-b?from=split' },
+      ],
+    })
+    expect(created.status).toBe(201)
+    for (const url of refused) {
+      const res = await admin(site, 'PATCH', '/experiments/split', {
+        variations: [
+          { key: 'a', weight: 0.5 },
+          { key: 'b', weight: 0.5, url },
+        ],
+      })
+      expect(res.status, url).toBe(400)
+    }
+    // And the edge applies the same check to whatever is stored.
     const originUrl = new URL(origin)
-    const request = new URL('https://shop.test/page')
-    expect(splitUrlTarget('/landing-b', request, originUrl)?.href).toBe(`${origin}/landing-b`)
-    for (const target of [
-      '/../x',
-      '//evil.example/x',
-      'https://evil.example/x',
-      '/a/%2e%2e/x',
-      '/%zz',
-    ]) {
+    const request = new URL('https://shop.test/page?ref=1')
+    expect(splitUrlTarget('/landing-b', request, originUrl)?.href).toBe(`${origin}/landing-b?ref=1`)
+    expect(splitUrlTarget('/landing-b?v=2', request, originUrl)?.href).toBe(
+      `${origin}/landing-b?v=2`,
+    )
+    for (const target of refused)
       expect(splitUrlTarget(target, request, originUrl), target).toBeNull()
-    }
-    // A same-host target whose path starts with `//` stays a path on the origin.
-    const doubled = splitUrlTarget('https://shop.test//x//evil.example/phish', request, originUrl)
-    expect(doubled?.origin).toBe(originUrl.origin)
-    expect(doubled?.pathname).toBe('//x//evil.example/phish')
+  })
+
+  it('shows the control, and counts nobody, for a stored target the edge refuses', async () => {
+    const { site, host } = await proxiedSite()
+    const variations = [
+      { key: 'control', weight: 0.5 },
+      { key: 'b', weight: 0.5, url: '/landing-b' },
+    ]
+    await startExperiment(site, 'legacy', { variations, url: '/page' })
+    // Written past the API, which refuses it.
+    await env.DB.prepare(
+      `UPDATE experiments SET variations = json_set(variations, '$[1].url', ?)
+       WHERE site_id = ? AND key = 'legacy'`,
+    )
+      .bind('https://evil.example/landing', site.id)
+      .run()
+    const { forgetRunningExperiments } =
+      await import('../../worker/experiments/running-experiments.ts')
+    forgetRunningExperiments(site.id)
+    const inB = visitorIn('legacy', 1)
+    const page = await via(host, '/page', asVisitor(inB))
+    const html = await page.text()
+    expect(html).toContain('<h1>Page /page</h1>')
+    expect(html).toContain('data-edgelift-assignments="{}"')
+    await new Promise((r) => setTimeout(r, 200))
+    expect(await rows('SELECT visitor_id FROM assignments WHERE site_id = ?', site.id)).toEqual([])
   })
 
   it('records the exposure at the edge, once per visitor, and never for bots', async () => {

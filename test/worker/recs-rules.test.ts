@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { admin, call, createSite, eventId, publicPost, type TestSite } from './support/api.ts'
-import { catalogItem, GARDEN, KITCHEN, trainedStore } from './support/recs.ts'
+import { catalogItem, GARDEN, KITCHEN, trainedStore, visitorIdOf } from './support/recs.ts'
 
 type Item = { itemId: string; title: string; image: string | null; score: number; rule?: string }
 type Recs = { source: string; fallback?: string; items: Item[] }
@@ -202,7 +202,8 @@ describe('GET /v1/admin/recs/preview', () => {
       { slot: 'personal', itemId: 'G6', action: 'pin' },
       { slot: 'all', itemId: 'K2', action: 'exclude' },
     ])
-    const res = await admin(site, 'GET', '/recs/preview?slot=personal&visitorId=k-buyer-5&n=6')
+    const visitor = await visitorIdOf(site, 'k-buyer-5')
+    const res = await admin(site, 'GET', `/recs/preview?slot=personal&visitorId=${visitor}&n=6`)
     expect(res.status).toBe(200)
     const body = (await res.json()) as Recs
     expect(body.items[0]).toMatchObject({ itemId: 'G6', title: 'Item G6', rule: 'pin' })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { call, createSite, errorOf, eventId, publicPost, rows } from './support/api.ts'
-import { seedStore } from './support/recs.ts'
+import { seedStore, visitorIdOf } from './support/recs.ts'
 import { seedVisitor, visitorRowCounts } from './support/visitors.ts'
 
 const RANDOM_ID = '0123456789abcdef0123456789abcdef'
@@ -108,7 +108,11 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
     const { saveModel } = await import('../../worker/recs/model-store.ts')
     const db = database(env.DB)
     const model = trainModel(await loadInteractions(db, site.id), { rank: 4 })
-    const forgotten = await call('/v1/visitors/g-buyer-3', {
+    const [buyer3, buyer4] = [
+      await visitorIdOf(site, 'g-buyer-3'),
+      await visitorIdOf(site, 'g-buyer-4'),
+    ]
+    const forgotten = await call(`/v1/visitors/${buyer3}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${site.adminKey}` },
     })
@@ -122,7 +126,7 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
         site.id,
         visitorId,
       )
-    expect(await learned('g-buyer-3')).toEqual([{ n: 0 }])
-    expect(await learned('g-buyer-4')).toEqual([{ n: 2 }])
+    expect(await learned(buyer3)).toEqual([{ n: 0 }])
+    expect(await learned(buyer4)).toEqual([{ n: 2 }])
   })
 })

@@ -11,6 +11,9 @@ import type { CatalogItemInput } from './catalog-schema.ts'
 
 export type CatalogSource = 'catalog' | 'view' | 'import'
 
+/** Sources an admin wrote (an upload, an import); a `view` is what any page claimed. */
+export const VERIFIED_SOURCES: CatalogSource[] = ['catalog', 'import']
+
 /** An item as served in recommendation lists. */
 export type CatalogItem = RecommendedItemShown & { inStock: boolean }
 
@@ -95,6 +98,14 @@ export async function itemsByIds(
   return new Map(rows.map((r) => [r.item_id, toItem(r)]))
 }
 
+/** The items whose catalog entry an admin wrote: trending trusts their visitors fully. */
+export async function verifiedItemIds(db: Database, siteId: string): Promise<Set<string>> {
+  const rows = await db.all<{ item_id: string }>(sql`
+    SELECT item_id FROM catalog_items WHERE site_id = ${siteId}
+      AND source IN (SELECT value FROM json_each(${JSON.stringify(VERIFIED_SOURCES)}))`)
+  return new Set(rows.map((r) => r.item_id))
+}
+
 /** How many items the site's catalog has, and how many are in stock. */
 export async function catalogSize(
   db: Database,
@@ -105,11 +116,17 @@ export async function catalogSize(
   return { items: row?.items ?? 0, inStock: row?.in_stock ?? 0 }
 }
 
-/** Any in-stock items, newest first: the last fallback when nothing better is known. */
+/**
+ * Any in-stock items, those an admin wrote first, then newest first: the last fallback when
+ * nothing better is known. A page's view makes the newest entry, so without the first rule one
+ * planted view would lead every list of a store with no model yet.
+ */
 export async function someItems(db: Database, siteId: string, limit: number): Promise<string[]> {
   const rows = await db.all<{ item_id: string }>(sql`
     SELECT item_id FROM catalog_items WHERE site_id = ${siteId} AND in_stock = 1
-    ORDER BY updated_at DESC, item_id LIMIT ${limit}`)
+    ORDER BY source IN (SELECT value FROM json_each(${JSON.stringify(VERIFIED_SOURCES)})) DESC,
+      updated_at DESC, item_id
+    LIMIT ${limit}`)
   return rows.map((r) => r.item_id)
 }
 

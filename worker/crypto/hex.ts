@@ -3,7 +3,8 @@
  * runs in the Worker and in Node (the CLIs).
  */
 
-function toHex(bytes: Uint8Array): string {
+/** Bytes as lower-case hex, two digits each. */
+export function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
@@ -18,4 +19,9 @@ export function randomHex(bytes: number): string {
 export async function sha256Hex(value: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))
   return toHex(new Uint8Array(digest))
+}
+
+/** Hex digits (an even number of them) as bytes. */
+export function fromHex(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (byte) => parseInt(byte, 16))
 }

@@ -24,6 +24,11 @@ export const sites = sqliteTable('sites', {
   adminKeyHash: text('admin_key_hash').notNull().unique(),
   /** JSON array of allowed browser origins; empty means any origin may call public routes. */
   allowedOrigins: text('allowed_origins').notNull().default('[]'),
+  /**
+   * JSON array of origins besides the allowed ones that product images may come from (an image
+   * CDN); checked only when allowed origins are set, like product links.
+   */
+  imageOrigins: text('image_origins').notNull().default('[]'),
   /** The currency revenue is reported in; events in another currency are stored, not summed. */
   currency: text('currency').notNull().default('USD'),
   /** The store's origin server, e.g. https://origin.shop.example; null = no proxying. */
@@ -33,6 +38,11 @@ export const sites = sqliteTable('sites', {
    * widget set after consent, and never sets one itself (1) or sets it for every visitor (0).
    */
   proxyConsentRequired: integer('proxy_consent_required').notNull().default(0),
+  /**
+   * The site's secret key (hex, 256 bits) for the opaque ids imported customers are stored under
+   * (HMAC-SHA-256); made on first use, never shown, never rotated (the ids would change).
+   */
+  visitorIdKey: text('visitor_id_key'),
   createdAt: integer('created_at').notNull(),
 })
 

@@ -4,7 +4,7 @@
  * first are duplicates that change nothing. When D1 is down, exposures wait in a bounded queue in
  * the isolate and are retried with later requests.
  */
-import { fnv1a32 } from '../../shared/hash.ts'
+import { sha256Hex } from '../crypto/hex.ts'
 import type { Database } from '../db/database.ts'
 import type { Assignment } from '../experiments/assign-visitor.ts'
 import { ingestEvents } from '../events/ingest.ts'
@@ -19,15 +19,32 @@ const queued: { site: Site; events: unknown[] }[] = []
 const RECENT_LIMIT = 20_000
 const recorded = new Set<string>()
 
-export function exposureEvents(
+/**
+ * The exposure events of a page view. The id is 192 bits of SHA-256 over the visitor, experiment
+ * and phase (event ids are per site already): two visitors sharing an id would have the second
+ * one's exposure and assignment dropped as a duplicate, and visitor ids are anyone's to choose,
+ * so the id must not collide even for ids picked to make it.
+ */
+export async function exposureEvents(
   visitorId: string,
   assignments: Record<string, Assignment>,
-): unknown[] {
-  return Object.entries(assignments).map(([experiment, a]) => {
-    const seed = `${visitorId}|${experiment}|${a.phase}`
-    const id = `edge_${fnv1a32(seed).toString(16).padStart(8, '0')}${fnv1a32(`${seed}|2`).toString(16).padStart(8, '0')}`
-    return { id, type: 'exposure', visitorId, experiment }
-  })
+): Promise<unknown[]> {
+  return Promise.all(
+    Object.entries(assignments).map(async ([experiment, a]) => {
+      const digest = await sha256Hex(JSON.stringify([visitorId, experiment, a.phase]))
+      return { id: `edge_${digest.slice(0, 48)}`, type: 'exposure', visitorId, experiment }
+    }),
+  )
+}
+
+/** Derives the exposure events of a page view and records them; never throws. */
+export async function recordPageExposures(
+  db: Database,
+  site: Site,
+  visitorId: string,
+  assignments: Record<string, Assignment>,
+): Promise<void> {
+  await recordExposures(db, site, await exposureEvents(visitorId, assignments))
 }
 
 /** Records exposures (and retries queued ones); never throws. */

@@ -13,7 +13,7 @@ import { urlMatches } from '../experiments/url-target.ts'
 import { isBot } from '../events/bots.ts'
 import { visitorCookie, visitorFromCookie } from '../visitors/visitor-cookie.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
-import { exposureEvents, recordExposures } from './edge-exposures.ts'
+import { recordPageExposures } from './edge-exposures.ts'
 import { rewritePage } from './page-rewriter.ts'
 import type { ProxySite } from './proxy-site.ts'
 import { onOrigin, splitUrlTarget } from './split-url.ts'
@@ -67,7 +67,12 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     const variationUrl = exp?.variations[assignment.index]?.url
     if (!exp || !variationUrl) continue
     const split = splitUrlTarget(variationUrl, url, target.origin)
-    if (!split) continue
+    if (!split) {
+      // The visitor sees the control, so they are left out of the experiment rather than
+      // counted in a variation they never saw.
+      delete assignments[key]
+      continue
+    }
     if (exp.redirect) {
       const location = onOrigin(url, split.pathname, split.search)
       if (location.pathname !== url.pathname) {
@@ -75,11 +80,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
         // experiment's pattern: the redirect is the exposure.
         if (counts) {
           c.executionCtx.waitUntil(
-            recordExposures(
-              c.var.db,
-              target.site,
-              exposureEvents(visitorId, { [key]: assignment }),
-            ),
+            recordPageExposures(c.var.db, target.site, visitorId, { [key]: assignment }),
           )
         }
         return withVisitor(
@@ -99,9 +100,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     return response
 
   if (counts) {
-    c.executionCtx.waitUntil(
-      recordExposures(c.var.db, target.site, exposureEvents(visitorId, assignments)),
-    )
+    c.executionCtx.waitUntil(recordPageExposures(c.var.db, target.site, visitorId, assignments))
   }
   const rewritten = rewritePage(response, {
     assignments,

@@ -1,30 +1,17 @@
 /**
- * Split-URL targets: a variation's `url` replaces the page's path on the origin. The target is
- * resolved against the origin and must stay on it: `..` segments, encoded traversal and
- * scheme-relative or foreign URLs are refused, so no admin typo or tampering can make the edge
- * fetch another host or escape the site.
+ * Split-URL targets at the edge: the variation's path on the store's origin, checked by the same
+ * `parseSplitTarget` the admin API applies, whatever the database holds.
  */
+import { parseSplitTarget } from '../experiments/split-target.ts'
 
-/** The origin URL to fetch for a variation target, or null when the target is not safe. */
+/**
+ * The origin URL to fetch for a variation target, or null when the target is not safe. The
+ * target's query, else the page's own, goes with it.
+ */
 export function splitUrlTarget(target: string, requestUrl: URL, origin: URL): URL | null {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(target)
-  } catch {
-    return null
-  }
-  if (/(^|\/)\.\.?(\/|$)/.test(decoded) || decoded.includes('\\') || /[\0-\x1f]/.test(decoded))
-    return null
-  let resolved: URL
-  try {
-    resolved =
-      target.startsWith('/') && !target.startsWith('//') ? new URL(target, origin) : new URL(target)
-  } catch {
-    return null
-  }
-  const sameSite = resolved.origin === origin.origin || resolved.host === requestUrl.host
-  if (!sameSite) return null
-  return onOrigin(origin, resolved.pathname, resolved.search || requestUrl.search)
+  const parsed = parseSplitTarget(target)
+  if ('refused' in parsed) return null
+  return onOrigin(origin, parsed.pathname, parsed.search || requestUrl.search)
 }
 
 /**

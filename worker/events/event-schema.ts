@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { isCurrency } from '../../shared/currencies.ts'
 import { EVENT_ID, KEY, VISITOR_ID } from '../../shared/identifiers.ts'
 import { productMetadataSchema } from '../catalog/catalog-schema.ts'
+import { plainRecord } from '../http/plain-record.ts'
 
 export const EVENT_TYPES = [
   'exposure',
@@ -31,12 +32,10 @@ const lineItem = z.object({
   price: amount,
 })
 
-const props = z
-  .record(
-    z.string().min(1).max(64),
-    z.union([z.string().max(256), z.number(), z.boolean(), z.null()]),
-  )
-  .refine((p) => Object.keys(p).length <= MAX_PROPS, `at most ${MAX_PROPS} properties`)
+const props = plainRecord(
+  z.string().min(1).max(64),
+  z.union([z.string().max(256), z.number(), z.boolean(), z.null()]),
+).refine((p) => Object.keys(p).length <= MAX_PROPS, `at most ${MAX_PROPS} properties`)
 
 export const eventSchema = z
   .object({

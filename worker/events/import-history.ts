@@ -1,9 +1,11 @@
 /**
  * Backfilling history: NDJSON of the event shape, or the UCI Online Retail CSV, imported through
  * the same exactly-once ingestion as live events but keeping each event's own time. Rows without
- * an id get one derived from their content, so importing a file twice changes nothing. Lines are
- * validated in batches, and every batch's statements run in one D1 batch at the end: a request
- * is imported whole or not at all.
+ * an id get one derived from their content, so importing a file twice changes nothing. The
+ * file's visitor ids are the store's customer ids, which are guessable: each is stored under the
+ * site's opaque id for it (customer-visitor-id.ts), so nobody can read a customer's personal list
+ * by naming them. Lines are validated in batches, and every batch's statements run in one D1
+ * batch at the end: a request is imported whole or not at all.
  */
 import { batch, type Database, type Statement } from '../db/database.ts'
 import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
@@ -14,6 +16,8 @@ import { splitLines } from '../import/lines.ts'
 import { createOnlineRetailParser } from '../import/online-retail.ts'
 import type { DateOrder } from '../import/timestamps.ts'
 import type { Site } from '../sites/site-store.ts'
+import { VISITOR_ID } from '../../shared/identifiers.ts'
+import { customerVisitorIds, type CustomerVisitorIds } from '../visitors/customer-visitor-id.ts'
 import { prepareIngest } from './ingest.ts'
 
 export const IMPORT_FORMATS = ['ndjson', 'online-retail'] as const
@@ -59,6 +63,7 @@ export async function importHistory(
     result.skippedByReason[reason] = (result.skippedByReason[reason] ?? 0) + 1
     if (result.skipped.length < MAX_LISTED) result.skipped.push({ line, reason })
   }
+  const visitorIdOf = await customerVisitorIds(db, site.id)
   const statements: Statement[] = []
   /** Where each batch's insert sits among `statements`: it answers the ids it stored. */
   const inserts: number[] = []
@@ -67,12 +72,8 @@ export async function importHistory(
   let pendingBytes = 0
   const prepare = async () => {
     if (pending.length === 0) return
-    const prepared = await prepareIngest(
-      db,
-      site,
-      pending.map((p) => p.event),
-      { now, timeSource: 'event' },
-    )
+    const events = await Promise.all(pending.map((p) => underOpaqueId(p.event, visitorIdOf)))
+    const prepared = await prepareIngest(db, site, events, { now, timeSource: 'event' })
     for (const r of prepared.rejected) skip(pending[r.index]?.line ?? 0, r.code)
     if (prepared.statements.length > 0) inserts.push(statements.length)
     statements.push(...prepared.statements)
@@ -113,6 +114,14 @@ export async function importHistory(
   }
   result.skipped.sort((a, b) => a.line - b.line)
   return result
+}
+
+/** The event with its customer id replaced by the site's opaque id; an invalid id is left to validation. */
+async function underOpaqueId(event: unknown, visitorIdOf: CustomerVisitorIds): Promise<unknown> {
+  if (typeof event !== 'object' || event === null || !('visitorId' in event)) return event
+  const { visitorId } = event
+  if (typeof visitorId !== 'string' || !VISITOR_ID.test(visitorId)) return event
+  return { ...event, visitorId: await visitorIdOf(visitorId) }
 }
 
 type Parsed = { event: unknown; product?: CatalogRow } | { reason: string } | undefined

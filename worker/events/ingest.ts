@@ -130,17 +130,24 @@ async function onceKey(event: EventInput, timeSource: TimeSource): Promise<strin
 }
 
 /**
- * Catalog rows from product metadata on views. A page may only describe products on the site's
- * own origins (when it lists any), so another site cannot plant links in this catalog.
+ * Catalog rows from product metadata on views. When the site lists allowed origins, a page may
+ * only describe products on them, so another site cannot plant links in this catalog, and their
+ * images come from those origins or the site's image origins (a CDN); an image from anywhere else
+ * is left out (the item keeps its link), or one view could put a tracking pixel in every list.
  */
 function catalogRowsOf(site: Site, valid: { event: EventInput }[]): CatalogRow[] {
   const rows = new Map<string, CatalogRow>()
+  const origins = site.allowedOrigins
+  const checked = origins.length > 0
+  const imageOrigins = [...origins, ...site.imageOrigins]
   for (const { event } of valid) {
     const product = event.product
     if (!product || !event.itemId || event.type !== 'view') continue
-    const origins = site.allowedOrigins
-    if (origins.length > 0 && !origins.includes(new URL(product.url).origin)) continue
-    rows.set(event.itemId, { itemId: event.itemId, ...product })
+    if (checked && !origins.includes(new URL(product.url).origin)) continue
+    const { image, ...described } = product
+    const imageAllowed =
+      image !== undefined && (!checked || imageOrigins.includes(new URL(image).origin))
+    rows.set(event.itemId, { itemId: event.itemId, ...described, ...(imageAllowed && { image }) })
   }
   return [...rows.values()]
 }

@@ -6,30 +6,18 @@
 import { z } from 'zod'
 import { GOAL_EVENTS } from '../../shared/api-types.ts'
 import { KEY } from '../../shared/identifiers.ts'
+import { parseSplitTarget } from './split-target.ts'
 
 export const MAX_VARIATIONS = 10
 const WEIGHT_SUM_TOLERANCE = 0.01
 
 const key = z.string().regex(KEY, 'must be 1-64 characters of A-Z a-z 0-9 _ . : -')
 
-/** A split-URL target: a same-site path, or an absolute http(s) URL; never a traversal. */
-const targetUrl = z
-  .string()
-  .max(2048)
-  .refine((v) => (v.startsWith('/') ? !v.startsWith('//') : /^https?:\/\//i.test(v)), {
-    message: 'must be a path starting with / or an http(s) URL',
-  })
-  .refine((v) => !hasTraversal(v), { message: 'must not contain . or .. segments or backslashes' })
-
-function hasTraversal(value: string): boolean {
-  let decoded = value
-  try {
-    decoded = decodeURIComponent(value)
-  } catch {
-    return true
-  }
-  return /(^|\/)\.\.?(\/|$|\?|#)/.test(decoded) || decoded.includes('\\')
-}
+/** A split-URL target: the one check the edge applies when it serves the variation. */
+const targetUrl = z.string().superRefine((value, ctx) => {
+  const parsed = parseSplitTarget(value)
+  if ('refused' in parsed) ctx.addIssue({ code: 'custom', message: parsed.refused })
+})
 
 const variation = z.strictObject({
   key,

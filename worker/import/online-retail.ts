@@ -2,8 +2,8 @@
  * Parser of the UCI "Online Retail" CSV (InvoiceNo, StockCode, Description, Quantity,
  * InvoiceDate, UnitPrice, CustomerID, Country) into purchase events, one line at a time.
  *
- * A line with a CustomerID is a purchase by visitor `c<CustomerID as an integer>` of item
- * `<StockCode>`. Lines that are not purchases of a product by a known customer are skipped with
+ * A line with a CustomerID is a purchase by customer `c<CustomerID as an integer>` of item
+ * `<StockCode>` (an import stores the customer under the site's opaque id for that name). Lines that are not purchases of a product by a known customer are skipped with
  * their 1-based line number and a reason: cancellations (InvoiceNo `C…`), guests (no
  * CustomerID), service codes (postage, fees, manual adjustments), and malformed values.
  */

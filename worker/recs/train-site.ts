@@ -4,6 +4,7 @@
  * The status row says a run is under way, and keeps the error when one fails.
  */
 import { sql } from 'drizzle-orm'
+import { verifiedItemIds } from '../catalog/catalog-store.ts'
 import { batch, type Database } from '../db/database.ts'
 import { loadInteractions } from './interaction-store.ts'
 import { STALE_TRAINING_MS } from './status.ts'
@@ -95,7 +96,9 @@ export async function trainClaimedSite(
       return { trained: false, code: 'not_enough_data', reason }
     }
     const onProgress: ProgressCallback | undefined = options.onProgress
-    const model = trainModel(interactions, { ...options, now, onProgress })
+    const verified = await verifiedItemIds(db, siteId)
+    const trending = { ...options.trending, verified }
+    const model = trainModel(interactions, { ...options, now, onProgress, trending })
     // Training is seconds of synchronous work; yielding once lets a Node host (npm run train)
     // notice D1 proxy connections that closed meanwhile before it writes through them.
     await new Promise((resolve) => setTimeout(resolve, 10))

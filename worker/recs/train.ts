@@ -62,7 +62,7 @@ export type TrainOptions = MatrixOptions & {
   /** Length of each item's similar-items list. */
   similarN?: number
   trending?: TrendingOptions
-  /** Training time (epoch ms), used for the version; defaults to `Date.now()`. */
+  /** Training time (epoch ms): the version, and the end of trending's window; `Date.now()` by default. */
   now?: number
   onProgress?: ProgressCallback
 }
@@ -149,6 +149,7 @@ export function trainModel(
   const similar = similarItems(model, options.similarN ?? DEFAULT_TRAIN_OPTIONS.similarN, report)
   const trending = trendingItems(interactions, {
     weights: options.weights,
+    now: trainedAt,
     ...options.trending,
   })
 

@@ -1,21 +1,34 @@
 /**
  * Recommendations for the admin: `POST /v1/admin/recs/train` (202, in the background; `?wait=true`
- * answers when done), `GET /v1/admin/recs/status`, `GET /v1/admin/recs/performance`, and
- * `POST /v1/admin/import/events` to backfill history.
+ * answers when done), `GET /v1/admin/recs/status`, `GET /v1/admin/recs/performance`,
+ * `POST /v1/admin/import/events` to backfill history, and `POST /v1/admin/import/visitor-ids`,
+ * the opaque visitor ids imported customers are stored under.
  */
 import { Hono } from 'hono'
+import { z } from 'zod'
+import { VISITOR_ID } from '../../shared/identifiers.ts'
 import type { AppEnv } from '../app-env.ts'
 import { importHistory, IMPORT_FORMATS, type ImportFormat } from '../events/import-history.ts'
 import { conflict, invalid } from '../domain-error.ts'
-import { mediaType, readTextBody } from '../http/read-body.ts'
+import { mediaType, readJsonBody, readTextBody } from '../http/read-body.ts'
+import { parseOr400 } from '../http/validate.ts'
 import { DATE_ORDERS, type DateOrder } from '../import/timestamps.ts'
 import { forgetActiveVersion } from '../recs/model-cache.ts'
 import { recsPerformance } from '../recs/performance.ts'
 import { recsStatus } from '../recs/status.ts'
 import { claimTraining, trainClaimedSite, TRAINING_IN_PROGRESS } from '../recs/train-site.ts'
 import { workerTrainingLimit } from '../recs/online-config.ts'
+import { customerVisitorIds } from '../visitors/customer-visitor-id.ts'
 
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024
+const MAX_CUSTOMER_IDS = 1000
+
+const customerIdsSchema = z.strictObject({
+  customerIds: z
+    .array(z.string().regex(VISITOR_ID, 'each must be 1-128 printable ASCII characters'))
+    .min(1)
+    .max(MAX_CUSTOMER_IDS, `at most ${MAX_CUSTOMER_IDS} a request`),
+})
 
 export const adminRecsRoute = new Hono<AppEnv>()
   .post('/recs/train', async (c) => {
@@ -71,4 +84,16 @@ export const adminRecsRoute = new Hono<AppEnv>()
       dates as DateOrder,
     )
     return c.json(result)
+  })
+  .post('/import/visitor-ids', async (c) => {
+    const body = await readJsonBody(c.req.raw, 256 * 1024)
+    const { customerIds } = parseOr400(customerIdsSchema, body, 'body')
+    const visitorIdOf = await customerVisitorIds(c.var.db, c.var.site.id)
+    const visitorIds = await Promise.all(
+      customerIds.map(async (customerId) => ({
+        customerId,
+        visitorId: await visitorIdOf(customerId),
+      })),
+    )
+    return c.json({ visitorIds })
   })

@@ -1,5 +1,5 @@
 /**
- * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins) and
+ * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins) and
  * `POST /v1/admin/site/rotate-key`, which answers a new secret for the calling key (the site's own
  * or a named team key) once and retires the old one at once.
  */
@@ -39,6 +39,7 @@ const patchSiteSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'is required').max(200),
     allowedOrigins: z.array(origin).max(50),
+    imageOrigins: z.array(origin).max(20),
   })
   .partial()
 
@@ -48,6 +49,7 @@ function describe(site: Site) {
     name: site.name,
     publicKey: site.publicKey,
     allowedOrigins: site.allowedOrigins,
+    imageOrigins: site.imageOrigins,
     currency: site.currency,
   }
 }
@@ -60,7 +62,11 @@ export const adminSiteRoute = new Hono<AppEnv>()
     const next = { ...site, ...patch }
     await c.var.db
       .update(sites)
-      .set({ name: next.name, allowedOrigins: JSON.stringify(next.allowedOrigins) })
+      .set({
+        name: next.name,
+        allowedOrigins: JSON.stringify(next.allowedOrigins),
+        imageOrigins: JSON.stringify(next.imageOrigins),
+      })
       .where(eq(sites.id, site.id))
     forgetCachedSite(site.publicKey)
     return c.json(describe(next))

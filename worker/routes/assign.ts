@@ -7,6 +7,7 @@ import { newVisitorId } from '../visitors/visitor-id.ts'
 import type { AppEnv } from '../app-env.ts'
 import { assignVisitor } from '../experiments/assign-visitor.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
+import { plainRecord } from '../http/plain-record.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 
@@ -17,7 +18,7 @@ const assignBody = z.strictObject({
   experiments: z.array(z.string().regex(KEY)).max(100).optional(),
   url: z.string().max(2048).optional(),
   // Any JSON object, as API.md promises; assignment does not read it yet, and the body cap bounds it.
-  attributes: z.record(z.string().max(64), z.unknown()).optional(),
+  attributes: plainRecord(z.string().max(64), z.unknown()).optional(),
 })
 
 export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {

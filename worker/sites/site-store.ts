@@ -15,6 +15,8 @@ export type Site = {
   name: string
   publicKey: string
   allowedOrigins: string[]
+  /** Where product images may come from besides the allowed origins (an image CDN). */
+  imageOrigins: string[]
   currency: string
 }
 
@@ -84,6 +86,7 @@ function toSite(row: typeof sites.$inferSelect): Site {
     name: row.name,
     publicKey: row.publicKey,
     allowedOrigins: parseOrigins(row.allowedOrigins),
+    imageOrigins: parseOrigins(row.imageOrigins),
     currency: row.currency,
   }
 }

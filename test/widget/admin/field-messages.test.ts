@@ -23,6 +23,14 @@ describe('readableFailure', () => {
         siteLabels(sent),
       ).message,
     ).toBe('The name is required.')
+    expect(
+      readableFailure(
+        refused('imageOrigins.0: must be a bare http(s) origin such as https://shop.example'),
+        siteLabels(sent, ['https://cdn.example/img']),
+      ).message,
+    ).toBe(
+      'The image origin “https://cdn.example/img” must be a bare http(s) origin such as https://shop.example.',
+    )
   })
 
   it("names a variation's field by its row in the form", () => {

@@ -17,11 +17,14 @@ export function catalogItem(itemId: string, inStock = true) {
   }
 }
 
-/** NDJSON history: 20 visitors per taste, each buying 3-4 items of their taste over past days. */
-export function historyNdjson(): string {
+/**
+ * NDJSON history: 20 visitors per taste, each buying 3-4 items of their taste over the days from
+ * `daysAgo` on.
+ */
+export function historyNdjson(daysAgo = 20): string {
   const lines: string[] = []
   const day = 86_400_000
-  const start = Date.now() - 20 * day
+  const start = Date.now() - daysAgo * day
   for (const [taste, items] of [
     ['g', GARDEN],
     ['k', KITCHEN],
@@ -70,6 +73,16 @@ export function importText(
     headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': contentType },
     body: text,
   })
+}
+
+/** The opaque visitor id an import stores this customer under on the site (the admin route). */
+export async function visitorIdOf(site: TestSite, customerId: string): Promise<string> {
+  const res = await admin(site, 'POST', '/import/visitor-ids', { customerIds: [customerId] })
+  expect(res.status, await res.clone().text()).toBe(200)
+  const body = (await res.json()) as { visitorIds: { customerId: string; visitorId: string }[] }
+  const [entry] = body.visitorIds
+  if (entry?.customerId !== customerId) throw new Error(`no visitor id for ${customerId}`)
+  return entry.visitorId
 }
 
 export async function train(site: TestSite): Promise<Response> {

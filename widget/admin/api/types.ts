@@ -79,6 +79,8 @@ export type SiteInfo = {
   name: string
   publicKey: string
   allowedOrigins: string[]
+  /** Where view-learned product images may come from besides the allowed origins. */
+  imageOrigins: string[]
   currency: string
 }
 

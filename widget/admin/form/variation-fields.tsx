@@ -98,7 +98,7 @@ export function VariationFields({ draft, disabled, onChange }: Props) {
               <input
                 id={`${id}-url`}
                 value={v.url}
-                placeholder="/products/new-page or https://…"
+                placeholder="/products/new-page"
                 maxLength={2048}
                 onInput={(e) => update(i, { url: e.currentTarget.value })}
               />

@@ -1,4 +1,7 @@
-/** The site's name and the browser origins allowed to call the public routes (`PATCH /v1/admin/site`). */
+/**
+ * The site's name, the browser origins allowed to call the public routes, and the origins product
+ * images may come from besides them (`PATCH /v1/admin/site`).
+ */
 import { useState } from 'preact/hooks'
 import { asFailure, request, type ApiFailure } from '../api/client.ts'
 import type { SiteInfo } from '../api/types.ts'
@@ -14,17 +17,21 @@ type Props = { site: SiteInfo; onSaved: (site: SiteInfo) => void }
  * without blank lines, so its positions are not the textarea's lines.
  */
 export const siteLabels =
-  (sentOrigins: readonly string[]): FieldLabels =>
+  (sentOrigins: readonly string[], sentImageOrigins: readonly string[] = []): FieldLabels =>
   ([field, index]) => {
     if (field === 'name') return 'The name'
-    const origin = index === undefined ? undefined : sentOrigins[Number(index)]
+    const at = (list: readonly string[]) => (index === undefined ? undefined : list[Number(index)])
+    const origin = at(sentOrigins)
     if (field === 'allowedOrigins' && origin !== undefined) return `The allowed origin “${origin}”`
+    const image = at(sentImageOrigins)
+    if (field === 'imageOrigins' && image !== undefined) return `The image origin “${image}”`
     return undefined
   }
 
 export function SiteForm({ site, onSaved }: Props) {
   const [name, setName] = useState(site.name)
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'))
+  const [images, setImages] = useState(site.imageOrigins.join('\n'))
   const [failure, setFailure] = useState<ApiFailure | null>(null)
   const [saved, setSaved] = useState('')
   const [busy, setBusy] = useState(false)
@@ -35,16 +42,18 @@ export function SiteForm({ site, onSaved }: Props) {
     setFailure(null)
     setSaved('')
     const allowedOrigins = parseOrigins(origins)
+    const imageOrigins = parseOrigins(images)
     try {
       const next = await request<SiteInfo>('/v1/admin/site', {
         method: 'PATCH',
-        body: { name: name.trim(), allowedOrigins },
+        body: { name: name.trim(), allowedOrigins, imageOrigins },
       })
       setOrigins(next.allowedOrigins.join('\n'))
+      setImages(next.imageOrigins.join('\n'))
       setSaved('Saved.')
       onSaved(next)
     } catch (err) {
-      setFailure(readableFailure(asFailure(err), siteLabels(allowedOrigins)))
+      setFailure(readableFailure(asFailure(err), siteLabels(allowedOrigins, imageOrigins)))
     } finally {
       setBusy(false)
     }
@@ -75,6 +84,22 @@ export function SiteForm({ site, onSaved }: Props) {
         <p class="hint" id="site-origins-hint">
           One per line, like <code>https://shop.example</code> (scheme and host, no path). Empty:
           every origin may call the public routes.
+        </p>
+      </div>
+      <div class="field">
+        <label for="site-images">Image origins</label>
+        <textarea
+          id="site-images"
+          rows={2}
+          value={images}
+          spellcheck={false}
+          aria-describedby="site-images-hint"
+          onInput={(e) => setImages(e.currentTarget.value)}
+        />
+        <p class="hint" id="site-images-hint">
+          Where product pages’ images may come from besides the allowed origins, such as an image
+          CDN; any other image is left out of recommendations. Checked only while allowed origins
+          are set.
         </p>
       </div>
       <ErrorDisplay failure={failure} />

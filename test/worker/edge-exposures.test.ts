@@ -1,0 +1,67 @@
+// Exposure ids the edge derives: one per visitor, experiment and phase, and never shared by two
+// visitors, or the second one's exposure and assignment would be dropped as a duplicate.
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { database } from '../../worker/db/database.ts'
+import { exposureEvents, recordPageExposures } from '../../worker/edge/edge-exposures.ts'
+import { assignVisitor } from '../../worker/experiments/assign-visitor.ts'
+import { runningExperiments } from '../../worker/experiments/running-experiments.ts'
+import { findSiteByPublicKey } from '../../worker/sites/site-store.ts'
+import { admin, createSite, rows, startExperiment } from './support/api.ts'
+
+/** Two visitor ids whose old ids (two FNV-1a hashes of one seed) collide in race1, phase 12. */
+const COLLIDING = ['504f551faa26c2bb6e16105ba11b6aba', '1cf3319436666b7aa3dd3303f188dd7f']
+
+describe('edge exposures', () => {
+  it('keeps the exposure and assignment of both visitors of a pair the old id merged', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'race1')
+    // Each change of weights of a running experiment opens the next phase.
+    for (let phase = 2; phase <= 12; phase++) {
+      const control = phase % 2 === 0 ? 0.6 : 0.5
+      const res = await admin(site, 'PATCH', '/experiments/race1', {
+        variations: [
+          { key: 'control', weight: control },
+          { key: 'treatment', weight: 1 - control },
+        ],
+      })
+      expect(res.status, await res.clone().text()).toBe(200)
+    }
+    const db = database(env.DB)
+    const found = await findSiteByPublicKey(db, site.publicKey)
+    if (!found) throw new Error('site not found')
+    const running = await runningExperiments(db, site.id)
+    expect(running.map((e) => [e.key, e.phase])).toEqual([['race1', 12]])
+
+    for (const visitorId of COLLIDING)
+      await recordPageExposures(db, found, visitorId, assignVisitor(running, visitorId))
+
+    const kept = await rows<{ visitor_id: string; phase: number }>(
+      `SELECT visitor_id, phase FROM assignments WHERE site_id = ? AND experiment_key = 'race1'
+       ORDER BY visitor_id`,
+      site.id,
+    )
+    expect(kept).toEqual([...COLLIDING].sort().map((visitor_id) => ({ visitor_id, phase: 12 })))
+    const exposures = await rows<{ visitor_id: string }>(
+      `SELECT visitor_id FROM events WHERE site_id = ? AND type = 'exposure'`,
+      site.id,
+    )
+    expect(exposures).toHaveLength(2)
+  })
+
+  it('gives one id per visitor, experiment and phase, and a different one when any differs', async () => {
+    const at = (phase: number) => ({ variation: 'control', index: 0, phase })
+    const idOf = async (visitorId: string, experiment: string, phase: number) => {
+      const [event] = (await exposureEvents(visitorId, { [experiment]: at(phase) })) as {
+        id: string
+      }[]
+      return event?.id
+    }
+    const id = await idOf('v|1', 'exp', 3)
+    expect(id).toMatch(/^edge_[0-9a-f]{48}$/)
+    expect(await idOf('v|1', 'exp', 3)).toBe(id)
+    // `|` is a legal visitor id character: the parts are joined so they cannot run together.
+    const others = [idOf('v', '1|exp', 3), idOf('v|1', 'exp', 4), idOf('v|2', 'exp', 3)]
+    expect(new Set([id, ...(await Promise.all(others))]).size).toBe(4)
+  })
+})
