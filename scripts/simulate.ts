@@ -165,7 +165,7 @@ for (let i = 0; i < visitors; i++) {
         id: eventId(),
         type: 'purchase',
         visitorId,
-        // In the site's own currency (none given): another currency is stored, not summed.
+        // In the site's own currency (none given): the API refuses another.
         revenue,
         orderId: `order-${runId}-${i}`,
         ...(item && { items: [{ itemId: item.itemId, quantity: 1, price: revenue }] }),

@@ -15,7 +15,7 @@ export const sites = sqliteTable('sites', {
   adminKeyHash: text('admin_key_hash').notNull().unique(),
   /** JSON array of allowed browser origins; empty means any origin may call public routes. */
   allowedOrigins: text('allowed_origins').notNull().default('[]'),
-  /** The currency revenue is reported in; events in another currency are stored, not summed. */
+  /** The currency revenue is reported in; an event with an amount in another is refused. */
   currency: text('currency').notNull().default('USD'),
   /** The store's origin server, e.g. https://origin.shop.example; null = no proxying. */
   originUrl: text('origin_url'),

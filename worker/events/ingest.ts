@@ -78,6 +78,11 @@ export async function prepareIngest(
       })
       continue
     }
+    const foreign = foreignCurrency(event, site)
+    if (foreign) {
+      rejected.push({ index, ...foreign })
+      continue
+    }
     const exposure = event.type === 'exposure' ? exposureOf(event, running) : undefined
     if (exposure && 'code' in exposure) {
       rejected.push({ index, ...exposure })
@@ -142,6 +147,20 @@ function catalogRowsOf(site: Site, valid: { event: EventInput }[]): CatalogRow[]
     rows.set(event.itemId, { itemId: event.itemId, ...product })
   }
   return [...rows.values()]
+}
+
+/**
+ * Why an amount in another currency than the site's is refused. Revenue per visitor and its tests
+ * are sums of one currency, and a rate chosen here would be wrong by the next day; so the amount
+ * is refused loudly (by index, and counted in the site's health) rather than stored unsummed,
+ * and the store converts at its own rate before sending.
+ */
+function foreignCurrency(event: EventInput, site: Site): { code: string; message: string } | null {
+  if (event.currency === undefined || event.currency === site.currency) return null
+  return {
+    code: 'currency_mismatch',
+    message: `This site reports revenue in ${site.currency}: send amounts in ${site.currency}, not ${event.currency} (convert at your own rate before sending).`,
+  }
 }
 
 /** The phase and variation of an exposure, or why it is refused. */
