@@ -8,6 +8,7 @@ import { batch, type Database, type Statement } from '../db/database.ts'
 import { variationIndexOf } from '../experiments/assign-visitor.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
+import { originAllowed } from '../sites/site-origins.ts'
 import type { Site } from '../sites/site-store.ts'
 import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
 import { sha256Hex } from '../crypto/hex.ts'
@@ -134,16 +135,15 @@ async function onceKey(event: EventInput, timeSource: TimeSource): Promise<strin
 }
 
 /**
- * Catalog rows from product metadata on views. A page may only describe products on the site's
- * own origins (when it lists any), so another site cannot plant links in this catalog.
+ * Catalog rows from product metadata on views. A page may only describe products on the origins
+ * the site allows (when it lists any), so another site cannot plant links in this catalog.
  */
 function catalogRowsOf(site: Site, valid: { event: EventInput }[]): CatalogRow[] {
   const rows = new Map<string, CatalogRow>()
   for (const { event } of valid) {
     const product = event.product
     if (!product || !event.itemId || event.type !== 'view') continue
-    const origins = site.allowedOrigins
-    if (origins.length > 0 && !origins.includes(new URL(product.url).origin)) continue
+    if (!originAllowed(site, new URL(product.url).origin)) continue
     rows.set(event.itemId, { itemId: event.itemId, ...product })
   }
   return [...rows.values()]

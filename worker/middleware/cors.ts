@@ -1,21 +1,18 @@
 /**
- * CORS for public routes. A site that lists allowed origins is answered only for those: a browser
- * request from elsewhere gets 403 (the check is server-side too, because sendBeacon's text/plain
- * POST needs no preflight). A site with no list accepts any origin, which suits a first install.
+ * CORS for public routes. A site that lists allowed origins is answered only for those and for
+ * the pages of its proxied hostnames (sites/site-origins.ts): a browser request from elsewhere
+ * gets 403 (the check is server-side too, because sendBeacon's text/plain POST needs no
+ * preflight). A site with no list accepts any origin, which suits a first install.
  */
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
-import { findSiteByPublicKey, type Site } from '../sites/site-store.ts'
+import { originAllowed } from '../sites/site-origins.ts'
+import { findSiteByPublicKey } from '../sites/site-store.ts'
 
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS'
 const ALLOW_HEADERS = 'Content-Type, X-Edgelift-Site'
 const PREFLIGHT_MAX_AGE = '600'
-
-/** Whether `origin` may call the site's public routes. */
-export function originAllowed(site: Site, origin: string): boolean {
-  return site.allowedOrigins.length === 0 || site.allowedOrigins.includes(origin)
-}
 
 /**
  * Preflight: browsers send no custom header values on OPTIONS, so the site is read from `?site=`,

@@ -10,6 +10,7 @@ import {
 import { invalid } from '../http/api-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
+import { forgetCachedSite } from '../sites/site-store.ts'
 
 export const adminProxyRoute = new Hono<AppEnv>()
   .get('/site/proxy', async (c) => c.json(await readProxySettings(c.var.db, c.var.site.id)))
@@ -27,5 +28,7 @@ export const adminProxyRoute = new Hono<AppEnv>()
       )
     }
     await writeProxySettings(c.var.db, c.var.site.id, settings)
+    // Its proxied hostnames are the site's own origins, which the public routes allow.
+    forgetCachedSite(c.var.site.publicKey)
     return c.json(await readProxySettings(c.var.db, c.var.site.id))
   })

@@ -46,6 +46,7 @@ function describe(site: Site) {
     name: site.name,
     publicKey: site.publicKey,
     allowedOrigins: site.allowedOrigins,
+    ownOrigins: site.ownOrigins,
     currency: site.currency,
   }
 }

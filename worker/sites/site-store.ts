@@ -7,12 +7,15 @@ import { eq } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { sites } from '../db/schema.ts'
 import { hashKey, sameHash } from './keys.ts'
+import { siteOwnOrigins } from './site-origins.ts'
 
 export type Site = {
   id: string
   name: string
   publicKey: string
   allowedOrigins: string[]
+  /** Its proxied hostnames' origins (site-origins.ts): always allowed, being its own pages. */
+  ownOrigins: string[]
   currency: string
 }
 
@@ -35,7 +38,7 @@ export async function findSiteByPublicKey(db: Database, publicKey: string): Prom
   const cached = found.get(publicKey) ?? unknown.get(publicKey)
   if (cached && cached.expires > Date.now()) return cached.site
   const row = await db.select().from(sites).where(eq(sites.publicKey, publicKey)).get()
-  const site = row ? toSite(row) : null
+  const site = row ? toSite(row, await siteOwnOrigins(db, row.id)) : null
   const cache = site ? found : unknown
   if (cache.size >= CACHE_LIMIT) cache.clear()
   cache.set(publicKey, { site, expires: Date.now() + PUBLIC_KEY_TTL_MS })
@@ -47,7 +50,9 @@ export async function findSiteByAdminKey(db: Database, adminKey: string): Promis
   const hash = await hashKey(adminKey)
   const row = await db.select().from(sites).where(eq(sites.adminKeyHash, hash)).get()
   // The index look-up found the row by hash; the constant-time check is what authenticates.
-  return row && sameHash(row.adminKeyHash, hash) ? toSite(row) : null
+  return row && sameHash(row.adminKeyHash, hash)
+    ? toSite(row, await siteOwnOrigins(db, row.id))
+    : null
 }
 
 /** Forget cached look-ups of a site after its settings change. */
@@ -56,12 +61,13 @@ export function forgetCachedSite(publicKey: string): void {
   unknown.delete(publicKey)
 }
 
-function toSite(row: typeof sites.$inferSelect): Site {
+function toSite(row: typeof sites.$inferSelect, ownOrigins: string[]): Site {
   return {
     id: row.id,
     name: row.name,
     publicKey: row.publicKey,
     allowedOrigins: parseOrigins(row.allowedOrigins),
+    ownOrigins,
     currency: row.currency,
   }
 }
