@@ -4,6 +4,7 @@ import { sgdOptions } from '../recs/online-config.ts'
 import { z } from 'zod'
 import { KEY, VISITOR_ID } from '../../shared/identifiers.ts'
 import type { AppEnv } from '../app-env.ts'
+import { onDemoHost } from '../demo/demo-host.ts'
 import { parseOr400 } from '../http/validate.ts'
 import { recommend, SLOTS } from '../recs/recommend.ts'
 
@@ -49,5 +50,8 @@ export const recsRoute = new Hono<AppEnv>().get('/v1/recs', async (c) => {
     n: query.n,
     online: c.env.RECS_ONLINE === 'on' ? sgdOptions(c.env) : null,
   })
-  return c.json(answer)
+  // The demo store follows whatever host it is opened on (demo/demo-host.ts).
+  return c.json(
+    c.env.DEMO === 'on' ? onDemoHost(answer, c.var.site.id, new URL(c.req.url).origin) : answer,
+  )
 })
