@@ -2,12 +2,15 @@
  * `npm run proxy -- --origin http://127.0.0.1:9000 [--site pk_demo] [--port 8788] [--host shop.example]`
  * Puts a store behind edgelift locally: points the site's proxy settings at the origin, with this
  * machine's `localhost:PORT` and `127.0.0.1:PORT` (and any --host) as the store's hostnames, then
- * serves the Worker with wrangler dev. Open http://localhost:PORT/ to browse the store through
- * the edge: experiments are decided before the first byte.
+ * serves the Worker with wrangler dev. Once it answers, it says whether the site accepts the
+ * proxied pages' events and where to browse the store through the edge (http://localhost:PORT/):
+ * experiments are decided before the first byte.
  */
 import { writeProxySettings } from '../worker/edge/proxy-settings.ts'
+import { buildFrontEnds } from './lib/build-front-ends.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
 import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
+import { waitForWorker } from './lib/wait-for-worker.ts'
 import { wranglerDev } from './lib/wrangler.ts'
 
 const USAGE =
@@ -48,7 +51,7 @@ await withLocalDatabase(undefined, async (db) => {
   })
 })
 console.log(`▸ ${values.site} now proxies ${hostnames.join(', ')} → ${origin.origin}`)
-console.log(`▸ Browse the store through the edge: http://localhost:${values.port}/`)
+buildFrontEnds({ quiet: true })
 const dev = wranglerDev([
   '--port',
   values.port,
@@ -60,3 +63,28 @@ const dev = wranglerDev([
 ])
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))
+
+const store = `http://localhost:${values.port}`
+try {
+  await waitForWorker(store)
+} catch (err) {
+  console.error(`✘ ${err instanceof Error ? err.message : String(err)}`)
+  dev.kill('SIGTERM')
+  process.exit(1)
+}
+console.log(await pagesAccepted(store, values.site))
+console.log(`▸ Browse the store through the edge: ${store}/`)
+
+/**
+ * Whether the site's origin check lets the proxied pages' widget send events, asked the way a
+ * browser asks: a page on the store's hostname sends its events first-party, with that Origin.
+ */
+async function pagesAccepted(page: string, publicKey: string): Promise<string> {
+  const res = await fetch(`${page}/v1/events?site=${encodeURIComponent(publicKey)}`, {
+    method: 'OPTIONS',
+    headers: { origin: page, 'access-control-request-method': 'POST' },
+  })
+  return res.status === 204
+    ? `▸ Events from the store's pages (${page}) are accepted: a proxied hostname is the site's own origin`
+    : `✘ The site refuses events from the store's own pages (${page} answered ${res.status}): every browser event would be lost. Check its allowed origins and proxy hostnames in the dashboard's Settings.`
+}

@@ -8,7 +8,7 @@
  *   --visitors N  --baseline 0.05  --lift 0.1  --skew 0.2 (drop that share of control's
  *   exposures, to provoke a sample-ratio alarm)  --seed 1  --prefix sim
  */
-import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
+import { DEFAULT_API, failWith, parseFlags, unreachable } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
 const USAGE =
@@ -61,7 +61,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     res = await fetch(`${api}${path}`, init)
   } catch {
-    fail(`Cannot reach edgelift at ${api}; is \`npm start\` running?`)
+    fail(unreachable(api))
   }
   const body = (await res.json()) as T & { error?: { message: string } }
   if (!res.ok)
