@@ -17,6 +17,7 @@ import {
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
 import { limitAdmin, limitPublic } from './middleware/rate-limit.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
+import { adminHealthRoute } from './routes/admin-health.ts'
 import { adminProxyRoute } from './routes/admin-proxy.ts'
 import { adminRecsRoute } from './routes/admin-recs.ts'
 import { adminSiteRoute } from './routes/admin-site.ts'
@@ -38,6 +39,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminSiteRoute)
   .route('/', adminRecsRoute)
   .route('/', adminProxyRoute)
+  .route('/', adminHealthRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)

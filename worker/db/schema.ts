@@ -257,3 +257,20 @@ export const siteHostnames = sqliteTable('site_hostnames', {
   hostname: text('hostname').primaryKey(),
   siteId: text('site_id').notNull(),
 })
+
+/**
+ * Per site and reason, what it refused to take from browsers (an origin it does not allow, an
+ * amount in another currency): one row each, so the dashboard can say that data is being lost
+ * and why. `last_detail` is the latest refused origin or currency.
+ */
+export const siteRefusals = sqliteTable(
+  'site_refusals',
+  {
+    siteId: text('site_id').notNull(),
+    code: text('code').notNull(),
+    count: integer('count').notNull().default(0),
+    lastAt: integer('last_at').notNull(),
+    lastDetail: text('last_detail'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.code] })],
+)
