@@ -1,8 +1,8 @@
 /**
  * Counting what a site refused from browsers, so its health can say "events from
  * https://www.shop.example are being refused" instead of the data vanishing. One row per site and
- * reason, upserted: a refusal costs one small write, like the event it stands for, and a flood of
- * made-up origins cannot grow the table (only the latest is kept).
+ * reason, upserted (a flood of made-up origins cannot grow the table: only the latest is kept),
+ * and written at most every few seconds per isolate.
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
@@ -50,16 +50,34 @@ export async function siteRefusals(db: Database, siteId: string): Promise<Refusa
   }))
 }
 
+/** Per isolate, at most one write per site and reason in this span; the rest add to its count. */
+const WRITE_EVERY_MS = 10_000
+const MAX_TRACKED = 1000
+const lastWrites = new Map<string, { at: number; pending: number }>()
+
 /**
  * Records a refusal after the answer is sent, never failing the request: the tally is a hint,
- * and a D1 hiccup must not turn a 403 into a 503.
+ * and a D1 hiccup must not turn a 403 into a 503. Refused requests pass before the rate limit,
+ * so a flood of them is coalesced here: refusals within WRITE_EVERY_MS of the last write of the
+ * same site and reason are counted into the next write (lost if the isolate ends first).
  */
 export function recordLater(
   ctx: { waitUntil(promise: Promise<unknown>): void },
   db: Database,
   refusal: Parameters<typeof recordRefusal>[1],
 ): void {
+  const key = `${refusal.siteId}\n${refusal.code}`
+  const count = refusal.count ?? 1
+  const last = lastWrites.get(key)
+  if (last && refusal.at - last.at < WRITE_EVERY_MS) {
+    last.pending += count
+    return
+  }
+  if (lastWrites.size >= MAX_TRACKED) lastWrites.clear()
+  lastWrites.set(key, { at: refusal.at, pending: 0 })
   ctx.waitUntil(
-    recordRefusal(db, refusal).catch((err: unknown) => console.error('refusal not recorded', err)),
+    recordRefusal(db, { ...refusal, count: count + (last?.pending ?? 0) }).catch((err: unknown) =>
+      console.error('refusal not recorded', err),
+    ),
   )
 }
