@@ -1,5 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { database } from '../../worker/db/database.ts'
+import { recordLater, siteRefusals } from '../../worker/health/refusals.ts'
 import type { SiteHealth } from '../../worker/health/site-health.ts'
 import {
   admin,
@@ -130,6 +132,26 @@ describe('GET /v1/admin/health', () => {
       { code: 'currency_mismatch', count: 2, lastAt: expect.any(Number), lastDetail: 'GBP' },
     ])
     expect(refused.warnings[0]?.message).toMatch(/GBP .* reports revenue in EUR/)
+  })
+
+  it('writes a flood of refusals at most every 10 s, losing none of their count', async () => {
+    const site = await createSite()
+    const db = database(env.DB)
+    const writes: Promise<unknown>[] = []
+    const ctx = { waitUntil: (p: Promise<unknown>) => void writes.push(p) }
+    const t = Date.now()
+    const refuse = (at: number, detail: string) =>
+      recordLater(ctx, db, { siteId: site.id, code: 'origin_not_allowed', detail, at })
+    refuse(t, 'https://a.example')
+    refuse(t + 1_000, 'https://b.example')
+    refuse(t + 2_000, 'https://c.example')
+    expect(writes).toHaveLength(1)
+    refuse(t + 10_500, 'https://d.example')
+    expect(writes).toHaveLength(2)
+    await Promise.all(writes)
+    expect(await siteRefusals(db, site.id)).toEqual([
+      { code: 'origin_not_allowed', count: 4, lastAt: t + 10_500, lastDetail: 'https://d.example' },
+    ])
   })
 
   it('answers 401 without the admin key', async () => {
