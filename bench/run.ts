@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { buildFrontEnds } from '../scripts/lib/build-front-ends.ts'
 import { seedDemo } from '../scripts/lib/demo-seed.ts'
 import { benchAssign } from './assign.ts'
 import { benchBucketing } from './bucketing.ts'
@@ -86,12 +87,9 @@ function chosen(): string[] {
 
 const names = chosen()
 console.error(`edgelift benchmarks — this machine, this run (${names.join(', ')})`)
-if (names.includes('ui')) {
-  progress('building the widget and the dashboard')
-  spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/build.ts'], {
-    stdio: 'ignore',
-  })
-}
+// Every dev server serves public/, which a fresh clone does not have yet.
+progress('building the widget and the dashboard')
+buildFrontEnds({ quiet: true })
 const rows: Row[] = []
 mkdirSync('artifacts', { recursive: true })
 for (const name of names) {

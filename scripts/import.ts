@@ -7,9 +7,9 @@
  * Before sending an Online Retail file it reads the dates of the whole file to settle whether
  * they are month first (the UCI file, US exports) or day first (UK and European exports).
  */
-import { existsSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { DATE_ORDERS, type DateOrder } from '../worker/import/timestamps.ts'
-import { ImportError, importFile, scanDateOrder } from './lib/import-file.ts'
+import { countRows, ImportError, importFile, scanDateOrder } from './lib/import-file.ts'
 import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
@@ -44,7 +44,8 @@ if (values.dates !== undefined && format !== 'online-retail') {
 }
 const dateOrder = format === 'online-retail' ? await settleDateOrder(values.dates) : undefined
 
-const bar = progressBar('  import', statSync(file).size)
+const rows = await countRows(file, format)
+const bar = progressBar('  import: rows sent', rows)
 try {
   const totals = await importFile({
     file,
@@ -52,9 +53,12 @@ try {
     dateOrder,
     api: values.api.replace(/\/$/, ''),
     adminKey: values.admin,
-    onBytes: (bytes, t) => bar.update(bytes, `${t.imported} imported`),
+    onRows: (sent, t) => bar.update(sent, `${t.imported} imported`),
   })
   bar.finish(`${totals.imported} imported`)
+  console.log(
+    `  Sent ${rows} rows of ${file}: ${totals.imported} events imported, ${totals.duplicates} already there, ${totals.skippedCount} lines skipped.`,
+  )
   console.log(
     JSON.stringify(
       {
@@ -74,8 +78,14 @@ try {
     )
   }
 } catch (err) {
-  if (err instanceof ImportError) fail(err.message)
+  if (err instanceof ImportError) fail(`${err.message}\n${whatWasDone(err, rows)}`)
   throw err
+}
+
+/** What an import that stopped had written: each request is all or nothing, so re-running is safe. */
+function whatWasDone(err: ImportError, rows: number): string {
+  if (err.rowsSent === 0) return `Nothing was imported (0 of ${rows} rows sent).`
+  return `${err.rowsSent} of ${rows} rows were sent and written (${err.totals?.imported ?? 0} events imported) before it stopped; importing the file again adds only the rest.`
 }
 
 /**

@@ -3,13 +3,17 @@
  * Puts a store behind edgelift locally: points the site's proxy settings at the origin, with this
  * machine's `localhost:PORT` and `127.0.0.1:PORT` (and any --host) as the store's hostnames, proven
  * by the operator (this machine has the database; no DNS record is needed), then serves the Worker
- * with wrangler dev. The dashboard stays on npm start's port: a hostname serves one or the other. Open http://localhost:PORT/ to browse the store through
- * the edge: experiments are decided before the first byte.
+ * with wrangler dev. The dashboard stays on npm start's port: a hostname serves one or the other.
+ * Once the Worker answers, it says whether the site accepts the proxied pages' events and where to
+ * browse the store through the edge (http://localhost:PORT/): experiments are decided before the
+ * first byte.
  */
 import { proveByOperator } from '../worker/edge/hostname-verification.ts'
 import { writeProxySettings } from '../worker/edge/proxy-settings.ts'
+import { buildFrontEnds } from './lib/build-front-ends.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
 import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
+import { waitForWorker } from './lib/wait-for-worker.ts'
 import { wranglerDev } from './lib/wrangler.ts'
 
 const USAGE =
@@ -59,7 +63,7 @@ await withLocalDatabase(undefined, async (db) => {
   await proveByOperator(db, siteId, hostnames, Date.now())
 })
 console.log(`▸ ${values.site} now proxies ${hostnames.join(', ')} → ${origin.origin}`)
-console.log(`▸ Browse the store through the edge: http://localhost:${values.port}/`)
+buildFrontEnds({ quiet: true })
 const dev = wranglerDev([
   '--port',
   values.port,
@@ -73,3 +77,28 @@ const dev = wranglerDev([
 ])
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))
+
+const store = `http://localhost:${values.port}`
+try {
+  await waitForWorker(store)
+} catch (err) {
+  console.error(`✘ ${err instanceof Error ? err.message : String(err)}`)
+  dev.kill('SIGTERM')
+  process.exit(1)
+}
+console.log(await pagesAccepted(store, values.site))
+console.log(`▸ Browse the store through the edge: ${store}/`)
+
+/**
+ * Whether the site's origin check lets the proxied pages' widget send events, asked the way a
+ * browser asks: a page on the store's hostname sends its events first-party, with that Origin.
+ */
+async function pagesAccepted(page: string, publicKey: string): Promise<string> {
+  const res = await fetch(`${page}/v1/events?site=${encodeURIComponent(publicKey)}`, {
+    method: 'OPTIONS',
+    headers: { origin: page, 'access-control-request-method': 'POST' },
+  })
+  return res.status === 204
+    ? `▸ Events from the store's pages (${page}) are accepted: a proxied hostname is the site's own origin`
+    : `✘ The site refuses events from the store's own pages (${page} answered ${res.status}): every browser event would be lost. Check its allowed origins and proxy hostnames in the dashboard's Settings.`
+}

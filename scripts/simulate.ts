@@ -9,7 +9,7 @@
  *   --visitors N  --baseline 0.05  --lift 0.1  --skew 0.2 (drop that share of control's
  *   exposures, to provoke a sample-ratio alarm)  --seed 1  --prefix sim
  */
-import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
+import { DEFAULT_API, failWith, parseFlags, unreachable } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 import { recommendationVisits } from './lib/simulate-recs.ts'
 
@@ -63,7 +63,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     res = await fetch(`${api}${path}`, init)
   } catch {
-    fail(`Cannot reach edgelift at ${api}; is \`npm start\` running?`)
+    fail(unreachable(api))
   }
   const body = (await res.json()) as T & { error?: { message: string } }
   if (!res.ok)
@@ -176,7 +176,7 @@ for (let i = 0; i < visitors; i++) {
         id: eventId(),
         type: 'purchase',
         visitorId,
-        // In the site's own currency (none given): another currency is stored, not summed.
+        // In the site's own currency (none given): the API refuses another.
         revenue,
         orderId: `order-${runId}-${i}`,
         ...(bought && { items: [{ itemId: bought, quantity: 1, price: revenue }] }),

@@ -4,9 +4,10 @@
  * Worker with wrangler dev on the embedded local D1, seeds the demo store (real order history,
  * catalog, trained model, a running experiment) and prints where everything is.
  */
-import { spawnSync } from 'node:child_process'
+import { buildFrontEnds } from './lib/build-front-ends.ts'
 import { seedDemo } from './lib/demo-seed.ts'
 import { createSite } from './lib/sites.ts'
+import { waitForWorker } from './lib/wait-for-worker.ts'
 import { applyLocalMigrations, wranglerDev } from './lib/wrangler.ts'
 
 const port = process.env.PORT ?? '8787'
@@ -21,10 +22,7 @@ function step(message: string) {
 }
 
 step('Building the widget and the dashboard')
-const built = spawnSync(process.execPath, ['--experimental-strip-types', 'scripts/build.ts'], {
-  stdio: 'inherit',
-})
-if (built.status !== 0) process.exit(built.status ?? 1)
+buildFrontEnds()
 step('Applying D1 migrations to the local database')
 applyLocalMigrations()
 step('Ensuring the demo site')
@@ -55,20 +53,8 @@ const dev = wranglerDev([
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal))
 dev.on('exit', (code) => process.exit(code ?? 0))
 
-async function waitForWorker(): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${api}/v1/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`the Worker did not answer on ${api} within a minute`)
-}
-
 try {
-  await waitForWorker()
+  await waitForWorker(api)
   await seedDemo(api, step)
 } catch (err) {
   console.error(`✘ ${err instanceof Error ? err.message : String(err)}`)

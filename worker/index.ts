@@ -18,6 +18,7 @@ import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
 import { adminChain } from './middleware/admin-chain.ts'
 import { limitPublic } from './middleware/rate-limit.ts'
 import { adminCatalogRoute } from './routes/admin-catalog.ts'
+import { adminHealthRoute } from './routes/admin-health.ts'
 import { adminProxyRoute } from './routes/admin-proxy.ts'
 import { adminRecsRoute } from './routes/admin-recs.ts'
 import { adminRecsRulesRoute } from './routes/admin-recs-rules.ts'
@@ -45,6 +46,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminRecsRulesRoute)
   .route('/', adminProxyRoute)
   .route('/', adminTeamRoute)
+  .route('/', adminHealthRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)

@@ -47,6 +47,8 @@ export async function startDevServer(
             siteId: 'site_demo',
             publicKey: 'pk_demo',
             adminKey: 'sk_demo',
+            // As npm start makes it: the demo store sells in pounds, and the API refuses others.
+            currency: 'GBP',
           }
         : { name: `bench ${name}`, origins: [], persistTo },
     ))

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { retailDateOrder } from '../../worker/import/online-retail.ts'
 import type { DateEvidence, DateOrder } from '../../worker/import/timestamps.ts'
+import { unreachable } from './cli.ts'
 
 /** Below the route's 10 MB cap, leaving room for multi-byte characters and the header. */
 const REQUEST_BYTES = 9 * 1024 * 1024
@@ -21,7 +22,16 @@ export type ImportTotals = {
   skippedByReason: Record<string, number>
 }
 
-export class ImportError extends Error {}
+/** Why an import stopped, with what it had done by then: requests before it were written. */
+export class ImportError extends Error {
+  readonly rowsSent: number
+  readonly totals: ImportTotals | undefined
+  constructor(message: string, rowsSent = 0, totals?: ImportTotals) {
+    super(message)
+    this.rowsSent = rowsSent
+    this.totals = totals
+  }
+}
 
 export async function importFile(options: {
   file: string
@@ -30,7 +40,8 @@ export async function importFile(options: {
   dateOrder?: DateOrder
   api: string
   adminKey: string
-  onBytes?: (bytesRead: number, totals: ImportTotals) => void
+  /** Hears after each written request how many of the file's rows have been sent. */
+  onRows?: (rowsSent: number, totals: ImportTotals) => void
 }): Promise<ImportTotals> {
   const { file, format, api, adminKey, dateOrder } = options
   const query = `format=${format}${dateOrder ? `&dates=${dateOrder}` : ''}`
@@ -42,10 +53,17 @@ export async function importFile(options: {
     skippedByReason: {},
   }
   let lineOffset = 0
+  let rowsSent = 0
 
   async function send(lines: string[], header: string | undefined): Promise<void> {
     const body = (header ? [header, ...lines] : lines).join('\n')
-    const result = await post(body)
+    let result: ImportTotals
+    try {
+      result = await post(body)
+    } catch (err) {
+      if (err instanceof ImportError) throw new ImportError(err.message, rowsSent, totals)
+      throw err
+    }
     totals.imported += result.imported
     totals.duplicates += result.duplicates
     totals.skippedCount += result.skippedCount
@@ -56,6 +74,8 @@ export async function importFile(options: {
     const shift = lineOffset - (header ? 1 : 0)
     for (const s of result.skipped) totals.skipped.push({ line: s.line + shift, reason: s.reason })
     lineOffset += lines.length
+    rowsSent += lines.length
+    options.onRows?.(rowsSent, totals)
   }
 
   async function post(body: string): Promise<ImportTotals> {
@@ -71,8 +91,7 @@ export async function importFile(options: {
           body,
         })
       } catch {
-        if (attempt >= ATTEMPTS)
-          throw new ImportError(`Cannot reach edgelift at ${api}; is \`npm start\` running?`)
+        if (attempt >= ATTEMPTS) throw new ImportError(unreachable(api))
       }
       if (res) {
         const text = await res.text()
@@ -94,7 +113,7 @@ export async function importFile(options: {
   let header: string | undefined
   let batch: string[] = []
   let batchBytes = 0
-  for await (const line of fileLines(file, (bytes) => options.onBytes?.(bytes, totals))) {
+  for await (const line of fileLines(file)) {
     if (format === 'online-retail' && header === undefined) {
       header = line
       lineOffset = 1
@@ -112,16 +131,18 @@ export async function importFile(options: {
   return totals
 }
 
-/** A file's lines, gunzipped when it ends in .gz; `onBytes` hears how far the file is read. */
-function fileLines(file: string, onBytes?: (bytesRead: number) => void): AsyncIterable<string> {
-  let bytesRead = 0
+/** A file's lines, gunzipped when it ends in .gz. */
+function fileLines(file: string): AsyncIterable<string> {
   const raw = createReadStream(file)
-  raw.on('data', (chunk) => {
-    bytesRead += chunk.length
-    onBytes?.(bytesRead)
-  })
   const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw
   return createInterface({ input, crlfDelay: Infinity })
+}
+
+/** How many rows `importFile` sends from the file: every line, less a CSV's header. */
+export async function countRows(file: string, format: 'online-retail' | 'ndjson'): Promise<number> {
+  let lines = 0
+  for await (const _ of fileLines(file)) lines++
+  return format === 'online-retail' ? Math.max(0, lines - 1) : lines
 }
 
 /**

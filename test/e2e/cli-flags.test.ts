@@ -73,7 +73,31 @@ describe('CLI flags', () => {
       { encoding: 'utf8', env: { ...process.env, PORT: '1' } },
     )
     expect(result.status).not.toBe(0)
-    expect(result.stderr).toMatch(/Cannot reach edgelift at http:\/\/localhost:1;/)
+    expect(result.stderr).toMatch(/Cannot reach edgelift at http:\/\/localhost:1\./)
+    expect(result.stderr).toMatch(/looked on PORT=1; pass --api URL/)
+  })
+
+  it.each([
+    ['import', ['--file', 'demo/online-retail-demo.csv.gz']],
+    ['simulate', []],
+  ])('%s, finding nothing, names PORT and --api', (script, args) => {
+    const { PORT: _, ...inherited } = process.env
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--experimental-strip-types',
+        `scripts/${script}.ts`,
+        '--api',
+        'http://127.0.0.1:1',
+        ...args,
+      ],
+      { encoding: 'utf8', env: inherited },
+    )
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toMatch(/Cannot reach edgelift at http:\/\/127\.0\.0\.1:1\./)
+    expect(result.stderr).toMatch(
+      /started with PORT=…, run this with the same PORT=… too, or pass --api/,
+    )
   })
 
   it('eval reads a user,item file without --format, and says so when a format reads nothing', () => {

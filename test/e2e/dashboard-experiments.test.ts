@@ -53,7 +53,7 @@ async function expectPageToShow(page: Page, api: ResultsResponse): Promise<void>
       formatInterval(v.rateCI, formatPercent),
     )
     expect(await cell(page, v.key, 'revenue').textContent()).toBe(
-      formatMoney(v.revenue.perVisitor, 'USD'),
+      formatMoney(v.revenue.perVisitor, 'GBP'),
     )
     if (i === 0) continue
     const cmp = v.vsControl

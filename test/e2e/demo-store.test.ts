@@ -56,6 +56,41 @@ describe('the demo store', () => {
     await context.close()
   })
 
+  it('follows the host it is opened on: images show and links stay on it', async () => {
+    // npm start seeds the catalog through http://localhost:PORT; the demo is opened on 127.0.0.1.
+    const seededOn = baseUrl.replace('127.0.0.1', 'localhost')
+    await seedDemo(seededOn, () => {})
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      const blocked: string[] = []
+      page.on('console', (m) => {
+        if (m.type() === 'error') blocked.push(m.text())
+      })
+      await page.goto(`${baseUrl}/demo/products/85123A`)
+      await page.locator('edgelift-recs li').first().waitFor()
+      const shown = page.locator('edgelift-recs li img')
+      await expect.poll(() => shown.count()).toBeGreaterThan(2)
+      await expect
+        .poll(() =>
+          shown.evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth)),
+        )
+        .not.toContain(0)
+      const links = await page
+        .locator('edgelift-recs li a')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))
+      expect(links.length).toBeGreaterThan(2)
+      for (const link of links)
+        expect(link.startsWith(`${baseUrl}/demo/products/`), link).toBe(true)
+      await page.locator('edgelift-recs li a').first().click()
+      await page.waitForURL(`${baseUrl}/demo/products/**`)
+      expect(blocked, blocked.join('\n')).toEqual([])
+    } finally {
+      await context.close()
+      await seedDemo(baseUrl, () => {})
+    }
+  }, 60_000)
+
   it('takes an order from basket to checkout, and the purchase lands in D1', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()

@@ -38,6 +38,7 @@ const EXPECTED: Record<string, 'read' | 'write'> = {
   'POST /v1/admin/keys': 'write',
   'DELETE /v1/admin/keys/:id': 'write',
   'GET /v1/admin/audit': 'read',
+  'GET /v1/admin/health': 'read',
   // Outside /v1/admin, but an admin key may call it.
   'DELETE /v1/visitors/:visitorId': 'write',
 }

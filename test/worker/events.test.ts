@@ -138,7 +138,7 @@ describe('POST /v1/events', () => {
       { id: eventId(), type: 'exposure', visitorId: 'v1' },
       { id: eventId(), type: 'custom', visitorId: 'v1' },
       'not an object',
-      { id: eventId(), type: 'purchase', visitorId: 'v1', revenue: 12.5, currency: 'EUR' },
+      { id: eventId(), type: 'purchase', visitorId: 'v1', revenue: 12.5, currency: 'USD' },
     ]
     const { status, body } = await send(site, batch)
     expect(status).toBe(202)
@@ -158,22 +158,37 @@ describe('POST /v1/events', () => {
     expect(await countEvents(site)).toBe(2)
   })
 
-  it('stores money in minor units of the event currency', async () => {
-    const site = await createSite()
-    await send(site, [
-      { id: eventId(), type: 'purchase', visitorId: 'v', revenue: 12.34, currency: 'EUR' },
-      { id: eventId(), type: 'purchase', visitorId: 'v', revenue: 1500, currency: 'JPY' },
-      { id: eventId(), type: 'purchase', visitorId: 'v', revenue: 1.234, currency: 'KWD' },
+  it('stores money in minor units of the site’s currency', async () => {
+    const cases = [
+      { revenue: 12.34, currency: 'EUR', minor: 1234 },
+      { revenue: 1500, currency: 'JPY', minor: 1500 },
+      { revenue: 1.234, currency: 'KWD', minor: 1234 },
+    ]
+    for (const { revenue, currency, minor } of cases) {
+      const site = await createSite({ currency })
+      await send(site, [{ id: eventId(), type: 'purchase', visitorId: 'v', revenue, currency }])
+      expect(
+        await rows('SELECT revenue_minor, currency FROM events WHERE site_id = ?', site.id),
+      ).toEqual([{ revenue_minor: minor, currency }])
+    }
+  })
+
+  it('refuses by index an amount in another currency than the site’s, never storing it unsummed', async () => {
+    const site = await createSite({ currency: 'EUR' })
+    const { status, body } = await send(site, [
+      { id: eventId(), type: 'purchase', visitorId: 'v', revenue: 42.5, currency: 'GBP' },
+      { id: eventId(), type: 'purchase', visitorId: 'v', revenue: 42.5, currency: 'EUR' },
+      { id: eventId(), type: 'purchase', visitorId: 'v', revenue: 10 },
     ])
-    const stored = await rows<{ revenue_minor: number; currency: string }>(
-      'SELECT revenue_minor, currency FROM events WHERE site_id = ? ORDER BY currency',
-      site.id,
-    )
-    expect(stored).toEqual([
-      { revenue_minor: 1234, currency: 'EUR' },
-      { revenue_minor: 1500, currency: 'JPY' },
-      { revenue_minor: 1234, currency: 'KWD' },
-    ])
+    expect(status).toBe(202)
+    expect(body).toEqual({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [{ index: 0, code: 'currency_mismatch', message: expect.stringContaining('EUR') }],
+    })
+    expect(
+      await rows('SELECT currency FROM events WHERE site_id = ? ORDER BY currency', site.id),
+    ).toEqual([{ currency: 'EUR' }, { currency: 'EUR' }])
   })
 
   it('stores the server receive time beside the client clock and flags a far-off clock', async () => {
@@ -285,16 +300,12 @@ describe('POST /v1/events exposures and conversions', () => {
       purchase,
       { id: eventId(), type: 'purchase', visitorId: 'buyer', revenue: 4.5, currency: 'USD' },
     ])
-    await send(site, [
-      { id: eventId(), type: 'purchase', visitorId: 'buyer', revenue: 1000, currency: 'EUR' },
-    ])
     ;[row] = await rows(
       'SELECT converted_at, conversions, revenue_minor FROM assignments WHERE site_id = ?',
       site.id,
     )
     expect(row?.converted_at).toEqual(expect.any(Number))
-    // Three purchases after exposure; only the two in the site's currency count toward revenue.
-    expect(row?.conversions).toBe(3)
+    expect(row?.conversions).toBe(2)
     expect(row?.revenue_minor).toBe(2500)
   })
 

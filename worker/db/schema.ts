@@ -29,7 +29,7 @@ export const sites = sqliteTable('sites', {
    * CDN); checked only when allowed origins are set, like product links.
    */
   imageOrigins: text('image_origins').notNull().default('[]'),
-  /** The currency revenue is reported in; events in another currency are stored, not summed. */
+  /** The currency revenue is reported in; an event with an amount in another is refused. */
   currency: text('currency').notNull().default('USD'),
   /** The store's origin server, e.g. https://origin.shop.example; null = no proxying. */
   originUrl: text('origin_url'),
@@ -370,4 +370,21 @@ export const recRules = sqliteTable(
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.slot, t.itemId] })],
+)
+
+/**
+ * Per site and reason, what it refused to take from browsers (an origin it does not allow, an
+ * amount in another currency): one row each, so the dashboard can say that data is being lost
+ * and why. `last_detail` is the latest refused origin or currency.
+ */
+export const siteRefusals = sqliteTable(
+  'site_refusals',
+  {
+    siteId: text('site_id').notNull(),
+    code: text('code').notNull(),
+    count: integer('count').notNull().default(0),
+    lastAt: integer('last_at').notNull(),
+    lastDetail: text('last_detail'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.code] })],
 )

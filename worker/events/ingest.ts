@@ -8,6 +8,7 @@ import { batch, type Database, type Statement } from '../db/database.ts'
 import { variationIndexOf } from '../experiments/assign-visitor.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
+import { originAllowed } from '../sites/site-origins.ts'
 import type { Site } from '../sites/site-store.ts'
 import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
 import { sha256Hex } from '../crypto/hex.ts'
@@ -79,6 +80,11 @@ export async function prepareIngest(
       })
       continue
     }
+    const foreign = foreignCurrency(event, site)
+    if (foreign) {
+      rejected.push({ index, ...foreign })
+      continue
+    }
     const exposure = event.type === 'exposure' ? exposureOf(event, running) : undefined
     if (exposure && 'code' in exposure) {
       rejected.push({ index, ...exposure })
@@ -131,25 +137,39 @@ async function onceKey(event: EventInput, timeSource: TimeSource): Promise<strin
 
 /**
  * Catalog rows from product metadata on views. When the site lists allowed origins, a page may
- * only describe products on them, so another site cannot plant links in this catalog, and their
- * images come from those origins or the site's image origins (a CDN); an image from anywhere else
- * is left out (the item keeps its link), or one view could put a tracking pixel in every list.
+ * only describe products on them (or on its own proxied hostnames), so another site cannot plant
+ * links in this catalog, and their images come from those origins or the site's image origins (a
+ * CDN); an image from anywhere else is left out (the item keeps its link), or one view could put
+ * a tracking pixel in every list.
  */
 function catalogRowsOf(site: Site, valid: { event: EventInput }[]): CatalogRow[] {
   const rows = new Map<string, CatalogRow>()
-  const origins = site.allowedOrigins
-  const checked = origins.length > 0
-  const imageOrigins = [...origins, ...site.imageOrigins]
   for (const { event } of valid) {
     const product = event.product
     if (!product || !event.itemId || event.type !== 'view') continue
-    if (checked && !origins.includes(new URL(product.url).origin)) continue
+    if (!originAllowed(site, new URL(product.url).origin)) continue
     const { image, ...described } = product
+    const imageOrigin = image === undefined ? undefined : new URL(image).origin
     const imageAllowed =
-      image !== undefined && (!checked || imageOrigins.includes(new URL(image).origin))
+      imageOrigin !== undefined &&
+      (originAllowed(site, imageOrigin) || site.imageOrigins.includes(imageOrigin))
     rows.set(event.itemId, { itemId: event.itemId, ...described, ...(imageAllowed && { image }) })
   }
   return [...rows.values()]
+}
+
+/**
+ * Why an amount in another currency than the site's is refused. Revenue per visitor and its tests
+ * are sums of one currency, and a rate chosen here would be wrong by the next day; so the amount
+ * is refused loudly (by index, and counted in the site's health) rather than stored unsummed,
+ * and the store converts at its own rate before sending.
+ */
+function foreignCurrency(event: EventInput, site: Site): { code: string; message: string } | null {
+  if (event.currency === undefined || event.currency === site.currency) return null
+  return {
+    code: 'currency_mismatch',
+    message: `This site reports revenue in ${site.currency}: send amounts in ${site.currency}, not ${event.currency} (convert at your own rate before sending).`,
+  }
 }
 
 /** The phase and variation of an exposure, or why it is refused. */

@@ -1,21 +1,19 @@
 /**
- * CORS for public routes. A site that lists allowed origins is answered only for those: a browser
- * request from elsewhere gets 403 (the check is server-side too, because sendBeacon's text/plain
- * POST needs no preflight). A site with no list accepts any origin, which suits a first install.
+ * CORS for public routes. A site that lists allowed origins is answered only for those and for
+ * the pages of its proxied hostnames (sites/site-origins.ts): a browser request from elsewhere
+ * gets 403 (the check is server-side too, because sendBeacon's text/plain POST needs no
+ * preflight). A site with no list accepts any origin, which suits a first install.
  */
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { recordLater } from '../health/refusals.ts'
 import { ApiError } from '../http/api-error.ts'
-import { findSiteByPublicKey, type Site } from '../sites/site-store.ts'
+import { originAllowed } from '../sites/site-origins.ts'
+import { findSiteByPublicKey } from '../sites/site-store.ts'
 
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS'
 const ALLOW_HEADERS = 'Content-Type, X-Edgelift-Site'
 const PREFLIGHT_MAX_AGE = '600'
-
-/** Whether `origin` may call the site's public routes. */
-export function originAllowed(site: Site, origin: string): boolean {
-  return site.allowedOrigins.length === 0 || site.allowedOrigins.includes(origin)
-}
 
 /**
  * Preflight: browsers send no custom header values on OPTIONS, so the site is read from `?site=`,
@@ -27,6 +25,7 @@ export const answerPreflight: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.query('site')
   const site = key?.startsWith('pk_') ? await findSiteByPublicKey(c.var.db, key) : null
   if (!origin || (site && !originAllowed(site, origin))) {
+    if (origin && site) refused(c, site.id, origin)
     throw new ApiError(403, 'origin_not_allowed', 'This origin may not call this site’s API.')
   }
   // Without ?site= the preflight cannot know the site; allowing it is safe because the actual
@@ -44,6 +43,7 @@ export const answerPreflight: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const allowSiteOrigins: MiddlewareHandler<AppEnv> = async (c, next) => {
   const origin = c.req.header('origin')
   if (origin && !originAllowed(c.var.site, origin)) {
+    refused(c, c.var.site.id, origin)
     throw new ApiError(
       403,
       'origin_not_allowed',
@@ -55,4 +55,14 @@ export const allowSiteOrigins: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.res.headers.set('Access-Control-Allow-Origin', origin)
     c.res.headers.append('Vary', 'Origin')
   }
+}
+
+/** Tallies the refusal for the site's health, where a store's own forgotten origin shows. */
+function refused(c: Context<AppEnv>, siteId: string, origin: string): void {
+  recordLater(c.executionCtx, c.var.db, {
+    siteId,
+    code: 'origin_not_allowed',
+    detail: origin,
+    at: Date.now(),
+  })
 }

@@ -17,6 +17,7 @@ import {
 import { invalid } from '../domain-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
+import { forgetCachedSite } from '../sites/site-store.ts'
 
 /** The settings as stored, the proof of each hostname, and where the dashboard lives. */
 async function proxyAnswer(c: Context<AppEnv>) {
@@ -48,6 +49,8 @@ export const adminProxyRoute = new Hono<AppEnv>()
       )
     }
     await writeProxySettings(c.var.db, c.var.site.id, settings)
+    // Its proxied hostnames are the site's own origins, which the public routes allow.
+    forgetCachedSite(c.var.site.publicKey)
     return proxyAnswer(c)
   })
   .post('/site/proxy/verify', async (c) => {
@@ -57,5 +60,7 @@ export const adminProxyRoute = new Hono<AppEnv>()
       c.var.site.id,
       Date.now(),
     )
+    // A newly proven hostname's origin is now the site's own.
+    forgetCachedSite(c.var.site.publicKey)
     return proxyAnswer(c)
   })

@@ -50,6 +50,7 @@ function describe(site: Site) {
     publicKey: site.publicKey,
     allowedOrigins: site.allowedOrigins,
     imageOrigins: site.imageOrigins,
+    ownOrigins: site.ownOrigins,
     currency: site.currency,
   }
 }

@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts'
 import { isBot } from '../events/bots.ts'
 import { MAX_BODY_BYTES, MAX_EVENTS } from '../events/event-schema.ts'
 import { ingestEvents } from '../events/ingest.ts'
+import { recordLater } from '../health/refusals.ts'
 import { ApiError } from '../http/api-error.ts'
 import { invalid } from '../domain-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
@@ -20,8 +21,26 @@ export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
     now: Date.now(),
     timeSource: 'server',
   })
+  const foreign = result.rejected.filter((r) => r.code === 'currency_mismatch')
+  const last = foreign.at(-1)
+  if (last) {
+    recordLater(c.executionCtx, c.var.db, {
+      siteId: c.var.site.id,
+      code: 'currency_mismatch',
+      detail: currencyOf(events[last.index]),
+      count: foreign.length,
+      at: Date.now(),
+    })
+  }
   return c.json(result, 202)
 })
+
+/** The currency an event was refused for, for the site's health ("purchases in GBP refused"). */
+function currencyOf(event: unknown): string {
+  const currency =
+    typeof event === 'object' && event !== null && 'currency' in event ? event.currency : null
+  return typeof currency === 'string' ? currency : ''
+}
 
 function eventsOf(body: unknown): unknown[] {
   const events = typeof body === 'object' && body !== null && 'events' in body ? body.events : null

@@ -4,6 +4,7 @@ import { sgdOptions } from '../recs/online-config.ts'
 import { z } from 'zod'
 import { KEY, VISITOR_ID } from '../../shared/identifiers.ts'
 import type { AppEnv } from '../app-env.ts'
+import { onDemoHost } from '../demo/demo-host.ts'
 import { parseOr400 } from '../http/validate.ts'
 import { recommend, SLOTS, type RecsRequest } from '../recs/recommend.ts'
 
@@ -42,7 +43,11 @@ export const recsRoute = new Hono<AppEnv>().get('/v1/recs', async (c) => {
     // Still answered (trending), but the merchant learns the slot was set up without an item.
     c.header('X-Edgelift-Warning', `${query.slot} needs item=SKU`)
   }
-  return c.json(await recommend(c.var.db, c.var.site.id, recsRequest(query, c.env)))
+  const answer = await recommend(c.var.db, c.var.site.id, recsRequest(query, c.env))
+  // The demo store follows whatever host it is opened on (demo/demo-host.ts).
+  return c.json(
+    c.env.DEMO === 'on' ? onDemoHost(answer, c.var.site.id, new URL(c.req.url).origin) : answer,
+  )
 })
 
 /** What `recommend` is asked for a validated query, with the Worker's online-learning settings. */

@@ -9,6 +9,7 @@ import type { Database } from '../db/database.ts'
 import { adminKeys, sites } from '../db/schema.ts'
 import { asRole, SITE_KEY, type AdminCaller } from '../team/admin-keys.ts'
 import { hashKey, sameHash } from './keys.ts'
+import { siteOwnOrigins } from './site-origins.ts'
 
 export type Site = {
   id: string
@@ -17,6 +18,8 @@ export type Site = {
   allowedOrigins: string[]
   /** Where product images may come from besides the allowed origins (an image CDN). */
   imageOrigins: string[]
+  /** Its proxied hostnames' origins (site-origins.ts): always allowed, being its own pages. */
+  ownOrigins: string[]
   currency: string
 }
 
@@ -43,7 +46,7 @@ export async function findSiteByPublicKey(db: Database, publicKey: string): Prom
     unknown.set(publicKey, null)
     return null
   }
-  const site = toSite(row)
+  const site = toSite(row, await siteOwnOrigins(db, row.id))
   found.set(publicKey, site)
   return site
 }
@@ -63,13 +66,14 @@ export async function findAdminByKey(
   ])
   // The index look-ups found the rows by hash; the constant-time check is what authenticates.
   const site = own[0]
-  if (site && sameHash(site.adminKeyHash, hash)) return { site: toSite(site), caller: SITE_KEY }
+  if (site && sameHash(site.adminKeyHash, hash))
+    return { site: toSite(site, await siteOwnOrigins(db, site.id)), caller: SITE_KEY }
   const key = named[0]
   if (!key || !sameHash(key.keyHash, hash)) return null
   const keySite = await db.select().from(sites).where(eq(sites.id, key.siteId)).get()
   if (!keySite) return null
   return {
-    site: toSite(keySite),
+    site: toSite(keySite, await siteOwnOrigins(db, keySite.id)),
     caller: { keyId: key.id, name: key.name, role: asRole(key.role) },
   }
 }
@@ -80,13 +84,14 @@ export function forgetCachedSite(publicKey: string): void {
   unknown.delete(publicKey)
 }
 
-function toSite(row: typeof sites.$inferSelect): Site {
+function toSite(row: typeof sites.$inferSelect, ownOrigins: string[]): Site {
   return {
     id: row.id,
     name: row.name,
     publicKey: row.publicKey,
     allowedOrigins: parseOrigins(row.allowedOrigins),
     imageOrigins: parseOrigins(row.imageOrigins),
+    ownOrigins,
     currency: row.currency,
   }
 }

@@ -98,7 +98,6 @@ export async function driveTraffic(plan: TrafficPlan): Promise<TrafficSent> {
         type: 'purchase',
         visitorId,
         revenue: plan.revenue ?? 25,
-        currency: 'USD',
       })
       sent.converted[v] = (sent.converted[v] ?? 0) + 1
     })

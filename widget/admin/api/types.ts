@@ -81,7 +81,29 @@ export type SiteInfo = {
   allowedOrigins: string[]
   /** Where view-learned product images may come from besides the allowed origins. */
   imageOrigins: string[]
+  /** The proxied hostnames' origins: always allowed, being the site's own pages. */
+  ownOrigins: string[]
   currency: string
+}
+
+/** One of `GET /v1/admin/health`'s warnings. */
+export type HealthWarning = { code: string; message: string }
+
+/** `GET /v1/admin/health`: when data last arrived, for the site and each started experiment. */
+export type SiteHealth = {
+  now: number
+  lastExposureAt: number | null
+  lastPurchaseAt: number | null
+  refusals: { code: string; count: number; lastAt: number; lastDetail: string | null }[]
+  warnings: HealthWarning[]
+  experiments: {
+    key: string
+    status: string
+    startedAt: number
+    lastExposureAt: number | null
+    lastPurchaseAt: number | null
+    warnings: HealthWarning[]
+  }[]
 }
 
 /** `POST /v1/admin/site/rotate-key`. */

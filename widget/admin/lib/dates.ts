@@ -38,3 +38,13 @@ export function formatDay(date: string): string {
   if (Number.isNaN(parsed.getTime())) return date
   return parsed.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' })
 }
+
+/** How long ago `ms` was, from `now`: `just now`, `12 minutes ago`, `3 hours ago`, `never`. */
+export function formatAgo(ms: number | null, now: number): string {
+  if (ms === null) return 'never'
+  const minutes = Math.floor(Math.max(0, now - ms) / 60_000)
+  if (minutes < 1) return 'just now'
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`
+  const hours = Math.floor(minutes / 60)
+  return hours < 48 ? `${hours} hours ago` : `${Math.floor(hours / 24)} days ago`
+}

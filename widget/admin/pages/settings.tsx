@@ -7,6 +7,7 @@ import { useApi } from '../api/use-api.ts'
 import type { SiteInfo } from '../api/types.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { Loading, Page } from '../components/page.tsx'
+import { HealthCard } from '../health/health-card.tsx'
 import { HostnamesCard } from '../settings/hostnames-card.tsx'
 import { InstallCard } from '../settings/install-card.tsx'
 import { RotateKey } from '../settings/rotate-key.tsx'
@@ -24,6 +25,7 @@ export function SettingsPage() {
       {loaded.loading && !site && <Loading what="the site" />}
       {site && (
         <>
+          <HealthCard />
           <SiteForm key={site.siteId} site={site} onSaved={setSite} />
           <section class="card" aria-labelledby="keys-title">
             <h2 id="keys-title">Keys</h2>

@@ -85,6 +85,18 @@ export function SiteForm({ site, onSaved }: Props) {
           One per line, like <code>https://shop.example</code> (scheme and host, no path). Empty:
           every origin may call the public routes.
         </p>
+        {site.ownOrigins.length > 0 && (
+          <p class="hint" data-own-origins>
+            Always allowed, as this site’s own proxied pages:{' '}
+            {site.ownOrigins.map((o, i) => (
+              <>
+                {i > 0 && ', '}
+                <code>{o}</code>
+              </>
+            ))}
+            .
+          </p>
+        )}
       </div>
       <div class="field">
         <label for="site-images">Image origins</label>

@@ -1,0 +1,83 @@
+/**
+ * Counting what a site refused from browsers, so its health can say "events from
+ * https://www.shop.example are being refused" instead of the data vanishing. One row per site and
+ * reason, upserted (a flood of made-up origins cannot grow the table: only the latest is kept),
+ * and written at most every few seconds per isolate.
+ */
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+
+export const REFUSAL_CODES = ['origin_not_allowed', 'currency_mismatch'] as const
+export type RefusalCode = (typeof REFUSAL_CODES)[number]
+
+export type Refusal = {
+  code: RefusalCode
+  count: number
+  lastAt: number
+  lastDetail: string | null
+}
+
+/** The longest detail kept: an origin header or a currency code, cut if a client sends more. */
+const MAX_DETAIL = 200
+
+/** Adds `count` refusals of one reason to the site's tally. */
+export async function recordRefusal(
+  db: Database,
+  refusal: { siteId: string; code: RefusalCode; detail: string; count?: number; at: number },
+): Promise<void> {
+  const detail = refusal.detail.slice(0, MAX_DETAIL)
+  await db.run(sql`
+    INSERT INTO site_refusals (site_id, code, count, last_at, last_detail)
+    VALUES (${refusal.siteId}, ${refusal.code}, ${refusal.count ?? 1}, ${refusal.at}, ${detail})
+    ON CONFLICT (site_id, code) DO UPDATE SET count = count + excluded.count,
+      last_at = max(last_at, excluded.last_at), last_detail = excluded.last_detail`)
+}
+
+/** The site's refusals, each reason once. */
+export async function siteRefusals(db: Database, siteId: string): Promise<Refusal[]> {
+  const rows = await db.all<{
+    code: RefusalCode
+    count: number
+    last_at: number
+    last_detail: string | null
+  }>(sql`SELECT code, count, last_at, last_detail FROM site_refusals WHERE site_id = ${siteId}
+    ORDER BY code`)
+  return rows.map((r) => ({
+    code: r.code,
+    count: r.count,
+    lastAt: r.last_at,
+    lastDetail: r.last_detail,
+  }))
+}
+
+/** Per isolate, at most one write per site and reason in this span; the rest add to its count. */
+const WRITE_EVERY_MS = 10_000
+const MAX_TRACKED = 1000
+const lastWrites = new Map<string, { at: number; pending: number }>()
+
+/**
+ * Records a refusal after the answer is sent, never failing the request: the tally is a hint,
+ * and a D1 hiccup must not turn a 403 into a 503. Refused requests pass before the rate limit,
+ * so a flood of them is coalesced here: refusals within WRITE_EVERY_MS of the last write of the
+ * same site and reason are counted into the next write (lost if the isolate ends first).
+ */
+export function recordLater(
+  ctx: { waitUntil(promise: Promise<unknown>): void },
+  db: Database,
+  refusal: Parameters<typeof recordRefusal>[1],
+): void {
+  const key = `${refusal.siteId}\n${refusal.code}`
+  const count = refusal.count ?? 1
+  const last = lastWrites.get(key)
+  if (last && refusal.at - last.at < WRITE_EVERY_MS) {
+    last.pending += count
+    return
+  }
+  if (lastWrites.size >= MAX_TRACKED) lastWrites.clear()
+  lastWrites.set(key, { at: refusal.at, pending: 0 })
+  ctx.waitUntil(
+    recordRefusal(db, { ...refusal, count: count + (last?.pending ?? 0) }).catch((err: unknown) =>
+      console.error('refusal not recorded', err),
+    ),
+  )
+}

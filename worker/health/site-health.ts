@@ -1,0 +1,160 @@
+/**
+ * Is data arriving? For the site and each started experiment: when the last exposure and the last
+ * purchase were received, and warnings for the ways a first install silently collects nothing:
+ * pages without variation markup (no exposures), a store whose origin the site refuses, a missing
+ * purchase snippet (exposures but no purchases), purchases in another currency.
+ */
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+import { siteRefusals, type Refusal } from './refusals.ts'
+
+const MINUTE_MS = 60_000
+/** A running experiment whose pages get visitors shows an exposure within minutes. */
+export const NO_EXPOSURES_AFTER_MS = 30 * MINUTE_MS
+/** A day with exposures and not one purchase by an exposed visitor: the snippet is missing. */
+export const NO_PURCHASES_AFTER_MS = 24 * 60 * MINUTE_MS
+/** Refusals this recent are news; older ones were fixed or are noise. */
+export const RECENT_REFUSALS_MS = 24 * 60 * MINUTE_MS
+
+export type HealthWarning = {
+  code: 'no_exposures' | 'no_purchases' | 'origin_not_allowed' | 'currency_mismatch'
+  message: string
+}
+
+export type ExperimentHealth = {
+  key: string
+  status: string
+  /** When the current phase started. */
+  startedAt: number
+  lastExposureAt: number | null
+  /** The last purchase by a visitor exposed in the current phase. */
+  lastPurchaseAt: number | null
+  warnings: HealthWarning[]
+}
+
+export type SiteHealth = {
+  now: number
+  lastExposureAt: number | null
+  lastPurchaseAt: number | null
+  refusals: Refusal[]
+  warnings: HealthWarning[]
+  experiments: ExperimentHealth[]
+}
+
+export async function siteHealth(
+  db: Database,
+  site: { id: string; currency: string },
+  now: number,
+): Promise<SiteHealth> {
+  const [latest] = await db.all<{ exposure: number | null; purchase: number | null }>(sql`
+    SELECT
+      (SELECT max(at) FROM events WHERE site_id = ${site.id} AND type = 'exposure') AS exposure,
+      (SELECT max(at) FROM events WHERE site_id = ${site.id} AND type = 'purchase'
+        AND at <= ${now}) AS purchase`)
+  const refusals = await siteRefusals(db, site.id)
+  const warnings = refusalWarnings(refusals, site.currency, now)
+  const started = await db.all<{ key: string; status: string; phase: number; started_at: number }>(
+    sql`SELECT x.key, x.status, x.phase, p.started_at FROM experiments x
+      JOIN experiment_phases p
+        ON p.site_id = x.site_id AND p.experiment_key = x.key AND p.phase = x.phase
+      WHERE x.site_id = ${site.id} AND x.status IN ('running', 'paused') ORDER BY x.key`,
+  )
+  const experiments: ExperimentHealth[] = []
+  for (const exp of started) {
+    const { lastExposureAt, lastPurchaseAt } = await experimentLatest(db, site.id, exp)
+    const health = {
+      key: exp.key,
+      status: exp.status,
+      startedAt: exp.started_at,
+      lastExposureAt,
+      lastPurchaseAt,
+    }
+    experiments.push({
+      ...health,
+      warnings: exp.status === 'running' ? [...experimentWarnings(health, now), ...warnings] : [],
+    })
+  }
+  return {
+    now,
+    lastExposureAt: latest?.exposure ?? null,
+    lastPurchaseAt: latest?.purchase ?? null,
+    refusals,
+    warnings,
+    experiments,
+  }
+}
+
+/**
+ * The latest exposure of the phase, and the latest purchase by one of its exposed visitors. Both
+ * walk the (site, type, at) index from the newest row and stop at the first that qualifies.
+ */
+async function experimentLatest(
+  db: Database,
+  siteId: string,
+  exp: { key: string; phase: number; started_at: number },
+): Promise<{ lastExposureAt: number | null; lastPurchaseAt: number | null }> {
+  const [exposure] = await db.all<{ at: number }>(sql`
+    SELECT at FROM events
+    WHERE site_id = ${siteId} AND type = 'exposure' AND at >= ${exp.started_at}
+      AND experiment = ${exp.key} AND phase = ${exp.phase}
+    ORDER BY at DESC LIMIT 1`)
+  if (!exposure) return { lastExposureAt: null, lastPurchaseAt: null }
+  const [purchase] = await db.all<{ at: number }>(sql`
+    SELECT e.at FROM events e
+    WHERE e.site_id = ${siteId} AND e.type = 'purchase' AND e.at >= ${exp.started_at}
+      AND EXISTS (SELECT 1 FROM assignments a
+        WHERE a.site_id = e.site_id AND a.experiment_key = ${exp.key} AND a.phase = ${exp.phase}
+          AND a.visitor_id = e.visitor_id AND a.exposed_at <= e.at)
+    ORDER BY e.at DESC LIMIT 1`)
+  return { lastExposureAt: exposure.at, lastPurchaseAt: purchase?.at ?? null }
+}
+
+function experimentWarnings(
+  exp: Omit<ExperimentHealth, 'warnings' | 'status'>,
+  now: number,
+): HealthWarning[] {
+  const running = now - exp.startedAt
+  if (exp.lastExposureAt === null && running >= NO_EXPOSURES_AFTER_MS) {
+    return [
+      {
+        code: 'no_exposures',
+        message: `Running for ${minutes(running)} and no visitor has been exposed: check that the pages mark each variation with data-edgelift-experiment="${exp.key}" and data-edgelift-variation="…" (keys as in the experiment), that the widget tag is on them, and that its URL pattern matches them.`,
+      },
+    ]
+  }
+  if (exp.lastExposureAt !== null && exp.lastPurchaseAt === null) {
+    if (running >= NO_PURCHASES_AFTER_MS) {
+      return [
+        {
+          code: 'no_purchases',
+          message: `Visitors are exposed, but none of them has bought anything in ${minutes(running)}: check that the order confirmation page sends the purchase (edgelift.push(['track', 'purchase', …])).`,
+        },
+      ]
+    }
+  }
+  return []
+}
+
+function refusalWarnings(refusals: Refusal[], currency: string, now: number): HealthWarning[] {
+  return refusals
+    .filter((r) => now - r.lastAt <= RECENT_REFUSALS_MS)
+    .map((r) =>
+      r.code === 'origin_not_allowed'
+        ? {
+            code: r.code,
+            message: `Requests from ${r.lastDetail ?? 'an origin'} are refused (${r.count} so far, the last ${minutes(now - r.lastAt)} ago) because it is not an allowed origin: if it is your store, add it in Settings, or its events are lost.`,
+          }
+        : {
+            code: r.code,
+            message: `Events with amounts in ${r.lastDetail ?? 'another currency'} are refused (${r.count} so far, the last ${minutes(now - r.lastAt)} ago): this site reports revenue in ${currency}, so send amounts in ${currency}.`,
+          },
+    )
+}
+
+/** `3 minutes`, `1 minute`, `2 hours` */
+function minutes(ms: number): string {
+  const m = Math.floor(ms / MINUTE_MS)
+  if (m < 120) return `${m} minute${m === 1 ? '' : 's'}`
+  const h = Math.floor(m / 60)
+  return h < 48 ? `${h} hours` : `${Math.floor(h / 24)} days`
+}
