@@ -109,7 +109,7 @@ export type ConversionComparison = {
 
 /** A treatment's revenue per visitor compared with the control's. */
 export type RevenueComparison = {
-  /** Relative lift of revenue per visitor, with its delta-method interval (as for rates). */
+  /** Relative lift of revenue per visitor, with its log-ratio interval (as for rates). */
   lift: number | null
   liftCI: Interval | null
   /** Absolute difference of revenue per visitor and its Welch interval. */
