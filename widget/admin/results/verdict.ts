@@ -59,6 +59,18 @@ function weighted(variations: readonly VariationResult[]): VariationResult[] {
   return variations.filter((v) => v.weight > 0)
 }
 
+/**
+ * Rule 2: fewer than two variations receive traffic, or one of them has under MIN_VISITORS.
+ * Below it the results page says "too early" and shows no interval: a lift interval from a
+ * handful of visitors spans several hundred percent and reads as a finding.
+ */
+export function belowMinimumSample(results: ResultsResponse): { fewest: number } | null {
+  const active = weighted(results.variations)
+  const fewest = Math.min(...active.map((v) => v.visitors))
+  if (active.length >= 2 && fewest >= MIN_VISITORS) return null
+  return { fewest: Number.isFinite(fewest) ? fewest : 0 }
+}
+
 /** Whether the fixed-horizon plan's sample size has been reached. */
 export function plannedSampleReached(results: ResultsResponse): boolean {
   return results.power.visitorsStillNeeded === 0
@@ -106,15 +118,9 @@ export function verdictOf(results: ResultsResponse): Verdict {
   if (results.srm.ok === false) return { kind: 'srm_mismatch' }
   // A control at weight 0 (a winner rolled out as 0/100) gets no visitors to compare with.
   if (!((results.variations[0]?.weight ?? 0) > 0)) return { kind: 'no_control' }
+  const early = belowMinimumSample(results)
+  if (early) return { kind: 'not_enough_data', fewestVisitors: early.fewest, needed: MIN_VISITORS }
   const active = weighted(results.variations)
-  const fewest = Math.min(...active.map((v) => v.visitors))
-  if (active.length < 2 || fewest < MIN_VISITORS) {
-    return {
-      kind: 'not_enough_data',
-      fewestVisitors: Number.isFinite(fewest) ? fewest : 0,
-      needed: MIN_VISITORS,
-    }
-  }
   const reached = plannedSampleReached(results)
   const controlRate = results.variations[0]?.rate ?? null
   const treatments = results.variations.slice(1).filter((v) => v.weight > 0)
