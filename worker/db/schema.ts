@@ -50,6 +50,8 @@ export const experiments = sqliteTable(
     redirect: integer('redirect', { mode: 'boolean' }).notNull().default(false),
     /** Revenue per visitor is capped at this percentile of buyers' revenue in results; null = off. */
     winsorizeAt: real('winsorize_at'),
+    /** JSON `[{ key, kind, event?, name?, role, better }]`: secondary and guardrail metrics. */
+    metrics: text('metrics').notNull().default('[]'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -142,6 +144,43 @@ export const assignments = sqliteTable(
     index('assignments_revenue')
       .on(t.siteId, t.experimentKey, t.phase, t.revenueMinor, t.variation)
       .where(sql`revenue_minor > 0`),
+    // Recent traffic: new visitors of a phase per day, counted from the newest end.
+    index('assignments_exposed').on(t.siteId, t.experimentKey, t.phase, t.exposedAt),
+  ],
+)
+
+/**
+ * Per assignment and metric of its experiment, the visitor's state after exposure, derived from
+ * stored events like the assignment's conversion: only visitors who did something have a row, so
+ * results read a few rows per metric (results/metric-totals.ts explains the choice).
+ */
+export const assignmentMetrics = sqliteTable(
+  'assignment_metrics',
+  {
+    siteId: text('site_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    metric: text('metric').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    variation: integer('variation').notNull(),
+    /** Events counted (conversion), revenue in minor units (revenue kinds), engaged 1/0 (bounce). */
+    value: real('value').notNull(),
+    /** Matching events: purchases for the revenue kinds. */
+    events: integer('events').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.metric, t.visitorId] }),
+    index('assignment_metrics_visitor').on(t.siteId, t.visitorId),
+    // Covers the results aggregate: read from the index alone.
+    index('assignment_metrics_results').on(
+      t.siteId,
+      t.experimentKey,
+      t.phase,
+      t.metric,
+      t.variation,
+      t.value,
+      t.events,
+    ),
   ],
 )
 

@@ -38,6 +38,7 @@ const stored: Experiment = {
   url: '/products/*',
   redirect: true,
   winsorize: 0.99,
+  metrics: [],
   createdAt: 1,
   updatedAt: 2,
 }
