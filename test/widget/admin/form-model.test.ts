@@ -130,6 +130,7 @@ describe('inputOf and draftOf', () => {
       url: null,
       redirect: false,
       winsorize: null,
+      metrics: [],
     })
   })
 

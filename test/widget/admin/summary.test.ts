@@ -29,7 +29,11 @@ describe('the experiments list summary', () => {
     const r = results({
       variations: [variation('control', 3, 1), variation('pay-now', 3, 2, { lift: 1 })],
     })
-    expect(listVerdict(r)).toEqual({ kind: 'not_enough_data', text: 'Not enough data yet' })
+    expect(listVerdict(r)).toEqual({
+      kind: 'not_enough_data',
+      text: 'Not enough data yet',
+      warnings: [],
+    })
     expect(listVerdict(r).text).toBe(bannerHeadline(r))
     expect(totalVisitors(r)).toBe(6)
   })
@@ -50,7 +54,7 @@ describe('the experiments list summary', () => {
         variation('b', 5000, 330, { lift: 0.32, sequentialPValue: 0.001 }),
       ],
     })
-    expect(listVerdict(r)).toEqual({ kind: 'winner', text: 'b beats control' })
+    expect(listVerdict(r)).toEqual({ kind: 'winner', text: 'b beats control', warnings: [] })
     expect(listVerdict(r).text).toBe(bannerHeadline(r))
   })
 

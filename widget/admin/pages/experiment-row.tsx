@@ -38,6 +38,12 @@ export function ExperimentRow({ experiment: exp }: { experiment: ExperimentDetai
       </td>
       <td data-col="verdict" data-verdict={verdict?.kind}>
         {verdict ? verdict.text : EMPTY}
+        {verdict?.warnings.map((w) => (
+          <span key={w} class="flag bad" data-guardrail>
+            <span aria-hidden="true">⚠ </span>
+            {w}
+          </span>
+        ))}
       </td>
       <td data-col="srm">
         <SrmFlag results={data} />

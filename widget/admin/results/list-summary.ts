@@ -4,12 +4,26 @@
  * results call too early or not significant.
  */
 import type { ResultsResponse } from '../api/types.ts'
-import { verdictHeadline, verdictOf, type Verdict } from './verdict.ts'
+import {
+  guardrailSentence,
+  guardrailWarnings,
+  verdictHeadline,
+  verdictOf,
+  type Verdict,
+} from './verdict.ts'
 
-/** The results page's verdict and its headline. */
-export function listVerdict(results: ResultsResponse): { kind: Verdict['kind']; text: string } {
+/** The results page's verdict: its headline, then any guardrail warning. */
+export function listVerdict(results: ResultsResponse): {
+  kind: Verdict['kind']
+  text: string
+  warnings: string[]
+} {
   const verdict = verdictOf(results)
-  return { kind: verdict.kind, text: verdictHeadline(verdict, results.variations[0]?.key ?? '') }
+  return {
+    kind: verdict.kind,
+    text: verdictHeadline(verdict, results.variations[0]?.key ?? ''),
+    warnings: guardrailWarnings(results).map(guardrailSentence),
+  }
 }
 
 /** Total exposed visitors across the variations of the phase. */
