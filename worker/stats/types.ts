@@ -91,7 +91,9 @@ export type IndependenceResult = IndependenceTest & { excluded?: string[] }
 /** A treatment's conversion rate compared with the control's (relative lift). */
 export type ConversionComparison = {
   lift: number | null
+  /** On the log of the ratio (log-ratio-lift.ts): never below -100%. */
   liftCI: Interval | null
+  /** The test of that log ratio: below alpha exactly when liftCI excludes 0. */
   pValue: number | null
   /** Holm step-down adjusted across the treatments that have a p-value. */
   pValueAdjusted: number | null
