@@ -7,7 +7,7 @@
 import type { DevServer } from './lib/dev-server.ts'
 import { median, progress, type Row } from './lib/report.ts'
 
-const ROWS = 1_000_000
+const ROWS = Number(process.env.BENCH_RESULTS_ROWS ?? 1_000_000)
 const SAMPLES = 15
 
 async function medianMs(url: string, headers: Record<string, string> = {}): Promise<number> {

@@ -146,6 +146,12 @@ describe('GET /v1/admin/experiments/{key}/results: metrics', () => {
       'r1',
     )
     expect(stored).toEqual([{ value: 2 }])
+    // The per-variation sums the triggers keep count the replay once too.
+    const sums = await rows<{ rows: number; value: number }>(
+      'SELECT sum(rows) AS rows, sum(value) AS value FROM metric_totals WHERE site_id = ?',
+      site.id,
+    )
+    expect(sums).toEqual([{ rows: 1, value: 2 }])
   })
 
   it('derives a metric added later from the events already stored, and drops a removed one', async () => {
@@ -180,6 +186,11 @@ describe('GET /v1/admin/experiments/{key}/results: metrics', () => {
     })
     expect(res.status).toBeLessThan(300)
     expect(await count()).toBe(0)
+    const sums = await rows<{ rows: number; value: number }>(
+      'SELECT sum(rows) AS rows, sum(value) AS value FROM metric_totals WHERE site_id = ?',
+      site.id,
+    )
+    expect(sums).toEqual([{ rows: 0, value: 0 }])
   })
 
   it('keeps another site’s metric rows out of the results', async () => {

@@ -151,8 +151,9 @@ export const assignments = sqliteTable(
 
 /**
  * Per assignment and metric of its experiment, the visitor's state after exposure, derived from
- * stored events like the assignment's conversion: only visitors who did something have a row, so
- * results read a few rows per metric (results/metric-totals.ts explains the choice).
+ * stored events like the assignment's conversion: only visitors who did something have a row.
+ * Triggers (migration 0010; drizzle has no triggers) keep `metricTotals` in step with these rows
+ * (results/metric-totals.ts explains the choice).
  */
 export const assignmentMetrics = sqliteTable(
   'assignment_metrics',
@@ -171,17 +172,28 @@ export const assignmentMetrics = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.metric, t.visitorId] }),
     index('assignment_metrics_visitor').on(t.siteId, t.visitorId),
-    // Covers the results aggregate: read from the index alone.
-    index('assignment_metrics_results').on(
-      t.siteId,
-      t.experimentKey,
-      t.phase,
-      t.metric,
-      t.variation,
-      t.value,
-      t.events,
-    ),
   ],
+)
+
+/** Sums of `assignmentMetrics` per variation, kept by triggers: what results read for a metric. */
+export const metricTotals = sqliteTable(
+  'metric_totals',
+  {
+    siteId: text('site_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    metric: text('metric').notNull(),
+    variation: integer('variation').notNull(),
+    /** Visitors with a row; `engaged` of them with a value above 0. */
+    rows: integer('rows').notNull().default(0),
+    engaged: integer('engaged').notNull().default(0),
+    value: real('value').notNull().default(0),
+    valueSq: real('value_sq').notNull().default(0),
+    events: integer('events').notNull().default(0),
+    eventsSq: integer('events_sq').notNull().default(0),
+    valueEvents: real('value_events').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.metric, t.variation] })],
 )
 
 /** Hashes of forgotten visitor ids, so late events for them are dropped rather than stored. */

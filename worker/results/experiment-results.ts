@@ -46,15 +46,12 @@ export async function experimentResults(
   now: number,
 ): Promise<ExperimentResults & Omit<ResultsAdditions, 'phases'>> {
   const where = { siteId: site.id, experimentKey: exp.key, phase: phase.phase }
-  const [totals, traffic] = await Promise.all([
-    phaseTotals(db, where, phase.variationKeys.length, {
-      currency: site.currency,
-      winsorizeAt: exp.winsorize,
-    }),
+  const count = phase.variationKeys.length
+  const [totals, traffic, metrics] = await Promise.all([
+    phaseTotals(db, where, count, { currency: site.currency, winsorizeAt: exp.winsorize }),
     recentTraffic(db, { ...where, phaseStartedAt: phase.startedAt }, now),
+    metricTotals(db, where, exp.metrics, count, site.currency),
   ])
-  const visitors = phase.variationKeys.map((_, i) => totals[i]?.visitors ?? 0)
-  const metrics = await metricTotals(db, where, exp.metrics, visitors, site.currency)
   const results = computeResults({
     experiment: exp.key,
     phase: phase.phase,
@@ -72,9 +69,9 @@ export async function experimentResults(
         definition,
         phase.variationKeys.map((key, i) => ({
           key,
-          totals: metrics.get(definition.key)?.[i] ?? {
-            ...EMPTY_TOTALS,
-            visitors: visitors[i] ?? 0,
+          totals: {
+            ...(metrics.get(definition.key)?.[i] ?? EMPTY_TOTALS),
+            visitors: totals[i]?.visitors ?? 0,
           },
         })),
         results.settings.alpha,

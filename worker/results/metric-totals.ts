@@ -1,15 +1,18 @@
 /**
- * Per metric and variation, the totals of an experiment phase's metric rows, in one index-only
- * aggregate over `assignment_metrics_results`.
+ * Per metric and variation, the totals of an experiment phase's metric rows, read from
+ * `metric_totals`: a few rows, whatever the experiment's size.
  *
  * Why rows written at event time rather than a GROUP BY over events at read time: results must
  * stay a cheap query however long an experiment runs (1,000,000 assignments in bench/results.ts).
  * A read-time join of the phase's events to its assignments costs every event of every visitor on
- * every page load of the results; a row per visitor and metric, derived when the visitor's events
- * arrive (events/event-writes.ts, in the same batch as their conversion state, so as exactly-once
- * as it), costs one small upsert per batch and leaves results reading only the visitors who did
- * something, from an index. Visitors without a row count as 0: their number comes from
- * `assignments`, which results read anyway.
+ * every page load of the results. Instead each visitor's state per metric is derived when their
+ * events arrive (events/event-writes.ts, in the same batch as their conversion state, so as
+ * exactly-once as it) into `assignment_metrics`; a GROUP BY over those rows would still read one
+ * row per active visitor and metric (about as many as the assignments themselves with five
+ * metrics, twice the work of the goal's aggregate), so triggers of migration 0010 keep the sums
+ * per variation in `metric_totals` as the rows are inserted, changed or deleted. A replayed batch
+ * rewrites a row with the values it has, which the update trigger skips, so the sums stay exact.
+ * Visitors without a row count as 0: their number comes from `assignments`, read anyway.
  */
 import { sql } from 'drizzle-orm'
 import { minorUnitExponent } from '../../shared/currencies.ts'
@@ -30,28 +33,29 @@ type Row = {
 }
 
 /**
- * Totals per metric key and variation index, `visitors` taken from the phase's visitor counts.
- * Revenue comes back in major units of the site's currency.
+ * Totals per metric key and variation index, without `visitors` (0 here: the phase's visitor
+ * counts come from `assignments`, read beside this query, not after it). Revenue comes back in
+ * major units of the site's currency.
  */
 export async function metricTotals(
   db: Database,
   where: { siteId: string; experimentKey: string; phase: number },
   metrics: readonly MetricDefinition[],
-  visitors: readonly number[],
+  variationCount: number,
   currency: string,
 ): Promise<Map<string, MetricTotals[]>> {
   const totals = new Map(
-    metrics.map((m) => [m.key, visitors.map((v) => ({ ...EMPTY_METRIC_TOTALS, visitors: v }))]),
+    metrics.map((m) => [
+      m.key,
+      Array.from({ length: variationCount }, () => ({ ...EMPTY_METRIC_TOTALS })),
+    ]),
   )
   if (metrics.length === 0) return totals
   const rows = await db.all<Row>(sql`
-    SELECT metric, variation, count(*) AS rows, total(value > 0) AS engaged, total(value) AS value,
-      total(value * value) AS value_sq, total(events) AS events, total(events * events) AS events_sq,
-      total(value * events) AS value_events
-    FROM assignment_metrics
+    SELECT metric, variation, rows, engaged, value, value_sq, events, events_sq, value_events
+    FROM metric_totals
     WHERE site_id = ${where.siteId} AND experiment_key = ${where.experimentKey}
-      AND phase = ${where.phase}
-    GROUP BY metric, variation`)
+      AND phase = ${where.phase}`)
   const unit = 10 ** minorUnitExponent(currency)
   const kinds = new Map(metrics.map((m) => [m.key, m.kind]))
   for (const row of rows) {
