@@ -1,6 +1,6 @@
 /**
  * Wire shapes of the admin API that both the Worker (which answers them) and the dashboard (which
- * reads them) use, so the two cannot drift apart. Types and two constant lists only.
+ * reads them) use, so the two cannot drift apart. Types and a few constant lists only.
  */
 
 export const EXPERIMENT_STATUSES = ['draft', 'running', 'paused', 'stopped'] as const
@@ -12,6 +12,88 @@ export type GoalEvent = (typeof GOAL_EVENTS)[number]
 export type Variation = { key: string; name?: string; weight: number; url?: string }
 
 export type Goal = { event: GoalEvent; name?: string }
+
+/** An experiment's secondary and guardrail metrics: at most this many beside its goal. */
+export const MAX_METRICS = 10
+
+/**
+ * What a metric measures, per exposed visitor, from events after their exposure in the phase:
+ * - `conversion`: the share of visitors with at least one `event` (a `custom` one by `name`);
+ * - `revenue_per_visitor`: purchase revenue in the site's currency per visitor (0 without one);
+ * - `average_order_value`: purchase revenue over purchases, of the visitors who bought;
+ * - `bounce`: the share of visitors who did nothing after their exposure but view one page.
+ */
+export const METRIC_KINDS = [
+  'conversion',
+  'revenue_per_visitor',
+  'average_order_value',
+  'bounce',
+] as const
+export type MetricKind = (typeof METRIC_KINDS)[number]
+
+/** The events a `conversion` metric can count: every stored type but the exposure itself. */
+export const METRIC_EVENTS = ['view', 'click', 'add_to_cart', 'purchase', 'custom'] as const
+export type MetricEvent = (typeof METRIC_EVENTS)[number]
+
+/**
+ * A metric watched beside the goal. A `guardrail` is one the change must not hurt: a treatment
+ * significantly worse on it (in the direction `better` says is bad) warns on the verdict.
+ */
+export type MetricDefinition = {
+  /** Unique among the experiment's metrics; names the metric in results. */
+  key: string
+  kind: MetricKind
+  /** For `conversion`: which event converts. */
+  event?: MetricEvent
+  /** For a `custom` event: its name. */
+  name?: string
+  role: 'secondary' | 'guardrail'
+  /** Which way is good. */
+  better: 'higher' | 'lower'
+}
+
+/** A treatment's metric against the control's, as a relative lift with its log-ratio interval. */
+export type MetricComparison = {
+  lift: number | null
+  liftCI: [number, number] | null
+  pValue: number | null
+  /** Holm-adjusted across the treatments, per metric, as for the goal. */
+  pValueAdjusted: number | null
+  reason?: string
+}
+
+export type MetricVariationResult = {
+  key: string
+  visitors: number
+  /** The rate (0..1) or the amount per visitor / per order, in the site's currency. */
+  value: number | null
+  valueCI: [number, number] | null
+  /** Visitors who converted (conversion), bounced (bounce) or bought (revenue kinds). */
+  count: number
+  vsControl?: MetricComparison
+  reason?: string
+}
+
+/** One metric of `GET /v1/admin/experiments/{key}/results`. */
+export type MetricResult = MetricDefinition & {
+  variations: MetricVariationResult[]
+  /** Treatments significantly worse than the control (Holm-adjusted p < alpha, the bad way). */
+  worse: string[]
+}
+
+/**
+ * New visitors exposed to an experiment per day, over the last 7 days (fewer if its current phase
+ * is younger), and what that means in days for the visitors a plan still needs.
+ */
+export type Duration =
+  | {
+      visitorsPerDay: number
+      /** Days the rate is averaged over: 7, or the current phase's age when younger. */
+      windowDays: number
+      /** Days until the visitors still needed have come at this rate; null without a plan. */
+      days: number | null
+    }
+  | { visitorsPerDay: null; windowDays: number; days: null; reason: 'no_recent_traffic' }
 
 /** An experiment as `GET /v1/admin/experiments` lists it. */
 export type Experiment = {
@@ -29,6 +111,8 @@ export type Experiment = {
   redirect: boolean
   /** Percentile (e.g. 0.99) at which revenue per visitor is capped in results; null = off. */
   winsorize: number | null
+  /** Secondary and guardrail metrics, at most MAX_METRICS. */
+  metrics: MetricDefinition[]
   createdAt: number
   updatedAt: number
 }
@@ -101,3 +185,9 @@ export type ProxySettingsAnswer = {
   /** edgelift's own hostnames: the dashboard lives there, and no store can take them. */
   dashboardHostnames: string[]
 }
+
+/**
+ * What `GET /v1/admin/experiments/{key}/results` answers beside the statistics of the goal: the
+ * phases that exist, the secondary and guardrail metrics, and the plan's duration in days.
+ */
+export type ResultsAdditions = { phases: number[]; metrics: MetricResult[]; duration: Duration }

@@ -79,7 +79,12 @@ describe('GET /v1/admin/experiments/{key}/results', () => {
         revenueSumSquares: tallies[i]?.revenueSq ?? 0,
       })),
     })
-    expect(body).toEqual({ ...JSON.parse(JSON.stringify(expected)), phases: [1] })
+    expect(body).toEqual({
+      ...JSON.parse(JSON.stringify(expected)),
+      phases: [1],
+      metrics: [],
+      duration: expect.objectContaining({ visitorsPerDay: expect.any(Number) }),
+    })
     expect(body.variations.map((v) => v.visitors).reduce((a, b) => a + b)).toBe(400)
     expect(body.test).toMatchObject({
       dof: 1,

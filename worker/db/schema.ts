@@ -69,6 +69,8 @@ export const experiments = sqliteTable(
     redirect: integer('redirect', { mode: 'boolean' }).notNull().default(false),
     /** Revenue per visitor is capped at this percentile of buyers' revenue in results; null = off. */
     winsorizeAt: real('winsorize_at'),
+    /** JSON `[{ key, kind, event?, name?, role, better }]`: secondary and guardrail metrics. */
+    metrics: text('metrics').notNull().default('[]'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -161,7 +163,56 @@ export const assignments = sqliteTable(
     index('assignments_revenue')
       .on(t.siteId, t.experimentKey, t.phase, t.revenueMinor, t.variation)
       .where(sql`revenue_minor > 0`),
+    // Recent traffic: new visitors of a phase per day, counted from the newest end.
+    index('assignments_exposed').on(t.siteId, t.experimentKey, t.phase, t.exposedAt),
   ],
+)
+
+/**
+ * Per assignment and metric of its experiment, the visitor's state after exposure, derived from
+ * stored events like the assignment's conversion: only visitors who did something have a row.
+ * Triggers (migration 0010; drizzle has no triggers) keep `metricTotals` in step with these rows
+ * (results/metric-totals.ts explains the choice).
+ */
+export const assignmentMetrics = sqliteTable(
+  'assignment_metrics',
+  {
+    siteId: text('site_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    metric: text('metric').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    variation: integer('variation').notNull(),
+    /** Events counted (conversion), revenue in minor units (revenue kinds), engaged 1/0 (bounce). */
+    value: real('value').notNull(),
+    /** Matching events: purchases for the revenue kinds. */
+    events: integer('events').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.metric, t.visitorId] }),
+    index('assignment_metrics_visitor').on(t.siteId, t.visitorId),
+  ],
+)
+
+/** Sums of `assignmentMetrics` per variation, kept by triggers: what results read for a metric. */
+export const metricTotals = sqliteTable(
+  'metric_totals',
+  {
+    siteId: text('site_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    metric: text('metric').notNull(),
+    variation: integer('variation').notNull(),
+    /** Visitors with a row; `engaged` of them with a value above 0. */
+    rows: integer('rows').notNull().default(0),
+    engaged: integer('engaged').notNull().default(0),
+    value: real('value').notNull().default(0),
+    valueSq: real('value_sq').notNull().default(0),
+    events: integer('events').notNull().default(0),
+    eventsSq: integer('events_sq').notNull().default(0),
+    valueEvents: real('value_events').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.metric, t.variation] })],
 )
 
 /** Hashes of forgotten visitor ids, so late events for them are dropped rather than stored. */

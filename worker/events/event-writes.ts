@@ -6,9 +6,9 @@
  * Exactly-once rests on two properties:
  * - the events insert is keyed by (site, id) with ON CONFLICT DO NOTHING, so a replay stores nothing;
  * - assignment rows are *derived* from stored events, never incremented: first exposure is an
- *   insert-if-absent from the stored exposure, and conversion state is recomputed from the
- *   visitor's stored goal events. Re-running either after a replay, or concurrently, gives the same
- *   rows, so no lock is needed.
+ *   insert-if-absent from the stored exposure, and conversion state (and each metric's state, in
+ *   `assignment_metrics`) is recomputed from the visitor's stored events. Re-running any of them
+ *   after a replay, or concurrently, gives the same rows, so no lock is needed.
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { StoredEvent } from './stored-event.ts'
@@ -44,21 +44,42 @@ export function deriveAssignments(siteId: string, exposureIds: string[]) {
 }
 
 /**
+ * Everything derived per assignment for these visitors after their events are stored: conversion
+ * state, then each metric's state. In this order, in one batch.
+ */
+export function recomputeVisitorState(
+  siteId: string,
+  siteCurrency: string,
+  visitorIds: string[],
+): SQL[] {
+  const rows = sql`a.visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`
+  return [recompute(siteId, siteCurrency, rows), recomputeMetrics(siteId, siteCurrency, rows)]
+}
+
+/**
+ * The metric rows of every visitor of an experiment, after its metrics changed: the old rows go
+ * (a removed metric, a changed definition under the same key) and the new ones are derived.
+ */
+export function recomputeExperimentMetrics(
+  siteId: string,
+  siteCurrency: string,
+  experimentKey: string,
+): SQL[] {
+  return [
+    sql`DELETE FROM assignment_metrics WHERE site_id = ${siteId}
+      AND experiment_key = ${experimentKey}`,
+    recomputeMetrics(siteId, siteCurrency, sql`a.experiment_key = ${experimentKey}`),
+  ]
+}
+
+/**
  * Recomputes conversion state of these visitors' assignment rows from their stored events after
  * first exposure, within the assignment's phase: the goal events convert, and revenue is what
  * they bought (purchases, whatever the goal; for a custom goal also the revenue its events
  * carry), in the site's currency (or none given). A goal of add_to_cart still reports the
  * revenue its variations bring.
  */
-export function recomputeConversions(siteId: string, siteCurrency: string, visitorIds: string[]) {
-  return recompute(
-    siteId,
-    siteCurrency,
-    sql`a.visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`,
-  )
-}
-
-/** The same for every visitor of an experiment, after its goal changed. */
+/** Conversion state for every visitor of an experiment, after its goal changed. */
 export function recomputeExperimentConversions(
   siteId: string,
   siteCurrency: string,
@@ -84,4 +105,41 @@ function recompute(siteId: string, siteCurrency: string, rows: SQL) {
         AND (e.type = 'purchase' OR (x.goal_event = 'custom' AND ${isGoal}))
         AND coalesce(e.currency, ${siteCurrency}) = ${siteCurrency})
     WHERE a.site_id = ${siteId} AND ${rows}`
+}
+
+/**
+ * Each metric's state of the selected assignment rows (metrics are in `experiments.metrics`, see
+ * MetricDefinition), from the visitor's events within the phase after first exposure, as for
+ * conversions: a `conversion` counts its event, the revenue kinds sum purchase revenue in the
+ * site's currency (or none given) and count the purchases, `bounce` marks a visitor engaged (1)
+ * once they do more than view one page. A visitor with no matching event gets no row: results
+ * count them from `assignments`. Events only ever add, so a row is only ever inserted or raised.
+ */
+function recomputeMetrics(siteId: string, siteCurrency: string, rows: SQL) {
+  const kind = sql`m.value ->> 'kind'`
+  const matches = sql`CASE ${kind}
+      WHEN 'conversion' THEN e.type = m.value ->> 'event'
+        AND (e.type <> 'custom' OR e.name = m.value ->> 'name')
+      WHEN 'bounce' THEN e.type <> 'exposure'
+      ELSE e.type = 'purchase' AND coalesce(e.currency, ${siteCurrency}) = ${siteCurrency} END`
+  return sql`
+    INSERT INTO assignment_metrics (site_id, experiment_key, phase, metric, visitor_id, variation,
+      value, events)
+    SELECT a.site_id, a.experiment_key, a.phase, m.value ->> 'key', a.visitor_id, a.variation,
+      CASE ${kind}
+        WHEN 'conversion' THEN count(*)
+        WHEN 'bounce' THEN (sum(e.type = 'view') >= 2 OR sum(e.type <> 'view') >= 1)
+        ELSE total(e.revenue_minor) END,
+      count(*)
+    FROM assignments a
+      JOIN experiments x ON x.site_id = a.site_id AND x.key = a.experiment_key
+      JOIN json_each(x.metrics) m
+      JOIN experiment_phases p ON p.site_id = a.site_id AND p.experiment_key = a.experiment_key
+        AND p.phase = a.phase
+      JOIN events e ON e.site_id = a.site_id AND e.visitor_id = a.visitor_id
+        AND e.at >= a.exposed_at AND (p.ended_at IS NULL OR e.at < p.ended_at)
+    WHERE a.site_id = ${siteId} AND ${rows} AND ${matches}
+    GROUP BY a.experiment_key, a.phase, a.visitor_id, m.value ->> 'key'
+    ON CONFLICT DO UPDATE SET variation = excluded.variation, value = excluded.value,
+      events = excluded.events`
 }

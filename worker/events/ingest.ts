@@ -14,7 +14,7 @@ import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store
 import { sha256Hex } from '../crypto/hex.ts'
 import { describeIssue } from '../validation/describe-issue.ts'
 import { eventSchema, rejectionCode, type EventInput } from './event-schema.ts'
-import { deriveAssignments, insertEvents, recomputeConversions } from './event-writes.ts'
+import { deriveAssignments, insertEvents, recomputeVisitorState } from './event-writes.ts'
 import { forgottenAmong } from './forgotten.ts'
 import { toStoredEvent, type StoredEvent, type TimeSource } from './stored-event.ts'
 
@@ -114,7 +114,7 @@ export async function prepareIngest(
   const statements = [
     insertEvents(site.id, options.now, rows),
     deriveAssignments(site.id, exposureIds),
-    recomputeConversions(site.id, site.currency, visitors),
+    ...recomputeVisitorState(site.id, site.currency, visitors),
     ...upsertItemsStatements(site.id, site.currency, products, 'view', options.now),
   ]
   return { statements, stored: rows.length, rejected }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { GOAL_EVENTS } from '../../shared/api-types.ts'
+import { metricsSchema } from './metric-schema.ts'
 import { KEY } from '../../shared/identifiers.ts'
 import { parseSplitTarget } from './split-target.ts'
 
@@ -60,6 +61,7 @@ const fields = {
   redirect: z.boolean(),
   // Below the median a cap would change typical orders, not outliers.
   winsorize: z.number().min(0.5).max(0.9999).nullable(),
+  metrics: metricsSchema,
 }
 
 export const createExperimentSchema = z.strictObject({
@@ -72,6 +74,7 @@ export const createExperimentSchema = z.strictObject({
   url: fields.url.optional(),
   redirect: fields.redirect.default(false),
   winsorize: fields.winsorize.default(null),
+  metrics: fields.metrics.default([]),
 })
 
 export const patchExperimentSchema = z
@@ -84,6 +87,7 @@ export const patchExperimentSchema = z
     url: fields.url,
     redirect: fields.redirect,
     winsorize: fields.winsorize,
+    metrics: fields.metrics,
   })
   .partial()
 

@@ -3,6 +3,7 @@ import type {
   Experiment,
   ExperimentStatus,
   GoalEvent,
+  MetricDefinition,
   Phase,
   Variation,
 } from '../../shared/api-types.ts'
@@ -31,6 +32,7 @@ export function experimentFromRow(row: typeof experiments.$inferSelect): Experim
     url: row.urlPattern,
     redirect: row.redirect,
     winsorize: row.winsorizeAt,
+    metrics: JSON.parse(row.metrics) as MetricDefinition[],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
@@ -51,6 +53,7 @@ export function experimentToRow(siteId: string, exp: Experiment): typeof experim
     urlPattern: exp.url,
     redirect: exp.redirect,
     winsorizeAt: exp.winsorize,
+    metrics: JSON.stringify(exp.metrics),
     createdAt: exp.createdAt,
     updatedAt: exp.updatedAt,
   }

@@ -55,6 +55,7 @@ export function applyPatch(exp: Experiment, patch: PatchExperimentInput, now: nu
     ...(patch.url !== undefined && { url: patch.url }),
     ...(patch.redirect !== undefined && { redirect: patch.redirect }),
     ...(patch.winsorize !== undefined && { winsorize: patch.winsorize }),
+    ...(patch.metrics !== undefined && { metrics: patch.metrics }),
     updatedAt: now,
   }
   const hasData = exp.status === 'running' || exp.status === 'paused'

@@ -1,14 +1,19 @@
 /**
  * An experiment's results for one phase: the phase's configuration (weights, variation keys)
- * joined with its totals, handed to the pure statistics module.
+ * joined with its totals, handed to the pure statistics module; its secondary and guardrail
+ * metrics; and how many days the plan's remaining visitors take at the recent traffic.
  */
 import type { Database } from '../db/database.ts'
 import type { Experiment, Phase } from '../experiments/experiment.ts'
 import { listPhases } from '../experiments/experiment-store.ts'
 import { invalid } from '../domain-error.ts'
+import type { ResultsAdditions } from '../../shared/api-types.ts'
 import { computeResults } from '../stats/index.ts'
+import { computeMetric, EMPTY_METRIC_TOTALS as EMPTY_TOTALS } from '../stats/metrics.ts'
 import type { ExperimentResults } from '../stats/types.ts'
+import { metricTotals } from './metric-totals.ts'
 import { phaseTotals } from './phase-totals.ts'
+import { durationAt, recentTraffic } from './recent-traffic.ts'
 
 /** The phase `requested` (default: the current one), or invalid naming the phases that exist. */
 export async function resolvePhase(
@@ -38,14 +43,16 @@ export async function experimentResults(
   site: { id: string; currency: string },
   exp: Experiment,
   phase: Phase,
-): Promise<ExperimentResults & { phases?: number[] }> {
-  const totals = await phaseTotals(
-    db,
-    { siteId: site.id, experimentKey: exp.key, phase: phase.phase },
-    phase.variationKeys.length,
-    { currency: site.currency, winsorizeAt: exp.winsorize },
-  )
-  return computeResults({
+  now: number,
+): Promise<ExperimentResults & Omit<ResultsAdditions, 'phases'>> {
+  const where = { siteId: site.id, experimentKey: exp.key, phase: phase.phase }
+  const count = phase.variationKeys.length
+  const [totals, traffic, metrics] = await Promise.all([
+    phaseTotals(db, where, count, { currency: site.currency, winsorizeAt: exp.winsorize }),
+    recentTraffic(db, { ...where, phaseStartedAt: phase.startedAt }, now),
+    metricTotals(db, where, exp.metrics, count, site.currency),
+  ])
+  const results = computeResults({
     experiment: exp.key,
     phase: phase.phase,
     status: phase.endedAt !== null && exp.phase !== phase.phase ? 'ended' : exp.status,
@@ -55,6 +62,23 @@ export async function experimentResults(
       ...(totals[i] ?? { visitors: 0, conversions: 0, revenueSum: 0, revenueSumSquares: 0 }),
     })),
   })
+  return {
+    ...results,
+    metrics: exp.metrics.map((definition) =>
+      computeMetric(
+        definition,
+        phase.variationKeys.map((key, i) => ({
+          key,
+          totals: {
+            ...(metrics.get(definition.key)?.[i] ?? EMPTY_TOTALS),
+            visitors: totals[i]?.visitors ?? 0,
+          },
+        })),
+        results.settings.alpha,
+      ),
+    ),
+    duration: durationAt(traffic, results.power.visitorsStillNeeded),
+  }
 }
 
 function draftPhase(exp: Experiment): Phase {

@@ -4,7 +4,10 @@ import { z } from 'zod'
 import { EXPERIMENT_STATUSES } from '../../shared/api-types.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { Experiment } from '../experiments/experiment.ts'
-import { recomputeExperimentConversions } from '../events/event-writes.ts'
+import {
+  recomputeExperimentConversions,
+  recomputeExperimentMetrics,
+} from '../events/event-writes.ts'
 import { createExperimentSchema, patchExperimentSchema } from '../experiments/experiment-schema.ts'
 import {
   requireExperiment,
@@ -52,6 +55,7 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
       url: input.url ?? null,
       redirect: input.redirect,
       winsorize: input.winsorize,
+      metrics: input.metrics,
       createdAt: now,
       updatedAt: now,
     }
@@ -71,15 +75,14 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
       'experiment',
     )
     const change = applyPatch(exp, patch, Date.now())
-    // Results read conversions stored per assignment: a new goal recomputes them.
-    const goalChanged = JSON.stringify(exp.goal) !== JSON.stringify(change.next.goal)
-    await saveChange(
-      db,
-      site.id,
-      exp,
-      change,
-      goalChanged ? [recomputeExperimentConversions(site.id, site.currency, exp.key)] : [],
-    )
+    // Results read conversions and metric state stored per assignment: a new goal or new
+    // metrics recompute them.
+    const changed = (field: 'goal' | 'metrics') =>
+      JSON.stringify(exp[field]) !== JSON.stringify(change.next[field])
+    await saveChange(db, site.id, exp, change, [
+      ...(changed('goal') ? [recomputeExperimentConversions(site.id, site.currency, exp.key)] : []),
+      ...(changed('metrics') ? recomputeExperimentMetrics(site.id, site.currency, exp.key) : []),
+    ])
     return c.json({
       ...(await withPhases(db, site.id, change.next)),
       newPhase: change.openPhase !== undefined,

@@ -1,12 +1,14 @@
 /**
  * Reading experiments: `GET /v1/admin/experiments/{key}/results|timeseries[?phase=N]` and the
- * sample-size calculator `GET /v1/admin/sample-size`.
+ * sample-size calculator `GET /v1/admin/sample-size[?experiment=KEY]` (with an experiment, also
+ * the days its recent traffic takes to bring the visitors).
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { requireExperiment } from '../experiments/experiment-store.ts'
+import { listPhases, requireExperiment } from '../experiments/experiment-store.ts'
 import { invalid } from '../domain-error.ts'
 import { experimentResults, resolvePhase } from '../results/experiment-results.ts'
+import { durationAt, recentTraffic } from '../results/recent-traffic.ts'
 import { phaseTimeseries } from '../results/timeseries.ts'
 import { sampleSizePerVariation, validateSampleSizeParams } from '../stats/index.ts'
 
@@ -27,7 +29,8 @@ export const adminResultsRoute = new Hono<AppEnv>()
   .get('/experiments/:key/results', async (c) => {
     const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
     const { phase, phases } = await resolvePhase(c.var.db, c.var.site.id, exp, phaseQuery(c))
-    return c.json({ ...(await experimentResults(c.var.db, c.var.site, exp, phase)), phases })
+    const results = await experimentResults(c.var.db, c.var.site, exp, phase, Date.now())
+    return c.json({ ...results, phases })
   })
   .get('/experiments/:key/timeseries', async (c) => {
     const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
@@ -40,7 +43,7 @@ export const adminResultsRoute = new Hono<AppEnv>()
     )
     return c.json({ experiment: exp.key, phase: phase.phase, days })
   })
-  .get('/sample-size', (c) => {
+  .get('/sample-size', async (c) => {
     const number = (name: string) => {
       const raw = c.req.query(name)
       return raw === undefined || raw === '' ? undefined : Number(raw)
@@ -66,12 +69,29 @@ export const adminResultsRoute = new Hono<AppEnv>()
       const name = issue ? QUERY_NAMES[issue.parameter] : 'parameters'
       throw invalid(`invalid_${name}`, `${name}: ${issue?.message ?? 'out of range'}.`)
     }
+    const experimentKey = c.req.query('experiment')
+    const exp =
+      experimentKey === undefined
+        ? null
+        : await requireExperiment(c.var.db, c.var.site.id, experimentKey)
     const perVariation = sampleSizePerVariation(checked.params)
-    return c.json({
-      ...checked.params,
-      visitorsPerVariation: perVariation,
-      totalVisitors: perVariation * checked.params.variations,
-    })
+    const totalVisitors = perVariation * checked.params.variations
+    const answer = { ...checked.params, visitorsPerVariation: perVariation, totalVisitors }
+    if (!exp) return c.json(answer)
+    const phases = await listPhases(c.var.db, c.var.site.id, exp.key)
+    const current = phases.find((p) => p.phase === exp.phase)
+    const now = Date.now()
+    const traffic = await recentTraffic(
+      c.var.db,
+      {
+        siteId: c.var.site.id,
+        experimentKey: exp.key,
+        phase: exp.phase,
+        phaseStartedAt: current?.startedAt ?? now,
+      },
+      now,
+    )
+    return c.json({ ...answer, experiment: exp.key, duration: durationAt(traffic, totalVisitors) })
   })
 
 const QUERY_NAMES = {

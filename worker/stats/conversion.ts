@@ -1,5 +1,6 @@
-// A treatment's conversion rate against the control's: GrowthBook's relative t-test, the
-// Bayesian chance to beat control and the always-valid sequential p-value, side by side.
+// A treatment's conversion rate against the control's: the relative lift with its log-ratio
+// interval and test, the Bayesian chance to beat control and the always-valid sequential
+// p-value and interval (on the same log scale, so neither interval can pass -100%), side by side.
 // When a rate of 0 leaves the relative lift without a variance (a control at 0%: no lift at
 // all; a treatment at 0%: the delta method's variance is 0), the pair is still tested, so 0 of
 // 50,000 against 2,500 of 50,000 is called: the fixed-horizon p-value by the pair's chi-square
@@ -9,7 +10,7 @@
 import { chanceToBeatControl } from './bayesian.ts'
 import { chiSquareIndependence, type ContingencyRow } from './chi-square.ts'
 import type { SampleMoments } from './moments.ts'
-import { relativeLiftTest } from './relative-lift.ts'
+import { logInterval, logRatioLift } from './log-ratio-lift.ts'
 import { sequentialTest } from './sequential.ts'
 import type { ConversionComparison, ResultsSettings, StatsReason } from './types.ts'
 import { welchTTest } from './welch.ts'
@@ -45,7 +46,7 @@ export function compareConversion(
       settings.alpha,
       settings.sequentialTuning,
     )
-  const test = relativeLiftTest(control, treatment, settings.alpha)
+  const test = logRatioLift(control, treatment, settings.alpha)
   if (!test.ok) {
     const none = { ...NONE, lift: test.lift, reason: rateReason(test.reason) }
     if (test.reason !== 'control_mean_zero' && test.reason !== 'zero_variance') return none
@@ -59,7 +60,7 @@ export function compareConversion(
       sequentialPValue: sequential(difference.difference, difference.standardError).pValue,
     }
   }
-  const always = sequential(test.lift, test.standardError)
+  const always = sequential(test.logRatio, test.standardError)
   return {
     lift: test.lift,
     liftCI: test.ci,
@@ -68,7 +69,7 @@ export function compareConversion(
     chanceToBeatControl: chanceToBeatControl(control, treatment),
     sequentialPValue: always.pValue,
     sequentialPValueAdjusted: null,
-    sequentialCI: always.ci,
+    sequentialCI: logInterval(test.logRatio, (always.ci[1] - always.ci[0]) / 2),
   }
 }
 

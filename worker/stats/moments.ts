@@ -45,3 +45,29 @@ export function welchDegreesOfFreedom(a: SampleMoments, b: SampleMoments): numbe
   const vb = b.variance / b.n
   return ((va + vb) * (va + vb)) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1))
 }
+
+/**
+ * Moments of a ratio metric Σy / Σx over n visitors (average order value: revenue over orders),
+ * by the delta method (Deng et al., "Applying the Delta Method in Metric Analytics", 2018):
+ *   R = ȳ / x̄,   Var(R) ≈ (s²_y - 2R·s_xy + R²·s²_x) / (n · x̄²)
+ * with the unbiased per-visitor (co)variances. The variance returned is n · Var(R), the per-unit
+ * convention of SampleMoments, so every test here reads it as it reads a mean's. Null without
+ * visitors or without any x (no order at all).
+ */
+export function ratioMoments(
+  n: number,
+  y: { sum: number; sumSquares: number },
+  x: { sum: number; sumSquares: number },
+  sumProducts: number,
+): SampleMoments | null {
+  if (n <= 0 || !(x.sum > 0)) return null
+  const ratio = y.sum / x.sum
+  if (n < 2) return { n, mean: ratio, variance: 0 }
+  const meanX = x.sum / n
+  const covariance = (a: number, b: number, ab: number) => (ab - (a * b) / n) / (n - 1)
+  const varY = covariance(y.sum, y.sum, y.sumSquares)
+  const varX = covariance(x.sum, x.sum, x.sumSquares)
+  const varXY = covariance(x.sum, y.sum, sumProducts)
+  const perUnit = (varY - 2 * ratio * varXY + ratio * ratio * varX) / (meanX * meanX)
+  return { n, mean: ratio, variance: Math.max(0, perUnit) }
+}

@@ -1,7 +1,10 @@
 // Relative lift of a treatment over the control, (mean_b - mean_a) / mean_a, with the
 // delta-method variance, Welch–Satterthwaite degrees of freedom, a t interval and a two-sided
 // t-test p-value, exactly as GrowthBook's frequentist engine computes them
-// (gbstats/frequentist/tests.py, `TwoSidedTTest` with relative=True):
+// (gbstats/frequentist/tests.py, `TwoSidedTTest` with relative=True). Results report the
+// log-ratio interval instead (log-ratio-lift.ts: this symmetric one can pass -100%); the delta
+// method's variance stays the Bayesian chance to beat control's (bayesian.ts), and this test the
+// GrowthBook reproduction the sequential module is checked with (test/unit/stats/):
 //   var  = var_b / (n_b · mean_a²) + var_a · mean_b² / (n_a · mean_a⁴)
 //   dof  = (var_b/n_b + var_a/n_a)² / ((var_b/n_b)²/(n_b - 1) + (var_a/n_a)²/(n_a - 1))
 //   CI   = lift ± t(1 - alpha/2, dof) · √var,   p = 2 · P(T_dof >= |lift| / √var)

@@ -3,7 +3,7 @@
 // huge order keeps the test's variance honest); the reported total is always the raw sum.
 import type { SampleMoments } from './moments.ts'
 import { meanMoments } from './moments.ts'
-import { relativeLiftTest } from './relative-lift.ts'
+import { logRatioLift } from './log-ratio-lift.ts'
 import type { RevenueComparison, RevenueResult, StatsReason, VariationInput } from './types.ts'
 import { meanInterval, welchTTest } from './welch.ts'
 
@@ -48,7 +48,7 @@ export function revenueResult(
 
 /**
  * Treatment vs control revenue per visitor: Welch's test of the difference (scipy) and the
- * relative lift with GrowthBook's delta-method interval. When the two disagree on the reason
+ * relative lift with its log-ratio interval (log-ratio-lift.ts). When the two disagree on the reason
  * a figure is missing, the Welch reason (about the data) wins over the lift's (about the base).
  */
 export function compareRevenue(
@@ -67,7 +67,7 @@ export function compareRevenue(
   if (!control) return { ...empty, reason: 'control_no_visitors' }
   if (!treatment) return { ...empty, reason: 'no_visitors' }
   const welch = welchTTest(control, treatment, alpha)
-  const relative = relativeLiftTest(control, treatment, alpha)
+  const relative = logRatioLift(control, treatment, alpha)
   const comparison: RevenueComparison = {
     lift: relative.lift,
     liftCI: relative.ok ? relative.ci : null,

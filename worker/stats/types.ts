@@ -91,7 +91,9 @@ export type IndependenceResult = IndependenceTest & { excluded?: string[] }
 /** A treatment's conversion rate compared with the control's (relative lift). */
 export type ConversionComparison = {
   lift: number | null
+  /** On the log of the ratio (log-ratio-lift.ts): never below -100%. */
   liftCI: Interval | null
+  /** The test of that log ratio: below alpha exactly when liftCI excludes 0. */
   pValue: number | null
   /** Holm step-down adjusted across the treatments that have a p-value. */
   pValueAdjusted: number | null
@@ -109,7 +111,7 @@ export type ConversionComparison = {
 
 /** A treatment's revenue per visitor compared with the control's. */
 export type RevenueComparison = {
-  /** Relative lift of revenue per visitor, with its delta-method interval (as for rates). */
+  /** Relative lift of revenue per visitor, with its log-ratio interval (as for rates). */
   lift: number | null
   liftCI: Interval | null
   /** Absolute difference of revenue per visitor and its Welch interval. */

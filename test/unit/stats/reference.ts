@@ -34,6 +34,16 @@ export type Reference = {
     | { kind: 'proportion'; control: Pair; treatment: Pair }
     | { kind: 'mean'; control: Sums; treatment: Sums }
   ))[]
+  logRatioLift: ({
+    lift: number
+    ci: Pair
+    pValue: number
+    sequentialPValue: number
+    sequentialCI: Pair
+  } & (
+    | { kind: 'proportion'; control: Pair; treatment: Pair }
+    | { kind: 'mean'; control: Sums; treatment: Sums }
+  ))[]
   distributions: {
     studentTTwoSided: { t: number; dof: number; twoSided: number }[]
     studentTCritical: { alpha: number; dof: number; critical: number }[]

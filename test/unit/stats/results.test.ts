@@ -81,11 +81,13 @@ describe('computeResults', () => {
     expectCleanJson(result)
   })
 
-  it('reproduces GrowthBook’s 14/28 vs 16/30 through the whole pipeline', () => {
+  it('reports scipy’s relative_risk interval for 14/28 vs 16/30 through the whole pipeline', () => {
     const b = results([variation('a', 28, 14), variation('b', 30, 16)]).variations[1]
     expect(b?.vsControl?.lift).toBeCloseTo(0.06667, 5)
-    expect(b?.vsControl?.liftCI?.[0]).toBeCloseTo(-0.47767, 5)
-    expect(b?.vsControl?.pValue).toBeCloseTo(0.80707, 5)
+    // scipy.stats.contingency.relative_risk(16, 30, 14, 28).confidence_interval() minus 1.
+    expect(b?.vsControl?.liftCI?.[0]).toBeCloseTo(-0.35254, 5)
+    expect(b?.vsControl?.liftCI?.[1]).toBeCloseTo(0.75729, 5)
+    expect(b?.vsControl?.pValue).toBeCloseTo(0.79998, 5)
   })
 
   it('handles an experiment nobody has seen yet', () => {

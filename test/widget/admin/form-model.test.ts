@@ -38,6 +38,7 @@ const stored: Experiment = {
   url: '/products/*',
   redirect: true,
   winsorize: 0.99,
+  metrics: [],
   createdAt: 1,
   updatedAt: 2,
 }
@@ -129,6 +130,7 @@ describe('inputOf and draftOf', () => {
       url: null,
       redirect: false,
       winsorize: null,
+      metrics: [],
     })
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { distinctPercents } from '../../../widget/admin/pages/sample-size.tsx'
+import { distinctPercents, durationSentence } from '../../../widget/admin/pages/sample-size.tsx'
 import {
   approximateCount,
   formatCount,
@@ -108,5 +108,22 @@ describe('distinctPercents', () => {
     expect(distinctPercents(0.05, 0.05 * 1.0001)).toEqual(['5.0000%', '5.0005%'])
     expect(distinctPercents(0.00001, 0.00001 * 1.01)).toEqual(['0.001%', '0.00101%'])
     expect(distinctPercents(0.05, 0.055)).toEqual(['5.0%', '5.5%'])
+  })
+})
+
+describe('durationSentence (the sample-size page’s days)', () => {
+  it('says the days and the traffic they rest on', () => {
+    expect(durationSentence({ visitorsPerDay: 412.4, windowDays: 7, days: 23 }, 'checkout')).toBe(
+      'About 23 days at checkout’s recent traffic: 412 new visitors a day over the last 7 days.',
+    )
+  })
+
+  it('says there is no estimate without recent traffic', () => {
+    expect(
+      durationSentence(
+        { visitorsPerDay: null, windowDays: 7, days: null, reason: 'no_recent_traffic' },
+        'quiet',
+      ),
+    ).toBe('quiet had no new visitors over the last 7 days, so there is no estimate in days.')
   })
 })

@@ -2,6 +2,8 @@
 // dashboard's unit tests: sensible defaults, and only the figures a test is about spelled out.
 import type {
   ConversionComparison,
+  Duration,
+  MetricResult,
   ResultsResponse,
   VariationResult,
 } from '../../../widget/admin/api/types.ts'
@@ -52,6 +54,8 @@ type Options = {
   stillNeeded?: number | null
   perVariation?: number | null
   srmOk?: boolean | null
+  metrics?: MetricResult[]
+  duration?: Duration
 }
 
 export function results({
@@ -59,6 +63,8 @@ export function results({
   stillNeeded = 10_000,
   perVariation = 20_000,
   srmOk = true,
+  metrics = [],
+  duration = { visitorsPerDay: null, windowDays: 7, days: null, reason: 'no_recent_traffic' },
 }: Options): ResultsResponse {
   const power =
     perVariation === null || stillNeeded === null
@@ -92,6 +98,8 @@ export function results({
     variations,
     power,
     settings: { alpha: 0.05, power: 0.8, minimumDetectableEffect: 0.1, sequentialTuning: 5000 },
+    metrics,
+    duration,
   }
 }
 

@@ -205,4 +205,43 @@ describe('the lift axis labels', () => {
       expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThanOrEqual(widest)
     }
   })
+
+  it('keeps the end labels whole: "+1000%" fits inside the axis', () => {
+    const el = root()
+    render(h(LiftAxis, { domain: [-1, 10] }), el)
+    const width = Number(el.querySelector('svg.lift-axis')?.getAttribute('width'))
+    const labels = [...el.querySelectorAll('text.tick-label')]
+    expect(labels.map((t) => t.textContent)).toContain('+1000%')
+    for (const label of labels) {
+      const half = ((label.textContent ?? '').length * 7.5) / 2
+      const x = Number(label.getAttribute('x'))
+      expect(x - half, label.textContent ?? '').toBeGreaterThanOrEqual(0)
+      expect(x + half, label.textContent ?? '').toBeLessThanOrEqual(width)
+    }
+  })
+})
+
+describe('ResultsTable below the minimum sample', () => {
+  const tiny = results({
+    variations: [
+      variation('control', 3, 1),
+      variation('pay-now', 3, 2, { lift: 1, liftCI: [-4.069, 6.069] }),
+    ],
+  })
+
+  it('shows the lift but no interval while the verdict says it is too early', () => {
+    const el = root()
+    render(h(ResultsTable, { results: tiny, names: {} }), el)
+    const row = el.querySelector('tr[data-variation="pay-now"]')
+    expect(row?.querySelector('[data-col="lift"]')?.textContent).toBe('+100.0%')
+    expect(row?.querySelector('[data-col="lift-ci"]')?.textContent).toBe(
+      'too early for an interval',
+    )
+    expect(el.querySelector('svg[data-lift-bar="interval"]')).toBeNull()
+    expect(el.querySelector('svg[data-lift-bar="empty"]')).not.toBeNull()
+    // The axis spans the lift, not an interval of several hundred percent.
+    expect(el.querySelector('svg.lift-axis')?.getAttribute('aria-label')).toBe(
+      'Lift axis from 0% to +100%',
+    )
+  })
 })

@@ -1,8 +1,18 @@
+import { h, render } from 'preact'
 import { describe, expect, it } from 'vitest'
-import type { Phase } from '../../../widget/admin/api/types.ts'
+import type { Phase, ResultsResponse } from '../../../widget/admin/api/types.ts'
 import { daysRunning, formatDay } from '../../../widget/admin/lib/dates.ts'
-import { leadingVariation, totalVisitors } from '../../../widget/admin/results/leader.ts'
+import { listVerdict, totalVisitors } from '../../../widget/admin/results/list-summary.ts'
+import { VerdictBanner } from '../../../widget/admin/results/verdict-banner.tsx'
 import { results, variation } from './results-fixture.ts'
+
+/** The headline the results page's banner shows for these results. */
+function bannerHeadline(r: ResultsResponse): string {
+  const el = document.createElement('div')
+  render(h(VerdictBanner, { results: r }), el)
+  const text = el.querySelector('.banner-title')?.textContent ?? ''
+  return text.replace(/^\S+ /, '')
+}
 
 const DAY = 86_400_000
 const phase = (n: number, startedAt: number, endedAt: number | null = null): Phase => ({
@@ -15,19 +25,37 @@ const phase = (n: number, startedAt: number, endedAt: number | null = null): Pha
 })
 
 describe('the experiments list summary', () => {
-  it('names the variation converting best, with its lift', () => {
+  it('says "not enough data" at 6 visitors, as the results page does, not "pay-now (+100.0%)"', () => {
+    const r = results({
+      variations: [variation('control', 3, 1), variation('pay-now', 3, 2, { lift: 1 })],
+    })
+    expect(listVerdict(r)).toEqual({
+      kind: 'not_enough_data',
+      text: 'Not enough data yet',
+      warnings: [],
+    })
+    expect(listVerdict(r).text).toBe(bannerHeadline(r))
+    expect(totalVisitors(r)).toBe(6)
+  })
+
+  it('names no variation while the results say keep running', () => {
     const r = results({
       variations: [variation('control', 1000, 50), variation('b', 1000, 70, { lift: 0.4 })],
     })
-    expect(leadingVariation(r)).toEqual({ key: 'b', rate: 0.07, lift: 0.4 })
-    expect(totalVisitors(r)).toBe(2000)
+    expect(listVerdict(r).kind).toBe('keep_running')
+    expect(listVerdict(r).text).toBe(bannerHeadline(r))
+    expect(listVerdict(r).text).not.toContain('b ')
   })
 
-  it('names no leader without conversions or on a tie', () => {
-    const none = results({ variations: [variation('control', 10, 0), variation('b', 10, 0, {})] })
-    expect(leadingVariation(none)).toBeNull()
-    const tie = results({ variations: [variation('control', 10, 1), variation('b', 10, 1, {})] })
-    expect(leadingVariation(tie)).toBeNull()
+  it('names a winner only when the results page does, in the same words', () => {
+    const r = results({
+      variations: [
+        variation('control', 5000, 250),
+        variation('b', 5000, 330, { lift: 0.32, sequentialPValue: 0.001 }),
+      ],
+    })
+    expect(listVerdict(r)).toEqual({ kind: 'winner', text: 'b beats control', warnings: [] })
+    expect(listVerdict(r).text).toBe(bannerHeadline(r))
   })
 
   it('counts days from the first phase, to now or to the end of a stopped one', () => {

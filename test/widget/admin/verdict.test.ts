@@ -135,16 +135,29 @@ describe('verdictOf', () => {
     expect(verdictHeadline(verdictOf(r), 'control')).toBe('c and b beat control')
   })
 
-  it('says how many more visitors per variation the plan needs, rounded up', () => {
+  it('says how many more visitors per variation the plan needs, rounded up, and in how many days', () => {
     const r = results({
       perVariation: 34_364,
       stillNeeded: 58_000,
       variations: [variation('control', 5000, 250), variation('b', 4800, 260, {})],
+      duration: { visitorsPerDay: 2000, windowDays: 7, days: 29 },
     })
     const v = verdictOf(r)
-    expect(v).toMatchObject({ kind: 'keep_running', morePerVariation: 29_564 })
+    expect(v).toMatchObject({ kind: 'keep_running', morePerVariation: 29_564, days: 29 })
     expect(verdictHeadline(v, 'control')).toBe(
-      'Keep running: about 30,000 more visitors per variation for 80% power',
+      'Keep running: about 30,000 more visitors per variation for 80% power, about 29 days at recent traffic',
+    )
+  })
+
+  it('says no visitors came lately instead of a number of days', () => {
+    const r = results({
+      perVariation: 34_364,
+      stillNeeded: 58_000,
+      variations: [variation('control', 5000, 250), variation('b', 4800, 260, {})],
+      duration: { visitorsPerDay: null, windowDays: 7, days: null, reason: 'no_recent_traffic' },
+    })
+    expect(verdictHeadline(verdictOf(r), 'control')).toBe(
+      'Keep running: about 30,000 more visitors per variation for 80% power, but no visitors came in the last 7 days',
     )
   })
 

@@ -4,9 +4,12 @@
  * mirrors the admin routes, which answer plain JSON.
  */
 import type {
+  Duration,
   Experiment,
   Goal,
+  MetricDefinition,
   Phase,
+  ResultsAdditions,
   SlotPerformance,
   TimeseriesDay,
   Variation,
@@ -26,11 +29,20 @@ export type {
 export {
   EXPERIMENT_STATUSES,
   GOAL_EVENTS,
+  MAX_METRICS,
+  METRIC_EVENTS,
+  METRIC_KINDS,
   type ErrorEnvelope,
   type Experiment,
   type ExperimentStatus,
+  type Duration,
   type Goal,
   type GoalEvent,
+  type MetricDefinition,
+  type MetricEvent,
+  type MetricKind,
+  type MetricResult,
+  type MetricVariationResult,
   type Phase,
   type Variation,
 } from '../../../shared/api-types.ts'
@@ -48,10 +60,11 @@ export type ExperimentInput = {
   url: string | null
   redirect: boolean
   winsorize: number | null
+  metrics: MetricDefinition[]
 }
 
 /** `GET /v1/admin/experiments/{key}/results`. */
-export type ResultsResponse = ExperimentResults & { phases: number[] }
+export type ResultsResponse = ExperimentResults & ResultsAdditions
 
 export type { DayPoint } from '../../../shared/api-types.ts'
 
@@ -71,6 +84,9 @@ export type SampleSizeResponse = {
   variations: number
   visitorsPerVariation: number
   totalVisitors: number
+  /** With `?experiment=KEY`: that experiment, and the days its recent traffic needs. */
+  experiment?: string
+  duration?: Duration
 }
 
 /** `GET|PATCH /v1/admin/site`. */

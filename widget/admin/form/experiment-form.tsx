@@ -21,6 +21,7 @@ import {
   type ExperimentDraft,
 } from './form-model.ts'
 import { AudienceFields } from './audience-fields.tsx'
+import { MetricFields } from './metric-fields.tsx'
 import { VariationFields } from './variation-fields.tsx'
 
 /** The form's words for the fields `POST/PATCH /v1/admin/experiments` names. */
@@ -34,6 +35,7 @@ export const experimentLabels: FieldLabels = ([field, index, part]) => {
   if (field === 'variations' && index !== undefined && part && variationField[part]) {
     return `Variation ${row(index)}’s ${variationField[part]}`
   }
+  if (field === 'metrics' && index !== undefined) return `Metric ${row(index)}`
   const fields: Record<string, string> = {
     key: 'The key',
     name: 'The name',
@@ -41,6 +43,7 @@ export const experimentLabels: FieldLabels = ([field, index, part]) => {
     url: 'The URL pattern',
     winsorize: 'The revenue cap',
     goal: 'The goal',
+    metrics: 'The metrics',
   }
   return index === undefined ? fields[field ?? ''] : undefined
 }
@@ -161,6 +164,11 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
         onChange={(variations) => set({ variations })}
       />
       <AudienceFields draft={draft} disabled={stopped} set={set} />
+      <MetricFields
+        metrics={draft.metrics}
+        disabled={stopped}
+        onChange={(metrics) => set({ metrics })}
+      />
       <ErrorDisplay failure={failure} id="form-error" />
       <div class="form-actions">
         {/* aria-disabled, not disabled: the button stays in the Tab order, and pressing it says why. */}

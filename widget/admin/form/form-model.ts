@@ -5,6 +5,7 @@
  */
 import { KEY } from '../../../shared/identifiers.ts'
 import type { Experiment, ExperimentInput, GoalEvent, Variation } from '../api/types.ts'
+import { metricDraftOf, metricInputOf, metricProblems, type MetricDraft } from './metric-draft.ts'
 
 export const MIN_VARIATIONS = 2
 export const MAX_VARIATIONS = 10
@@ -32,6 +33,8 @@ export type ExperimentDraft = {
   redirect: boolean
   winsorize: boolean
   winsorizePercent: string
+  /** Secondary and guardrail metrics. */
+  metrics: MetricDraft[]
 }
 
 /** A weight 0-1 as the percent text the form shows: up to four decimals, no trailing zeros. */
@@ -61,6 +64,7 @@ export function newDraft(): ExperimentDraft {
     redirect: false,
     winsorize: false,
     winsorizePercent: '99',
+    metrics: [],
   }
 }
 
@@ -82,6 +86,7 @@ export function draftOf(exp: Experiment): ExperimentDraft {
     redirect: exp.redirect,
     winsorize: exp.winsorize !== null,
     winsorizePercent: exp.winsorize === null ? '99' : percentText(exp.winsorize),
+    metrics: exp.metrics.map(metricDraftOf),
   }
 }
 
@@ -135,6 +140,7 @@ export function formProblems(draft: ExperimentDraft, savedZeroControl = false): 
   if (draft.winsorize && !(cap >= 50 && cap <= 99.99)) {
     problems.push('The revenue cap must be a percentile from 50 to 99.99.')
   }
+  problems.push(...metricProblems(draft.metrics))
   return problems
 }
 
@@ -180,6 +186,7 @@ export function inputOf(draft: ExperimentDraft): ExperimentInput {
     winsorize: draft.winsorize
       ? Number((parsePercent(draft.winsorizePercent) / 100).toFixed(6))
       : null,
+    metrics: draft.metrics.map(metricInputOf),
   }
 }
 

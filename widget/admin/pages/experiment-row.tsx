@@ -1,6 +1,6 @@
 /**
  * One row of the experiments list. The list answers each experiment with its phases (for days
- * running), so a started experiment's row fetches only its current results (visitors, leader,
+ * running), so a started experiment's row fetches only its current results (visitors, verdict,
  * SRM): one admin request per row, within the site's rate limit; a draft shows dashes.
  */
 import { experimentApi } from '../api/client.ts'
@@ -8,8 +8,8 @@ import { useApi } from '../api/use-api.ts'
 import type { ExperimentDetail, ResultsResponse } from '../api/types.ts'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { daysRunning } from '../lib/dates.ts'
-import { EMPTY, formatCount, formatDays, formatLift } from '../lib/format.ts'
-import { leadingVariation, totalVisitors } from '../results/leader.ts'
+import { EMPTY, formatCount, formatDays } from '../lib/format.ts'
+import { listVerdict, totalVisitors } from '../results/list-summary.ts'
 import { experimentPath } from '../router.ts'
 
 export function ExperimentRow({ experiment: exp }: { experiment: ExperimentDetail }) {
@@ -17,7 +17,7 @@ export function ExperimentRow({ experiment: exp }: { experiment: ExperimentDetai
   const results = useApi<ResultsResponse>(started ? experimentApi(exp.key, '/results') : null)
   const days = started ? daysRunning(exp.phases, exp.status, Date.now()) : null
   const data = results.data
-  const leader = data ? leadingVariation(data) : null
+  const verdict = data ? listVerdict(data) : null
   const pending = started && results.loading
 
   return (
@@ -36,10 +36,14 @@ export function ExperimentRow({ experiment: exp }: { experiment: ExperimentDetai
       <td class="num" data-col="visitors">
         {data ? formatCount(totalVisitors(data)) : EMPTY}
       </td>
-      <td data-col="leader">
-        {leader
-          ? `${leader.key}${leader.lift !== null ? ` (${formatLift(leader.lift)})` : ''}`
-          : EMPTY}
+      <td data-col="verdict" data-verdict={verdict?.kind}>
+        {verdict ? verdict.text : EMPTY}
+        {verdict?.warnings.map((w) => (
+          <span key={w} class="flag bad" data-guardrail>
+            <span aria-hidden="true">⚠ </span>
+            {w}
+          </span>
+        ))}
       </td>
       <td data-col="srm">
         <SrmFlag results={data} />

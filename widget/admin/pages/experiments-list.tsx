@@ -1,6 +1,7 @@
 /**
  * `/admin`: the site's experiments, filterable by status (kept in the URL as `?status=`), with
- * each started experiment's phase, days running, visitors, leading variation and SRM flag.
+ * each started experiment's phase, days running, visitors, verdict (the results page's) and SRM
+ * flag.
  */
 import { useApi } from '../api/use-api.ts'
 import { EXPERIMENT_STATUSES, type ExperimentDetail, type ExperimentStatus } from '../api/types.ts'
@@ -73,7 +74,7 @@ export function ExperimentsList({ location }: { location: Location }) {
                 <th scope="col" class="num">
                   Visitors
                 </th>
-                <th scope="col">Leading variation</th>
+                <th scope="col">Verdict</th>
                 <th scope="col">Split check</th>
               </tr>
             </thead>

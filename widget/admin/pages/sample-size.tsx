@@ -1,14 +1,16 @@
 /**
  * `/admin/sample-size`: visitors per variation for a baseline rate and the smallest relative lift
- * worth detecting. Computed by the API as the admin types (debounced); a 400 `invalid_<param>`
- * is shown beside the field it names.
+ * worth detecting, and, for a chosen experiment, how many days its recent traffic takes to bring
+ * them. Computed by the API as the admin types (debounced); a 400 `invalid_<param>` is shown
+ * beside the field it names.
  */
 import { useEffect, useState } from 'preact/hooks'
 import { ApiFailure, asFailure, isAbort, request } from '../api/client.ts'
-import type { SampleSizeResponse } from '../api/types.ts'
+import type { Duration, ExperimentDetail, SampleSizeResponse } from '../api/types.ts'
+import { useApi } from '../api/use-api.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { Page } from '../components/page.tsx'
-import { formatCount, formatLift, formatPercent } from '../lib/format.ts'
+import { formatCount, formatDays, formatLift, formatPercent } from '../lib/format.ts'
 
 type Param = 'baseline' | 'mde' | 'alpha' | 'power' | 'variations'
 type Field = {
@@ -95,19 +97,36 @@ export function distinctPercents(a: number, b: number): [string, string] {
   return [formatPercent(a), formatPercent(b)]
 }
 
+/** The duration of a plan in words: days at the recent traffic, or why there is no estimate. */
+export function durationSentence(duration: Duration, experiment: string): string {
+  const window =
+    duration.windowDays >= 1 ? `the last ${formatDays(duration.windowDays)}` : 'its first hour'
+  if (duration.visitorsPerDay === null) {
+    return `${experiment} had no new visitors over ${window}, so there is no estimate in days.`
+  }
+  const perDay = formatCount(Math.round(duration.visitorsPerDay))
+  return `About ${formatDays(duration.days)} at ${experiment}’s recent traffic: ${perDay} new visitors a day over ${window}.`
+}
+
 export function SampleSizePage() {
   const [values, setValues] = useState(
     () => Object.fromEntries(FIELDS.map((f) => [f.param, f.initial])) as Record<Param, string>,
   )
+  const [experiment, setExperiment] = useState('')
+  const list = useApi<{ experiments: ExperimentDetail[] }>('/v1/admin/experiments')
   const [answer, setAnswer] = useState<SampleSizeResponse | null>(null)
   const [failure, setFailure] = useState<ApiFailure | null>(null)
 
   useEffect(() => {
     const controller = new AbortController()
     const timer = setTimeout(() => {
-      request<SampleSizeResponse>(`/v1/admin/sample-size?${sampleSizeQuery(values)}`, {
-        signal: controller.signal,
-      })
+      const forExperiment = experiment ? `&experiment=${encodeURIComponent(experiment)}` : ''
+      request<SampleSizeResponse>(
+        `/v1/admin/sample-size?${sampleSizeQuery(values)}${forExperiment}`,
+        {
+          signal: controller.signal,
+        },
+      )
         .then((body) => {
           setAnswer(body)
           setFailure(null)
@@ -122,7 +141,7 @@ export function SampleSizePage() {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [values])
+  }, [values, experiment])
 
   const badParam = failure?.code.startsWith('invalid_')
     ? failure.code.slice('invalid_'.length)
@@ -164,6 +183,25 @@ export function SampleSizePage() {
             </div>
           )
         })}
+        <div class="field">
+          <label for="ss-experiment">Days at the traffic of</label>
+          <select
+            id="ss-experiment"
+            value={experiment}
+            aria-describedby="ss-experiment-hint"
+            onChange={(e) => setExperiment(e.currentTarget.value)}
+          >
+            <option value="">No experiment</option>
+            {(list.data?.experiments ?? []).map((x) => (
+              <option key={x.key} value={x.key}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+          <p class="hint" id="ss-experiment-hint">
+            Its new visitors a day over the last 7 days turn the total into days.
+          </p>
+        </div>
       </form>
       {failure && !fieldOf && <ErrorDisplay failure={failure} />}
       <div class="answer" role="status" aria-live="polite">
@@ -186,6 +224,9 @@ export function SampleSizePage() {
               ) with {formatPercent(answer.power, 0)} power at α = {answer.alpha}, two-sided
               {answer.variations > 2 ? `, corrected for ${answer.variations - 1} comparisons` : ''}.
             </p>
+            {answer.duration && answer.experiment && (
+              <p data-figure="days">{durationSentence(answer.duration, answer.experiment)}</p>
+            )}
           </>
         )}
       </div>

@@ -9,22 +9,29 @@ import { formatInterval, formatLift, formatTick } from '../lib/format.ts'
 import { linearScale, niceStep, niceTicks } from '../lib/scale.ts'
 
 export const BAR_WIDTH = 160
-/** Room at both ends so the first and last tick labels are not clipped. */
-const PAD = 18
+/** Room at both ends when the end tick labels are short; wider labels get more (see padFor). */
+const MIN_PAD = 18
 /** Few ticks: the column is narrow and each label is up to five characters wide. */
 const TICKS = 3
 const BAR_HEIGHT = 30
 const AXIS_HEIGHT = 22
 
-function geometry(domain: [number, number]) {
-  const x = linearScale(domain, [PAD, BAR_WIDTH - PAD])
-  const step = niceStep(domain[1] - domain[0], TICKS)
-  return { x, step, ticks: niceTicks(domain[0], domain[1], TICKS) }
-}
-
 /** Width of one character of a tick label (11 px figures, generously), and the gap they need. */
 const LABEL_CHAR_PX = 7.5
 const LABEL_GAP_PX = 8
+
+/**
+ * The axis and the bars share one geometry. Tick labels are centred on their tick, so the end
+ * ticks sit at least half the widest label in from the edges: "+1000%" fits whole.
+ */
+function geometry(domain: [number, number]) {
+  const step = niceStep(domain[1] - domain[0], TICKS)
+  const ticks = niceTicks(domain[0], domain[1], TICKS)
+  const widest = Math.max(0, ...ticks.map((t) => formatTick(t, step, true).length))
+  const pad = Math.max(MIN_PAD, Math.ceil((widest * LABEL_CHAR_PX) / 2) + 1)
+  const x = linearScale(domain, [pad, BAR_WIDTH - pad])
+  return { x, step, ticks, pad }
+}
 
 /**
  * Which ticks get a label: all when they fit, else every 2nd (3rd, …) counted from zero, which
@@ -89,8 +96,8 @@ type Props = {
 }
 
 export function LiftBar({ id, label, lift, ci, domain }: Props) {
-  const { x, ticks } = geometry(domain)
-  const clamp = (v: number) => Math.min(BAR_WIDTH - PAD, Math.max(PAD, x(v)))
+  const { x, ticks, pad } = geometry(domain)
+  const clamp = (v: number) => Math.min(BAR_WIDTH - pad, Math.max(pad, x(v)))
   const mid = BAR_HEIGHT / 2
   const side = ci ? intervalSide(ci) : null
   const description = ci

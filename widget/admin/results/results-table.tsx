@@ -17,6 +17,7 @@ import {
 import { liftDomain } from '../lib/scale.ts'
 import { useCurrency } from '../site-context.ts'
 import { LiftAxis, LiftBar } from './lift-bar.tsx'
+import { belowMinimumSample } from './verdict.ts'
 
 /** Chance to beat control is called out above 95% and below 5%, in words as well as colour. */
 export function chanceCall(p: number | null): { className: string; text: string } | null {
@@ -31,10 +32,14 @@ type Props = { results: ResultsResponse; names: Record<string, string | undefine
 export function ResultsTable({ results, names }: Props) {
   const currency = useCurrency()
   const control = results.variations[0]?.key ?? 'control'
+  // Too early for the verdict is too early for an interval: a few visitors give one hundreds of
+  // percent wide, which draws the eye as if it were a finding.
+  const early = belowMinimumSample(results) !== null
   const domain = liftDomain(
-    results.variations
-      .slice(1)
-      .map((v) => ({ lift: v.vsControl?.lift ?? null, ci: v.vsControl?.liftCI ?? null })),
+    results.variations.slice(1).map((v) => ({
+      lift: v.vsControl?.lift ?? null,
+      ci: early ? null : (v.vsControl?.liftCI ?? null),
+    })),
   )
   return (
     <div class="table-scroll" role="region" aria-labelledby="results-table-caption" tabIndex={0}>
@@ -83,6 +88,7 @@ export function ResultsTable({ results, names }: Props) {
               name={names[v.key]}
               domain={domain}
               currency={currency}
+              early={early}
             />
           ))}
         </tbody>
@@ -98,10 +104,13 @@ type RowProps = {
   name: string | undefined
   domain: [number, number]
   currency: string
+  /** Below the minimum sample: the lift's interval is withheld. */
+  early: boolean
 }
 
-function Row({ v, isControl, control, name, domain, currency }: RowProps) {
+function Row({ v, isControl, control, name, domain, currency, early }: RowProps) {
   const cmp = v.vsControl
+  const liftCI = early ? null : (cmp?.liftCI ?? null)
   const call = chanceCall(cmp?.chanceToBeatControl ?? null)
   return (
     <tr data-variation={v.key}>
@@ -129,7 +138,7 @@ function Row({ v, isControl, control, name, domain, currency }: RowProps) {
           <>
             <span data-col="lift">{formatLift(cmp?.lift)}</span>
             <span class="ci" data-col="lift-ci">
-              {formatInterval(cmp?.liftCI, formatLift)}
+              {early ? 'too early for an interval' : formatInterval(liftCI, formatLift)}
             </span>
           </>
         )}
@@ -140,7 +149,7 @@ function Row({ v, isControl, control, name, domain, currency }: RowProps) {
             id={`lift-${v.key.replace(/[^A-Za-z0-9_-]/g, '_')}`}
             label={`Lift of ${v.key} versus ${control}`}
             lift={cmp?.lift ?? null}
-            ci={cmp?.liftCI ?? null}
+            ci={liftCI}
             domain={domain}
           />
         )}

@@ -7,7 +7,14 @@ import {
   formatPercent,
   formatPValue,
 } from '../lib/format.ts'
-import { verdictHeadline, verdictOf, type TreatmentCall, type Verdict } from './verdict.ts'
+import {
+  guardrailSentence,
+  guardrailWarnings,
+  verdictHeadline,
+  verdictOf,
+  type TreatmentCall,
+  type Verdict,
+} from './verdict.ts'
 
 const TONE: Record<Verdict['kind'], string> = {
   srm_mismatch: 'bad',
@@ -60,12 +67,19 @@ export function VerdictBanner({ results }: { results: ResultsResponse }) {
   const verdict = verdictOf(results)
   const control = results.variations[0]?.key ?? 'control'
   const headline = verdictHeadline(verdict, control)
+  const warnings = guardrailWarnings(results)
   return (
     <div class={`banner verdict ${TONE[verdict.kind]}`} data-verdict={verdict.kind}>
       <p class="banner-title">
         <span aria-hidden="true">{ICON[verdict.kind]} </span>
         {headline}
       </p>
+      {warnings.map((w) => (
+        <p key={w.metric} class="guardrail-warning" data-guardrail={w.metric}>
+          <span aria-hidden="true">⚠ </span>
+          {guardrailSentence(w)}: read it before acting on the goal.
+        </p>
+      ))}
       {verdict.kind === 'srm_mismatch' && (
         <p>The sample ratio mismatch above must be fixed before any difference means anything.</p>
       )}
@@ -93,6 +107,8 @@ export function VerdictBanner({ results }: { results: ResultsResponse }) {
           The plan: {formatCount(verdict.visitorsPerVariation)} visitors per variation to detect a{' '}
           {formatLift(results.power.minimumDetectableEffect)} lift with{' '}
           {Math.round(verdict.power * 100)}% power. Stop earlier only on the sequential p-value.
+          {results.duration.visitorsPerDay !== null &&
+            ` Recent traffic: about ${formatCount(Math.round(results.duration.visitorsPerDay))} new visitors a day.`}
         </p>
       )}
     </div>

@@ -14,7 +14,10 @@
  * 4. The headline: any `better` → "B beats control" (best lift first); some `worse` and the
  *    rest decided (or all `worse`) → "Control beats B"; nothing `undecided` left → "No detectable
  *    difference"; a stopped experiment or closed phase → "Ended before a decision"; otherwise
- *    "Keep running", with how many more visitors per variation the plan needs for its power.
+ *    "Keep running", with how many more visitors per variation the plan needs for its power and
+ *    how many days that is at the experiment's recent traffic (or that none came lately).
+ * 5. Past rule 2, a **guardrail** metric a treatment makes significantly worse (its Holm-adjusted
+ *    p-value, the way the metric calls bad) adds a warning to whatever the headline says.
  *
  * The sequential p-value read is the Holm-adjusted one: with several treatments, each raw one
  * would give every treatment its own chance of a false win.
@@ -23,7 +26,7 @@
  * inflates false positives (README, "When to stop").
  */
 import type { ResultsResponse, VariationResult } from '../api/types.ts'
-import { approximateCount } from '../lib/format.ts'
+import { approximateCount, formatDays } from '../lib/format.ts'
 
 export const SIGNIFICANCE = 0.05
 /** Below this many visitors in a variation the dashboard shows "Not enough data". */
@@ -51,12 +54,28 @@ export type Verdict =
       morePerVariation: number | null
       visitorsPerVariation: number | null
       power: number
+      /** Days the plan still needs at the recent traffic; null without a plan or without traffic. */
+      days: number | null
+      /** No new visitors in the last 7 days: no estimate in days. */
+      noRecentTraffic: boolean
     }
   | { kind: 'ended_undecided'; calls: TreatmentCall[] }
 
 /** Variations that receive traffic: a weight-0 arm never fills up and must not block a verdict. */
 function weighted(variations: readonly VariationResult[]): VariationResult[] {
   return variations.filter((v) => v.weight > 0)
+}
+
+/**
+ * Rule 2: fewer than two variations receive traffic, or one of them has under MIN_VISITORS.
+ * Below it the results page says "too early" and shows no interval: a lift interval from a
+ * handful of visitors spans several hundred percent and reads as a finding.
+ */
+export function belowMinimumSample(results: ResultsResponse): { fewest: number } | null {
+  const active = weighted(results.variations)
+  const fewest = Math.min(...active.map((v) => v.visitors))
+  if (active.length >= 2 && fewest >= MIN_VISITORS) return null
+  return { fewest: Number.isFinite(fewest) ? fewest : 0 }
 }
 
 /** Whether the fixed-horizon plan's sample size has been reached. */
@@ -106,15 +125,9 @@ export function verdictOf(results: ResultsResponse): Verdict {
   if (results.srm.ok === false) return { kind: 'srm_mismatch' }
   // A control at weight 0 (a winner rolled out as 0/100) gets no visitors to compare with.
   if (!((results.variations[0]?.weight ?? 0) > 0)) return { kind: 'no_control' }
+  const early = belowMinimumSample(results)
+  if (early) return { kind: 'not_enough_data', fewestVisitors: early.fewest, needed: MIN_VISITORS }
   const active = weighted(results.variations)
-  const fewest = Math.min(...active.map((v) => v.visitors))
-  if (active.length < 2 || fewest < MIN_VISITORS) {
-    return {
-      kind: 'not_enough_data',
-      fewestVisitors: Number.isFinite(fewest) ? fewest : 0,
-      needed: MIN_VISITORS,
-    }
-  }
   const reached = plannedSampleReached(results)
   const controlRate = results.variations[0]?.rate ?? null
   const treatments = results.variations.slice(1).filter((v) => v.weight > 0)
@@ -141,7 +154,29 @@ export function verdictOf(results: ResultsResponse): Verdict {
       plan === null ? null : Math.max(0, ...active.map((v) => Math.max(0, plan - v.visitors))),
     visitorsPerVariation: plan,
     power: power.power,
+    days: results.duration.days,
+    noRecentTraffic: results.duration.visitorsPerDay === null,
   }
+}
+
+/** A guardrail metric and the treatments significantly worse on it. */
+export type GuardrailWarning = { metric: string; variations: string[] }
+
+/**
+ * Rule 5: the guardrails a treatment significantly harms. None while the results are too early
+ * or the split is broken, when no figure may be read.
+ */
+export function guardrailWarnings(results: ResultsResponse): GuardrailWarning[] {
+  if (results.srm.ok === false || belowMinimumSample(results)) return []
+  return results.metrics
+    .filter((m) => m.role === 'guardrail' && m.worse.length > 0)
+    .map((m) => ({ metric: m.key, variations: m.worse }))
+}
+
+/** The sentence a guardrail warning reads as. */
+export function guardrailSentence(warning: GuardrailWarning): string {
+  const keys = listKeys(warning.variations)
+  return `Guardrail ${warning.metric} is significantly worse with ${keys}`
 }
 
 /** Whether no more visitors can come: the experiment stopped, or this phase was closed. */
@@ -180,7 +215,13 @@ export function verdictHeadline(verdict: Verdict, control: string): string {
         return `Keep running: not enough conversions yet to plan the sample for ${power}`
       }
       const more = approximateCount(verdict.morePerVariation)
-      return `Keep running: about ${more} more visitors per variation for ${power}`
+      const when =
+        verdict.days !== null
+          ? `, about ${formatDays(verdict.days)} at recent traffic`
+          : verdict.noRecentTraffic
+            ? ', but no visitors came in the last 7 days'
+            : ''
+      return `Keep running: about ${more} more visitors per variation for ${power}${when}`
     }
   }
 }
