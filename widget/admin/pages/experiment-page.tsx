@@ -10,6 +10,7 @@ import { ErrorDisplay } from '../components/error-display.tsx'
 import { Loading, Page } from '../components/page.tsx'
 import { ExperimentFacts } from '../experiment/experiment-facts.tsx'
 import { LifecycleActions } from '../experiment/lifecycle-actions.tsx'
+import { SetupGuide } from '../experiment/setup-guide.tsx'
 import { ResultsSection } from '../results/results-section.tsx'
 import { BASE, type Location } from '../router.ts'
 
@@ -48,6 +49,7 @@ export function ExperimentPage({ experimentKey, location }: Props) {
             }}
           />
           <ExperimentFacts experiment={exp} />
+          <SetupGuide experiment={exp} />
           <ResultsSection experiment={exp} location={location} refresh={refresh} />
         </>
       )}

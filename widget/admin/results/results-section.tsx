@@ -1,6 +1,7 @@
 /**
  * The results of one phase (the current one unless the URL says `?phase=N`): the SRM alarm, the
- * verdict, the table with lift bars, the daily chart and the chi-square test.
+ * verdict, the table with lift bars (its figures' statistical terms folded below it), the daily
+ * chart and the chi-square test.
  */
 import { experimentApi } from '../api/client.ts'
 import { useApi } from '../api/use-api.ts'
@@ -9,6 +10,7 @@ import { ErrorDisplay } from '../components/error-display.tsx'
 import { Loading } from '../components/page.tsx'
 import { experimentPath, navigate, queryParam, type Location } from '../router.ts'
 import { ChiSquareTable } from './chi-square-table.tsx'
+import { FigureTerms } from './figure-terms.tsx'
 import { RateChart } from './rate-chart.tsx'
 import { ResultsTable } from './results-table.tsx'
 import { SrmBanner } from './srm-banner.tsx'
@@ -69,6 +71,7 @@ export function ResultsSection({ experiment: exp, location, refresh }: Props) {
           <SrmBanner results={data} />
           <VerdictBanner results={data} />
           <ResultsTable results={data} names={names} />
+          <FigureTerms />
           <h3>Conversion rate over time</h3>
           <ErrorDisplay failure={series.error} />
           {series.data && <RateChart series={series.data} />}

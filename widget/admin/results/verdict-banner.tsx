@@ -45,8 +45,8 @@ function callLine(call: TreatmentCall, results: ResultsResponse, control: string
       const word = call.call === 'better' ? 'better' : 'worse'
       const basis =
         call.basis === 'sequential'
-          ? `sequential p = ${formatPValue(cmp?.sequentialPValueAdjusted)} (Holm-adjusted), valid however often you look`
-          : `Holm-adjusted p = ${formatPValue(cmp?.pValueAdjusted)} at the planned sample size`
+          ? `noise check (any day) ${formatPValue(cmp?.sequentialPValueAdjusted)}, valid however often you look`
+          : `noise check (end of test) ${formatPValue(cmp?.pValueAdjusted)}, at the planned sample size`
       return `${call.key} converts ${word} than ${control}: ${lift}; ${basis}.`
     }
     case 'no_difference':
@@ -92,7 +92,7 @@ export function VerdictBanner({ results }: { results: ResultsResponse }) {
         <p class="muted">
           The plan: {formatCount(verdict.visitorsPerVariation)} visitors per variation to detect a{' '}
           {formatLift(results.power.minimumDetectableEffect)} lift with{' '}
-          {Math.round(verdict.power * 100)}% power. Stop earlier only on the sequential p-value.
+          {Math.round(verdict.power * 100)}% power. Stop earlier only on the noise check (any day).
         </p>
       )}
     </div>

@@ -1,0 +1,20 @@
+/**
+ * The statistician's names for the results table's plain ones, folded away: a store owner reads
+ * the table, an analyst opens this to know exactly which test each figure is.
+ */
+import { NOISE_DAILY, NOISE_FINAL } from './results-table.tsx'
+
+export function FigureTerms() {
+  return (
+    <details class="terms" data-detail="terms">
+      <summary>In statistical terms</summary>
+      <p>
+        Ranges: 95% intervals (Wilson for a rate, delta method for lift). Chance to beat control:
+        Bayesian probability, flat prior. {NOISE_FINAL}: p-value (Holm), Welch’s t-test
+        Holm-adjusted across variations, valid read once at the planned sample size. {NOISE_DAILY}:
+        p-value (sequential), always valid (Waudby-Smith et al. 2023 confidence sequences), which
+        the verdict reads Holm-adjusted.
+      </p>
+    </details>
+  )
+}
