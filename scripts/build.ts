@@ -18,8 +18,13 @@ rmSync(OUT, { recursive: true, force: true })
 mkdirSync(OUT, { recursive: true })
 
 /** Bundles one entry to a file; answers its bytes. */
-async function bundle(entry: string, outfile: string, format: 'iife' | 'esm'): Promise<Buffer> {
-  await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile, format })
+async function bundle(
+  entry: string,
+  outfile: string,
+  format: 'iife' | 'esm',
+  target: string = BUNDLE_OPTIONS.target,
+): Promise<Buffer> {
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile, format, target })
   return readFileSync(outfile)
 }
 
@@ -37,7 +42,9 @@ cpSync(RELEASES_DIR, `${OUT}/widget`, { recursive: true })
 for (const name of RELEASE_FILES) writeFileSync(`${OUT}/${name}`, release.files[name])
 
 if (existsSync('widget/admin/index.tsx')) {
-  await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm')
+  // ES2022 where the shop's widget keeps ES2021: admins' browsers already need <dialog> (Safari
+  // 15.4, Firefox 98), which support it, and it is 86 bytes lighter gzipped than ES2021.
+  await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm', 'es2022')
   cpSync('widget/admin/index.html', `${OUT}/admin/index.html`)
   // Minified like the script: the dashboard's budget counts both (bench/dashboard.ts).
   await build({

@@ -88,7 +88,7 @@ describe('all variations at once', () => {
     const detail = el.querySelector<HTMLDetailsElement>('details[data-detail="chi-square"]')
     expect(detail?.open).toBe(false)
     expect(detail?.querySelector('table')).not.toBeNull()
-    expect(detail?.textContent).toContain('χ² = 3.10')
+    expect(detail?.textContent).toContain('Chi-square test of independence: χ² = 3.10')
     const plain = el.querySelector('[data-plain="chi-square"]')?.textContent
     expect(plain).toBe('Could be (noise check = 0.078).')
     expect(el.querySelector('h3')?.textContent).toBe('Do all variations convert alike?')

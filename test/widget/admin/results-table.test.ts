@@ -194,8 +194,8 @@ describe('RecsMetrics', () => {
     const detail = el.querySelector<HTMLDetailsElement>('details[data-detail="model"]')
     expect(detail?.open).toBe(false)
     expect(detail?.querySelector('[data-model-version]')?.textContent).toBe('svd-mx6drd8r-r128')
-    expect(detail?.textContent).toContain('Taste patterns: SVD factors (rank)')
-    expect(detail?.textContent).toContain('Buying patterns kept: energy the factors keep')
+    expect(detail?.textContent).toContain('taste patterns are its factors (rank)')
+    expect(detail?.textContent).toContain('buying patterns kept the signal the factors keep')
   })
 
   it('shows no detail before a model is trained', () => {

@@ -75,7 +75,7 @@ describe('serverSnippet', () => {
       {
         events: [
           {
-            id: 'UNIQUE_EVENT_ID',
+            id: 'EVENT_ID',
             type: 'exposure',
             visitorId: 'VISITOR_ID',
             experiment: 'buy-button',

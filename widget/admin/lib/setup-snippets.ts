@@ -37,14 +37,11 @@ export function trackingSnippet(exp: ExperimentDetail, currency: string): string
 /** Deciding on the server: ask for the visitor's variation, render it alone, log the exposure. */
 export function serverSnippet(exp: ExperimentDetail, origin: string, publicKey: string): string {
   const call = (path: string, body: string) =>
-    `curl -s -X POST '${origin}/v1/${path}?site=${publicKey}' -H 'content-type: application/json' \\\n  -d '{ ${body} }'`
-  const visitor = `"visitorId": "VISITOR_ID"`
+    `curl -s -X POST '${origin}/v1/${path}?site=${publicKey}' -H 'content-type: application/json' \\\n  -d '{ ${body} }'\n`
+  const fields = `"visitorId": "VISITOR_ID", "experiment`
   return (
-    `${call('assign', `${visitor}, "experiments": ["${exp.key}"]`)}\n` +
-    `# Render only the variation it answers, then log that it was shown:\n` +
-    call(
-      'events',
-      `"events": [{ "id": "UNIQUE_EVENT_ID", "type": "exposure", ${visitor}, "experiment": "${exp.key}" }]`,
-    )
+    call('assign', `${fields}s": ["${exp.key}"]`) +
+    `# Show only the variation it answers, then log that it was shown:\n` +
+    call('events', `"events": [{ "id": "EVENT_ID", "type": "exposure", ${fields}": "${exp.key}" }]`)
   )
 }

@@ -2,44 +2,24 @@
 import type { SlotPerformance } from '../api/types.ts'
 import { formatCount, formatPercent } from '../lib/format.ts'
 
-/**
- * The training job's figures (worker/recs/train.ts `TrainMetrics`) in plain words with their
- * units, and for some the model's own term, which a folded detail gives.
- */
-const METRICS: Record<string, { label: string; term?: string; format: (value: number) => string }> =
-  {
-    interactions: {
-      label: 'Shopper actions learned from',
-      term: 'interactions',
-      format: formatCount,
-    },
-    ignored: { label: 'Actions left out', format: formatCount },
-    visitors: { label: 'Shoppers', format: formatCount },
-    items: { label: 'Products', format: formatCount },
-    nonZeros: {
-      label: 'Shopper–product pairs',
-      term: 'non-zero cells',
-      format: formatCount,
-    },
-    rank: {
-      label: 'Taste patterns',
-      term: 'SVD factors (rank)',
-      format: formatCount,
-    },
-    // 100% when the rank reaches the number of visitors or items: a small site is kept whole.
-    capturedEnergy: {
-      label: 'Buying patterns kept',
-      term: 'energy the factors keep',
-      format: (v) => formatPercent(v),
-    },
-    trainMs: { label: 'Training time', format: (v) => `${(v / 1000).toFixed(1)} s` },
-  }
+/** The training job's figures (worker/recs/train.ts `TrainMetrics`) in plain words, with their units. */
+const METRICS: Record<string, { label: string; format: (value: number) => string }> = {
+  interactions: { label: 'Shopper actions learned from', format: formatCount },
+  ignored: { label: 'Actions left out', format: formatCount },
+  visitors: { label: 'Shoppers', format: formatCount },
+  items: { label: 'Products', format: formatCount },
+  nonZeros: { label: 'Shopper–product pairs', format: formatCount },
+  rank: { label: 'Taste patterns', format: formatCount },
+  // 100% when the rank reaches the number of visitors or items: a small site is kept whole.
+  capturedEnergy: { label: 'Buying patterns kept', format: (v) => formatPercent(v) },
+  trainMs: { label: 'Training time', format: (v) => `${(v / 1000).toFixed(1)} s` },
+}
 
 type MetricsProps = { metrics: Record<string, unknown> | null; version: string | null }
 
 /**
  * Metrics are whatever the training job reports: numbers are shown, nested values skipped. The
- * model's id and the statistical terms are folded away below the plain figures.
+ * model's id and the terms of the trade are folded away below the plain figures.
  */
 export function RecsMetrics({ metrics, version }: MetricsProps) {
   const entries = Object.entries(metrics ?? {}).filter(
@@ -73,12 +53,8 @@ export function RecsMetrics({ metrics, version }: MetricsProps) {
         <details class="terms" data-detail="model">
           <summary>In technical terms</summary>
           <p>
-            Model <code data-model-version>{version}</code>
-            {entries.map(([name]) => {
-              const known = METRICS[name]
-              return known?.term && `; ${known.label}: ${known.term}`
-            })}
-            .
+            Model <code data-model-version>{version}</code>: taste patterns are its factors (rank),
+            buying patterns kept the signal the factors keep.
           </p>
         </details>
       )}

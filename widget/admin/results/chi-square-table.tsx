@@ -33,7 +33,7 @@ export function ChiSquareTable({ results }: { results: ResultsResponse }) {
         </p>
       )}
       <details data-detail="chi-square">
-        <summary>The chi-square test of independence</summary>
+        <summary>The test behind it, with its table</summary>
         <div
           class="table-scroll"
           role="region"
@@ -73,7 +73,8 @@ export function ChiSquareTable({ results }: { results: ResultsResponse }) {
         </div>
         {test.chiSquare !== null && (
           <p class="statistics">
-            χ² = <span data-stat="chi-square">{formatStatistic(test.chiSquare)}</span>, degrees of
+            Chi-square test of independence: χ² ={' '}
+            <span data-stat="chi-square">{formatStatistic(test.chiSquare)}</span>, degrees of
             freedom = <span data-stat="dof">{test.dof}</span>, p{pEquals(test.pValue)}
             <span data-stat="p-value">{formatPValue(test.pValue)}</span>
             {test.dof === 1 && " (with Yates' continuity correction)"}.

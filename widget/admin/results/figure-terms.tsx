@@ -9,11 +9,10 @@ export function FigureTerms() {
     <details class="terms" data-detail="terms">
       <summary>In statistical terms</summary>
       <p>
-        Ranges: 95% intervals (Wilson for a rate, delta method for lift). Chance to beat control:
-        Bayesian probability, flat prior. {NOISE_FINAL}: p-value (Holm), Welch’s t-test
-        Holm-adjusted across variations, valid read once at the planned sample size. {NOISE_DAILY}:
-        p-value (sequential), always valid (Waudby-Smith et al. 2023 confidence sequences), which
-        the verdict reads Holm-adjusted.
+        Ranges: 95% intervals (Wilson; delta method for lift). Chance to beat control: Bayesian,
+        flat prior. {NOISE_FINAL}: p-value (Holm) of Welch’s t-test, for the planned sample size.{' '}
+        {NOISE_DAILY}: p-value (sequential), always valid (confidence sequences); the verdict reads
+        it Holm-adjusted.
       </p>
     </details>
   )
