@@ -1,17 +1,12 @@
 // The dashboard guiding a store owner, in real Chromium against a running Worker: an experiment's
-// page gives the markup, tracking call and server-side commands for that experiment (and what it
-// gives works when pasted: a store page, a purchase and the commands land in its results); on a
+// page gives the markup, tracking call and server-side calls for that experiment (and what it
+// gives works when pasted: a store page, a purchase and the calls land in its results); on a
 // 390 px phone the results and the experiments list show their deciding figures without sideways
 // scrolling; and the results and recommendations pages lead with plain words.
-import { execFileSync } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { ResultsResponse } from '../../widget/admin/api/types.ts'
-import {
-  serverSnippet,
-  trackingSnippet,
-  variationMarkup,
-} from '../../widget/admin/lib/setup-snippets.ts'
+import { trackingSnippet, variationMarkup } from '../../widget/admin/lib/setup-snippets.ts'
 import type { ExperimentDetail } from '../../widget/admin/api/types.ts'
 import { launchBrowser } from './support/browser.ts'
 import { startTestPages, storePage, type TestPages } from './support/test-pages.ts'
@@ -47,7 +42,7 @@ async function results(key: string): Promise<ResultsResponse> {
 }
 
 describe('the setup guide', () => {
-  it('gives a draft the markup, tracking and server commands for its own variations, to copy', async () => {
+  it('gives a draft the markup, tracking call and server calls for its own variations, to copy', async () => {
     const key = 'e2e-guide-draft'
     await admin()('/v1/admin/experiments', 'POST', {
       key,
@@ -73,17 +68,19 @@ describe('the setup guide', () => {
     // In the site's currency; an add-to-cart goal gets its own call too.
     expect(await snippet(page, 'tracking').textContent()).toBe(trackingSnippet(exp, currency))
     expect(await snippet(page, 'tracking').textContent()).toContain("'add_to_cart'")
-    expect(await snippet(page, 'server').textContent()).toBe(serverSnippet(exp, base, 'pk_demo'))
+    const server = (await page.locator('[data-guide="server"]').textContent()) ?? ''
+    expect(server).toContain('POST /v1/assign')
+    expect(server).toContain('"experiments": ["e2e-guide-draft"]')
+    expect(server).toContain('"type": "exposure", "experiment": "e2e-guide-draft"')
 
     await page.getByRole('button', { name: 'Copy markup' }).click()
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
       .toBe(variationMarkup(exp))
-    await page.getByText('Or decide on your server').click()
-    await page.getByRole('button', { name: 'Copy commands' }).click()
+    await page.getByRole('button', { name: 'Copy tracking' }).click()
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(serverSnippet(exp, base, 'pk_demo'))
+      .toBe(trackingSnippet(exp, currency))
     await page.context().close()
   })
 
@@ -125,7 +122,7 @@ describe('the setup guide', () => {
     await store.close()
   })
 
-  it('gives server commands that assign a visitor and count the exposure', async () => {
+  it('names server calls that assign a visitor and count the exposure', async () => {
     const key = 'e2e-guide-server'
     await startExperiment(base, 'sk_demo', {
       key,
@@ -135,17 +132,35 @@ describe('the setup guide', () => {
         { key: 'b', weight: 0.5 },
       ],
     })
-    const exp = await admin()<ExperimentDetail>(`/v1/admin/experiments/${key}`)
-    const commands = serverSnippet(exp, base, 'pk_demo')
-      .replaceAll('VISITOR_ID', 'e2e-guide-server-visitor')
-      .replaceAll('EVENT_ID', 'e2e-guide-server-exposure')
-    // curl prints each answer without a newline: the two JSON bodies arrive back to back.
-    const [assigned, logged] = execFileSync('sh', ['-c', commands], { encoding: 'utf8' })
-      .replace('}{', '}\n{')
-      .split('\n')
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    const page = await signedIn()
+    await page.goto(`${base}/admin/experiments/${key}`)
+    const server = page.locator('[data-guide="server"]')
+    await server.waitFor({ state: 'attached' })
+    // The two bodies as the guide writes them, with the merchant's values where it leaves "…".
+    const [assignBody = '', exposureBody = ''] = await server
+      .locator('code')
+      .allTextContents()
+      .then((codes) => codes.filter((c) => c.startsWith('{')))
+    await page.context().close()
+    const post = async (path: string, body: string) => {
+      const res = await fetch(`${base}/v1/${path}?site=pk_demo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+      return (await res.json()) as Record<string, unknown>
+    }
+    const visitor = '"e2e-guide-server-visitor"'
+    const assigned = await post('assign', assignBody.replace('…', visitor))
     expect(assigned).toMatchObject({ assignments: { [key]: { phase: 1 } } })
-    expect(logged).toMatchObject({ accepted: 1, rejected: [] })
+    const exposure = exposureBody.replace(
+      '…',
+      `"visitorId": ${visitor}, "id": "e2e-guide-exposure"`,
+    )
+    expect(await post('events', `{ "events": [${exposure}] }`)).toMatchObject({
+      accepted: 1,
+      rejected: [],
+    })
     expect((await results(key)).variations.reduce((n, v) => n + v.visitors, 0)).toBe(1)
   })
 

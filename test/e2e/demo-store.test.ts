@@ -78,19 +78,20 @@ describe('the demo store', () => {
           (el.previousElementSibling?.getBoundingClientRect().bottom ?? 0)
         return {
           // Cards per row of each eight-item slot, by the rows' tops.
-          rows: [
-            ...document.querySelectorAll('[data-edgelift="recs"][data-n="8"] edgelift-recs'),
-          ].map((slot) => {
+          rows: Array.from(
+            document.querySelectorAll('[data-edgelift="recs"][data-n="8"] edgelift-recs'),
+          ).map((slot) => {
             const perRow = new Map<number, number>()
-            for (const li of slot.shadowRoot?.querySelectorAll('li') ?? []) {
+            for (const li of Array.from(slot.shadowRoot?.querySelectorAll('li') ?? [])) {
               const top = Math.round(li.getBoundingClientRect().top)
               perRow.set(top, (perRow.get(top) ?? 0) + 1)
             }
             return [...perRow.values()]
           }),
           // Each slot titles itself (in its shadow root) at its top: the slot's gap is its title's.
-          gaps: [...document.querySelectorAll('main > [data-edgelift="recs"], main > h2')].map(
-            (el) => gapAbove(el),
+          gaps: Array.from(
+            document.querySelectorAll('main > [data-edgelift="recs"], main > h2'),
+            gapAbove,
           ),
           height: document.documentElement.scrollHeight,
           scrollWidth: document.documentElement.scrollWidth,

@@ -1,12 +1,8 @@
 // The setup guide's snippets, written for one experiment: the loader's two attributes per
-// variation, the README's purchase call (and the goal's own), and the server-side calls.
+// variation, and the README's purchase call (and the goal's own).
 import { describe, expect, it } from 'vitest'
 import type { ExperimentDetail } from '../../../widget/admin/api/types.ts'
-import {
-  serverSnippet,
-  trackingSnippet,
-  variationMarkup,
-} from '../../../widget/admin/lib/setup-snippets.ts'
+import { trackingSnippet, variationMarkup } from '../../../widget/admin/lib/setup-snippets.ts'
 
 function experiment(fields: Partial<ExperimentDetail> = {}): ExperimentDetail {
   return {
@@ -61,27 +57,5 @@ describe('trackingSnippet', () => {
       'USD',
     )
     expect(custom.split('\n').at(-1)).toBe(`edgelift.push(['track', "sign'up", {}])`)
-  })
-})
-
-describe('serverSnippet', () => {
-  it('assigns through POST /v1/assign and logs the exposure through POST /v1/events', () => {
-    const text = serverSnippet(experiment(), 'https://edge.example', 'pk_demo')
-    const bodies = [...text.matchAll(/-d '(.*)'/g)].map((m) => JSON.parse(m[1] ?? '') as unknown)
-    expect(text).toContain("curl -s -X POST 'https://edge.example/v1/assign?site=pk_demo'")
-    expect(text).toContain("curl -s -X POST 'https://edge.example/v1/events?site=pk_demo'")
-    expect(bodies).toEqual([
-      { visitorId: 'VISITOR_ID', experiments: ['buy-button'] },
-      {
-        events: [
-          {
-            id: 'EVENT_ID',
-            type: 'exposure',
-            visitorId: 'VISITOR_ID',
-            experiment: 'buy-button',
-          },
-        ],
-      },
-    ])
   })
 })

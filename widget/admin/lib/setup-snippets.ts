@@ -1,8 +1,8 @@
 /**
  * What a merchant pastes to run one experiment, written for that experiment: the marked elements
  * the loader shows or hides (widget/loader/experiment-visibility.ts reads exactly these two
- * attributes), the purchase call the README documents, and the server-side alternative through
- * `POST /v1/assign`. Values are escaped where they land in HTML or in a JSON string.
+ * attributes) and the purchase call the README documents. Values are escaped where they land in
+ * HTML or in a JavaScript string.
  */
 import type { ExperimentDetail } from '../api/types.ts'
 import { attr } from './install-snippet.ts'
@@ -31,17 +31,5 @@ export function trackingSnippet(exp: ExperimentDetail, currency: string): string
     `window.edgelift = window.edgelift || []\n` +
     `edgelift.push(['track', 'purchase', { orderId: 'A-1001', revenue: 42.5, currency: '${currency}',\n` +
     `  items: [{ itemId: 'SKU123', quantity: 2, price: 21.25 }] }])${goal}`
-  )
-}
-
-/** Deciding on the server: ask for the visitor's variation, render it alone, log the exposure. */
-export function serverSnippet(exp: ExperimentDetail, origin: string, publicKey: string): string {
-  const call = (path: string, body: string) =>
-    `curl -s -X POST '${origin}/v1/${path}?site=${publicKey}' -H 'content-type: application/json' \\\n  -d '{ ${body} }'\n`
-  const fields = `"visitorId": "VISITOR_ID", "experiment`
-  return (
-    call('assign', `${fields}s": ["${exp.key}"]`) +
-    `# Show only the variation it answers, then log that it was shown:\n` +
-    call('events', `"events": [{ "id": "EVENT_ID", "type": "exposure", ${fields}": "${exp.key}" }]`)
   )
 }

@@ -50,7 +50,7 @@ export function RecsMetrics({ metrics, version }: MetricsProps) {
         </>
       )}
       {version && (
-        <details class="terms" data-detail="model">
+        <details data-detail="model">
           <summary>In technical terms</summary>
           <p>
             Model <code data-model-version>{version}</code>: taste patterns are its factors (rank),

@@ -118,11 +118,11 @@ export function RecommendationsPage() {
                 <dd>{s.modelVersion ? formatDateTime(s.trainedAt) : 'not trained yet'}</dd>
               </div>
               <div>
-                <dt>Products it knows</dt>
+                <dt>Products</dt>
                 <dd>{formatCount(s.items)}</dd>
               </div>
               <div>
-                <dt>Shoppers it knows</dt>
+                <dt>Shoppers</dt>
                 <dd>{formatCount(s.visitors)}</dd>
               </div>
             </dl>

@@ -6,13 +6,6 @@
 import type { ResultsResponse } from '../api/types.ts'
 import { formatCount, formatPValue, formatStatistic } from '../lib/format.ts'
 
-const REASONS: Record<string, string> = {
-  no_visitors: 'No visitors yet.',
-  fewer_than_two_variations: 'The test needs two variations with visitors.',
-  no_conversions: 'Nobody converted yet, so there is nothing to compare.',
-  all_converted: 'Every visitor converted, so there is nothing to compare.',
-}
-
 /** "p = 0.032" but "p < 0.001": the formatted value may carry its own relation. */
 export function pEquals(p: number): string {
   return formatPValue(p).startsWith('<') ? ' ' : ' = '
@@ -25,7 +18,7 @@ export function ChiSquareTable({ results }: { results: ResultsResponse }) {
     <section class="chi-square" aria-labelledby="chi-square-title">
       <h3 id="chi-square-title">Do all variations convert alike?</h3>
       {test.chiSquare === null ? (
-        <p class="muted">{REASONS[test.reason] ?? 'The test cannot be computed yet.'}</p>
+        <p class="muted">Nothing to compare yet: {test.reason.replace(/_/g, ' ')}.</p>
       ) : (
         <p data-plain="chi-square">
           {test.pValue < 0.05 ? 'Probably not' : 'Could be'} (noise check{pEquals(test.pValue)}

@@ -6,13 +6,12 @@ import { NOISE_DAILY, NOISE_FINAL } from './results-table.tsx'
 
 export function FigureTerms() {
   return (
-    <details class="terms" data-detail="terms">
+    <details data-detail="terms">
       <summary>In statistical terms</summary>
       <p>
-        Ranges: 95% intervals (Wilson; delta method for lift). Chance to beat control: Bayesian,
-        flat prior. {NOISE_FINAL}: p-value (Holm) of Welch’s t-test, for the planned sample size.{' '}
-        {NOISE_DAILY}: p-value (sequential), always valid (confidence sequences); the verdict reads
-        it Holm-adjusted.
+        Ranges: 95% intervals (Wilson; delta method for lift). {NOISE_FINAL}: p-value (Holm) of
+        Welch’s t-test, for the planned sample size. {NOISE_DAILY}: p-value (sequential), always
+        valid (confidence sequences); the verdict reads it Holm-adjusted.
       </p>
     </details>
   )

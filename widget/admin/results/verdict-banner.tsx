@@ -45,8 +45,8 @@ function callLine(call: TreatmentCall, results: ResultsResponse, control: string
       const word = call.call === 'better' ? 'better' : 'worse'
       const basis =
         call.basis === 'sequential'
-          ? `noise check (any day) ${formatPValue(cmp?.sequentialPValueAdjusted)}, valid however often you look`
-          : `noise check (end of test) ${formatPValue(cmp?.pValueAdjusted)}, at the planned sample size`
+          ? `noise check (any day) ${formatPValue(cmp?.sequentialPValueAdjusted)}, safe to read daily`
+          : `noise check (end of test) ${formatPValue(cmp?.pValueAdjusted)}, the planned sample reached`
       return `${call.key} converts ${word} than ${control}: ${lift}; ${basis}.`
     }
     case 'no_difference':
@@ -66,9 +66,6 @@ export function VerdictBanner({ results }: { results: ResultsResponse }) {
         <span aria-hidden="true">{ICON[verdict.kind]} </span>
         {headline}
       </p>
-      {verdict.kind === 'srm_mismatch' && (
-        <p>The sample ratio mismatch above must be fixed before any difference means anything.</p>
-      )}
       {verdict.kind === 'no_control' && (
         <p>
           Every visitor goes to the other variations, so nothing can be compared. To test again,
