@@ -19,8 +19,13 @@ rmSync(OUT, { recursive: true, force: true })
 mkdirSync(OUT, { recursive: true })
 
 /** Bundles one entry to a file; answers its bytes. */
-async function bundle(entry: string, outfile: string, format: 'iife' | 'esm'): Promise<Buffer> {
-  await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile, format })
+async function bundle(
+  entry: string,
+  outfile: string,
+  format: 'iife' | 'esm',
+  target: string = BUNDLE_OPTIONS.target,
+): Promise<Buffer> {
+  await build({ ...BUNDLE_OPTIONS, entryPoints: [entry], outfile, format, target })
   return readFileSync(outfile)
 }
 
@@ -38,12 +43,19 @@ cpSync(RELEASES_DIR, `${OUT}/widget`, { recursive: true })
 for (const name of RELEASE_FILES) writeFileSync(`${OUT}/${name}`, release.files[name])
 
 if (existsSync('widget/admin/index.tsx')) {
-  await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm')
+  // ES2022 where the shop's widget keeps ES2021: admins' browsers already need <dialog> (Safari
+  // 15.4, Firefox 98), which support it, and it is 86 bytes lighter gzipped than ES2021.
+  await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm', 'es2022')
   await bundle(ADMIN_TEAM_BUNDLE.entry, `${OUT}${ADMIN_TEAM_BUNDLE.path}`, 'esm')
   // The recommendations page's steering tools: a chunk of their own, fetched when that page shows.
   await bundle(STEERING_CHUNK.entry, `${OUT}${STEERING_CHUNK.path}`, 'esm')
   cpSync('widget/admin/index.html', `${OUT}/admin/index.html`)
-  if (existsSync('widget/admin/app.css')) cpSync('widget/admin/app.css', `${OUT}/admin/app.css`)
+  // Minified like the script: the dashboard's budget counts both (bench/dashboard.ts).
+  await build({
+    entryPoints: ['widget/admin/app.css'],
+    outfile: `${OUT}/admin/app.css`,
+    minify: true,
+  })
 }
 
 // The demo store's own script and style (what a merchant's store already has).

@@ -1,4 +1,5 @@
-// Screenshots of the experiments list and a results page at 1280x800, for the README. A store of
+// Screenshots of the experiments list, a results page and a draft's setup guide at 1280x800, and
+// of the results on a 390 px phone, for the README. A store of
 // its own gets a realistic mix: a three-way test with two weeks of history, tests fed live
 // through the public API (one with a broken split), a stopped and a draft one. Exposures cannot
 // be backdated through the API, so the two-week history is written straight into the dev
@@ -154,6 +155,26 @@ describe('dashboard screenshots', () => {
     expect(await page.locator('.rate-chart svg[role="img"] path[stroke-dasharray]').count()).toBe(2)
     await page.locator('#results-title').evaluate((el) => el.scrollIntoView({ block: 'start' }))
     await page.screenshot({ path: `${DIR}/dashboard-results.png` })
+
+    await page.goto(`${base}/admin/experiments/homepage-hero`)
+    await page.locator('details[data-guide="setup"][open]').waitFor()
+    await page.locator('details[data-guide="setup"]').screenshot({
+      path: `${DIR}/dashboard-setup-guide.png`,
+    })
+    await page.close()
+  })
+
+  it('captures the results on a 390 px phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await page.addInitScript(
+      (key) => sessionStorage.setItem('edgelift.adminKey', key),
+      store.adminKey,
+    )
+    await page.goto(`${base}/admin/experiments/checkout-button-copy`)
+    await page.locator('table.results tbody tr').first().waitFor()
+    await page.waitForLoadState('networkidle')
+    await page.locator('table.results').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+    await page.screenshot({ path: `${DIR}/dashboard-results-phone.png` })
     await page.close()
   })
 })

@@ -1,6 +1,7 @@
 // The demo store `npm start` serves, in a real browser: seeded with the committed Online Retail
 // subset, recommendations render in the shadow root, the buy-button experiment shows one
-// variation, and an order placed through the basket lands in D1 as a purchase.
+// variation, the home page is laid out for a desktop and a phone, and an order placed through the
+// basket lands in D1 as a purchase.
 import { mkdirSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -90,6 +91,75 @@ describe('the demo store', () => {
       await seedDemo(baseUrl, () => {})
     }
   }, 60_000)
+
+  it('lays the home page out for the width: full rows, spaced headings, a phone-sized page', async () => {
+    for (const [width, height] of [
+      [1280, 900],
+      [390, 844],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width, height } })
+      const page = await context.newPage()
+      await page.goto(`${baseUrl}/demo/`)
+      const slots = page.locator('[data-edgelift="recs"][data-n="8"]')
+      expect(await slots.count()).toBe(2)
+      await expect
+        .poll(() => page.locator('[data-edgelift="recs"][data-n="8"] edgelift-recs li').count(), {
+          timeout: 15_000,
+        })
+        .toBe(16)
+      const layout = await page.evaluate(() => {
+        const gapAbove = (el: Element) =>
+          el.getBoundingClientRect().top -
+          (el.previousElementSibling?.getBoundingClientRect().bottom ?? 0)
+        return {
+          // Cards per row of each eight-item slot, by the rows' tops.
+          rows: Array.from(
+            document.querySelectorAll('[data-edgelift="recs"][data-n="8"] edgelift-recs'),
+          ).map((slot) => {
+            const perRow = new Map<number, number>()
+            for (const li of Array.from(slot.shadowRoot?.querySelectorAll('li') ?? [])) {
+              const top = Math.round(li.getBoundingClientRect().top)
+              perRow.set(top, (perRow.get(top) ?? 0) + 1)
+            }
+            return [...perRow.values()]
+          }),
+          // Each slot titles itself (in its shadow root) at its top: the slot's gap is its title's.
+          gaps: Array.from(
+            document.querySelectorAll('main > [data-edgelift="recs"], main > h2'),
+            gapAbove,
+          ),
+          height: document.documentElement.scrollHeight,
+          scrollWidth: document.documentElement.scrollWidth,
+        }
+      })
+      for (const rows of layout.rows) {
+        // Every row as full as the first: no orphan cards on a row of their own.
+        expect(
+          rows.every((n) => n === rows[0]),
+          `${width}px: ${rows.join('/')}`,
+        ).toBe(true)
+      }
+      if (width === 1280)
+        expect(layout.rows).toEqual([
+          [4, 4],
+          [4, 4],
+        ])
+      for (const gap of layout.gaps)
+        expect(gap, `${width}px gaps ${layout.gaps.join(', ')}`).toBeGreaterThanOrEqual(24)
+      expect(layout.scrollWidth).toBeLessThanOrEqual(width)
+      if (width === 390) {
+        // 48 products two a row, not one: about a third of the height.
+        const perRow = await page
+          .locator('ul.grid > li')
+          .evaluateAll(
+            (lis) => new Set(lis.map((li) => Math.round(li.getBoundingClientRect().top))).size,
+          )
+        expect(perRow).toBe(24)
+        expect(layout.height).toBeLessThan(9000)
+      }
+      await context.close()
+    }
+  })
 
   it('takes an order from basket to checkout, and the purchase lands in D1', async () => {
     const context = await browser.newContext()

@@ -158,28 +158,50 @@ describe('VerdictBanner against a control at 0%', () => {
 })
 
 describe('RecsMetrics', () => {
-  it('shows the training figures in words and units, and unknown ones as they come', () => {
+  const metrics = {
+    interactions: 223147,
+    nonZeros: 162430,
+    rank: 128,
+    capturedEnergy: 0.45920494375995574,
+    trainMs: 10389,
+    futureFigure: 0.123456,
+    nested: { skipped: true },
+  }
+
+  it('shows the training figures in plain words and units, and unknown ones as they come', () => {
     const el = root()
-    const metrics = {
-      interactions: 223147,
-      nonZeros: 162430,
-      capturedEnergy: 0.45920494375995574,
-      trainMs: 10389,
-      futureFigure: 0.123456,
-      nested: { skipped: true },
-    }
-    render(h(RecsMetrics, { metrics }), el)
-    const facts = [...el.querySelectorAll('[data-metric]')].map((d) => [
+    render(h(RecsMetrics, { metrics, version: 'svd-mx6drd8r-r128' }), el)
+    const facts = [...el.querySelectorAll('.facts [data-metric]')].map((d) => [
       d.querySelector('dt')?.textContent,
       d.querySelector('dd')?.textContent,
     ])
     expect(facts).toEqual([
-      ['Interactions trained on', '223,147'],
-      ['Visitor × item cells', '162,430'],
-      ['Signal the factors keep', '45.9%'],
+      ['Shopper actions learned from', '223,147'],
+      ['Shopper–product pairs', '162,430'],
+      ['Taste patterns', '128'],
+      ['Buying patterns kept', '45.9%'],
       ['Training time', '10.4 s'],
       ['futureFigure', '0.123'],
     ])
+    // The model's id and the terms of the trade are only in the folded detail.
+    const shown = el.querySelector('.facts')?.textContent ?? ''
+    expect(shown).not.toMatch(/svd-|rank|factors|energy/i)
+  })
+
+  it('folds the model id and the technical terms into a closed detail', () => {
+    const el = root()
+    render(h(RecsMetrics, { metrics, version: 'svd-mx6drd8r-r128' }), el)
+    const detail = el.querySelector<HTMLDetailsElement>('details[data-detail="model"]')
+    expect(detail?.open).toBe(false)
+    expect(detail?.querySelector('[data-model-version]')?.textContent).toBe('svd-mx6drd8r-r128')
+    expect(detail?.textContent).toContain('taste patterns are its factors (rank)')
+    expect(detail?.textContent).toContain('buying patterns kept the signal the factors keep')
+  })
+
+  it('shows no detail before a model is trained', () => {
+    const el = root()
+    render(h(RecsMetrics, { metrics: null, version: null }), el)
+    expect(el.innerHTML).toBe('')
   })
 })
 

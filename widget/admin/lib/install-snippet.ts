@@ -5,7 +5,8 @@
  */
 import type { WidgetManifest } from '../api/types.ts'
 
-function attr(value: string): string {
+/** A value escaped for a double-quoted HTML attribute (or text). */
+export function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }
 

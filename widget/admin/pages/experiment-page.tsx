@@ -11,6 +11,7 @@ import { Loading, Page } from '../components/page.tsx'
 import { ExperimentFacts } from '../experiment/experiment-facts.tsx'
 import { LifecycleActions } from '../experiment/lifecycle-actions.tsx'
 import { HealthCard } from '../health/health-card.tsx'
+import { SetupGuide } from '../experiment/setup-guide.tsx'
 import { ResultsSection } from '../results/results-section.tsx'
 import { BASE, type Location } from '../router.ts'
 
@@ -50,6 +51,7 @@ export function ExperimentPage({ experimentKey, location }: Props) {
           />
           <ExperimentFacts experiment={exp} />
           <HealthCard experimentKey={exp.key} refresh={refresh} />
+          <SetupGuide experiment={exp} />
           <ResultsSection experiment={exp} location={location} refresh={refresh} />
         </>
       )}

@@ -1,7 +1,8 @@
 /**
  * One row of the experiments list. The list answers each experiment with its phases (for days
  * running), so a started experiment's row fetches only its current results (visitors, verdict,
- * SRM): one admin request per row, within the site's rate limit; a draft shows dashes.
+ * SRM): one admin request per row, within the site's rate limit; a draft shows dashes. Cells carry
+ * `data-label` for the phone layout, where each row is a card of labelled figures.
  */
 import { experimentApi } from '../api/client.ts'
 import { useApi } from '../api/use-api.ts'
@@ -26,17 +27,19 @@ export function ExperimentRow({ experiment: exp }: { experiment: ExperimentDetai
         <a href={experimentPath(exp.key)}>{exp.name}</a>
         {exp.name !== exp.key && <span class="key">{exp.key}</span>}
       </th>
-      <td>
+      <td data-label="Status">
         <StatusBadge status={exp.status} />
       </td>
-      <td class="num">{started ? exp.phase : EMPTY}</td>
-      <td class="num" data-col="days">
+      <td class="num" data-label="Phase">
+        {started ? exp.phase : EMPTY}
+      </td>
+      <td class="num" data-col="days" data-label="Running for">
         {formatDays(days)}
       </td>
-      <td class="num" data-col="visitors">
+      <td class="num" data-col="visitors" data-label="Visitors">
         {data ? formatCount(totalVisitors(data)) : EMPTY}
       </td>
-      <td data-col="verdict" data-verdict={verdict?.kind}>
+      <td data-col="verdict" data-label="Verdict" data-verdict={verdict?.kind}>
         {verdict ? verdict.text : EMPTY}
         {verdict?.warnings.map((w) => (
           <span key={w} class="flag bad" data-guardrail>
@@ -45,7 +48,7 @@ export function ExperimentRow({ experiment: exp }: { experiment: ExperimentDetai
           </span>
         ))}
       </td>
-      <td data-col="srm">
+      <td data-col="srm" data-label="Split check">
         <SrmFlag results={data} />
       </td>
     </tr>

@@ -60,7 +60,7 @@ export function ExperimentsList({ location }: { location: Location }) {
       )}
       {experiments && experiments.length > 0 && (
         <div class="table-scroll" role="region" aria-label="Experiments" tabIndex={0}>
-          <table class="data experiments">
+          <table class="data experiments stack">
             <thead>
               <tr>
                 <th scope="col">Experiment</th>

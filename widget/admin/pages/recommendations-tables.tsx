@@ -2,45 +2,62 @@
 import type { SlotPerformance } from '../api/types.ts'
 import { formatCount, formatPercent } from '../lib/format.ts'
 
-/** The training job's figures (worker/recs/train.ts `TrainMetrics`) in words, with their units. */
+/** The training job's figures (worker/recs/train.ts `TrainMetrics`) in plain words, with their units. */
 const METRICS: Record<string, { label: string; format: (value: number) => string }> = {
-  interactions: { label: 'Interactions trained on', format: formatCount },
-  ignored: { label: 'Interactions left out', format: formatCount },
-  visitors: { label: 'Visitors', format: formatCount },
-  items: { label: 'Items', format: formatCount },
-  nonZeros: { label: 'Visitor × item cells', format: formatCount },
-  rank: { label: 'Factors (rank)', format: formatCount },
+  interactions: { label: 'Shopper actions learned from', format: formatCount },
+  ignored: { label: 'Actions left out', format: formatCount },
+  visitors: { label: 'Shoppers', format: formatCount },
+  items: { label: 'Products', format: formatCount },
+  nonZeros: { label: 'Shopper–product pairs', format: formatCount },
+  rank: { label: 'Taste patterns', format: formatCount },
   // 100% when the rank reaches the number of visitors or items: a small site is kept whole.
-  capturedEnergy: { label: 'Signal the factors keep', format: (v) => formatPercent(v) },
+  capturedEnergy: { label: 'Buying patterns kept', format: (v) => formatPercent(v) },
   trainMs: { label: 'Training time', format: (v) => `${(v / 1000).toFixed(1)} s` },
 }
 
-/** Metrics are whatever the training job reports: numbers are shown, nested values skipped. */
-export function RecsMetrics({ metrics }: { metrics: Record<string, unknown> | null }) {
+type MetricsProps = { metrics: Record<string, unknown> | null; version: string | null }
+
+/**
+ * Metrics are whatever the training job reports: numbers are shown, nested values skipped. The
+ * model's id and the terms of the trade are folded away below the plain figures.
+ */
+export function RecsMetrics({ metrics, version }: MetricsProps) {
   const entries = Object.entries(metrics ?? {}).filter(
     (e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]),
   )
-  if (entries.length === 0) return null
   return (
     <>
-      <h3>Training run</h3>
-      <dl class="facts">
-        {entries.map(([name, value]) => {
-          const known = METRICS[name]
-          return (
-            <div key={name} data-metric={name}>
-              <dt>{known?.label ?? name}</dt>
-              <dd>
-                {known
-                  ? known.format(value)
-                  : Number.isInteger(value)
-                    ? formatCount(value)
-                    : value.toPrecision(3)}
-              </dd>
-            </div>
-          )
-        })}
-      </dl>
+      {entries.length > 0 && (
+        <>
+          <h3>What the model learned</h3>
+          <dl class="facts">
+            {entries.map(([name, value]) => {
+              const known = METRICS[name]
+              return (
+                <div key={name} data-metric={name}>
+                  <dt>{known?.label ?? name}</dt>
+                  <dd>
+                    {known
+                      ? known.format(value)
+                      : Number.isInteger(value)
+                        ? formatCount(value)
+                        : value.toPrecision(3)}
+                  </dd>
+                </div>
+              )
+            })}
+          </dl>
+        </>
+      )}
+      {version && (
+        <details data-detail="model">
+          <summary>In technical terms</summary>
+          <p>
+            Model <code data-model-version>{version}</code>: taste patterns are its factors (rank),
+            buying patterns kept the signal the factors keep.
+          </p>
+        </details>
+      )}
     </>
   )
 }

@@ -116,19 +116,15 @@ export function RecommendationsPage() {
           <>
             <dl class="facts">
               <div>
-                <dt>Version</dt>
-                <dd>{s.modelVersion ?? 'not trained yet'}</dd>
+                <dt>Last trained</dt>
+                <dd>{s.modelVersion ? formatDateTime(s.trainedAt) : 'not trained yet'}</dd>
               </div>
               <div>
-                <dt>Trained</dt>
-                <dd>{formatDateTime(s.trainedAt)}</dd>
-              </div>
-              <div>
-                <dt>Items</dt>
+                <dt>Products</dt>
                 <dd>{formatCount(s.items)}</dd>
               </div>
               <div>
-                <dt>Visitors</dt>
+                <dt>Shoppers</dt>
                 <dd>{formatCount(s.visitors)}</dd>
               </div>
             </dl>
@@ -137,7 +133,7 @@ export function RecommendationsPage() {
                 <span aria-hidden="true">⚠ </span>The last training run failed: {s.lastError}
               </p>
             )}
-            <RecsMetrics metrics={s.metrics} />
+            <RecsMetrics metrics={s.metrics} version={s.modelVersion} />
           </>
         )}
       </section>

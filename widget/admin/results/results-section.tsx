@@ -1,6 +1,7 @@
 /**
  * The results of one phase (the current one unless the URL says `?phase=N`): the SRM alarm, the
- * verdict, the table with lift bars, the other metrics, the daily chart and the chi-square test.
+ * verdict, the table with lift bars (its figures' statistical terms folded below it), the other
+ * metrics, the daily chart and the chi-square test.
  */
 import { experimentApi } from '../api/client.ts'
 import { useApi } from '../api/use-api.ts'
@@ -10,6 +11,7 @@ import { Loading } from '../components/page.tsx'
 import { experimentPath, navigate, queryParam, type Location } from '../router.ts'
 import { ChiSquareTable } from './chi-square-table.tsx'
 import { MetricsTable } from './metrics-table.tsx'
+import { FigureTerms } from './figure-terms.tsx'
 import { RateChart } from './rate-chart.tsx'
 import { ResultsTable } from './results-table.tsx'
 import { SrmBanner } from './srm-banner.tsx'
@@ -70,6 +72,7 @@ export function ResultsSection({ experiment: exp, location, refresh }: Props) {
           <SrmBanner results={data} />
           <VerdictBanner results={data} />
           <ResultsTable results={data} names={names} />
+          <FigureTerms />
           <MetricsTable results={data} />
           <h3>Conversion rate over time</h3>
           <ErrorDisplay failure={series.error} />

@@ -1,7 +1,9 @@
 /**
  * One row per variation: visitors, conversions, rate with its interval, lift with its interval
  * (in words and as a bar on the shared axis), chance to beat control, the Holm-adjusted and
- * sequential p-values, and revenue per visitor. Cells carry `data-col` so tests can read a figure.
+ * sequential p-values (named in plain words, with their terms in a detail below), and revenue per
+ * visitor. Cells carry `data-col` so tests can read a figure, and `data-label` so a phone shows
+ * each row as a card of labelled figures instead of a table to scroll sideways.
  */
 import type { ResultsResponse, VariationResult } from '../api/types.ts'
 import {
@@ -27,6 +29,10 @@ export function chanceCall(p: number | null): { className: string; text: string 
   return null
 }
 
+/** The p-values' plain names; results-section.tsx's detail gives their statistical terms. */
+export const NOISE_FINAL = 'Noise check (end of test)'
+export const NOISE_DAILY = 'Noise check (any day)'
+
 type Props = { results: ResultsResponse; names: Record<string, string | undefined> }
 
 export function ResultsTable({ results, names }: Props) {
@@ -43,9 +49,10 @@ export function ResultsTable({ results, names }: Props) {
   )
   return (
     <div class="table-scroll" role="region" aria-labelledby="results-table-caption" tabIndex={0}>
-      <table class="data results">
+      <table class="data results stack">
         <caption id="results-table-caption">
-          Phase {results.phase} by variation; intervals are 95%.
+          Phase {results.phase} by variation; ranges are 95% intervals. A noise check below 0.05:
+          unlikely to be chance.
         </caption>
         <thead>
           <tr>
@@ -68,10 +75,10 @@ export function ResultsTable({ results, names }: Props) {
             </th>
             <th scope="col">Chance to beat {control}</th>
             <th scope="col" class="num">
-              p‑value (Holm)
+              {NOISE_FINAL}
             </th>
             <th scope="col" class="num">
-              p‑value (sequential)
+              {NOISE_DAILY}
             </th>
             <th scope="col" class="num">
               Revenue / visitor
@@ -119,19 +126,19 @@ function Row({ v, isControl, control, name, domain, currency, early }: RowProps)
         {isControl && <span class="tag">control</span>}
         {name && name !== v.key && <span class="key">{name}</span>}
       </th>
-      <td class="num" data-col="visitors">
+      <td class="num" data-col="visitors" data-label="Visitors">
         {formatCount(v.visitors)}
       </td>
-      <td class="num" data-col="conversions">
+      <td class="num" data-col="conversions" data-label="Conversions">
         {formatCount(v.conversions)}
       </td>
-      <td class="num">
+      <td class="num" data-label="Conversion rate">
         <span data-col="rate">{formatPercent(v.rate)}</span>
         <span class="ci" data-col="rate-ci">
           {formatInterval(v.rateCI, formatPercent)}
         </span>
       </td>
-      <td class="num">
+      <td class="num" data-label={`Lift vs ${control}`}>
         {isControl ? (
           <span class="muted">baseline</span>
         ) : (
@@ -154,17 +161,17 @@ function Row({ v, isControl, control, name, domain, currency, early }: RowProps)
           />
         )}
       </td>
-      <td data-col="chance" class={call?.className}>
+      <td data-col="chance" class={call?.className} data-label={`Chance to beat ${control}`}>
         {isControl ? EMPTY : formatProbability(cmp?.chanceToBeatControl)}
         {call && <span class="call">{call.text}</span>}
       </td>
-      <td class="num" data-col="p-adjusted">
+      <td class="num" data-col="p-adjusted" data-label={NOISE_FINAL}>
         {isControl ? EMPTY : formatPValue(cmp?.pValueAdjusted)}
       </td>
-      <td class="num" data-col="p-sequential">
+      <td class="num" data-col="p-sequential" data-label={NOISE_DAILY}>
         {isControl ? EMPTY : formatPValue(cmp?.sequentialPValue)}
       </td>
-      <td class="num" data-col="revenue">
+      <td class="num" data-col="revenue" data-label="Revenue / visitor">
         {formatMoney(v.revenue.perVisitor, currency)}
       </td>
     </tr>

@@ -52,8 +52,8 @@ function callLine(call: TreatmentCall, results: ResultsResponse, control: string
       const word = call.call === 'better' ? 'better' : 'worse'
       const basis =
         call.basis === 'sequential'
-          ? `sequential p = ${formatPValue(cmp?.sequentialPValueAdjusted)} (Holm-adjusted), valid however often you look`
-          : `Holm-adjusted p = ${formatPValue(cmp?.pValueAdjusted)} at the planned sample size`
+          ? `noise check (any day) ${formatPValue(cmp?.sequentialPValueAdjusted)}, safe to read daily`
+          : `noise check (end of test) ${formatPValue(cmp?.pValueAdjusted)}, the planned sample reached`
       return `${call.key} converts ${word} than ${control}: ${lift}; ${basis}.`
     }
     case 'no_difference':
@@ -80,9 +80,6 @@ export function VerdictBanner({ results }: { results: ResultsResponse }) {
           {guardrailSentence(w)}: read it before acting on the goal.
         </p>
       ))}
-      {verdict.kind === 'srm_mismatch' && (
-        <p>The sample ratio mismatch above must be fixed before any difference means anything.</p>
-      )}
       {verdict.kind === 'no_control' && (
         <p>
           Every visitor goes to the other variations, so nothing can be compared. To test again,
@@ -106,7 +103,7 @@ export function VerdictBanner({ results }: { results: ResultsResponse }) {
         <p class="muted">
           The plan: {formatCount(verdict.visitorsPerVariation)} visitors per variation to detect a{' '}
           {formatLift(results.power.minimumDetectableEffect)} lift with{' '}
-          {Math.round(verdict.power * 100)}% power. Stop earlier only on the sequential p-value.
+          {Math.round(verdict.power * 100)}% power. Stop earlier only on the noise check (any day).
           {results.duration.visitorsPerDay !== null &&
             ` Recent traffic: about ${formatCount(Math.round(results.duration.visitorsPerDay))} new visitors a day.`}
         </p>

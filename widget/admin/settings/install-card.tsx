@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import type { WidgetManifest } from '../api/types.ts'
-import { CopyButton } from '../components/copy-button.tsx'
+import { Snippet } from '../components/snippet.tsx'
 import { installSnippet, sriSnippet } from '../lib/install-snippet.ts'
 
 export function InstallCard({ publicKey }: { publicKey: string }) {
@@ -24,10 +24,7 @@ export function InstallCard({ publicKey }: { publicKey: string }) {
     <section aria-labelledby="install-title" class="card">
       <h2 id="install-title">Install</h2>
       <p>Paste this before the closing &lt;/body&gt; tag of every store page:</p>
-      <pre class="snippet" id="snippet-plain" data-snippet="plain">
-        <code>{plain}</code>
-      </pre>
-      <CopyButton text={plain} label="Copy snippet" fallbackId="snippet-plain" />
+      <Snippet name="plain" text={plain} label="Copy snippet" />
       <h3>Pinned version with Subresource Integrity</h3>
       {manifest === null && <p class="muted">Loading the widget manifest…</p>}
       {manifest === 'missing' && (
@@ -39,10 +36,7 @@ export function InstallCard({ publicKey }: { publicKey: string }) {
             Pins widget version <code>{manifest.version}</code>: the browser refuses it if a single
             byte changes. Later deploys keep serving it; update the tag to take a newer widget.
           </p>
-          <pre class="snippet" id="snippet-sri" data-snippet="sri">
-            <code>{pinned}</code>
-          </pre>
-          <CopyButton text={pinned} label="Copy pinned snippet" fallbackId="snippet-sri" />
+          <Snippet name="sri" text={pinned} label="Copy pinned snippet" />
         </>
       )}
     </section>
