@@ -1,0 +1,106 @@
+/**
+ * `npm run eval:intent -- --train FILE --test FILE [--online]`, or
+ * `npm run eval:intent -- --file FILE --train-months Feb-Jul --test-months Aug-Oct [--online]`:
+ * trains the purchase-intent model (the settings `npm run train:intent` uses) and the mljs
+ * baselines on Online Shoppers CSV sessions (plain or `.gz`) and scores them on the test
+ * sessions. With --online the model also streams the test sessions through its online layer:
+ * score each, then learn from it, in file order. Progress goes to stderr; the last stdout line is
+ * {"test": n, "model": {auc, ap, logloss, brier}, "online": {...}, "baselines": {"logistic":
+ * {...}, "decisionTree": {...}}}.
+ */
+import { featureVector } from '../worker/intent/features.ts'
+import { forecastQuality, type ForecastQuality } from '../worker/intent/metrics.ts'
+import { intentSgdOptions } from '../worker/intent/online-config.ts'
+import type { LabelledSession } from '../worker/intent/online-shoppers-csv.ts'
+import { compileIntentModel, scoreIntent } from '../worker/intent/score.ts'
+import { trainIntentModel } from '../worker/intent/train-intent.ts'
+import { failWith, parseFlags } from './lib/cli.ts'
+import { DECISION_TREE, decisionTreeBaseline, logisticBaseline } from './lib/intent-baselines.ts'
+import { streamOnline } from './lib/intent-evaluation.ts'
+import { inMonths, monthRange, readOnlineShoppers } from './lib/online-shoppers-file.ts'
+
+const fail = failWith(
+  'usage: npm run eval:intent -- (--train FILE --test FILE | --file FILE --train-months Feb-Jul --test-months Aug-Oct) [--online]',
+)
+const { values } = parseFlags(
+  {
+    options: {
+      train: { type: 'string' },
+      test: { type: 'string' },
+      file: { type: 'string' },
+      'train-months': { type: 'string' },
+      'test-months': { type: 'string' },
+      online: { type: 'boolean', default: false },
+    },
+  },
+  fail,
+)
+
+function read(path: string): LabelledSession[] {
+  try {
+    return readOnlineShoppers(path)
+  } catch (err) {
+    return fail((err as Error).message)
+  }
+}
+
+function sessions(): { train: LabelledSession[]; test: LabelledSession[] } {
+  if (values.file !== undefined) {
+    if (values.train !== undefined || values.test !== undefined)
+      fail('--file splits one file by month; give it without --train and --test')
+    const months = (flag: 'train-months' | 'test-months') => {
+      const raw = values[flag]
+      const range = raw === undefined ? undefined : monthRange(raw)
+      return range ?? fail(`--${flag} needs a month range such as Feb-Jul`)
+    }
+    const rows = read(values.file)
+    return {
+      train: inMonths(rows, months('train-months')),
+      test: inMonths(rows, months('test-months')),
+    }
+  }
+  const { train, test } = values
+  if (train === undefined || test === undefined)
+    return fail('give --train and --test, or --file with --train-months and --test-months')
+  return { train: read(train), test: read(test) }
+}
+
+const { train, test } = sessions()
+if (train.length === 0 || test.length === 0) fail('no sessions to train on or to test')
+if (!train.some((r) => r.bought === 1) || !train.some((r) => r.bought === 0))
+  fail('the training sessions need both buyers and non-buyers')
+const y = test.map((r) => r.bought)
+const round = (q: ForecastQuality): ForecastQuality => ({
+  auc: Number(q.auc.toFixed(4)),
+  ap: Number(q.ap.toFixed(4)),
+  logloss: Number(q.logloss.toFixed(4)),
+  brier: Number(q.brier.toFixed(4)),
+})
+const log = (message: string) => process.stderr.write(`${message}\n`)
+
+log(`training on ${train.length} sessions, testing on ${test.length}`)
+const model = trainIntentModel(train, {
+  kind: 'starter',
+  source: 'eval:intent',
+  trainedAt: new Date().toISOString(),
+})
+const scorer = compileIntentModel(model)
+const frozen = test.map((r) => scoreIntent(scorer, featureVector(r.session)).probability)
+const report: Record<string, unknown> = {
+  test: test.length,
+  model: round(forecastQuality(y, frozen)),
+}
+if (values.online) {
+  const streamed = streamOnline(scorer.ensemble, model.online, test, intentSgdOptions({}))
+  if (streamed.skipped > 0) log(`online layer: ${streamed.skipped} non-finite step(s) skipped`)
+  report.online = round(forecastQuality(y, streamed.online))
+}
+log('baseline: logistic regression (ml-logistic-regression)')
+const logistic = logisticBaseline(train)(test)
+log('baseline: decision tree (ml-cart; about a minute on Feb-Jul)')
+const tree = decisionTreeBaseline(DECISION_TREE.maxDepth, DECISION_TREE.minNumSamples)(train)(test)
+report.baselines = {
+  logistic: round(forecastQuality(y, logistic)),
+  decisionTree: round(forecastQuality(y, tree)),
+}
+console.log(JSON.stringify(report))
