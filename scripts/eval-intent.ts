@@ -8,15 +8,9 @@
  * {"test": n, "model": {auc, ap, logloss, brier}, "online": {...}, "baselines": {"logistic":
  * {...}, "decisionTree": {...}}}.
  */
-import { featureVector } from '../worker/intent/features.ts'
-import { forecastQuality, type ForecastQuality } from '../worker/intent/metrics.ts'
-import { intentSgdOptions } from '../worker/intent/online-config.ts'
 import type { LabelledSession } from '../worker/intent/online-shoppers-csv.ts'
-import { compileIntentModel, scoreIntent } from '../worker/intent/score.ts'
-import { trainIntentModel } from '../worker/intent/train-intent.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
-import { DECISION_TREE, decisionTreeBaseline, logisticBaseline } from './lib/intent-baselines.ts'
-import { streamOnline } from './lib/intent-evaluation.ts'
+import { intentReport } from './lib/intent-report.ts'
 import { inMonths, monthRange, readOnlineShoppers } from './lib/online-shoppers-file.ts'
 
 const fail = failWith(
@@ -69,38 +63,5 @@ const { train, test } = sessions()
 if (train.length === 0 || test.length === 0) fail('no sessions to train on or to test')
 if (!train.some((r) => r.bought === 1) || !train.some((r) => r.bought === 0))
   fail('the training sessions need both buyers and non-buyers')
-const y = test.map((r) => r.bought)
-const round = (q: ForecastQuality): ForecastQuality => ({
-  auc: Number(q.auc.toFixed(4)),
-  ap: Number(q.ap.toFixed(4)),
-  logloss: Number(q.logloss.toFixed(4)),
-  brier: Number(q.brier.toFixed(4)),
-})
 const log = (message: string) => process.stderr.write(`${message}\n`)
-
-log(`training on ${train.length} sessions, testing on ${test.length}`)
-const model = trainIntentModel(train, {
-  kind: 'starter',
-  source: 'eval:intent',
-  trainedAt: new Date().toISOString(),
-})
-const scorer = compileIntentModel(model)
-const frozen = test.map((r) => scoreIntent(scorer, featureVector(r.session)).probability)
-const report: Record<string, unknown> = {
-  test: test.length,
-  model: round(forecastQuality(y, frozen)),
-}
-if (values.online) {
-  const streamed = streamOnline(scorer.ensemble, model.online, test, intentSgdOptions({}))
-  if (streamed.skipped > 0) log(`online layer: ${streamed.skipped} non-finite step(s) skipped`)
-  report.online = round(forecastQuality(y, streamed.online))
-}
-log('baseline: logistic regression (ml-logistic-regression)')
-const logistic = logisticBaseline(train)(test)
-log('baseline: decision tree (ml-cart; about a minute on Feb-Jul)')
-const tree = decisionTreeBaseline(DECISION_TREE.maxDepth, DECISION_TREE.minNumSamples)(train)(test)
-report.baselines = {
-  logistic: round(forecastQuality(y, logistic)),
-  decisionTree: round(forecastQuality(y, tree)),
-}
-console.log(JSON.stringify(report))
+console.log(JSON.stringify(intentReport(train, test, { online: values.online, log })))

@@ -36,10 +36,10 @@ export type BoostingOptions = {
 
 /** The settings chosen by cross-validation inside Feb-Jul (docs/intent-search.md). */
 export const DEFAULT_BOOSTING: BoostingOptions = {
-  trees: 200,
-  learningRate: 0.05,
+  trees: 50,
+  learningRate: 0.1,
   maxDepth: 3,
-  minSamplesLeaf: 20,
+  minSamplesLeaf: 40,
   l2: 1,
   subsample: 0.8,
   featureFraction: 1,

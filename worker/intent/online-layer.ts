@@ -100,9 +100,14 @@ function inputs(layer: OnlineLayer, logit: number, x: ArrayLike<number>): number
 
 /** The layer's logit for a session whose ensemble logit is `logit` and features are `x`. */
 export function onlineLogit(layer: OnlineLayer, logit: number, x: ArrayLike<number>): number {
-  const z = inputs(layer, logit, x)
-  let sum = layer.bias
-  for (let j = 0; j < z.length; j++) sum += (layer.weights[j] ?? 0) * (z[j] as number)
+  // Written out rather than through inputs(): this runs on every scored request.
+  let sum = layer.bias + (layer.weights[0] ?? 0) * logit
+  for (let j = 0; j < layer.features.length; j++) {
+    const v = x[FEATURE_INDEX[layer.features[j] as IntentFeature]] as number
+    if (v !== v) continue
+    sum +=
+      ((layer.weights[j + 1] ?? 0) * (Math.log1p(v) - (layer.mean[j] ?? 0))) / (layer.scale[j] ?? 1)
+  }
   return sum
 }
 
