@@ -48,7 +48,7 @@ export type OnlineOptions = {
 }
 
 /** The settings chosen on Feb-Jul alone (docs/intent-search.md). */
-export const DEFAULT_ONLINE: OnlineOptions = { learningRate: 0.02, l2: 0.01, clip: 5 }
+export const DEFAULT_ONLINE: OnlineOptions = { learningRate: 0.02, l2: 0, clip: 20 }
 
 /**
  * A layer that scores as the ensemble alone, with standardisation taken from the training

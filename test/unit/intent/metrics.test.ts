@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import reference from '../../fixtures/intent/metrics-reference.json' with { type: 'json' }
 import { forecastQuality } from '../../../worker/intent/metrics.ts'
 
 type Case = { y: number[]; p: number[]; auc: number; ap: number; logloss: number; brier: number }
-const { cases } = JSON.parse(
-  readFileSync(new URL('../../fixtures/intent/metrics-reference.json', import.meta.url), 'utf8'),
-) as { cases: Case[] }
+const { cases } = reference as { cases: Case[] }
 
 // Reference values: scikit-learn's roc_auc_score, average_precision_score, log_loss and
 // brier_score_loss (scripts/fixtures/intent_reference.py), ties included.

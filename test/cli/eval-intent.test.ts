@@ -3,12 +3,8 @@
 // with the usage.
 import { spawnSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { intentReport } from '../../../scripts/lib/intent-report.ts'
-import {
-  inMonths,
-  monthRange,
-  readOnlineShoppers,
-} from '../../../scripts/lib/online-shoppers-file.ts'
+import { intentReport } from '../../scripts/lib/intent-report.ts'
+import { inMonths, monthRange, readOnlineShoppers } from '../../scripts/lib/online-shoppers-file.ts'
 
 const SAMPLE = 'test/fixtures/intent/online-shoppers-sample.csv'
 const rows = readOnlineShoppers(SAMPLE)
