@@ -3,8 +3,8 @@
  * The purchase-intent evaluation's baselines, from the mljs family as the issue asks: logistic
  * regression (ml-logistic-regression, on standardised features with an intercept column, since it
  * fits neither itself) and a CART decision tree (ml-cart, its leaf class shares as probabilities).
- * Their settings come from the same cross-validation inside Feb-Jul as the model's
- * (docs/intent-search.md). Only the data set's columns are used: edgelift's extra features are
+ * Neither is tuned on the test months: the logistic fit has no setting but its step count, and
+ * the tree takes the settings scikit-learn's CV chose inside Feb-Jul. Only the data set's columns are used: edgelift's extra features are
  * absent from it, and neither library takes a missing value.
  */
 import { DecisionTreeClassifier } from 'ml-cart'
