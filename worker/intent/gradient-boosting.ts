@@ -1,7 +1,7 @@
 /**
  * Gradient-boosted decision trees for purchase intent (binary log loss, Newton leaf values,
  * shrinkage, row and feature subsampling, histogram splits with a learned branch for missing
- * values), trained in Node by `npm run train:intent` and by the Worker's cron alike.
+ * values), trained in Node by `npm run train:intent`; pure, so the Worker can run the same code.
  *
  * Written in-house because the mljs family does not cover it: mljs has no gradient boosting at
  * all, and its trees (ml-cart, which ml-random-forest builds on) cannot take one: they split on
