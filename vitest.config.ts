@@ -14,8 +14,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          // test/build: what `npm run build` ships (node types, tsconfig.e2e.json).
-          include: ['test/unit/**/*.test.ts', 'test/build/**/*.test.ts'],
+          // test/build: what `npm run build` ships; test/cli: the Node CLIs that need no server
+          // (both type-checked with node types, tsconfig.e2e.json).
+          include: ['test/unit/**/*.test.ts', 'test/build/**/*.test.ts', 'test/cli/**/*.test.ts'],
           environment: 'node',
           sequence: { groupOrder: 1 },
         },

@@ -1,0 +1,79 @@
+// `npm run eval:intent` on a small committed sample of the public data set: the report has the
+// shape the issue defines, the CLI prints it as its last stdout line, and bad flags are refused
+// with the usage.
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { intentReport } from '../../scripts/lib/intent-report.ts'
+import { inMonths, monthRange, readOnlineShoppers } from '../../scripts/lib/online-shoppers-file.ts'
+
+const SAMPLE = 'test/fixtures/intent/online-shoppers-sample.csv'
+const rows = readOnlineShoppers(SAMPLE)
+const train = inMonths(rows, monthRange('Feb-Jul') ?? new Set())
+const test = inMonths(rows, monthRange('Aug-Oct') ?? new Set())
+
+function run(...args: string[]) {
+  return spawnSync(
+    process.execPath,
+    ['--experimental-strip-types', 'scripts/eval-intent.ts', ...args],
+    { encoding: 'utf8' },
+  )
+}
+
+const quality = {
+  auc: expect.any(Number),
+  ap: expect.any(Number),
+  logloss: expect.any(Number),
+  brier: expect.any(Number),
+}
+
+describe('npm run eval:intent', () => {
+  it('reports the model, the online layer and both baselines on the test sessions', () => {
+    const report = intentReport(train, test, { online: true })
+    expect(Object.keys(report)).toEqual(['test', 'model', 'online', 'baselines'])
+    expect(report).toEqual({
+      test: 80,
+      model: quality,
+      online: quality,
+      baselines: { logistic: quality, decisionTree: quality },
+    })
+    for (const q of [report.model, report.online, report.baselines.logistic]) {
+      expect(q?.auc).toBeGreaterThan(0.5)
+      expect(q?.logloss).toBeGreaterThan(0)
+    }
+  })
+
+  it('leaves the online figures out without --online', () => {
+    expect(Object.keys(intentReport(train, test, { online: false }))).toEqual([
+      'test',
+      'model',
+      'baselines',
+    ])
+  })
+
+  // Each case starts Node (about 2 s on a loaded two-core machine), hence the longer timeout.
+  it(
+    'prints the report as the last stdout line, splitting one file by months',
+    { timeout: 30_000 },
+    () => {
+      const out = run('--file', SAMPLE, '--train-months', 'Feb-Jul', '--test-months', 'Aug-Oct')
+      expect(out.status).toBe(0)
+      const report = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '') as { test: number }
+      expect(report.test).toBe(80)
+    },
+  )
+
+  it.each([
+    [[], /give --train and --test/],
+    [
+      ['--file', SAMPLE, '--train-months', 'Jul-Feb', '--test-months', 'Aug'],
+      /--train-months needs/,
+    ],
+    [['--train', 'no/such.csv', '--test', SAMPLE], /no\/such\.csv/],
+    [['--train', 'package.json', '--test', SAMPLE], /header has no Administrative/],
+  ])('refuses %j with the usage and status 2', { timeout: 15_000 }, (args, message) => {
+    const out = run(...args)
+    expect(out.status).toBe(2)
+    expect(out.stderr).toMatch(message)
+    expect(out.stderr).toMatch(/usage: npm run eval:intent/)
+  })
+})

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { FEATURE_INDEX, INTENT_FEATURES } from '../../../worker/intent/features.ts'
+import { intentSgdOptions } from '../../../worker/intent/online-config.ts'
+import {
+  DEFAULT_ONLINE,
+  onlineLogit,
+  startOnlineLayer,
+  updateOnlineLayer,
+} from '../../../worker/intent/online-layer.ts'
+
+const vector = (values: Partial<Record<(typeof INTENT_FEATURES)[number], number>>) => {
+  const x = new Float64Array(INTENT_FEATURES.length).fill(Number.NaN)
+  for (const [name, v] of Object.entries(values)) x[FEATURE_INDEX[name as 'PageValues']] = v
+  return x
+}
+const training = [
+  vector({ PageValues: 0 }),
+  vector({ PageValues: 10 }),
+  vector({ PageValues: 100 }),
+]
+const options = { learningRate: 0.1, l2: 0, clip: 100 }
+
+afterEach(() => vi.restoreAllMocks())
+
+describe('the online logistic layer', () => {
+  it('starts as the ensemble alone', () => {
+    const layer = startOnlineLayer(training)
+    expect(onlineLogit(layer, 1.7, vector({ PageValues: 42, AddToCarts: 3 }))).toBe(1.7)
+  })
+
+  it('takes the textbook SGD step on the log loss', () => {
+    const layer = startOnlineLayer(training)
+    const x = vector({ PageValues: 10 })
+    const { layer: next, updated } = updateOnlineLayer(layer, 0, x, 1, options)
+    expect(updated).toBe(true)
+    // p = 0.5, error -0.5: the intercept and each weight move by 0.1 * 0.5 * input.
+    const z = (Math.log1p(10) - (layer.mean[0] ?? 0)) / (layer.scale[0] ?? 1)
+    expect(next.bias).toBeCloseTo(0.05, 12)
+    expect(next.weights[0]).toBe(1)
+    expect(next.weights[1]).toBeCloseTo(0.05 * z, 12)
+    expect(next.updates).toBe(1)
+    expect(layer.bias).toBe(0)
+  })
+
+  it('follows a rising purchase rate between trainings', () => {
+    let layer = startOnlineLayer(training)
+    const x = vector({ PageValues: 10 })
+    for (let i = 0; i < 300; i++)
+      layer = updateOnlineLayer(layer, -2, x, i % 2 === 0 ? 1 : 0, DEFAULT_ONLINE).layer
+    expect(onlineLogit(layer, -2, x)).toBeGreaterThan(-1)
+  })
+
+  it('pulls weights back toward the start with L2 and clips long gradients', () => {
+    const layer = { ...startOnlineLayer(training), weights: [3, 0, 0, 0, 0, 0, 0, 0, 0, 0] }
+    const x = vector({})
+    const pulled = updateOnlineLayer(layer, 0, x, 0, { ...options, l2: 1, learningRate: 0.1 }).layer
+    // Error 0.5 on input 0 plus L2 (3 - 1): the logit weight moves by 0.1 * (0.5 * 0 + 2).
+    expect(pulled.weights[0]).toBeCloseTo(2.8, 12)
+    const clipped = updateOnlineLayer(layer, 1000, x, 0, { ...options, clip: 1, l2: 0 }).layer
+    // The gradient (1, 1000) is scaled to length 1, so the step is at most the learning rate.
+    expect(Math.hypot(clipped.bias, (clipped.weights[0] ?? 0) - 3)).toBeCloseTo(0.1, 9)
+  })
+
+  it('skips and logs a non-finite step, leaving the layer as it was', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const layer = startOnlineLayer(training)
+    const outcome = updateOnlineLayer(layer, Number.POSITIVE_INFINITY, vector({}), 0, options)
+    expect(outcome).toEqual({ layer, updated: false, skipped: 'non_finite_step' })
+    expect(warn).toHaveBeenCalledOnce()
+    const nan = updateOnlineLayer(layer, Number.NaN, vector({}), 1, options)
+    expect(nan.updated).toBe(false)
+  })
+
+  it('reads its settings from the Worker variables, falling back when out of range', () => {
+    expect(
+      intentSgdOptions({
+        INTENT_SGD_LEARNING_RATE: '0.2',
+        INTENT_SGD_L2: '0.5',
+        INTENT_SGD_CLIP: '3',
+      }),
+    ).toEqual({ learningRate: 0.2, l2: 0.5, clip: 3 })
+    expect(
+      intentSgdOptions({
+        INTENT_SGD_LEARNING_RATE: 'x',
+        INTENT_SGD_L2: '-1',
+        INTENT_SGD_CLIP: '0',
+      }),
+    ).toEqual(DEFAULT_ONLINE)
+  })
+})

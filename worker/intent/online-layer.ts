@@ -1,0 +1,148 @@
+/**
+ * The online logistic layer on top of the tree ensemble: a logistic regression over the
+ * ensemble's logit and a few fast-moving features, updated by one SGD step each time a session
+ * ends (bought or not), so scores follow drift such as a holiday season between trainings.
+ *
+ * It starts as the identity (weight 1 on the ensemble's logit, 0 elsewhere), so a fresh layer
+ * scores exactly as the frozen ensemble, and L2 pulls the weights back toward that start rather
+ * than toward 0: with no evidence, the layer trusts the trained trees. The intercept is not
+ * pulled, since following a moving purchase rate is its job. Gradients longer than `clip` are
+ * scaled down to it; a step with any non-finite number is skipped and logged, so one poisoned
+ * session never reaches the stored weights.
+ */
+import { FEATURE_INDEX, type IntentFeature } from './features.ts'
+
+/** Features that move fast enough to be worth re-weighting between trainings. */
+export const ONLINE_FEATURES = [
+  'PageValues',
+  'ProductRelated',
+  'ProductRelated_Duration',
+  'ExitRates',
+  'SpecialDay',
+  'Weekend',
+  'AddToCarts',
+  'DistinctItems',
+  'RecClicks',
+] as const satisfies readonly IntentFeature[]
+
+export type OnlineLayer = {
+  /** The layer's inputs after the ensemble's logit. */
+  features: IntentFeature[]
+  /** Standardisation of log(1 + value) per feature, from the training sessions. */
+  mean: number[]
+  scale: number[]
+  bias: number
+  /** Weight of the ensemble's logit, then one per feature. */
+  weights: number[]
+  /** Sessions learnt from since training. */
+  updates: number
+}
+
+export type OnlineOptions = {
+  /** SGD learning rate per session. */
+  learningRate: number
+  /** L2 pull of the weights toward the layer's start (1 on the logit, 0 elsewhere). */
+  l2: number
+  /** Longest gradient (Euclidean norm) a step takes. */
+  clip: number
+}
+
+/** The settings chosen on Feb-Jul alone (docs/intent-search.md). */
+export const DEFAULT_ONLINE: OnlineOptions = { learningRate: 0.02, l2: 0, clip: 20 }
+
+/**
+ * A layer that scores as the ensemble alone, with standardisation taken from the training
+ * vectors (a feature absent from all of them gets mean 0, scale 1 and never moves the score).
+ */
+export function startOnlineLayer(
+  vectors: Float64Array[],
+  features: readonly IntentFeature[] = ONLINE_FEATURES,
+): OnlineLayer {
+  const mean: number[] = []
+  const scale: number[] = []
+  for (const name of features) {
+    const index = FEATURE_INDEX[name]
+    let n = 0
+    let sum = 0
+    let squares = 0
+    for (const x of vectors) {
+      const v = x[index] as number
+      if (v !== v) continue
+      const t = Math.log1p(v)
+      n++
+      sum += t
+      squares += t * t
+    }
+    const m = n > 0 ? sum / n : 0
+    const sd = n > 1 ? Math.sqrt(Math.max(0, squares / n - m * m)) : 0
+    mean.push(Number(m.toPrecision(6)))
+    scale.push(sd > 1e-9 ? Number(sd.toPrecision(6)) : 1)
+  }
+  return {
+    features: [...features],
+    mean,
+    scale,
+    bias: 0,
+    weights: [1, ...features.map(() => 0)],
+    updates: 0,
+  }
+}
+
+/** The layer's inputs: the ensemble's logit, then each feature standardised (0 when missing). */
+function inputs(layer: OnlineLayer, logit: number, x: ArrayLike<number>): number[] {
+  const out = [logit]
+  for (let j = 0; j < layer.features.length; j++) {
+    const v = x[FEATURE_INDEX[layer.features[j] as IntentFeature]] as number
+    out.push(v !== v ? 0 : (Math.log1p(v) - (layer.mean[j] ?? 0)) / (layer.scale[j] ?? 1))
+  }
+  return out
+}
+
+/** The layer's logit for a session whose ensemble logit is `logit` and features are `x`. */
+export function onlineLogit(layer: OnlineLayer, logit: number, x: ArrayLike<number>): number {
+  // Written out rather than through inputs(): this runs on every scored request.
+  let sum = layer.bias + (layer.weights[0] ?? 0) * logit
+  for (let j = 0; j < layer.features.length; j++) {
+    const v = x[FEATURE_INDEX[layer.features[j] as IntentFeature]] as number
+    if (v !== v) continue
+    sum +=
+      ((layer.weights[j + 1] ?? 0) * (Math.log1p(v) - (layer.mean[j] ?? 0))) / (layer.scale[j] ?? 1)
+  }
+  return sum
+}
+
+export type OnlineUpdate = { layer: OnlineLayer; updated: boolean; skipped?: 'non_finite_step' }
+
+/**
+ * Learns from one ended session (`bought` 1 or 0) with one SGD step on the log loss; the input
+ * layer is not modified.
+ *
+ * @example
+ * const { layer: next } = updateOnlineLayer(layer, logit, x, 1, DEFAULT_ONLINE)
+ */
+export function updateOnlineLayer(
+  layer: OnlineLayer,
+  logit: number,
+  x: ArrayLike<number>,
+  bought: 0 | 1,
+  options: OnlineOptions,
+): OnlineUpdate {
+  const z = inputs(layer, logit, x)
+  const p = 1 / (1 + Math.exp(-onlineLogit(layer, logit, x)))
+  const error = p - bought
+  const gradient = [error]
+  for (let j = 0; j < z.length; j++) {
+    const start = j === 0 ? 1 : 0
+    gradient.push(error * (z[j] as number) + options.l2 * ((layer.weights[j] ?? 0) - start))
+  }
+  const norm = Math.hypot(...gradient)
+  const shrink = norm > options.clip ? options.clip / norm : 1
+  const step = gradient.map((g) => options.learningRate * shrink * g)
+  const bias = layer.bias - (step[0] as number)
+  const weights = layer.weights.map((w, j) => w - (step[j + 1] as number))
+  if (!Number.isFinite(bias) || !weights.every(Number.isFinite)) {
+    console.warn(`intent online layer: skipped a non-finite step (logit ${logit})`)
+    return { layer, updated: false, skipped: 'non_finite_step' }
+  }
+  return { layer: { ...layer, bias, weights, updates: layer.updates + 1 }, updated: true }
+}
