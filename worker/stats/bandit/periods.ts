@@ -34,8 +34,9 @@ export type PeriodWeightedEstimate = {
   /** Sampling variance of `rate` (0 without visitors). */
   variance: number
   /**
-   * Visitors a single unweighted sample would need for the same precision: all of them when
-   * every period had the same weights, fewer when the weights moved.
+   * Visitors a single unweighted sample would need for the same precision: all of them with one
+   * period, fewer when the weights moved, more when the rate drifted under unchanged weights
+   * (the period weighting then removes the drift from the variance).
    */
   effectiveVisitors: number
 }
@@ -94,11 +95,11 @@ export function periodWeightedEstimates(
       variance += (w * w * r * (1 - r)) / arm.visitors
       kishDenominator += (w * w) / arm.visitors
     })
-    // Kish's effective size 1 / Σ w_p² / n_vp; with variance-matching below it is the fallback
-    // when every period's rate is 0 (or 1) and the variance says nothing.
-    const kish = 1 / kishDenominator
-    const matched = variance > 0 ? (rate * (1 - rate)) / variance : kish
-    return { visitors, conversions, rate, variance, effectiveVisitors: Math.min(visitors, matched) }
+    // Variance-matched: the Beta posterior below then has the estimator's own variance. When
+    // every period's rate is 0 (or 1) the variance says nothing, and Kish's effective size
+    // 1 / Σ w_p² / n_vp stands in (all the visitors when the weights never moved).
+    const effectiveVisitors = variance > 0 ? (rate * (1 - rate)) / variance : 1 / kishDenominator
+    return { visitors, conversions, rate, variance, effectiveVisitors }
   })
 }
 
