@@ -105,7 +105,9 @@ describe('bandit statistics beside GrowthBook gbstats', () => {
   const compared = cases.filter((c) => c.gbstats)
   // Where both models are on firm ground: a Beta and a Gaussian posterior agree once every
   // variation has some 40 conversions; below that the Beta's skew matters (and gbstats' Gaussian
-  // puts a variation with no conversions at N(0, 10^4)).
+  // puts a variation with no conversions at N(0, 10^4)). Above it the two still differ by the
+  // uniform prior, worth two visitors: it lifts a 900-visitor variation at 6.6% by a tenth of a
+  // standard deviation, which moves a close P(best) by up to 0.025.
   const large = compared.filter((c) => c.estimates.every((e) => e.conversions >= 40))
 
   it('compares enough cases', () => {
@@ -122,15 +124,15 @@ describe('bandit statistics beside GrowthBook gbstats', () => {
     }
   })
 
-  it('gives P(best) and top-two weights within 0.02 of GrowthBook with enough conversions', () => {
+  it('gives P(best) and top-two weights within 0.03 of GrowthBook with enough conversions', () => {
     for (const c of large) {
       const ranks = rankProbabilities(periodWeightedEstimates(c.periods).map(ratePosterior))
       const topTwo = floorWeights(thompsonWeights(ranks, 'identify'), c.minWeight)
       c.gbstats?.bestExact.forEach((p, i) =>
-        expectClose(ranks.best[i], p, 0, 0.02, `${c.name} best ${i}`),
+        expectClose(ranks.best[i], p, 0, 0.03, `${c.name} best ${i}`),
       )
       c.gbstats?.topTwoWeights.forEach((w, i) =>
-        expectClose(topTwo[i], w, 0, 0.02, `${c.name} top-two ${i}`),
+        expectClose(topTwo[i], w, 0, 0.03, `${c.name} top-two ${i}`),
       )
     }
   })
