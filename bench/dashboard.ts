@@ -1,12 +1,14 @@
 /**
- * The admin dashboard's weight and speed: the gzipped size of what the browser downloads for it
- * (public/admin/app.js + app.css, as `npm run build` leaves them; Settings' team.js is fetched
- * later and only reported), and the time to interactive of
+ * The admin dashboard's weight and speed: the gzipped size of what the browser downloads before
+ * the first page runs (public/admin/app.js with the chunks it imports statically, and app.css, as
+ * `npm run build` leaves them; the other pages' chunks, Settings' team.js and the recommendations
+ * page's steering.js are fetched later and only reported), and the time to interactive of
  * a results page in headless Chromium — from navigation start until the results table is on
  * screen and the main thread answers the next task and frame. Median of several cold loads (a
  * fresh browser context each, so nothing comes from the HTTP cache).
  */
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { STEERING_CHUNK } from '../widget/admin/steering/chunk.ts'
 import { launchBrowser } from '../test/e2e/support/browser.ts'
@@ -20,6 +22,28 @@ const ADMIN_KEY = process.env.EDGELIFT_ADMIN_KEY ?? 'sk_demo'
 function gzippedBytes(path: string): { raw: number; gzipped: number } {
   const bytes = readFileSync(path)
   return { raw: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length }
+}
+
+/**
+ * A script and every chunk it imports statically, transitively: what the browser must fetch
+ * before it runs. Dynamic `import()`s (the other pages) are left out.
+ */
+function withStaticImports(path: string, seen = new Set<string>()): string[] {
+  if (seen.has(path)) return []
+  seen.add(path)
+  const text = readFileSync(path, 'utf8')
+  const dir = path.slice(0, path.lastIndexOf('/') + 1)
+  for (const m of text.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)) {
+    const target = m[1]
+    if (target) withStaticImports(join(dir, target), seen)
+  }
+  return [...seen]
+}
+
+function gzippedFiles(paths: string[]): { raw: number; gzipped: number } {
+  return paths
+    .map((p) => gzippedBytes(p))
+    .reduce((a, b) => ({ raw: a.raw + b.raw, gzipped: a.gzipped + b.gzipped }))
 }
 
 /** The first running experiment of the demo site: the page the timing loads. */
@@ -84,7 +108,7 @@ export async function benchDashboard(baseUrl: string): Promise<Row[]> {
   let team: { raw: number; gzipped: number }
   let steering: { raw: number; gzipped: number }
   try {
-    js = gzippedBytes('public/admin/app.js')
+    js = gzippedFiles(withStaticImports('public/admin/app.js'))
     css = gzippedBytes('public/admin/app.css')
     team = gzippedBytes('public/admin/team.js')
     steering = gzippedBytes(`public${STEERING_CHUNK.path}`)
@@ -99,11 +123,11 @@ export async function benchDashboard(baseUrl: string): Promise<Row[]> {
   const spread = runs.map((r) => r.interactive)
   return [
     {
-      name: 'dashboard bundle, gzipped (app.js + app.css)',
+      name: 'dashboard first load, gzipped (app.js with its static chunks + app.css)',
       value: total,
       unit: 'B',
       target: { text: '< 30 KB', met: total < BUNDLE_BUDGET_BYTES },
-      note: `app.js ${js.gzipped} B gzipped (${js.raw} B minified), app.css ${css.gzipped} B gzipped (${css.raw} B); not counted, fetched only by their pages: team.js ${team.gzipped} B gzipped (Settings), steering ${steering.gzipped} B gzipped (${steering.raw} B, Recommendations)`,
+      note: `app.js and its static chunks ${js.gzipped} B gzipped (${js.raw} B minified), each other page a chunk of its own fetched after the first page; app.css ${css.gzipped} B gzipped (${css.raw} B); not counted, fetched only by their pages: team.js ${team.gzipped} B gzipped (Settings), steering ${steering.gzipped} B gzipped (${steering.raw} B, Recommendations)`,
     },
     {
       name: `dashboard results page, time to interactive (median of ${LOADS})`,

@@ -45,7 +45,18 @@ for (const name of RELEASE_FILES) writeFileSync(`${OUT}/${name}`, release.files[
 if (existsSync('widget/admin/index.tsx')) {
   // ES2022 where the shop's widget keeps ES2021: admins' browsers already need <dialog> (Safari
   // 15.4, Firefox 98), which support it, and it is 86 bytes lighter gzipped than ES2021.
-  await bundle('widget/admin/index.tsx', `${OUT}/admin/app.js`, 'esm', 'es2022')
+  // Pages are chunks of their own (widget/admin/lazy-page.tsx): app.js is the shell and the
+  // experiments list, with the code they share with the pages.
+  rmSync(`${OUT}/admin/chunks`, { recursive: true, force: true })
+  await build({
+    ...BUNDLE_OPTIONS,
+    entryPoints: { app: 'widget/admin/index.tsx' },
+    outdir: `${OUT}/admin`,
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+  })
   await bundle(ADMIN_TEAM_BUNDLE.entry, `${OUT}${ADMIN_TEAM_BUNDLE.path}`, 'esm')
   // The recommendations page's steering tools: a chunk of their own, fetched when that page shows.
   await bundle(STEERING_CHUNK.entry, `${OUT}${STEERING_CHUNK.path}`, 'esm')

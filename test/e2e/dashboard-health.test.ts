@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createSite, type CreatedSite } from '../../scripts/lib/sites.ts'
 import { launchBrowser } from './support/browser.ts'
+import { proveStoreHostname } from './support/store-hostname.ts'
 import { postEvents, startExperiment, untilAdminKeyWorks } from './support/traffic.ts'
 
 const base = inject('baseUrl')
@@ -19,12 +20,8 @@ beforeAll(async () => {
     persistTo: inject('persistTo'),
   })
   await untilAdminKeyWorks(base, site.adminKey)
-  const proxy = await fetch(`${base}/v1/admin/site/proxy`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ originUrl: 'https://origin.shop.example', hostnames: [storeHost] }),
-  })
-  expect(proxy.status).toBe(200)
+  // A proven hostname: only then are its pages the site's own.
+  await proveStoreHostname(site, storeHost, 'https://origin.shop.example')
   await startExperiment(base, site.adminKey, {
     key: 'hero',
     name: 'Hero',

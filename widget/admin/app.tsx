@@ -5,14 +5,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ApiFailure, onUnauthorized, request } from './api/client.ts'
 import type { SiteInfo } from './api/types.ts'
-import { PAGE_TITLE_ID } from './components/page.tsx'
-import { ExperimentEditPage, NewExperimentPage } from './pages/experiment-edit.tsx'
-import { ExperimentPage } from './pages/experiment-page.tsx'
+import { focusPageTitle, lazyPage, preloadPages } from './lazy-page.tsx'
 import { ExperimentsList } from './pages/experiments-list.tsx'
 import { NotFoundPage } from './pages/not-found.tsx'
-import { RecommendationsPage } from './pages/recommendations.tsx'
-import { SampleSizePage } from './pages/sample-size.tsx'
-import { SettingsPage } from './pages/settings.tsx'
 import { SignIn } from './pages/sign-in.tsx'
 import { BASE, matchRoute, useLocation, type Location, type Route } from './router.ts'
 import { clearKey, currentKey, saveKey } from './session.ts'
@@ -83,6 +78,11 @@ function Shell({ site, setSite, onSignOut }: ShellProps) {
   const location = useLocation()
   const route = matchRoute(location.pathname)
   useFocusOnNavigation(location)
+  // The other pages' chunks, once this one is up: navigating then seldom waits.
+  useEffect(() => {
+    const idle = setTimeout(preloadPages, 500)
+    return () => clearTimeout(idle)
+  }, [])
 
   useEffect(() => {
     if (site) return
@@ -130,6 +130,23 @@ function Shell({ site, setSite, onSignOut }: ShellProps) {
   )
 }
 
+const NewExperimentPage = lazyPage(() =>
+  import('./pages/experiment-edit.tsx').then((m) => m.NewExperimentPage),
+)
+const ExperimentEditPage = lazyPage(() =>
+  import('./pages/experiment-edit.tsx').then((m) => m.ExperimentEditPage),
+)
+const ExperimentPage = lazyPage(() =>
+  import('./pages/experiment-page.tsx').then((m) => m.ExperimentPage),
+)
+const SampleSizePage = lazyPage(() =>
+  import('./pages/sample-size.tsx').then((m) => m.SampleSizePage),
+)
+const RecommendationsPage = lazyPage(() =>
+  import('./pages/recommendations.tsx').then((m) => m.RecommendationsPage),
+)
+const SettingsPage = lazyPage(() => import('./pages/settings.tsx').then((m) => m.SettingsPage))
+
 function RoutePage({ route, location }: { route: Route; location: Location }) {
   switch (route.page) {
     case 'experiments':
@@ -159,6 +176,6 @@ function useFocusOnNavigation(location: Location): void {
       first.current = false
       return
     }
-    document.getElementById(PAGE_TITLE_ID)?.focus()
+    focusPageTitle()
   }, [location.pathname])
 }
