@@ -22,11 +22,13 @@ async function medianMs(url: string, headers: Record<string, string> = {}): Prom
   return median(times)
 }
 
-export async function benchResults(server: DevServer): Promise<Row[]> {
-  const headers = {
-    authorization: `Bearer ${server.site.adminKey}`,
-    'content-type': 'application/json',
-  }
+function adminHeaders(server: DevServer): Record<string, string> {
+  return { authorization: `Bearer ${server.site.adminKey}`, 'content-type': 'application/json' }
+}
+
+/** The experiment the rows belong to, created and started through the running server. */
+export async function createMillionExperiment(server: DevServer): Promise<void> {
+  const headers = adminHeaders(server)
   const body = {
     key: 'million',
     variations: [
@@ -56,6 +58,13 @@ export async function benchResults(server: DevServer): Promise<Row[]> {
     body: JSON.stringify(body),
   })
   await fetch(`${server.url}/v1/admin/experiments/million/start`, { method: 'POST', headers })
+}
+
+/**
+ * The rows, written straight into the local D1 file while no server has it open: a wrangler dev
+ * that had the file open while a million rows went in stopped answering (seen here).
+ */
+export function writeMillionRows(server: DevServer): void {
   progress(`results: writing ${ROWS.toLocaleString('en-US')} assignment rows into local D1`)
   // Rows are generated inside SQLite: 5% convert, with revenue for converters.
   server.sql(`INSERT INTO assignments (site_id, experiment_key, phase, visitor_id, variation, exposed_at, converted_at, conversions, revenue_minor)
@@ -79,6 +88,11 @@ export async function benchResults(server: DevServer): Promise<Row[]> {
   metricRows('aov', buyer, revenue, '1')
   metricRows('bounce', '(x * 15485863) % 100 < 60', '1', '2')
   metricRows('refunds', '(x * 32452843) % 100 < 1', '1', '1')
+}
+
+/** The results route against the bare GROUP BY, on a server started on the written rows. */
+export async function timeResults(server: DevServer): Promise<Row[]> {
+  const headers = adminHeaders(server)
   progress(`results: ${SAMPLES} timed requests each`)
   const bare = await medianMs(`${server.url}/v1/_bench/group-by/${server.site.siteId}/million`)
   const results = await medianMs(`${server.url}/v1/admin/experiments/million/results`, headers)

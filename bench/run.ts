@@ -19,7 +19,7 @@ import { progress, table, type Row } from './lib/report.ts'
 import { benchProxy } from './proxy.ts'
 import { benchRecs } from './recs.ts'
 import { benchRecsServing } from './recs-serving.ts'
-import { benchResults } from './results.ts'
+import { createMillionExperiment, timeResults, writeMillionRows } from './results.ts'
 import { benchStats } from './stats.ts'
 import { benchWidget } from './widget.ts'
 
@@ -35,9 +35,16 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
     }
   },
   async results() {
-    const server = await startDevServer('results', 8791)
+    const seeding = await startDevServer('results', 8791)
     try {
-      return await benchResults(server)
+      await createMillionExperiment(seeding)
+    } finally {
+      await seeding.stop()
+    }
+    writeMillionRows(seeding)
+    const server = await startDevServer('results', 8791, { reuse: seeding.site })
+    try {
+      return await timeResults(server)
     } finally {
       await server.stop()
     }
