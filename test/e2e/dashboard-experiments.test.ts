@@ -17,6 +17,7 @@ import {
   formatStatistic,
 } from '../../widget/admin/lib/format.ts'
 import { verdictHeadline, verdictOf } from '../../widget/admin/results/verdict.ts'
+import { signedInPage } from './support/dashboard.ts'
 
 const ADMIN_KEY = 'sk_demo'
 let browser: Browser
@@ -33,9 +34,7 @@ afterAll(async () => {
 
 /** A page already signed in (the key goes where the sign-in form puts it: sessionStorage). */
 async function signedIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  await page.addInitScript((key) => sessionStorage.setItem('edgelift.adminKey', key), ADMIN_KEY)
-  return page
+  return signedInPage(browser, ADMIN_KEY)
 }
 
 const cell = (page: Page, variation: string, col: string) =>

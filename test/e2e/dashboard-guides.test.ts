@@ -11,6 +11,7 @@ import type { ExperimentDetail } from '../../widget/admin/api/types.ts'
 import { launchBrowser } from './support/browser.ts'
 import { startTestPages, storePage, type TestPages } from './support/test-pages.ts'
 import { adminClient, driveTraffic, startExperiment } from './support/traffic.ts'
+import { signInBeforeLoad } from './support/dashboard.ts'
 
 let browser: Browser
 let base: string
@@ -31,7 +32,7 @@ async function signedIn(width = 1280, height = 800): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height } })
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base })
   const page = await context.newPage()
-  await page.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), 'sk_demo')
+  await signInBeforeLoad(page, 'sk_demo')
   return page
 }
 

@@ -7,6 +7,7 @@ import { createSite, type CreatedSite } from '../../scripts/lib/sites.ts'
 import { launchBrowser } from './support/browser.ts'
 import { proveStoreHostname } from './support/store-hostname.ts'
 import { postEvents, startExperiment, untilAdminKeyWorks } from './support/traffic.ts'
+import { signedInPage } from './support/dashboard.ts'
 
 const base = inject('baseUrl')
 let browser: Browser
@@ -56,9 +57,7 @@ afterAll(async () => {
 })
 
 async function signedIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  await page.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), site.adminKey)
-  return page
+  return signedInPage(browser, site.adminKey, { width: 1280, height: 900 })
 }
 
 describe('the health of a site and its experiments', () => {

@@ -14,6 +14,7 @@ import {
 } from './support/traffic.ts'
 import type { ExperimentDetail, ResultsResponse } from '../../widget/admin/api/types.ts'
 import { formatInterval, formatLift, formatPercent } from '../../widget/admin/lib/format.ts'
+import { signedInPage } from './support/dashboard.ts'
 
 const ADMIN_KEY = 'sk_demo'
 let browser: Browser
@@ -29,9 +30,7 @@ afterAll(async () => {
 })
 
 async function signedIn(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-  await page.addInitScript((key) => sessionStorage.setItem('edgelift.adminKey', key), ADMIN_KEY)
-  return page
+  return signedInPage(browser, ADMIN_KEY)
 }
 
 describe('other metrics', () => {

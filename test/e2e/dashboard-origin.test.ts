@@ -8,6 +8,7 @@ import { proofToken } from '../../worker/edge/hostname-proof.ts'
 import { startOrigin } from '../support/origin-server.ts'
 import { launchBrowser } from './support/browser.ts'
 import { proveStoreHostname } from './support/store-hostname.ts'
+import { signInBeforeLoad } from './support/dashboard.ts'
 
 const baseUrl = inject('baseUrl')
 const port = new URL(baseUrl).port
@@ -94,7 +95,7 @@ describe('Settings → Hostnames', () => {
     expect(set.status).toBe(200)
     const context = await browser.newContext()
     const page = await context.newPage()
-    await page.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), site.adminKey)
+    await signInBeforeLoad(page, site.adminKey)
     await page.goto(`http://localhost:${port}/admin/settings`)
     await expect
       .poll(() => page.locator('[data-dashboard-host]').textContent())

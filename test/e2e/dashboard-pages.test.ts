@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createSite } from '../../scripts/lib/sites.ts'
 import { launchBrowser } from './support/browser.ts'
 import { driveTraffic, startExperiment, untilAdminKeyWorks } from './support/traffic.ts'
+import { signedInPage } from './support/dashboard.ts'
 
 let browser: Browser
 let base: string
@@ -19,9 +20,7 @@ afterAll(async () => {
 })
 
 async function signedIn(key = 'sk_demo', width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 800 } })
-  await page.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), key)
-  return page
+  return signedInPage(browser, key, { width, height: 800 })
 }
 
 describe('the sample-size calculator', () => {

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createSite } from '../../scripts/lib/sites.ts'
 import { ARTIFACTS, launchBrowser } from './support/browser.ts'
 import { untilAdminKeyWorks } from './support/traffic.ts'
+import { signedInPage } from './support/dashboard.ts'
 
 const DIR = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : ARTIFACTS
 
@@ -53,8 +54,7 @@ afterAll(async () => {
 })
 
 async function signedIn(): Promise<{ page: Page; chunks: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  await page.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), adminKey)
+  const page = await signedInPage(browser, adminKey, { width: 1280, height: 900 })
   const chunks: string[] = []
   page.on('request', (req) => {
     if (req.url().endsWith('/admin/steering.js')) chunks.push(req.url())

@@ -17,6 +17,7 @@ import {
   startExperiment,
   untilAdminKeyWorks,
 } from './support/traffic.ts'
+import { signInBeforeLoad } from './support/dashboard.ts'
 
 const DAY = 86_400_000
 const DIR = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : ARTIFACTS
@@ -131,10 +132,7 @@ describe('dashboard screenshots', () => {
   it('captures the experiments list and a results page at 1280x800', async () => {
     await seedStore()
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.addInitScript(
-      (key) => sessionStorage.setItem('edgelift.adminKey', key),
-      store.adminKey,
-    )
+    await signInBeforeLoad(page, store.adminKey)
 
     await page.goto(`${base}/admin`)
     await page.locator('tr[data-experiment]').first().waitFor()
@@ -166,10 +164,7 @@ describe('dashboard screenshots', () => {
 
   it('captures the results on a 390 px phone', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
-    await page.addInitScript(
-      (key) => sessionStorage.setItem('edgelift.adminKey', key),
-      store.adminKey,
-    )
+    await signInBeforeLoad(page, store.adminKey)
     await page.goto(`${base}/admin/experiments/checkout-button-copy`)
     await page.locator('table.results tbody tr').first().waitFor()
     await page.waitForLoadState('networkidle')

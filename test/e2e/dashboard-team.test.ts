@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core'
 import { createSite } from '../../scripts/lib/sites.ts'
 import { launchBrowser } from './support/browser.ts'
 import { adminClient, untilAdminKeyWorks } from './support/traffic.ts'
+import { signInBeforeLoad } from './support/dashboard.ts'
 
 let browser: Browser
 let base: string
@@ -33,10 +34,7 @@ describe('Settings: team keys and the audit log', () => {
     })
     await untilAdminKeyWorks(base, site.adminKey)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    await context.addInitScript(
-      (k) => sessionStorage.setItem('edgelift.adminKey', k),
-      site.adminKey,
-    )
+    await signInBeforeLoad(context, site.adminKey)
     const page = await context.newPage()
     const requested: string[] = []
     page.on('request', (request) => requested.push(new URL(request.url()).pathname))
@@ -93,10 +91,7 @@ describe('Settings: team keys and the audit log', () => {
     })
     await untilAdminKeyWorks(base, site.adminKey)
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    await context.addInitScript(
-      (k) => sessionStorage.setItem('edgelift.adminKey', k),
-      site.adminKey,
-    )
+    await signInBeforeLoad(context, site.adminKey)
     const page = await context.newPage()
     await page.goto(`${base}/admin/settings`)
     await page.getByRole('heading', { name: 'Team keys' }).waitFor()
@@ -111,7 +106,7 @@ describe('Settings: team keys and the audit log', () => {
 
   it('says so when the team bundle cannot be fetched, and the rest of Settings works', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-    await context.addInitScript((k) => sessionStorage.setItem('edgelift.adminKey', k), 'sk_demo')
+    await signInBeforeLoad(context, 'sk_demo')
     await context.route('**/admin/team.js', (route) => route.abort())
     const page = await context.newPage()
     await page.goto(`${base}/admin/settings`)
