@@ -17,9 +17,13 @@ import { fileURLToPath } from 'node:url'
 import { Matrix, SingularValueDecomposition } from 'ml-matrix'
 
 import { readInteractions } from '../scripts/eval.ts'
-import { buildInteractionMatrix } from '../worker/recs/interactions.ts'
-import { randomizedSvd } from '../worker/recs/randomized-svd.ts'
-import { DEFAULT_TRAIN_OPTIONS, trainModel, trainingMatrixOptions } from '../worker/recs/train.ts'
+import { buildInteractionMatrix } from '../worker/recs/train/interactions.ts'
+import { randomizedSvd } from '../worker/recs/train/randomized-svd.ts'
+import {
+  DEFAULT_TRAIN_OPTIONS,
+  trainModel,
+  trainingMatrixOptions,
+} from '../worker/recs/train/train.ts'
 
 type Figure = { name: string; value: number; unit: string; note?: string }
 

@@ -16,8 +16,8 @@ import { createGunzip } from 'node:zlib'
 
 import { readLines } from '../worker/import/lines.ts'
 import { createOnlineRetailParser } from '../worker/import/online-retail.ts'
-import { createUserItemParser } from '../worker/import/user-item.ts'
-import { evaluateHoldout } from '../worker/recs/holdout.ts'
+import { createUserItemParser } from './eval/user-item.ts'
+import { evaluateHoldout } from './eval/recs/holdout.ts'
 import type { Interaction, Progress } from '../worker/recs/types.ts'
 
 /** Input formats the CLI reads. */

@@ -27,7 +27,7 @@ if (process.argv[2] === '--child') {
     number,
     number,
   ]
-  const { trainModel } = await import('../worker/recs/train.ts')
+  const { trainModel } = await import('../worker/recs/train/train.ts')
   // Skewed popularity inside 20 tastes, like real catalogs: a few hits, a long tail.
   let seed = 7
   const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32

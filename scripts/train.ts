@@ -4,7 +4,7 @@
  * the very code the Worker's cron and admin route run. This is the way for catalogs too large for
  * a Worker invocation (see the README's limits).
  */
-import { trainSite } from '../worker/recs/train-site.ts'
+import { trainSite } from '../worker/recs/train/train-site.ts'
 import type { Database } from '../worker/db/database.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
 import { progressBar, type ProgressBar } from './lib/progress.ts'

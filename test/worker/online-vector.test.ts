@@ -2,13 +2,13 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
 import { database } from '../../worker/db/database.ts'
-import { activeModel } from '../../worker/recs/model-cache.ts'
+import { activeModel } from '../../worker/recs/serve/model-cache.ts'
 import {
   MAX_FOLDED,
   onlineVector,
   recentInteractions,
   type RecentEvent,
-} from '../../worker/recs/online-vector.ts'
+} from '../../worker/recs/serve/online-vector.ts'
 import { call, eventId, publicPost, rows, type TestSite } from './support/api.ts'
 import { GARDEN, importText, KITCHEN, trainedStore, visitorIdOf } from './support/recs.ts'
 
@@ -121,9 +121,9 @@ describe('online refinement at read time', () => {
         )
       )[0]?.version
     const active = await versionOf()
-    const { loadInteractions } = await import('../../worker/recs/interaction-store.ts')
-    const { trainModel } = await import('../../worker/recs/train.ts')
-    const { saveModel } = await import('../../worker/recs/model-store.ts')
+    const { loadInteractions } = await import('../../worker/recs/train/interaction-store.ts')
+    const { trainModel } = await import('../../worker/recs/train/train.ts')
+    const { saveModel } = await import('../../worker/recs/train/model-store.ts')
     const next = trainModel(await loadInteractions(db, site.id), { rank: 4, now: Date.now() + 1 })
     const whileStoring: Promise<string | undefined>[] = []
     await saveModel(db, site.id, next, () => whileStoring.push(versionOf()))

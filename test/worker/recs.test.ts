@@ -239,7 +239,7 @@ describe('training limits and the cron trigger', () => {
   it('refuses to train a site above the in-Worker limit, pointing to npm run train', async () => {
     const site = await createSite()
     await seedStore(site)
-    const { trainSite } = await import('../../worker/recs/train-site.ts')
+    const { trainSite } = await import('../../worker/recs/train/train-site.ts')
     const { database } = await import('../../worker/db/database.ts')
     const { env } = await import('cloudflare:workers')
     const outcome = await trainSite(database(env.DB), site.id, { maxInteractions: 10 })
@@ -254,7 +254,7 @@ describe('training limits and the cron trigger', () => {
     const site = await createSite()
     await seedStore(site)
     const { env } = await import('cloudflare:workers')
-    const { trainSite } = await import('../../worker/recs/train-site.ts')
+    const { trainSite } = await import('../../worker/recs/train/train-site.ts')
     const { database } = await import('../../worker/db/database.ts')
     const startedAt = await markRunStarted(site, 60_000)
     const outcome = await trainSite(database(env.DB), site.id)
@@ -271,7 +271,7 @@ describe('training limits and the cron trigger', () => {
     const site = await createSite()
     await seedStore(site)
     const { env } = await import('cloudflare:workers')
-    const { trainChangedSites } = await import('../../worker/recs/scheduled-training.ts')
+    const { trainChangedSites } = await import('../../worker/recs/train/scheduled-training.ts')
     const { database } = await import('../../worker/db/database.ts')
     const all = { budgetMs: Number.POSITIVE_INFINITY }
     const report = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY, all)
@@ -293,7 +293,7 @@ describe('training limits and the cron trigger', () => {
       expect((await publicPost(site, '/v1/events', { events: [view] })).status).toBe(202)
     }
     const { env } = await import('cloudflare:workers')
-    const { trainChangedSites } = await import('../../worker/recs/scheduled-training.ts')
+    const { trainChangedSites } = await import('../../worker/recs/train/scheduled-training.ts')
     const { database } = await import('../../worker/db/database.ts')
     const report = await trainChangedSites(database(env.DB), Number.POSITIVE_INFINITY, {
       budgetMs: 0,

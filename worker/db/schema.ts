@@ -298,7 +298,7 @@ export const recLists = sqliteTable(
 
 /**
  * Each trained visitor's factor vector, written by training: the start of their online refinement,
- * which folds in what they did since when recommendations are read (recs/online-vector.ts).
+ * which folds in what they did since when recommendations are read (recs/serve/online-vector.ts).
  */
 export const visitorVectors = sqliteTable(
   'visitor_vectors',
@@ -403,7 +403,7 @@ export const auditLog = sqliteTable(
 
 /**
  * A merchant's steering of recommendations: pin, exclude or boost one item in one slot, or in
- * every slot (`slot = 'all'`). Replaced as a whole set (recs/rules-store.ts), so it is never half
+ * every slot (`slot = 'all'`). Replaced as a whole set (recs/serve/rules-store.ts), so it is never half
  * written.
  */
 export const recRules = sqliteTable(

@@ -5,7 +5,7 @@
  * for a host without the basket cookie. So the demo's recommendations point at the host the demo
  * is opened on. A merchant's catalog is never rewritten.
  */
-import type { RecsAnswer } from '../recs/recommend.ts'
+import type { RecsAnswer } from '../recs/serve/recommend.ts'
 import { DEMO_SITE_ID } from './demo-catalog.ts'
 
 /** The answer with the demo's own links moved to `origin`, for the demo site; else as it is. */

@@ -15,7 +15,7 @@
  *   for you" come from the same geometry.
  */
 
-import type { TruncatedSvd } from './randomized-svd.ts'
+import type { TruncatedSvd } from './train/randomized-svd.ts'
 import { topN } from './top-n.ts'
 import type { ProgressCallback, ScoredItem } from './types.ts'
 

@@ -14,8 +14,8 @@
  * the window, with score 0.
  */
 
-import { resolveWeights } from './interactions.ts'
-import type { InteractionWeights } from './interactions.ts'
+import { resolveWeights } from './train/interactions.ts'
+import type { InteractionWeights } from './train/interactions.ts'
 import type { Interaction, ScoredItem } from './types.ts'
 
 /** Distinct visitors (trust-weighted) an item needs to be listed. */

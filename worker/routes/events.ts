@@ -16,7 +16,7 @@ export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
   if (isBot(c.req.header('user-agent'))) {
     return c.json({ accepted: 0, duplicates: 0, rejected: [], ignored: events.length }, 202)
   }
-  // Recommendations learn from these events when they are next read (recs/online-vector.ts).
+  // Recommendations learn from these events when they are next read (recs/serve/online-vector.ts).
   const result = await ingestEvents(c.var.db, c.var.site, events, {
     now: Date.now(),
     timeSource: 'server',

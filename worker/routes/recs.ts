@@ -1,12 +1,12 @@
 /** `GET /v1/recs`: a recommendation list for a slot on the merchant's page. */
 import { Hono } from 'hono'
-import { sgdOptions } from '../recs/online-config.ts'
+import { sgdOptions } from '../recs/serve/online-config.ts'
 import { z } from 'zod'
 import { KEY, VISITOR_ID } from '../../shared/identifiers.ts'
 import type { AppEnv } from '../app-env.ts'
 import { onDemoHost } from '../demo/demo-host.ts'
 import { parseOr400 } from '../http/validate.ts'
-import { recommend, SLOTS, type RecsRequest } from '../recs/recommend.ts'
+import { recommend, SLOTS, type RecsRequest } from '../recs/serve/recommend.ts'
 
 const keyList = (max: number) =>
   z

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { detectSeparator, parseUserItem } from '../../../worker/import/user-item.ts'
+import { detectSeparator, parseUserItem } from '../../../scripts/eval/user-item.ts'
 
 describe('parseUserItem', () => {
   it('reads MovieLens `::` lines with ratings and second timestamps', () => {

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import { firstNotIn, itemKnnScorer, popularItems } from '../../../worker/recs/baselines.ts'
-import { fromDense } from '../../../worker/recs/sparse-matrix.ts'
+import {
+  firstNotIn,
+  itemKnnScorer,
+  mostPopularBaseline,
+} from '../../../scripts/eval/recs/baselines.ts'
+import { fromDense } from '../../../worker/recs/train/sparse-matrix.ts'
 import type { Interaction } from '../../../worker/recs/types.ts'
 
-describe('popularItems', () => {
+describe('mostPopularBaseline', () => {
   it('ranks by distinct visitors inside [since, until), ties by id', () => {
     const at = (day: number): number => Date.UTC(2024, 0, day)
     const events: Interaction[] = [
@@ -17,7 +21,7 @@ describe('popularItems', () => {
       { visitorId: 'f', itemId: 'old', type: 'purchase', at: at(2) },
       { visitorId: 'g', itemId: 'old', type: 'purchase', at: at(3) },
     ]
-    expect(popularItems(events, at(5), at(20))).toEqual(['y', 'w', 'x'])
+    expect(mostPopularBaseline(events, at(5), at(20))).toEqual(['y', 'w', 'x'])
   })
 
   it('skips excluded items when taking the first k', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { foldInVisitor, scoreItems, startVector } from '../../../worker/recs/fold-in.ts'
-import { trainModel } from '../../../worker/recs/train.ts'
+import { foldInVisitor, scoreItems, startVector } from '../../../worker/recs/serve/fold-in.ts'
+import { trainModel } from '../../../worker/recs/train/train.ts'
 import { syntheticShop } from './synthetic.ts'
 
 const model = trainModel(syntheticShop(), { rank: 4, now: Date.UTC(2024, 3, 1) })

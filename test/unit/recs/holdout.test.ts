@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { evaluateFoldIn } from '../../../worker/recs/holdout-fold-in.ts'
-import { evaluateHoldout, relevantTestItems } from '../../../worker/recs/holdout.ts'
-import { trainModel } from '../../../worker/recs/train.ts'
+import { evaluateFoldIn } from '../../../scripts/eval/recs/holdout-fold-in.ts'
+import { evaluateHoldout, relevantTestItems } from '../../../scripts/eval/recs/holdout.ts'
+import { trainModel } from '../../../worker/recs/train/train.ts'
 import type { Interaction } from '../../../worker/recs/types.ts'
 import { DAY, START, syntheticShop } from './synthetic.ts'
 

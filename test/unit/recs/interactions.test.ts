@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildInteractionMatrix, DEFAULT_WEIGHTS } from '../../../worker/recs/interactions.ts'
-import { rowColumns, rowValues } from '../../../worker/recs/sparse-matrix.ts'
+import { buildInteractionMatrix, DEFAULT_WEIGHTS } from '../../../worker/recs/train/interactions.ts'
+import { rowColumns, rowValues } from '../../../worker/recs/train/sparse-matrix.ts'
 import type { Interaction, InteractionType } from '../../../worker/recs/types.ts'
 
 const DAY = 86_400_000

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import { foldInVisitor } from '../../../worker/recs/fold-in.ts'
-import type { ActiveModel } from '../../../worker/recs/model-cache.ts'
-import { onlineVector, type RecentEvent } from '../../../worker/recs/online-vector.ts'
-import { trainModel } from '../../../worker/recs/train.ts'
+import { foldInVisitor } from '../../../worker/recs/serve/fold-in.ts'
+import type { ActiveModel } from '../../../worker/recs/serve/model-cache.ts'
+import { onlineVector, type RecentEvent } from '../../../worker/recs/serve/online-vector.ts'
+import { trainModel } from '../../../worker/recs/train/train.ts'
 import { syntheticShop } from './synthetic.ts'
 
 const trained = trainModel(syntheticShop(), { rank: 4, now: Date.UTC(2024, 3, 1) })

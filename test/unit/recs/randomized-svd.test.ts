@@ -2,14 +2,14 @@ import { Matrix, SingularValueDecomposition } from 'ml-matrix'
 import { describe, expect, it } from 'vitest'
 
 import { gaussian, mulberry32 } from '../../../worker/recs/prng.ts'
-import { randomizedSvd } from '../../../worker/recs/randomized-svd.ts'
+import { randomizedSvd } from '../../../worker/recs/train/randomized-svd.ts'
 import {
   fromDense,
   multiply,
   multiplyTransposed,
   toDense,
-} from '../../../worker/recs/sparse-matrix.ts'
-import type { DenseMatrix, SparseMatrix } from '../../../worker/recs/sparse-matrix.ts'
+} from '../../../worker/recs/train/sparse-matrix.ts'
+import type { DenseMatrix, SparseMatrix } from '../../../worker/recs/train/sparse-matrix.ts'
 import reference from './fixtures/svd-reference.json' with { type: 'json' }
 
 /** A rows×cols sparse matrix with a few planted clusters, integer counts and ~85% zeros. */

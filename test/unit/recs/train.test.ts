@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
 import { factorModelFromSvd, scoreAll } from '../../../worker/recs/model.ts'
-import { randomizedSvd } from '../../../worker/recs/randomized-svd.ts'
-import { fromDense } from '../../../worker/recs/sparse-matrix.ts'
-import { trainModel } from '../../../worker/recs/train.ts'
+import { randomizedSvd } from '../../../worker/recs/train/randomized-svd.ts'
+import { fromDense } from '../../../worker/recs/train/sparse-matrix.ts'
+import { trainModel } from '../../../worker/recs/train/train.ts'
 import type { Progress } from '../../../worker/recs/types.ts'
 import { DAY, syntheticShop } from './synthetic.ts'
 
