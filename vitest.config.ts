@@ -35,6 +35,9 @@ export default defineConfig({
           // numbered groups, so the other projects are group 1 (measured: e2e starts last).
           fileParallelism: false,
           sequence: { groupOrder: 0 },
+          // A page's first render waits on wrangler dev and the browser sharing two busy cores:
+          // vitest's default 1 s poll budget was met locally and missed in CI (measured there).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
