@@ -138,7 +138,7 @@ export function RecommendationsPage() {
         )}
       </section>
       <section aria-labelledby="performance-title">
-        <h2 id="performance-title">Performance{p ? `, last ${p.periodDays ?? 30} days` : ''}</h2>
+        <h2 id="performance-title">Performance{p ? `, last ${p.periodDays} days` : ''}</h2>
         {performance.loading && !p && <Loading what="performance" />}
         {performance.error?.status === 404 ? (
           <NotAvailable what="Recommendation performance" />
