@@ -47,9 +47,12 @@ export type SiteInfo = {
   name: string
   publicKey: string
   allowedOrigins: string[]
-  /** Where view-learned product images may come from besides the allowed origins. */
+  /** Where product images may come from besides the allowed origins (an image CDN). */
   imageOrigins: string[]
-  /** The proxied hostnames' origins: always allowed, being the site's own pages. */
+  /**
+   * The proxied hostnames' origins (the Worker's sites/site-origins.ts): always allowed, being
+   * the site's own pages.
+   */
   ownOrigins: string[]
   currency: string
 }
