@@ -6,6 +6,7 @@
  */
 import type { DevServer } from './lib/dev-server.ts'
 import { median, progress, type Row } from './lib/report.ts'
+import { ONE_OF_EACH_KIND } from '../test/fixtures/metric-definitions.ts'
 
 const ROWS = Number(process.env.BENCH_RESULTS_ROWS ?? 1_000_000)
 const SAMPLES = 15
@@ -37,20 +38,7 @@ export async function createMillionExperiment(server: DevServer): Promise<void> 
       { key: 'c', weight: 0.33 },
     ],
     winsorize: 0.99,
-    metrics: [
-      { key: 'atc', kind: 'conversion', event: 'add_to_cart' },
-      { key: 'rpv', kind: 'revenue_per_visitor' },
-      { key: 'aov', kind: 'average_order_value' },
-      { key: 'bounce', kind: 'bounce' },
-      {
-        key: 'refunds',
-        kind: 'conversion',
-        event: 'custom',
-        name: 'refund',
-        role: 'guardrail',
-        better: 'lower',
-      },
-    ],
+    metrics: ONE_OF_EACH_KIND,
   }
   await fetch(`${server.url}/v1/admin/experiments`, {
     method: 'POST',

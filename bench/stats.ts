@@ -1,7 +1,7 @@
 // Benchmark of the statistics module: microseconds per computeResults call, the work the
 // results endpoint does per request, for a 10-variation and a 2-variation experiment.
 import { computeResults } from '../worker/stats/results.ts'
-import type { ResultsInput, VariationInput } from '../worker/stats/types.ts'
+import type { ResultsInput, VariationInput } from '../shared/results-types.ts'
 
 function experiment(variations: number): ResultsInput {
   const list = Array.from({ length: variations }, (_, i): VariationInput => {

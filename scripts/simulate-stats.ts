@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { computeResults } from '../worker/stats/results.ts'
 import { sampleSizePerVariation } from '../worker/stats/sample-size.ts'
-import type { ExperimentResults, VariationInput } from '../worker/stats/types.ts'
+import type { ExperimentResults, VariationInput } from '../shared/results-types.ts'
 
 const AA_EXPERIMENTS = 2000
 const POWER_EXPERIMENTS = 10_000

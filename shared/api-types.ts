@@ -143,6 +143,12 @@ export type TimeseriesDay = { date: string; variations: DayPoint[] }
 /** The API's failure body (API.md, "Errors"). */
 export type ErrorEnvelope = { error: { code: string; message: string } }
 
+/**
+ * A visitor's variation in one experiment, keyed by experiment in `POST /v1/assign`'s
+ * `assignments`, in proxy mode's `X-Edgelift-Assignments` and on `<html data-edgelift-assignments>`.
+ */
+export type Assignment = { variation: string; index: number; phase: number }
+
 /** An item of a recommendation list, as `GET /v1/recs` answers it. */
 export type RecommendedItemShown = {
   itemId: string

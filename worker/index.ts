@@ -8,15 +8,10 @@ import { database } from './db/database.ts'
 import { trainChangedSites } from './recs/train/scheduled-training.ts'
 import { workerTrainingLimit } from './recs/serve/online-config.ts'
 import { envelope, onError } from './http/on-error.ts'
-import {
-  refuseSecretInUrl,
-  requireAdminKey,
-  requirePublicKey,
-  withDatabase,
-} from './middleware/auth.ts'
-import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
+import { refuseSecretInUrl, requireAdminKey, withDatabase } from './middleware/auth.ts'
+import { answerPreflight } from './middleware/cors.ts'
 import { adminChain } from './middleware/admin-chain.ts'
-import { limitPublic } from './middleware/rate-limit.ts'
+import { publicChain } from './middleware/public-chain.ts'
 import { adminCatalogRoute } from './routes/admin/catalog.ts'
 import { adminHealthRoute } from './routes/admin/health.ts'
 import { adminProxyRoute } from './routes/admin/proxy.ts'
@@ -26,6 +21,8 @@ import { adminSiteRoute } from './routes/admin/site.ts'
 import { adminTeamRoute } from './routes/admin/team.ts'
 import { adminExperimentsRoute } from './routes/admin/experiments.ts'
 import { adminResultsRoute } from './routes/admin/results.ts'
+import { adminSampleSizeRoute } from './routes/admin/sample-size.ts'
+import { adminImportHistoryRoute } from './routes/admin/import-history.ts'
 import { assignRoute } from './routes/assign.ts'
 import { eventsRoute } from './routes/events.ts'
 import { recsRoute } from './routes/recs.ts'
@@ -40,9 +37,11 @@ const adminApi = new Hono<AppEnv>()
   .use(requireAdminKey, adminChain)
   .route('/', adminExperimentsRoute)
   .route('/', adminResultsRoute)
+  .route('/', adminSampleSizeRoute)
   .route('/', adminCatalogRoute)
   .route('/', adminSiteRoute)
   .route('/', adminRecsRoute)
+  .route('/', adminImportHistoryRoute)
   .route('/', adminRecsRulesRoute)
   .route('/', adminProxyRoute)
   .route('/', adminTeamRoute)
@@ -59,9 +58,9 @@ export const app = new Hono<AppEnv>()
   .route('/v1/admin', adminApi)
   .use('/v1/*', answerPreflight)
   .route('/', visitorsRoute)
-  .use('/v1/assign', requirePublicKey, allowSiteOrigins, limitPublic)
-  .use('/v1/events', requirePublicKey, allowSiteOrigins, limitPublic)
-  .use('/v1/recs', requirePublicKey, allowSiteOrigins, limitPublic)
+  .use('/v1/assign', publicChain)
+  .use('/v1/events', publicChain)
+  .use('/v1/recs', publicChain)
   .route('/', assignRoute)
   .route('/', eventsRoute)
   .route('/', recsRoute)

@@ -12,6 +12,7 @@ import {
   startExperiment,
   visitorsByVariation,
 } from './support/traffic.ts'
+import { REFUNDS_GUARDRAIL } from '../fixtures/metric-definitions.ts'
 import type { ExperimentDetail, ResultsResponse } from '../../widget/admin/api/types.ts'
 import { formatInterval, formatLift, formatPercent } from '../../widget/admin/lib/format.ts'
 import { signedInPage } from './support/dashboard.ts'
@@ -48,16 +49,7 @@ describe('other metrics', () => {
     await page.getByRole('button', { name: 'Create experiment' }).click()
     await page.waitForURL(`${base}/admin/experiments/${key}`)
     const stored = await admin()<ExperimentDetail>(`/v1/admin/experiments/${key}`)
-    expect(stored.metrics).toEqual([
-      {
-        key: 'refunds',
-        kind: 'conversion',
-        event: 'custom',
-        name: 'refund',
-        role: 'guardrail',
-        better: 'lower',
-      },
-    ])
+    expect(stored.metrics).toEqual([REFUNDS_GUARDRAIL])
     await admin()(`/v1/admin/experiments/${key}/start`, 'POST')
 
     const plan = {

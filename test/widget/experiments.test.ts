@@ -57,7 +57,7 @@ describe('showVariations', () => {
   })
 
   it('shows control for an experiment the visitor is not assigned to', () => {
-    expect([...showVariations({ other: { variation: 'b' } })]).toEqual([])
+    expect([...showVariations({ other: { variation: 'b', index: 1, phase: 1 } })]).toEqual([])
     expect(state('a')).toBe('shown')
   })
 })

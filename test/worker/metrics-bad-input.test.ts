@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { admin, createSite, expectRefused, rows, type TestSite } from './support/api.ts'
+import { REFUNDS_GUARDRAIL } from '../fixtures/metric-definitions.ts'
 
 const twoWay = [
   { key: 'control', weight: 0.5 },
@@ -82,31 +83,13 @@ describe('experiment metrics: bad input', () => {
     const res = await admin(site, 'POST', '/experiments', {
       key: 'm',
       variations: twoWay,
-      metrics: [
-        atc,
-        { key: 'bounce', kind: 'bounce' },
-        {
-          key: 'refunds',
-          kind: 'conversion',
-          event: 'custom',
-          name: 'refund',
-          role: 'guardrail',
-          better: 'lower',
-        },
-      ],
+      metrics: [atc, { key: 'bounce', kind: 'bounce' }, REFUNDS_GUARDRAIL],
     })
     expect(res.status).toBe(201)
     expect(((await res.json()) as { metrics: unknown }).metrics).toEqual([
       { ...atc, role: 'secondary', better: 'higher' },
       { key: 'bounce', kind: 'bounce', role: 'secondary', better: 'lower' },
-      {
-        key: 'refunds',
-        kind: 'conversion',
-        event: 'custom',
-        name: 'refund',
-        role: 'guardrail',
-        better: 'lower',
-      },
+      REFUNDS_GUARDRAIL,
     ])
   })
 })

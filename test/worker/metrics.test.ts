@@ -13,21 +13,9 @@ import {
   startExperiment,
   type TestSite,
 } from './support/api.ts'
+import { ONE_OF_EACH_KIND } from '../fixtures/metric-definitions.ts'
 
-const METRICS = [
-  { key: 'atc', kind: 'conversion', event: 'add_to_cart' },
-  { key: 'rpv', kind: 'revenue_per_visitor' },
-  { key: 'aov', kind: 'average_order_value' },
-  { key: 'bounce', kind: 'bounce' },
-  {
-    key: 'refunds',
-    kind: 'conversion',
-    event: 'custom',
-    name: 'refund',
-    role: 'guardrail',
-    better: 'lower',
-  },
-]
+const METRICS = ONE_OF_EACH_KIND
 
 type Tally = {
   visitors: number

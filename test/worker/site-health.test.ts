@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { database } from '../../worker/db/database.ts'
 import { recordLater, siteRefusals } from '../../worker/health/refusals.ts'
-import type { SiteHealth } from '../../worker/health/site-health.ts'
+import type { SiteHealth } from '../../shared/admin-types.ts'
 import {
   admin,
   call,

@@ -19,7 +19,7 @@ export function rememberVisitor(): string {
     /(?:^|; *)el_vid=([^;]+)/.exec(document.cookie)?.[1] ?? storage('el_vid') ?? randomHex(16)
   storage('el_vid', id)
   // Secure wherever the page is a secure context: the same rule as the Worker's
-  // (worker/visitors/visitor-cookie.ts), so either side keeps the same cookie.
+  // (visitors/visitor-cookie.ts there), so either side keeps the same cookie.
   document.cookie = `el_vid=${id}; max-age=31536000; path=/; samesite=lax${
     isSecureContext ? '; secure' : ''
   }`

@@ -6,7 +6,7 @@
  */
 import { sha256Hex } from '../crypto/hex.ts'
 import type { Database } from '../db/database.ts'
-import type { Assignment } from '../experiments/assign-visitor.ts'
+import type { Assignment } from '../../shared/api-types.ts'
 import { ingestEvents } from '../events/ingest.ts'
 import type { Site } from '../sites/site-store.ts'
 

@@ -4,7 +4,7 @@
  * assignments ride on `<html data-edgelift-assignments>` (an attribute, not an inline script, so
  * a strict CSP holds), and the widget tag is added when the page lacks it.
  */
-import type { Assignment } from '../experiments/assign-visitor.ts'
+import type { Assignment } from '../../shared/api-types.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 
 export type RewriteContext = {

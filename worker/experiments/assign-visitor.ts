@@ -2,11 +2,10 @@
  * Which variation a visitor sees in each running experiment that targets the page. Pure: the same
  * visitor, experiments and URL always give the same answer, with no storage involved.
  */
+import type { Assignment } from '../../shared/api-types.ts'
 import { assignVariation } from '../../shared/bucketing.ts'
 import { currentSeed, type Experiment } from './experiment.ts'
 import { urlMatches } from './url-target.ts'
-
-export type Assignment = { variation: string; index: number; phase: number }
 
 /**
  * The visitor's assignments, keyed by experiment. `only` restricts them to the listed experiments;

@@ -5,17 +5,8 @@
  * and written at most every few seconds per isolate.
  */
 import { sql } from 'drizzle-orm'
+import type { Refusal, RefusalCode } from '../../shared/admin-types.ts'
 import type { Database } from '../db/database.ts'
-
-export const REFUSAL_CODES = ['origin_not_allowed', 'currency_mismatch'] as const
-export type RefusalCode = (typeof REFUSAL_CODES)[number]
-
-export type Refusal = {
-  code: RefusalCode
-  count: number
-  lastAt: number
-  lastDetail: string | null
-}
 
 /** The longest detail kept: an origin header or a currency code, cut if a client sends more. */
 const MAX_DETAIL = 200

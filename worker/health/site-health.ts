@@ -6,7 +6,13 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
-import { siteRefusals, type Refusal } from './refusals.ts'
+import type {
+  ExperimentHealth,
+  HealthWarning,
+  Refusal,
+  SiteHealth,
+} from '../../shared/admin-types.ts'
+import { siteRefusals } from './refusals.ts'
 
 const MINUTE_MS = 60_000
 /** A running experiment whose pages get visitors shows an exposure within minutes. */
@@ -15,31 +21,6 @@ export const NO_EXPOSURES_AFTER_MS = 30 * MINUTE_MS
 export const NO_PURCHASES_AFTER_MS = 24 * 60 * MINUTE_MS
 /** Refusals this recent are news; older ones were fixed or are noise. */
 export const RECENT_REFUSALS_MS = 24 * 60 * MINUTE_MS
-
-export type HealthWarning = {
-  code: 'no_exposures' | 'no_purchases' | 'origin_not_allowed' | 'currency_mismatch'
-  message: string
-}
-
-export type ExperimentHealth = {
-  key: string
-  status: string
-  /** When the current phase started. */
-  startedAt: number
-  lastExposureAt: number | null
-  /** The last purchase by a visitor exposed in the current phase. */
-  lastPurchaseAt: number | null
-  warnings: HealthWarning[]
-}
-
-export type SiteHealth = {
-  now: number
-  lastExposureAt: number | null
-  lastPurchaseAt: number | null
-  refusals: Refusal[]
-  warnings: HealthWarning[]
-  experiments: ExperimentHealth[]
-}
 
 export async function siteHealth(
   db: Database,

@@ -5,7 +5,6 @@
  * logged and answered with a generic 500 that leaks no stack.
  */
 import type { Context } from 'hono'
-import { HTTPException } from 'hono/http-exception'
 import type { ErrorEnvelope } from '../../shared/api-types.ts'
 import { DomainError, type DomainErrorKind } from '../domain-error.ts'
 import { ApiError } from './api-error.ts'
@@ -26,10 +25,6 @@ export function onError(err: Error, c: Context): Response {
   }
   if (err instanceof DomainError) {
     return c.json(envelope(err.code, err.message), DOMAIN_STATUS[err.kind])
-  }
-  if (err instanceof HTTPException) {
-    // Hono itself throws these for a request it cannot route or read; keep the status.
-    return c.json(envelope('bad_request', err.message || 'The request was refused.'), err.status)
   }
   if (isStorageError(err)) {
     console.error('storage unavailable', err.message)

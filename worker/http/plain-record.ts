@@ -1,5 +1,5 @@
 /**
- * JSON objects whose keys a caller names freely (event `props`, assignment `attributes`). A key
+ * JSON objects whose keys a caller names freely (event `props`). A key
  * such as `__proto__` is no ordinary property: zod leaves it out of the record it builds (assigning
  * it would set the copy's prototype), so the field would be accepted and silently lost, and
  * `constructor` or `prototype` shadow what code expects every object to have. Such keys are

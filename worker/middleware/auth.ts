@@ -7,18 +7,17 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { database } from '../db/database.ts'
 import { ApiError } from '../http/api-error.ts'
+import { isPublicKey, isSecretKey, SECRET_KEY_PREFIX } from '../sites/keys.ts'
 import { findAdminByKey, findSiteByPublicKey, type Site } from '../sites/site-store.ts'
 import type { AdminCaller } from '../team/admin-keys.ts'
 
-const SECRET_PREFIX = 'sk_'
-const PUBLIC_PREFIX = 'pk_'
 const MAX_KEY_LENGTH = 128
 
 /**
  * A secret key anywhere in a query name or value, also inside another value (`?next=/a?k=sk_...`)
  * or after a space; `task_id` or `risk_level` are not keys.
  */
-const SECRET_IN_TEXT = /(?:^|[^A-Za-z0-9])sk_[A-Za-z0-9]/
+const SECRET_IN_TEXT = new RegExp(`(?:^|[^A-Za-z0-9])${SECRET_KEY_PREFIX}[A-Za-z0-9]`)
 
 /** Refuses any request that carries a secret key in its query string. */
 export const refuseSecretInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -43,7 +42,7 @@ export const withDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /** Authenticates a public route by the site's public key. */
 export const requirePublicKey: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (bearerToken(c)?.startsWith(SECRET_PREFIX)) throw secretOnPublicRoute()
+  if (isSecretKey(bearerToken(c))) throw secretOnPublicRoute()
   const key = c.req.query('site') ?? c.req.header('x-edgelift-site')
   c.set('site', await sitePublicKey(c, key))
   await next()
@@ -74,7 +73,7 @@ async function adminOfKey(
       'Send the secret admin key as `Authorization: Bearer sk_...`.',
     )
   }
-  if (token.startsWith(PUBLIC_PREFIX)) {
+  if (isPublicKey(token)) {
     throw new ApiError(
       403,
       'wrong_key_kind',
@@ -82,7 +81,7 @@ async function adminOfKey(
     )
   }
   const found =
-    token.startsWith(SECRET_PREFIX) && token.length <= MAX_KEY_LENGTH
+    isSecretKey(token) && token.length <= MAX_KEY_LENGTH
       ? await findAdminByKey(c.var.db, token)
       : null
   if (!found) throw new ApiError(401, 'unknown_key', 'This admin key is not valid.')
@@ -97,9 +96,9 @@ async function sitePublicKey(c: Context<AppEnv>, key: string | undefined): Promi
       'Send the site public key as `?site=pk_...` or `X-Edgelift-Site`.',
     )
   }
-  if (key.startsWith(SECRET_PREFIX)) throw secretOnPublicRoute()
+  if (isSecretKey(key)) throw secretOnPublicRoute()
   const site =
-    key.startsWith(PUBLIC_PREFIX) && key.length <= MAX_KEY_LENGTH
+    isPublicKey(key) && key.length <= MAX_KEY_LENGTH
       ? await findSiteByPublicKey(c.var.db, key)
       : null
   if (!site) throw new ApiError(401, 'unknown_key', 'This site key is not valid.')

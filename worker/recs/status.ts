@@ -1,17 +1,7 @@
 /** What `GET /v1/admin/recs/status` tells: the active model, and whether a run is under way. */
 import { sql } from 'drizzle-orm'
+import type { RecsStatus } from '../../shared/admin-types.ts'
 import type { Database } from '../db/database.ts'
-
-export type RecsStatus = {
-  modelVersion: string | null
-  trainedAt: number | null
-  training: boolean
-  trainingStartedAt: number | null
-  items: number
-  visitors: number
-  metrics: Record<string, number> | null
-  lastError: string | null
-}
 
 /**
  * A run that has not finished in this long is presumed dead: an isolate evicted, or the Worker's

@@ -6,16 +6,11 @@
  */
 import { sql } from 'drizzle-orm'
 import { minorUnitExponent } from '../../shared/currencies.ts'
+import type { VariationInput } from '../../shared/results-types.ts'
 import { batch, type Database } from '../db/database.ts'
 
-export type VariationTotals = {
-  visitors: number
-  conversions: number
-  revenueSum: number
-  revenueSumSquares: number
-  winsorizedSum?: number
-  winsorizedSumSquares?: number
-}
+/** A variation's sufficient statistics as the statistics module takes them, less key and weight. */
+export type VariationTotals = Omit<VariationInput, 'key' | 'weight'>
 
 type CountRow = { variation: number; visitors: number; conversions: number }
 type RevenueRow = {

@@ -8,23 +8,19 @@ import { RANDOM_VISITOR_ID, VISITOR_ID } from '../../shared/identifiers.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { invalid } from '../domain-error.ts'
-import { allowSiteOrigins } from '../middleware/cors.ts'
 import { adminChain } from '../middleware/admin-chain.ts'
-import { bearerToken, requirePublicKey, signInAdmin } from '../middleware/auth.ts'
-import { limitPublic } from '../middleware/rate-limit.ts'
+import { bearerToken, signInAdmin } from '../middleware/auth.ts'
+import { publicChain } from '../middleware/public-chain.ts'
+import { isSecretKey } from '../sites/keys.ts'
 import { forgetVisitor } from '../visitors/forget-visitor.ts'
 
 const adminOrPublic: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearerToken(c)
-  if (token?.startsWith('sk_')) {
+  if (isSecretKey(token)) {
     await signInAdmin(c, token)
     return adminChain(c, next)
   }
-  await requirePublicKey(c, async () => {
-    await allowSiteOrigins(c, async () => {
-      await limitPublic(c, next)
-    })
-  })
+  await publicChain(c, next)
 }
 
 export const visitorsRoute = new Hono<AppEnv>().delete(
@@ -35,7 +31,7 @@ export const visitorsRoute = new Hono<AppEnv>().delete(
     if (!VISITOR_ID.test(visitorId)) {
       throw invalid('invalid_visitor_id', 'A visitor id is 1-128 printable ASCII characters.')
     }
-    const isAdmin = bearerToken(c)?.startsWith('sk_') ?? false
+    const isAdmin = isSecretKey(bearerToken(c))
     if (!isAdmin && !RANDOM_VISITOR_ID.test(visitorId)) {
       throw new ApiError(
         403,

@@ -5,14 +5,30 @@
 
 import { randomHex, sha256Hex } from '../crypto/hex.ts'
 
+/** How every public key starts. */
+export const PUBLIC_KEY_PREFIX = 'pk_'
+
+/** How every secret admin key starts: what tells a leaked one in a URL or on a public route. */
+export const SECRET_KEY_PREFIX = 'sk_'
+
+/** Whether a token has the form of a public key (not whether the key exists). */
+export function isPublicKey(token: string | undefined): boolean {
+  return token?.startsWith(PUBLIC_KEY_PREFIX) ?? false
+}
+
+/** Whether a token has the form of a secret admin key (not whether the key exists). */
+export function isSecretKey(token: string | undefined): boolean {
+  return token?.startsWith(SECRET_KEY_PREFIX) ?? false
+}
+
 /** A new public key: `pk_` and 96 random bits. */
 export function newPublicKey(): string {
-  return `pk_${randomHex(12)}`
+  return `${PUBLIC_KEY_PREFIX}${randomHex(12)}`
 }
 
 /** A new secret admin key: `sk_` and 192 random bits. */
 export function newAdminKey(): string {
-  return `sk_${randomHex(24)}`
+  return `${SECRET_KEY_PREFIX}${randomHex(24)}`
 }
 
 /** A new site id. */

@@ -4,6 +4,7 @@
  * revoked secret key stops working with the next request.
  */
 import { eq } from 'drizzle-orm'
+import type { SiteInfo } from '../../shared/admin-types.ts'
 import { IsolateCache } from '../cache/isolate-cache.ts'
 import type { Database } from '../db/database.ts'
 import { adminKeys, sites } from '../db/schema.ts'
@@ -11,17 +12,8 @@ import { asRole, SITE_KEY, type AdminCaller } from '../team/admin-keys.ts'
 import { hashKey, sameHash } from './keys.ts'
 import { siteOwnOrigins } from './site-origins.ts'
 
-export type Site = {
-  id: string
-  name: string
-  publicKey: string
-  allowedOrigins: string[]
-  /** Where product images may come from besides the allowed origins (an image CDN). */
-  imageOrigins: string[]
-  /** Its proxied hostnames' origins (site-origins.ts): always allowed, being its own pages. */
-  ownOrigins: string[]
-  currency: string
-}
+/** A site as `GET /v1/admin/site` describes it, its id named `id`. */
+export type Site = Omit<SiteInfo, 'siteId'> & { id: string }
 
 /** Entries each of the two caches below keeps. */
 export const PUBLIC_KEY_CACHE_ENTRIES = 1000

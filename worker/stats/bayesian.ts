@@ -6,7 +6,7 @@
 import { normalCdf, normalCritical } from './distributions.ts'
 import type { SampleMoments } from './moments.ts'
 import { deltaMethodLift } from './relative-lift.ts'
-import type { Interval } from './types.ts'
+import type { Interval } from '../../shared/results-types.ts'
 
 export type BayesianLift = {
   /** Posterior mean of the relative lift. */

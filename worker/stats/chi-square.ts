@@ -4,7 +4,7 @@
 // dof = (rows - 1)(cols - 1), and Yates' continuity correction when dof = 1, applied by
 // moving each observed count toward its expected count by min(0.5, |observed - expected|).
 import { chiSquareSf } from './distributions.ts'
-import type { IndependenceTest, StatsReason } from './types.ts'
+import type { IndependenceTest, StatsReason } from '../../shared/results-types.ts'
 
 /** One variation's row: [converted, not converted]. */
 export type ContingencyRow = readonly [converted: number, notConverted: number]

@@ -12,7 +12,11 @@ import { chiSquareIndependence, type ContingencyRow } from './chi-square.ts'
 import type { SampleMoments } from './moments.ts'
 import { logInterval, logRatioLift } from './log-ratio-lift.ts'
 import { sequentialTest } from './sequential.ts'
-import type { ConversionComparison, ResultsSettings, StatsReason } from './types.ts'
+import type {
+  ConversionComparison,
+  ResultsSettings,
+  StatsReason,
+} from '../../shared/results-types.ts'
 import { welchTTest } from './welch.ts'
 
 const NONE = {

@@ -3,4 +3,3 @@
 export { computeResults } from './results.ts'
 export { sampleSizePerVariation } from './sample-size.ts'
 export { validateSampleSizeParams } from './sample-size-params.ts'
-export type * from './types.ts'

@@ -1,7 +1,7 @@
 // Sanity checks on the figures computeResults is given. They come from the database, not
 // from a user, so a violation is a bug upstream: it throws rather than letting an impossible
 // count (conversions > visitors) turn into a NaN somewhere in the results.
-import type { ResultsSettings, VariationInput } from './types.ts'
+import type { ResultsSettings, VariationInput } from '../../shared/results-types.ts'
 
 /** Throws a RangeError naming the first impossible figure. */
 export function assertValidVariations(variations: readonly VariationInput[]): void {

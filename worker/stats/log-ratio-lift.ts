@@ -12,7 +12,7 @@
 // 100 visitors a variation, where the two would differ.
 import { normalCritical, normalSf } from './distributions.ts'
 import type { SampleMoments } from './moments.ts'
-import type { Interval, StatsReason } from './types.ts'
+import type { Interval, StatsReason } from '../../shared/results-types.ts'
 
 export type LogRatioLift =
   | {

@@ -4,7 +4,7 @@
 import type { SampleMoments } from './moments.ts'
 import { sampleSizePerVariation, visitorsStillNeeded } from './sample-size.ts'
 import { validateSampleSizeParams } from './sample-size-params.ts'
-import type { PowerResult, ResultsSettings, VariationInput } from './types.ts'
+import type { PowerResult, ResultsSettings, VariationInput } from '../../shared/results-types.ts'
 
 /**
  * Plan for `variations` with the control's observed rate as baseline. Null figures with a

@@ -11,7 +11,7 @@
 import { studentTCritical, studentTTwoSided } from './distributions.ts'
 import { welchDegreesOfFreedom } from './moments.ts'
 import type { SampleMoments } from './moments.ts'
-import type { Interval, StatsReason } from './types.ts'
+import type { Interval, StatsReason } from '../../shared/results-types.ts'
 
 export type RelativeLiftTest =
   | {

@@ -18,7 +18,7 @@ import type {
   ResultsSettings,
   VariationInput,
   VariationResult,
-} from './types.ts'
+} from '../../shared/results-types.ts'
 import { wilsonInterval } from './wilson.ts'
 
 /** Settings used when the caller leaves them out. */

@@ -4,7 +4,12 @@
 import type { SampleMoments } from './moments.ts'
 import { meanMoments } from './moments.ts'
 import { logRatioLift } from './log-ratio-lift.ts'
-import type { RevenueComparison, RevenueResult, StatsReason, VariationInput } from './types.ts'
+import type {
+  RevenueComparison,
+  RevenueResult,
+  StatsReason,
+  VariationInput,
+} from '../../shared/results-types.ts'
 import { meanInterval, welchTTest } from './welch.ts'
 
 /** Per-visitor revenue moments, winsorized when both winsorized sums are present. */

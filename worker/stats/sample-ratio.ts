@@ -3,7 +3,7 @@
 // as scipy.stats.chisquare(f_obs, f_exp) computes it. A failed check means the assignment or
 // the logging is broken, and no other figure of the experiment should be trusted.
 import { chiSquareSf } from './distributions.ts'
-import type { SrmResult } from './types.ts'
+import type { SrmResult } from '../../shared/results-types.ts'
 
 /**
  * Below this many *expected* visitors in any weighted variation the check is not run. Expected,

@@ -13,7 +13,7 @@
 // `p < alpha` exactly when 0 is outside the CS. Unlike the fixed-horizon p-value, the
 // probability that it EVER drops below alpha under the null, however often one looks, is at
 // most alpha (asymptotically). The price: wider intervals than the t interval.
-import type { Interval } from './types.ts'
+import type { Interval } from '../../shared/results-types.ts'
 
 /** GrowthBook's default sequential tuning parameter N* (total visitors). */
 export const DEFAULT_SEQUENTIAL_TUNING = 5000

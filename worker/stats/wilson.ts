@@ -2,7 +2,7 @@
 // Coull 1998, eq. 2), which unlike the Wald interval stays inside [0, 1] and keeps its
 // coverage near rates of 0 and 1 and with few visitors.
 import { normalCritical } from './distributions.ts'
-import type { Interval } from './types.ts'
+import type { Interval } from '../../shared/results-types.ts'
 
 /**
  * Two-sided (1 - alpha) Wilson score interval for `conversions` out of `visitors`:

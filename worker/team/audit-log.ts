@@ -5,19 +5,8 @@
 import { and, desc, eq, lt } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { auditLog } from '../db/schema.ts'
+import type { AuditAction, AuditEntry, AuditPage } from '../../shared/admin-types.ts'
 import type { AdminCaller } from './admin-keys.ts'
-
-export type AuditAction = { method: string; route: string; target: string | null }
-
-export type AuditEntry = AuditAction & {
-  id: number
-  at: number
-  keyId: string
-  keyName: string
-  summary: string | null
-  /** False when the change was started but its success was never recorded. */
-  confirmed: boolean
-}
 
 /** Records a change about to be made; answers the row's id to confirm or drop it after. */
 export async function beginEntry(
@@ -58,7 +47,7 @@ export async function listEntries(
   db: Database,
   siteId: string,
   options: { before?: number; limit: number },
-): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+): Promise<AuditPage> {
   const { before, limit } = options
   const rows = await db
     .select()

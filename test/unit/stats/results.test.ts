@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { holmAdjust } from '../../../worker/stats/holm.ts'
 import { computeResults } from '../../../worker/stats/results.ts'
-import type { ResultsInput, VariationInput } from '../../../worker/stats/types.ts'
+import type { ResultsInput, VariationInput } from '../../../shared/results-types.ts'
 import { expectClose } from './reference.ts'
 
 function variation(

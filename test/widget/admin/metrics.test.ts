@@ -2,6 +2,7 @@
 // metrics table, and the form's metric rows. (`h` instead of JSX keeps this file a plain .ts test.)
 import { h, render } from 'preact'
 import { afterEach, describe, expect, it } from 'vitest'
+import { REFUNDS_GUARDRAIL } from '../../fixtures/metric-definitions.ts'
 import type { MetricResult } from '../../../widget/admin/api/types.ts'
 import { formProblems, inputOf, newDraft } from '../../../widget/admin/form/form-model.ts'
 import { newMetric } from '../../../widget/admin/form/metric-draft.ts'
@@ -126,14 +127,7 @@ describe('the form’s metrics', () => {
         role: 'secondary',
         better: 'higher',
       },
-      {
-        key: 'refunds',
-        kind: 'conversion',
-        event: 'custom',
-        name: 'refund',
-        role: 'guardrail',
-        better: 'lower',
-      },
+      REFUNDS_GUARDRAIL,
       { key: 'aov', kind: 'average_order_value', role: 'secondary', better: 'higher' },
     ])
   })

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { asFailure, experimentApi, request, type ApiFailure } from '../api/client.ts'
 import type { ExperimentDetail } from '../api/types.ts'
-import { useConfirm } from '../components/confirm-dialog.tsx'
+import { useConfirm, type ConfirmOptions } from '../components/confirm-dialog.tsx'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { readableFailure, row, type FieldLabels } from '../lib/field-messages.ts'
 import { experimentPath, navigate } from '../router.ts'
@@ -85,21 +85,8 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
       return
     }
     const input = inputOf(draft)
-    if (existing && started && changesSplit(existing, input)) {
-      const next = existing.phase + 1
-      const go = await ask({
-        title: `Start phase ${next}?`,
-        body: (
-          <p>
-            You changed the variations or their weights. Saving starts phase {next}: every visitor
-            is assigned again and phase {next} is analysed on its own. The results of phase{' '}
-            {existing.phase} stay available but are not combined with the new ones.
-          </p>
-        ),
-        confirmLabel: `Save and start phase ${next}`,
-      })
-      if (!go) return
-    }
+    if (existing && started && changesSplit(existing, input) && !(await ask(newPhase(existing))))
+      return
     setSaving(true)
     setFailure(null)
     try {
@@ -121,6 +108,49 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
   return (
     <form class="experiment-form" onSubmit={(e) => void save(e)} noValidate>
       {dialog}
+      <StateNotices started={started} stopped={stopped} />
+      <KeyAndName draft={draft} keyFixed={existing !== undefined} set={set} />
+      <VariationFields
+        draft={draft}
+        disabled={stopped}
+        onChange={(variations) => set({ variations })}
+      />
+      <AudienceFields draft={draft} disabled={stopped} set={set} />
+      <MetricFields
+        metrics={draft.metrics}
+        disabled={stopped}
+        onChange={(metrics) => set({ metrics })}
+      />
+      <ErrorDisplay failure={failure} id="form-error" />
+      <SaveActions
+        saving={saving}
+        blocked={blocked}
+        problems={showProblems ? problems : []}
+        existing={existing}
+      />
+    </form>
+  )
+}
+
+/** What the confirmation before a split change of a started experiment says. */
+function newPhase(existing: ExperimentDetail): ConfirmOptions {
+  const next = existing.phase + 1
+  return {
+    title: `Start phase ${next}?`,
+    body: (
+      <p>
+        You changed the variations or their weights. Saving starts phase {next}: every visitor is
+        assigned again and phase {next} is analysed on its own. The results of phase{' '}
+        {existing.phase} stay available but are not combined with the new ones.
+      </p>
+    ),
+    confirmLabel: `Save and start phase ${next}`,
+  }
+}
+
+function StateNotices({ started, stopped }: { started: boolean; stopped: boolean }) {
+  return (
+    <>
       {started && (
         <div class="notice" role="note">
           <strong>This experiment has started.</strong> Changing variations or weights starts a new
@@ -133,6 +163,22 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
           This experiment is stopped: only its name can change.
         </div>
       )}
+    </>
+  )
+}
+
+function KeyAndName({
+  draft,
+  keyFixed,
+  set,
+}: {
+  draft: ExperimentDraft
+  /** An existing experiment's key cannot change. */
+  keyFixed: boolean
+  set: (patch: Partial<ExperimentDraft>) => void
+}) {
+  return (
+    <>
       <div class="field">
         <label for="exp-key">Key</label>
         <input
@@ -141,7 +187,7 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
           required
           maxLength={64}
           autocomplete="off"
-          disabled={existing !== undefined}
+          disabled={keyFixed}
           aria-describedby="exp-key-hint"
           onInput={(e) => set({ key: e.currentTarget.value })}
         />
@@ -158,18 +204,24 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
           onInput={(e) => set({ name: e.currentTarget.value })}
         />
       </div>
-      <VariationFields
-        draft={draft}
-        disabled={stopped}
-        onChange={(variations) => set({ variations })}
-      />
-      <AudienceFields draft={draft} disabled={stopped} set={set} />
-      <MetricFields
-        metrics={draft.metrics}
-        disabled={stopped}
-        onChange={(metrics) => set({ metrics })}
-      />
-      <ErrorDisplay failure={failure} id="form-error" />
+    </>
+  )
+}
+
+/** Save and Cancel, and the reasons Save is blocked (`problems`, once they are to be shown). */
+function SaveActions({
+  saving,
+  blocked,
+  problems,
+  existing,
+}: {
+  saving: boolean
+  blocked: boolean
+  problems: string[]
+  existing: ExperimentDetail | undefined
+}) {
+  return (
+    <>
       <div class="form-actions">
         {/* aria-disabled, not disabled: the button stays in the Tab order, and pressing it says why. */}
         <button
@@ -177,7 +229,7 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
           class="button"
           disabled={saving}
           aria-disabled={blocked ? 'true' : undefined}
-          aria-describedby={showProblems ? 'save-blocked' : undefined}
+          aria-describedby={problems.length > 0 ? 'save-blocked' : undefined}
         >
           {saving ? 'Saving…' : existing ? 'Save changes' : 'Create experiment'}
         </button>
@@ -185,7 +237,7 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
           Cancel
         </a>
       </div>
-      {showProblems && (
+      {problems.length > 0 && (
         <div id="save-blocked" class="blocked" tabIndex={-1}>
           <p>Cannot save yet:</p>
           <ul>
@@ -195,6 +247,6 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
           </ul>
         </div>
       )}
-    </form>
+    </>
   )
 }

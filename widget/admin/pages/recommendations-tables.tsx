@@ -2,7 +2,7 @@
 import type { SlotPerformance } from '../api/types.ts'
 import { formatCount, formatPercent } from '../lib/format.ts'
 
-/** The training job's figures (worker/recs/train.ts `TrainMetrics`) in plain words, with their units. */
+/** The training job's figures (the Worker's recs/train/train.ts `TrainMetrics`) in plain words, with their units. */
 const METRICS: Record<string, { label: string; format: (value: number) => string }> = {
   interactions: { label: 'Shopper actions learned from', format: formatCount },
   ignored: { label: 'Actions left out', format: formatCount },

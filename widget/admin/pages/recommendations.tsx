@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { asFailure, request, type ApiFailure } from '../api/client.ts'
-import { useApi } from '../api/use-api.ts'
+import { useApi, type Loaded } from '../api/use-api.ts'
 import type { RecsPerformance, RecsStatus } from '../api/types.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { Loading, Page } from '../components/page.tsx'
@@ -29,55 +29,13 @@ function NotAvailable({ what }: { what: string }) {
 export function RecommendationsPage() {
   const loaded = useApi<RecsStatus>('/v1/admin/recs/status')
   const performance = useApi<RecsPerformance>('/v1/admin/recs/performance')
-  const currency = useCurrency()
-  const [polled, setPolled] = useState<RecsStatus | null>(null)
-  const [since, setSince] = useState<number | null>(null)
-  const [elapsed, setElapsed] = useState(0)
-  const [failure, setFailure] = useState<ApiFailure | null>(null)
-  const s = polled ?? loaded.data
-  const training = since !== null || s?.training === true
-  const reloadPerformance = useRef(performance.reload)
-  reloadPerformance.current = performance.reload
-
-  // While training runs, ask for the status every second; the answer replaces the loaded one.
-  // A "not training" answer while the train request is still in flight is too early to trust.
-  const posting = useRef(false)
-  useEffect(() => {
-    if (!training) return
-    const started = since ?? s?.trainingStartedAt ?? Date.now()
-    const timer = setInterval(() => {
-      setElapsed(Math.round((Date.now() - started) / 1000))
-      request<RecsStatus>('/v1/admin/recs/status')
-        .then((next) => {
-          setPolled(next)
-          if (!next.training && !posting.current) {
-            setSince(null)
-            reloadPerformance.current()
-          }
-        })
-        .catch((err: unknown) => {
-          setFailure(asFailure(err))
-          setSince(null)
-        })
-    }, POLL_MS)
-    return () => clearInterval(timer)
-  }, [training, since])
-
-  const retrain = async () => {
-    setFailure(null)
-    setElapsed(0)
-    setSince(Date.now())
-    posting.current = true
-    try {
-      await request('/v1/admin/recs/train', { method: 'POST' })
-    } catch (err) {
-      setFailure(asFailure(err))
-      setSince(null)
-    } finally {
-      posting.current = false
-    }
-  }
-  const p = performance.data
+  const {
+    status: s,
+    training,
+    elapsed,
+    failure,
+    retrain,
+  } = useTraining(loaded.data, performance.reload)
 
   return (
     <Page
@@ -112,52 +70,118 @@ export function RecommendationsPage() {
         ) : (
           <ErrorDisplay failure={loaded.error} />
         )}
-        {s && (
-          <>
-            <dl class="facts">
-              <div>
-                <dt>Last trained</dt>
-                <dd>{s.modelVersion ? formatDateTime(s.trainedAt) : 'not trained yet'}</dd>
-              </div>
-              <div>
-                <dt>Products</dt>
-                <dd>{formatCount(s.items)}</dd>
-              </div>
-              <div>
-                <dt>Shoppers</dt>
-                <dd>{formatCount(s.visitors)}</dd>
-              </div>
-            </dl>
-            {s.lastError && (
-              <p class="error-inline">
-                <span aria-hidden="true">⚠ </span>The last training run failed: {s.lastError}
-              </p>
-            )}
-            <RecsMetrics metrics={s.metrics} version={s.modelVersion} />
-          </>
-        )}
+        {s && <ModelFacts status={s} />}
       </section>
-      <section aria-labelledby="performance-title">
-        <h2 id="performance-title">Performance{p ? `, last ${p.periodDays ?? 30} days` : ''}</h2>
-        {performance.loading && !p && <Loading what="performance" />}
-        {performance.error?.status === 404 ? (
-          <NotAvailable what="Recommendation performance" />
-        ) : (
-          <ErrorDisplay failure={performance.error} />
-        )}
-        {p && (
-          <>
-            <p>
-              Catalog: {formatCount(p.catalog.items)} items, {formatCount(p.catalog.inStock)} in
-              stock. Coverage: {formatPercent(p.coverage)} of the catalog is recommended somewhere.
-              Add-to-carts and revenue count for a list clicked up to {p.windowMinutes} minutes
-              before.
-            </p>
-            <SlotTable slots={p.slots} format={(x) => formatMoney(x, currency)} />
-          </>
-        )}
-      </section>
+      <PerformanceSection performance={performance} />
       <LazySteering />
     </Page>
+  )
+}
+
+/**
+ * The model's status, as loaded and then as polled every second while training runs (the
+ * answers replace the loaded one), and "Retrain now". A "not training" answer while the train
+ * request is still in flight is too early to trust.
+ */
+function useTraining(loaded: RecsStatus | null | undefined, reloadPerformance: () => void) {
+  const [polled, setPolled] = useState<RecsStatus | null>(null)
+  const [since, setSince] = useState<number | null>(null)
+  const [elapsed, setElapsed] = useState(0)
+  const [failure, setFailure] = useState<ApiFailure | null>(null)
+  const s = polled ?? loaded
+  const training = since !== null || s?.training === true
+  const reload = useRef(reloadPerformance)
+  reload.current = reloadPerformance
+
+  const posting = useRef(false)
+  useEffect(() => {
+    if (!training) return
+    const started = since ?? s?.trainingStartedAt ?? Date.now()
+    const timer = setInterval(() => {
+      setElapsed(Math.round((Date.now() - started) / 1000))
+      request<RecsStatus>('/v1/admin/recs/status')
+        .then((next) => {
+          setPolled(next)
+          if (!next.training && !posting.current) {
+            setSince(null)
+            reload.current()
+          }
+        })
+        .catch((err: unknown) => {
+          setFailure(asFailure(err))
+          setSince(null)
+        })
+    }, POLL_MS)
+    return () => clearInterval(timer)
+  }, [training, since])
+
+  const retrain = async () => {
+    setFailure(null)
+    setElapsed(0)
+    setSince(Date.now())
+    posting.current = true
+    try {
+      await request('/v1/admin/recs/train', { method: 'POST' })
+    } catch (err) {
+      setFailure(asFailure(err))
+      setSince(null)
+    } finally {
+      posting.current = false
+    }
+  }
+  return { status: s, training, elapsed, failure, retrain }
+}
+
+function ModelFacts({ status: s }: { status: RecsStatus }) {
+  return (
+    <>
+      <dl class="facts">
+        <div>
+          <dt>Last trained</dt>
+          <dd>{s.modelVersion ? formatDateTime(s.trainedAt) : 'not trained yet'}</dd>
+        </div>
+        <div>
+          <dt>Products</dt>
+          <dd>{formatCount(s.items)}</dd>
+        </div>
+        <div>
+          <dt>Shoppers</dt>
+          <dd>{formatCount(s.visitors)}</dd>
+        </div>
+      </dl>
+      {s.lastError && (
+        <p class="error-inline">
+          <span aria-hidden="true">⚠ </span>The last training run failed: {s.lastError}
+        </p>
+      )}
+      <RecsMetrics metrics={s.metrics} version={s.modelVersion} />
+    </>
+  )
+}
+
+function PerformanceSection({ performance }: { performance: Loaded<RecsPerformance> }) {
+  const currency = useCurrency()
+  const p = performance.data
+  return (
+    <section aria-labelledby="performance-title">
+      <h2 id="performance-title">Performance{p ? `, last ${p.periodDays} days` : ''}</h2>
+      {performance.loading && !p && <Loading what="performance" />}
+      {performance.error?.status === 404 ? (
+        <NotAvailable what="Recommendation performance" />
+      ) : (
+        <ErrorDisplay failure={performance.error} />
+      )}
+      {p && (
+        <>
+          <p>
+            Catalog: {formatCount(p.catalog.items)} items, {formatCount(p.catalog.inStock)} in
+            stock. Coverage: {formatPercent(p.coverage)} of the catalog is recommended somewhere.
+            Add-to-carts and revenue count for a list clicked up to {p.windowMinutes} minutes
+            before.
+          </p>
+          <SlotTable slots={p.slots} format={(x) => formatMoney(x, currency)} />
+        </>
+      )}
+    </section>
   )
 }

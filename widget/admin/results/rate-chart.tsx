@@ -119,81 +119,104 @@ function Chart({ days, width }: { days: TimeseriesResponse['days']; width: numbe
             {formatDay(days[i]?.date ?? '')}
           </text>
         ))}
-        {keys.map((key, vi) => {
-          const s = style(vi)
-          const points = days.map((d, di) => {
-            const rate = d.variations[vi]?.cumulativeRate
-            return rate === null || rate === undefined ? null : ([x(di), y(rate)] as const)
-          })
-          const path = points
-            .map((p, i) => (p ? `${i > 0 && points[i - 1] ? 'L' : 'M'}${p[0]} ${p[1]}` : ''))
-            .join('')
+        {keys.map((key, vi) => (
+          <SeriesLine
+            key={key}
+            index={vi}
+            points={days.map((d, di) => {
+              const rate = d.variations[vi]?.cumulativeRate
+              return rate === null || rate === undefined ? null : ([x(di), y(rate)] as const)
+            })}
+          />
+        ))}
+      </svg>
+      <Legend keys={keys} last={last} />
+      <FiguresTable days={days} keys={keys} />
+    </>
+  )
+}
+
+type Point = readonly [number, number] | null
+
+/** One variation's line, broken where a day has no rate, with its markers on short ranges. */
+function SeriesLine({ index, points }: { index: number; points: Point[] }) {
+  const s = style(index)
+  const path = points
+    .map((p, i) => (p ? `${i > 0 && points[i - 1] ? 'L' : 'M'}${p[0]} ${p[1]}` : ''))
+    .join('')
+  return (
+    <g class="series" stroke={s.colour} fill={s.colour}>
+      <path d={path} fill="none" stroke-width={2} stroke-dasharray={s.dash || undefined} />
+      {points.length <= MAX_MARKED_DAYS &&
+        points.map((p, i) => (p ? <Marker key={i} shape={s.marker} x={p[0]} y={p[1]} /> : null))}
+    </g>
+  )
+}
+
+type Day = TimeseriesResponse['days'][number]
+
+/** Each line's colour, dash and marker in words and in a sample, with its latest rate. */
+function Legend({ keys, last }: { keys: string[]; last: Day | undefined }) {
+  return (
+    <figcaption>
+      <ul class="legend">
+        {keys.map((key, i) => {
+          const s = style(i)
           return (
-            <g key={key} class="series" stroke={s.colour} fill={s.colour}>
-              <path d={path} fill="none" stroke-width={2} stroke-dasharray={s.dash || undefined} />
-              {days.length <= MAX_MARKED_DAYS &&
-                points.map((p, i) =>
-                  p ? <Marker key={i} shape={s.marker} x={p[0]} y={p[1]} /> : null,
-                )}
-            </g>
+            <li key={key}>
+              <svg width={36} height={12} aria-hidden="true" stroke={s.colour} fill={s.colour}>
+                <line
+                  x1={0}
+                  x2={36}
+                  y1={6}
+                  y2={6}
+                  stroke-width={2}
+                  stroke-dasharray={s.dash || undefined}
+                />
+                <Marker shape={s.marker} x={18} y={6} />
+              </svg>
+              {key} ({s.marker}, {s.dashName}): {formatPercent(last?.variations[i]?.cumulativeRate)}
+            </li>
           )
         })}
-      </svg>
-      <figcaption>
-        <ul class="legend">
-          {keys.map((key, i) => {
-            const s = style(i)
-            return (
-              <li key={key}>
-                <svg width={36} height={12} aria-hidden="true" stroke={s.colour} fill={s.colour}>
-                  <line
-                    x1={0}
-                    x2={36}
-                    y1={6}
-                    y2={6}
-                    stroke-width={2}
-                    stroke-dasharray={s.dash || undefined}
-                  />
-                  <Marker shape={s.marker} x={18} y={6} />
-                </svg>
-                {key} ({s.marker}, {s.dashName}):{' '}
-                {formatPercent(last?.variations[i]?.cumulativeRate)}
-              </li>
-            )
-          })}
-        </ul>
-      </figcaption>
-      <details>
-        <summary>Show the chart’s figures as a table</summary>
-        <div class="table-scroll" role="region" aria-label="Daily figures" tabIndex={0}>
-          <table class="data compact">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                {keys.map((k) => (
-                  <th key={k} scope="col" class="num">
-                    {k}
-                  </th>
+      </ul>
+    </figcaption>
+  )
+}
+
+/** The chart's figures as a table, for those who cannot or would rather not read the lines. */
+function FiguresTable({ days, keys }: { days: Day[]; keys: string[] }) {
+  return (
+    <details>
+      <summary>Show the chart’s figures as a table</summary>
+      <div class="table-scroll" role="region" aria-label="Daily figures" tabIndex={0}>
+        <table class="data compact">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              {keys.map((k) => (
+                <th key={k} scope="col" class="num">
+                  {k}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{d.date}</th>
+                {d.variations.map((v) => (
+                  <td key={v.key} class="num">
+                    {v.cumulativeRate === null
+                      ? EMPTY
+                      : `${formatPercent(v.cumulativeRate)} (${formatCount(v.cumulativeConversions)} / ${formatCount(v.cumulativeVisitors)})`}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {days.map((d) => (
-                <tr key={d.date}>
-                  <th scope="row">{d.date}</th>
-                  {d.variations.map((v) => (
-                    <td key={v.key} class="num">
-                      {v.cumulativeRate === null
-                        ? EMPTY
-                        : `${formatPercent(v.cumulativeRate)} (${formatCount(v.cumulativeConversions)} / ${formatCount(v.cumulativeVisitors)})`}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    </>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   )
 }

@@ -11,11 +11,17 @@ import { catalogSize } from '../../catalog/catalog-store.ts'
 import { activeVersion } from './model-cache.ts'
 import { SLOTS } from './recommend.ts'
 import type { SlotPerformance } from '../../../shared/api-types.ts'
+import type { RecsPerformance } from '../../../shared/admin-types.ts'
 
 export const ATTRIBUTION_WINDOW_MS = 30 * 60_000
 const PERIOD_MS = 30 * 86_400_000
 
-export async function recsPerformance(db: Database, siteId: string, now: number, currency = 'USD') {
+export async function recsPerformance(
+  db: Database,
+  siteId: string,
+  now: number,
+  currency = 'USD',
+): Promise<RecsPerformance> {
   const since = now - PERIOD_MS
   const slotOf = (column: string) => sql.raw(`substr(${column}, 1, instr(${column}, '-') - 1)`)
   const counts = await db.all<{ slot: string; type: string; n: number }>(sql`

@@ -1,18 +1,16 @@
 /**
  * Recommendations for the admin: `POST /v1/admin/recs/train` (202, in the background; `?wait=true`
- * answers when done), `GET /v1/admin/recs/status`, `GET /v1/admin/recs/performance`,
- * `POST /v1/admin/import/events` to backfill history, and `POST /v1/admin/import/visitor-ids`,
- * the opaque visitor ids imported customers are stored under.
+ * answers when done), `GET /v1/admin/recs/status`, `GET /v1/admin/recs/performance`, and
+ * `POST /v1/admin/import/visitor-ids`, the opaque visitor ids imported customers are stored under.
+ * The history import is routes/admin/import-history.ts.
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { VISITOR_ID } from '../../../shared/identifiers.ts'
 import type { AppEnv } from '../../app-env.ts'
-import { importHistory, IMPORT_FORMATS, type ImportFormat } from '../../events/import-history.ts'
-import { conflict, invalid } from '../../domain-error.ts'
-import { mediaType, readJsonBody, readTextBody } from '../../http/read-body.ts'
+import { conflict } from '../../domain-error.ts'
+import { readJsonBody } from '../../http/read-body.ts'
 import { parseOr400 } from '../../http/validate.ts'
-import { DATE_ORDERS, type DateOrder } from '../../import/timestamps.ts'
 import { forgetActiveVersion } from '../../recs/serve/model-cache.ts'
 import { recsPerformance } from '../../recs/serve/performance.ts'
 import { recsStatus } from '../../recs/status.ts'
@@ -24,7 +22,6 @@ import {
 import { workerTrainingLimit } from '../../recs/serve/online-config.ts'
 import { customerVisitorIds } from '../../visitors/customer-visitor-id.ts'
 
-const MAX_IMPORT_BYTES = 10 * 1024 * 1024
 const MAX_CUSTOMER_IDS = 1000
 
 const customerIdsSchema = z.strictObject({
@@ -58,37 +55,6 @@ export const adminRecsRoute = new Hono<AppEnv>()
   .get('/recs/performance', async (c) =>
     c.json(await recsPerformance(c.var.db, c.var.site.id, Date.now(), c.var.site.currency)),
   )
-  .post('/import/events', async (c) => {
-    const format =
-      c.req.query('format') ?? (mediaType(c.req.raw) === 'text/csv' ? 'online-retail' : 'ndjson')
-    if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
-      throw invalid(
-        'invalid_format',
-        `format must be one of ${IMPORT_FORMATS.join(', ')}, not ${format}.`,
-      )
-    }
-    const dates = c.req.query('dates') ?? 'month-first'
-    if (!(DATE_ORDERS as readonly string[]).includes(dates)) {
-      throw invalid(
-        'invalid_dates',
-        `dates must be one of ${DATE_ORDERS.join(', ')}, not ${dates}.`,
-      )
-    }
-    const accepted =
-      format === 'ndjson'
-        ? ['application/x-ndjson', 'application/json', 'text/plain']
-        : ['text/csv', 'text/plain']
-    const text = await readTextBody(c.req.raw, MAX_IMPORT_BYTES, accepted)
-    const result = await importHistory(
-      c.var.db,
-      c.var.site,
-      text,
-      format as ImportFormat,
-      Date.now(),
-      dates as DateOrder,
-    )
-    return c.json(result)
-  })
   .post('/import/visitor-ids', async (c) => {
     const body = await readJsonBody(c.req.raw, 256 * 1024)
     const { customerIds } = parseOr400(customerIdsSchema, body, 'body')

@@ -3,18 +3,17 @@
  * `POST /v1/admin/site/rotate-key`, which answers a new secret for the calling key (the site's own
  * or a named team key) once and retires the old one at once.
  */
-import { and, eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { z } from 'zod'
+import type { SiteInfo } from '../../../shared/admin-types.ts'
 import type { AppEnv } from '../../app-env.ts'
-import type { Database } from '../../db/database.ts'
-import { sites } from '../../db/schema.ts'
 import { conflict } from '../../domain-error.ts'
 import { bareOrigin } from '../../http/bare-origin.ts'
 import { readJsonBody } from '../../http/read-body.ts'
 import { parseOr400 } from '../../http/validate.ts'
-import { hashKey, newAdminKey } from '../../sites/keys.ts'
-import { forgetCachedSite, type Site } from '../../sites/site-store.ts'
+import { hashKey } from '../../sites/keys.ts'
+import { changeSite, rotateSiteKey } from '../../sites/site-settings.ts'
+import type { Site } from '../../sites/site-store.ts'
 import { rotateNamedKey, SITE_KEY } from '../../team/admin-keys.ts'
 
 /**
@@ -43,7 +42,7 @@ const patchSiteSchema = z
   })
   .partial()
 
-function describe(site: Site) {
+function describe(site: Site): SiteInfo {
   return {
     siteId: site.id,
     name: site.name,
@@ -59,18 +58,7 @@ export const adminSiteRoute = new Hono<AppEnv>()
   .get('/site', (c) => c.json(describe(c.var.site)))
   .patch('/site', async (c) => {
     const patch = parseOr400(patchSiteSchema, await readJsonBody(c.req.raw, 16 * 1024), 'site')
-    const { site } = c.var
-    const next = { ...site, ...patch }
-    await c.var.db
-      .update(sites)
-      .set({
-        name: next.name,
-        allowedOrigins: JSON.stringify(next.allowedOrigins),
-        imageOrigins: JSON.stringify(next.imageOrigins),
-      })
-      .where(eq(sites.id, site.id))
-    forgetCachedSite(site.publicKey)
-    return c.json(describe(next))
+    return c.json(describe(await changeSite(c.var.db, c.var.site, patch)))
   })
   .post('/site/rotate-key', async (c) => {
     const { site, admin } = c.var
@@ -92,17 +80,3 @@ export const adminSiteRoute = new Hono<AppEnv>()
     c.set('auditNote', `rotated ${admin.keyId} "${admin.name}"`)
     return c.json({ adminKey, message: 'Store this key now: it is shown only once.' })
   })
-
-async function rotateSiteKey(
-  db: Database,
-  siteId: string,
-  previousHash: string,
-): Promise<string | null> {
-  const adminKey = newAdminKey()
-  const updated = await db
-    .update(sites)
-    .set({ adminKeyHash: await hashKey(adminKey) })
-    .where(and(eq(sites.id, siteId), eq(sites.adminKeyHash, previousHash)))
-    .returning({ id: sites.id })
-  return updated.length === 1 ? adminKey : null
-}

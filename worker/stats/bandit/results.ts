@@ -2,7 +2,7 @@
 // probability of being best, and the conversions gained or lost against an equal split; and a
 // sample-ratio check against what each period's weights expected.
 import { sampleRatioMismatch } from '../sample-ratio.ts'
-import type { Interval, SrmResult } from '../types.ts'
+import type { Interval, SrmResult } from '../../../shared/results-types.ts'
 import { betaQuantile } from './beta-distribution.ts'
 import { rankProbabilities } from './best-arm.ts'
 import { periodWeightedLift } from './lift.ts'

@@ -1,6 +1,8 @@
-// The shapes going into and out of the statistics module: per-variation sufficient statistics
-// in, the results object of API.md "Results" out. Every figure that cannot be computed is
-// `null`, and the object holding it carries a `reason` saying why — never NaN or Infinity.
+// The shapes going into and out of the statistics module (worker/stats/): per-variation
+// sufficient statistics in, the results object of `GET /v1/admin/experiments/{key}/results` out,
+// which the dashboard reads, so it lives here beside the other wire types. Every figure that
+// cannot be computed is `null`, and the object holding it carries a `reason` saying why — never
+// NaN or Infinity.
 
 /** A two-sided interval [low, high]. */
 export type Interval = [number, number]
