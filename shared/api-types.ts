@@ -3,6 +3,8 @@
  * reads them) use, so the two cannot drift apart. Types and a few constant lists only.
  */
 
+import type { Audience } from './audience.ts'
+
 export const EXPERIMENT_STATUSES = ['draft', 'running', 'paused', 'stopped'] as const
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number]
 
@@ -113,6 +115,8 @@ export type Experiment = {
   winsorize: number | null
   /** Secondary and guardrail metrics, at most MAX_METRICS. */
   metrics: MetricDefinition[]
+  /** Who the experiment includes, decided at each visitor's first exposure; null = everybody. */
+  audience: Audience | null
   createdAt: number
   updatedAt: number
 }

@@ -71,6 +71,8 @@ export const experiments = sqliteTable(
     winsorizeAt: real('winsorize_at'),
     /** JSON `[{ key, kind, event?, name?, role, better }]`: secondary and guardrail metrics. */
     metrics: text('metrics').notNull().default('[]'),
+    /** JSON `{ intentBands?, devices?, visitors?, sources? }`; null includes every visitor. */
+    audience: text('audience'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -153,6 +155,14 @@ export const assignments = sqliteTable(
     conversions: integer('conversions').notNull().default(0),
     /** Revenue after the first exposure, site currency, minor units. */
     revenueMinor: integer('revenue_minor').notNull().default(0),
+    /**
+     * The visitor's traits when first assigned (copied from `audience_decisions`; null for an
+     * exposure no assignment decided, such as the edge proxy's): results break down by them.
+     */
+    intentBand: text('intent_band'),
+    device: text('device'),
+    returning: integer('returning', { mode: 'boolean' }),
+    source: text('source'),
   },
   (t) => [
     primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.visitorId] }),
@@ -166,6 +176,32 @@ export const assignments = sqliteTable(
     // Recent traffic: new visitors of a phase per day, counted from the newest end.
     index('assignments_exposed').on(t.siteId, t.experimentKey, t.phase, t.exposedAt),
   ],
+)
+
+/**
+ * Whether a visitor is in an experiment phase's audience, decided the first time `/v1/assign`
+ * buckets them into it and never again (the first insert wins), with the traits it was decided
+ * on. Only an included visitor's exposure makes an assignment row, so the others are not counted.
+ */
+export const audienceDecisions = sqliteTable(
+  'audience_decisions',
+  {
+    siteId: text('site_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    included: integer('included', { mode: 'boolean' }).notNull(),
+    /** low | medium | high, or null when the visitor's intent could not be scored. */
+    intentBand: text('intent_band'),
+    /** mobile | tablet | desktop */
+    device: text('device').notNull(),
+    returning: integer('returning', { mode: 'boolean' }).notNull(),
+    /** direct | search | social | email | paid | referral */
+    source: text('source').notNull(),
+    decidedAt: integer('decided_at').notNull(),
+  },
+  // Visitor first: /v1/assign reads one visitor's decisions for all experiments at once.
+  (t) => [primaryKey({ columns: [t.siteId, t.visitorId, t.experimentKey, t.phase] })],
 )
 
 /**

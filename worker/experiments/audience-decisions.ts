@@ -1,0 +1,70 @@
+/**
+ * Audience decisions in D1: whether a visitor is in an experiment phase's audience, decided the
+ * first time they are bucketed into it and kept from then on, with the traits it was decided on
+ * (results break down by them). A decision is recorded for every experiment, with or without an
+ * audience, so every assignment row carries the visitor's traits.
+ */
+import { and, eq, sql } from 'drizzle-orm'
+import { prepare, type Database } from '../db/database.ts'
+import { audienceDecisions } from '../db/schema.ts'
+import type { VisitorTraits } from '../../shared/audience.ts'
+import { awaitsIntent, inAudience } from './audience.ts'
+import type { Experiment } from './experiment.ts'
+
+type Decided = { experiment_key: string; phase: number; included: number }
+
+/**
+ * The keys of `bucketed` (experiments the visitor's bucket puts them in) whose audience includes
+ * the visitor. A stored decision stands; the others are decided now on `traitsOf()` (read at most
+ * once, and only when something is undecided) and stored, except while an audience waits for
+ * the visitor's intent: then they are left out and decided on a later request.
+ */
+export async function decideAudiences(
+  db: Database,
+  siteId: string,
+  visitorId: string,
+  bucketed: readonly Experiment[],
+  traitsOf: () => Promise<VisitorTraits>,
+  now: number,
+): Promise<Set<string>> {
+  if (bucketed.length === 0) return new Set()
+  const stored = await db
+    .select({
+      key: audienceDecisions.experimentKey,
+      phase: audienceDecisions.phase,
+      included: audienceDecisions.included,
+    })
+    .from(audienceDecisions)
+    .where(and(eq(audienceDecisions.siteId, siteId), eq(audienceDecisions.visitorId, visitorId)))
+    .all()
+  const decided = new Map(stored.map((d) => [`${d.key}\n${d.phase}`, d.included]))
+  const included = new Set<string>()
+  const undecided: Experiment[] = []
+  for (const exp of bucketed) {
+    const known = decided.get(`${exp.key}\n${exp.phase}`)
+    if (known === undefined) undecided.push(exp)
+    else if (known) included.add(exp.key)
+  }
+  if (undecided.length === 0) return included
+
+  const traits = await traitsOf()
+  const rows = undecided
+    .filter((exp) => !awaitsIntent(exp.audience, traits))
+    .map((exp) => ({ key: exp.key, phase: exp.phase, included: inAudience(exp.audience, traits) }))
+  if (rows.length === 0) return included
+  // The no-op update makes RETURNING answer the stored row when a concurrent request decided
+  // first, so this answer always agrees with the decision that sticks.
+  const written = await prepare(
+    db,
+    sql`INSERT INTO audience_decisions (site_id, visitor_id, experiment_key, phase, included,
+        intent_band, device, returning, source, decided_at)
+      SELECT ${siteId}, ${visitorId}, r.value ->> 'key', r.value ->> 'phase',
+        r.value ->> 'included', ${traits.intentBand}, ${traits.device},
+        ${traits.visitor === 'returning' ? 1 : 0}, ${traits.source}, ${now}
+      FROM json_each(${JSON.stringify(rows)}) AS r WHERE true
+      ON CONFLICT DO UPDATE SET included = included
+      RETURNING experiment_key, phase, included`,
+  ).all<Decided>()
+  for (const row of written.results) if (row.included) included.add(row.experiment_key)
+  return included
+}
