@@ -475,3 +475,71 @@ export const siteRefusals = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.code] })],
 )
+
+/**
+ * Purchase-intent models trained on a site's own sessions, one per version; the site's
+ * intent_status row names the active one (none: the starter model serves). `model` is the JSON
+ * document of worker/intent/model.ts, at most 256 KB.
+ */
+export const intentModels = sqliteTable(
+  'intent_models',
+  {
+    siteId: text('site_id').notNull(),
+    version: text('version').notNull(),
+    trainedAt: integer('trained_at').notNull(),
+    sessions: integer('sessions').notNull(),
+    purchases: integer('purchases').notNull(),
+    model: text('model').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.version] })],
+)
+
+/**
+ * Per site: the active intent model, the online layer learnt since it was trained, the band
+ * settings (quantiles of recent scores) and the score cuts last computed from them.
+ */
+export const intentStatus = sqliteTable('intent_status', {
+  siteId: text('site_id').primaryKey(),
+  /** The active site model's version; null while the starter model serves. */
+  activeVersion: text('active_version'),
+  /** JSON of the online layer (online-layer.ts) for the active model; null = the model's own. */
+  onlineLayer: text('online_layer'),
+  /** Sessions the online layer has learnt from; each update checks it, so two runs never race. */
+  onlineUpdates: integer('online_updates').notNull().default(0),
+  /** Quantile of recent scores where `medium` starts. */
+  bandMedium: real('band_medium').notNull().default(0.5),
+  /** Quantile of recent scores where `high` starts. */
+  bandHigh: real('band_high').notNull().default(0.85),
+  /** The scores at those quantiles, from the last processed sessions; null until computed. */
+  cutMedium: real('cut_medium'),
+  cutHigh: real('cut_high'),
+  /** When the site's model was last trained (or training last decided to keep the starter). */
+  trainedAt: integer('trained_at'),
+  lastError: text('last_error'),
+  updatedAt: integer('updated_at').notNull(),
+})
+
+/**
+ * The progressive validation log: each ended session's intent score *before* the online layer
+ * learnt from it, with its band, the model that scored it (`site` | `starter`) and whether it
+ * bought. Its presence also marks the session as learnt from.
+ */
+export const intentOutcomes = sqliteTable(
+  'intent_outcomes',
+  {
+    siteId: text('site_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    sessionStart: integer('session_start').notNull(),
+    sessionEnd: integer('session_end').notNull(),
+    score: real('score').notNull(),
+    /** low | medium | high */
+    band: text('band').notNull(),
+    /** site | starter */
+    model: text('model').notNull(),
+    bought: integer('bought').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.visitorId, t.sessionStart] }),
+    index('intent_outcomes_end').on(t.siteId, t.sessionEnd),
+  ],
+)
