@@ -1,7 +1,7 @@
 ALTER TABLE `experiments` ADD `audience` text;--> statement-breakpoint
 ALTER TABLE `assignments` ADD `intent_band` text;--> statement-breakpoint
 ALTER TABLE `assignments` ADD `device` text;--> statement-breakpoint
-ALTER TABLE `assignments` ADD `returning` integer;--> statement-breakpoint
+ALTER TABLE `assignments` ADD `returning_visitor` integer;--> statement-breakpoint
 ALTER TABLE `assignments` ADD `source` text;--> statement-breakpoint
 CREATE TABLE `audience_decisions` (
 	`site_id` text NOT NULL,
@@ -11,7 +11,7 @@ CREATE TABLE `audience_decisions` (
 	`included` integer NOT NULL,
 	`intent_band` text,
 	`device` text NOT NULL,
-	`returning` integer NOT NULL,
+	`returning_visitor` integer NOT NULL,
 	`source` text NOT NULL,
 	`decided_at` integer NOT NULL,
 	PRIMARY KEY(`site_id`, `visitor_id`, `experiment_key`, `phase`)

@@ -4,9 +4,7 @@
  * validates and applies them) and the dashboard (which edits and shows them).
  */
 
-/** The purchase-intent bands an audience may name, lowest first. */
-export const AUDIENCE_BANDS = ['low', 'medium', 'high'] as const
-export type AudienceBand = (typeof AUDIENCE_BANDS)[number]
+import type { IntentBand } from './api-types.ts'
 
 export const DEVICES = ['mobile', 'tablet', 'desktop'] as const
 export type Device = (typeof DEVICES)[number]
@@ -23,7 +21,7 @@ export type TrafficSourceKind = (typeof TRAFFIC_SOURCES)[number]
  * @example { intentBands: ['medium'], devices: ['mobile'] } // hesitant shoppers on phones
  */
 export type Audience = {
-  intentBands?: AudienceBand[]
+  intentBands?: IntentBand[]
   devices?: Device[]
   visitors?: VisitorKind
   sources?: TrafficSourceKind[]
@@ -34,7 +32,7 @@ export type Audience = {
  * so it sticks. `intentBand` is null while the visitor's intent cannot be scored yet.
  */
 export type VisitorTraits = {
-  intentBand: AudienceBand | null
+  intentBand: IntentBand | null
   device: Device
   visitor: VisitorKind
   source: TrafficSourceKind
@@ -43,3 +41,26 @@ export type VisitorTraits = {
 /** The dimensions results can be broken down by. */
 export const BREAKDOWNS = ['intent', 'device'] as const
 export type Breakdown = (typeof BREAKDOWNS)[number]
+
+/** One variation's conversion figures within a breakdown cell, with the cell's own intervals. */
+export type BreakdownVariation = {
+  key: string
+  visitors: number
+  conversions: number
+  rate: number | null
+  rateCI: [number, number] | null
+  /** Against the control in the same cell; null for the control and where undefined. */
+  lift: number | null
+  liftCI: [number, number] | null
+  pValue: number | null
+}
+
+/**
+ * `breakdown` of `GET /v1/admin/experiments/{key}/results?breakdown=intent|device`: the phase's
+ * visitors split by the trait they were assigned with. `unknown` holds visitors assigned without
+ * that trait (exposures recorded by the edge proxy; intent not yet scored).
+ */
+export type ResultsBreakdown = {
+  by: Breakdown
+  cells: { cell: string; variations: BreakdownVariation[] }[]
+}

@@ -161,7 +161,7 @@ export const assignments = sqliteTable(
      */
     intentBand: text('intent_band'),
     device: text('device'),
-    returning: integer('returning', { mode: 'boolean' }),
+    returningVisitor: integer('returning_visitor', { mode: 'boolean' }),
     source: text('source'),
   },
   (t) => [
@@ -195,7 +195,7 @@ export const audienceDecisions = sqliteTable(
     intentBand: text('intent_band'),
     /** mobile | tablet | desktop */
     device: text('device').notNull(),
-    returning: integer('returning', { mode: 'boolean' }).notNull(),
+    returningVisitor: integer('returning_visitor', { mode: 'boolean' }).notNull(),
     /** direct | search | social | email | paid | referral */
     source: text('source').notNull(),
     decidedAt: integer('decided_at').notNull(),

@@ -32,14 +32,25 @@ export function insertEvents(siteId: string, receivedAt: number, rows: StoredEve
     RETURNING id`
 }
 
-/** Records first exposures from the stored exposure events of these ids. */
+/**
+ * Records first exposures from the stored exposure events of these ids, with the traits of the
+ * visitor's audience decision. An experiment with an audience counts only visitors decided into
+ * it: an exposure without that decision (outside the audience, or never assigned by
+ * `/v1/assign`) is stored as an event but makes no assignment row.
+ */
 export function deriveAssignments(siteId: string, exposureIds: string[]) {
   return sql`
-    INSERT INTO assignments (site_id, experiment_key, phase, visitor_id, variation, exposed_at)
-    SELECT e.site_id, e.experiment, e.phase, e.visitor_id, e.variation, e.at
+    INSERT INTO assignments (site_id, experiment_key, phase, visitor_id, variation, exposed_at,
+      intent_band, device, returning_visitor, source)
+    SELECT e.site_id, e.experiment, e.phase, e.visitor_id, e.variation, e.at,
+      d.intent_band, d.device, d.returning_visitor, d.source
     FROM events e
+      JOIN experiments x ON x.site_id = e.site_id AND x.key = e.experiment
+      LEFT JOIN audience_decisions d ON d.site_id = e.site_id AND d.visitor_id = e.visitor_id
+        AND d.experiment_key = e.experiment AND d.phase = e.phase
     WHERE e.site_id = ${siteId} AND e.type = 'exposure'
       AND e.id IN (SELECT value FROM json_each(${JSON.stringify(exposureIds)}))
+      AND (x.audience IS NULL OR d.included = 1)
     ON CONFLICT DO UPDATE SET exposed_at = min(exposed_at, excluded.exposed_at)`
 }
 

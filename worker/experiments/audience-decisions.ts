@@ -57,7 +57,7 @@ export async function decideAudiences(
   const written = await prepare(
     db,
     sql`INSERT INTO audience_decisions (site_id, visitor_id, experiment_key, phase, included,
-        intent_band, device, returning, source, decided_at)
+        intent_band, device, returning_visitor, source, decided_at)
       SELECT ${siteId}, ${visitorId}, r.value ->> 'key', r.value ->> 'phase',
         r.value ->> 'included', ${traits.intentBand}, ${traits.device},
         ${traits.visitor === 'returning' ? 1 : 0}, ${traits.source}, ${now}

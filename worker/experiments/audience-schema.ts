@@ -4,13 +4,8 @@
  * the merchant meant to leave out. An empty list is refused too, since it would include nobody.
  */
 import { z } from 'zod'
-import {
-  AUDIENCE_BANDS,
-  DEVICES,
-  TRAFFIC_SOURCES,
-  VISITOR_KINDS,
-  type Audience,
-} from '../../shared/audience.ts'
+import { INTENT_BANDS } from '../../shared/api-types.ts'
+import { DEVICES, TRAFFIC_SOURCES, VISITOR_KINDS, type Audience } from '../../shared/audience.ts'
 
 function distinctList<const T extends readonly [string, ...string[]]>(values: T) {
   return z
@@ -22,7 +17,7 @@ function distinctList<const T extends readonly [string, ...string[]]>(values: T)
 
 export const audienceSchema = z
   .strictObject({
-    intentBands: distinctList(AUDIENCE_BANDS).optional(),
+    intentBands: distinctList(INTENT_BANDS).optional(),
     devices: distinctList(DEVICES).optional(),
     visitors: z.enum(VISITOR_KINDS).optional(),
     sources: distinctList(TRAFFIC_SOURCES).optional(),

@@ -39,6 +39,7 @@ const stored: Experiment = {
   redirect: true,
   winsorize: 0.99,
   metrics: [],
+  audience: null,
   createdAt: 1,
   updatedAt: 2,
 }

@@ -1,5 +1,6 @@
 /**
- * Reading experiments: `GET /v1/admin/experiments/{key}/results|timeseries[?phase=N]` and the
+ * Reading experiments: `GET /v1/admin/experiments/{key}/results|timeseries[?phase=N]` (results
+ * also `&breakdown=intent|device`, see results-breakdown.ts) and the
  * sample-size calculator `GET /v1/admin/sample-size[?experiment=KEY]` (with an experiment, also
  * the days its recent traffic takes to bring the visitors).
  */
@@ -9,7 +10,9 @@ import { listPhases, requireExperiment } from '../../experiments/experiment-stor
 import { invalid } from '../../domain-error.ts'
 import { experimentResults, resolvePhase } from '../../results/experiment-results.ts'
 import { durationAt, recentTraffic } from '../../results/recent-traffic.ts'
+import { resultsBreakdown } from '../../results/results-breakdown.ts'
 import { phaseTimeseries } from '../../results/timeseries.ts'
+import { BREAKDOWNS, type Breakdown } from '../../../shared/audience.ts'
 import { sampleSizePerVariation, validateSampleSizeParams } from '../../stats/index.ts'
 
 /** `?phase=N`: a phase number, or none for the current phase. */
@@ -25,12 +28,31 @@ function phaseQuery(c: Context<AppEnv>): number | undefined {
   return Number(raw)
 }
 
+/** `?breakdown=intent|device`: the trait to split results by, or none. */
+function breakdownQuery(c: Context<AppEnv>): Breakdown | undefined {
+  const raw = c.req.query('breakdown')
+  if (raw === undefined) return undefined
+  const known = BREAKDOWNS.find((b) => b === raw)
+  if (!known) {
+    throw invalid(
+      'invalid_breakdown',
+      `breakdown must be one of ${BREAKDOWNS.join(', ')}, not ${raw.slice(0, 40)}.`,
+    )
+  }
+  return known
+}
+
 export const adminResultsRoute = new Hono<AppEnv>()
   .get('/experiments/:key/results', async (c) => {
+    const by = breakdownQuery(c)
     const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
     const { phase, phases } = await resolvePhase(c.var.db, c.var.site.id, exp, phaseQuery(c))
-    const results = await experimentResults(c.var.db, c.var.site, exp, phase, Date.now())
-    return c.json({ ...results, phases })
+    const where = { siteId: c.var.site.id, experimentKey: exp.key, phase: phase.phase }
+    const [results, breakdown] = await Promise.all([
+      experimentResults(c.var.db, c.var.site, exp, phase, Date.now()),
+      by && resultsBreakdown(c.var.db, where, phase.variationKeys, by),
+    ])
+    return c.json({ ...results, phases, ...(breakdown && { breakdown }) })
   })
   .get('/experiments/:key/timeseries', async (c) => {
     const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
