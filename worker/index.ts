@@ -17,6 +17,7 @@ import {
 import { allowSiteOrigins, answerPreflight } from './middleware/cors.ts'
 import { adminChain } from './middleware/admin-chain.ts'
 import { limitPublic } from './middleware/rate-limit.ts'
+import { adminBehaviourRoute } from './routes/admin/behaviour.ts'
 import { adminCatalogRoute } from './routes/admin/catalog.ts'
 import { adminHealthRoute } from './routes/admin/health.ts'
 import { adminProxyRoute } from './routes/admin/proxy.ts'
@@ -47,6 +48,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminProxyRoute)
   .route('/', adminTeamRoute)
   .route('/', adminHealthRoute)
+  .route('/', adminBehaviourRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)

@@ -33,7 +33,7 @@ export async function dailyFunnel(
   const { results } = await prepare(
     db,
     sql`WITH marked AS (
-        SELECT visitor_id, at, type, props,
+        SELECT visitor_id, at, type,
           CASE WHEN at - lag(at) OVER (PARTITION BY visitor_id ORDER BY at) <= ${SESSION_GAP_MS}
             THEN 0 ELSE 1 END AS opens
         FROM events WHERE site_id = ${siteId} AND at >= ${from - DAY_MS} AND at <= ${now}
@@ -43,7 +43,7 @@ export async function dailyFunnel(
         FROM marked
       ), sessions AS (
         SELECT min(at) AS start,
-          max(type = 'view' OR (type = 'page_view' AND props ->> 'pageKind' = 'product')) AS viewed,
+          max(type = 'view') AS viewed,
           max(type = 'add_to_cart') AS carted, max(type = 'purchase') AS bought
         FROM numbered GROUP BY visitor_id, session
       )

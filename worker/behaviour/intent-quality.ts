@@ -29,7 +29,11 @@ export async function intentQuality(
   since: number,
 ): Promise<IntentQuality> {
   const rows = await db
-    .select({ score: intentOutcomes.score, band: intentOutcomes.band, bought: intentOutcomes.bought })
+    .select({
+      score: intentOutcomes.score,
+      band: intentOutcomes.band,
+      bought: intentOutcomes.bought,
+    })
     .from(intentOutcomes)
     .where(and(eq(intentOutcomes.siteId, siteId), gte(intentOutcomes.sessionEnd, since)))
     .limit(MAX_OUTCOMES)
@@ -51,7 +55,8 @@ export async function intentQuality(
 function calibration(rows: readonly { score: number; bought: number }[]): CalibrationBin[] {
   const bins = Array.from({ length: CALIBRATION_BINS }, () => ({ n: 0, scores: 0, buys: 0 }))
   for (const { score, bought } of rows) {
-    const bin = bins[Math.min(CALIBRATION_BINS - 1, Math.max(0, Math.floor(score * CALIBRATION_BINS)))]
+    const bin =
+      bins[Math.min(CALIBRATION_BINS - 1, Math.max(0, Math.floor(score * CALIBRATION_BINS)))]
     if (!bin) continue
     bin.n++
     bin.scores += score
