@@ -15,6 +15,7 @@ import type {
   Variation,
 } from '../../../shared/api-types.ts'
 import type { ExperimentResults } from '../../../worker/stats/types.ts'
+import type { Audience, ResultsBreakdown } from '../../../shared/audience.ts'
 
 export type {
   ConversionComparison,
@@ -61,10 +62,12 @@ export type ExperimentInput = {
   redirect: boolean
   winsorize: number | null
   metrics: MetricDefinition[]
+  audience: Audience | null
 }
 
-/** `GET /v1/admin/experiments/{key}/results`. */
-export type ResultsResponse = ExperimentResults & ResultsAdditions
+/** `GET /v1/admin/experiments/{key}/results`, with `breakdown` when one is asked for. */
+export type ResultsResponse = ExperimentResults &
+  ResultsAdditions & { breakdown?: ResultsBreakdown }
 
 export type { DayPoint } from '../../../shared/api-types.ts'
 
