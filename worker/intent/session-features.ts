@@ -61,9 +61,9 @@ export async function currentSessionFeatures(
   if (!session) return null
   const paths = session.events.flatMap((e) => (e.path === null ? [] : [e.path]))
   const [past, pageRates] = await Promise.all([
-    db.all<{ returning: number; purchases: number; lastAt: number | null }>(sql`
+    db.all<{ seenBefore: number; purchases: number; lastAt: number | null }>(sql`
       SELECT EXISTS (SELECT 1 FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
-          AND at < ${session.start}) AS returning,
+          AND at < ${session.start}) AS seenBefore,
         count(DISTINCT coalesce(order_id, id)) AS purchases, max(at) AS lastAt
       FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
         AND type = 'purchase' AND at < ${session.start}`),
@@ -72,7 +72,7 @@ export async function currentSessionFeatures(
   const device = parseUserAgent(context.userAgent)
   return sessionRecord(session, {
     pageRates,
-    returning: past[0]?.returning === 1,
+    returning: past[0]?.seenBefore === 1,
     pastPurchases: past[0]?.purchases ?? 0,
     lastPurchaseAt: past[0]?.lastAt ?? null,
     operatingSystem: device.operatingSystem,
