@@ -127,11 +127,20 @@ export const events = sqliteTable(
     name: text('name'),
     recId: text('rec_id'),
     props: text('props'),
+    /** page_view: the page's path, title and kind (PAGE_KINDS). */
+    path: text('path'),
+    title: text('title'),
+    pageKind: text('page_kind'),
+    /** page_view on a session's first page: the referrer and JSON `{ source, medium, ... }`. */
+    referrer: text('referrer'),
+    utm: text('utm'),
   },
   (t) => [
     primaryKey({ columns: [t.siteId, t.id] }),
     index('events_visitor').on(t.siteId, t.visitorId, t.type, t.at),
     index('events_type_at').on(t.siteId, t.type, t.at),
+    /** A visitor's latest events of every type, for their open session (intent/sessions.ts). */
+    index('events_visitor_at').on(t.siteId, t.visitorId, t.at),
   ],
 )
 
@@ -506,4 +515,27 @@ export const intentOutcomes = sqliteTable(
     primaryKey({ columns: [t.siteId, t.visitorId, t.sessionStart] }),
     index('intent_outcomes_end').on(t.siteId, t.sessionEnd),
   ],
+)
+
+/**
+ * Per site and page path, its history as Google Analytics reports it, for the intent features
+ * (intent/page-stats.ts): page views, sessions that viewed it (unique views), sessions that
+ * entered on it, of those the one-page sessions (bounces), views that ended their session
+ * (exits), and the purchase revenue of sessions that bought after viewing it. The path `*` holds
+ * the site's pages taken together, for a page with no history yet.
+ */
+export const pageStats = sqliteTable(
+  'page_stats',
+  {
+    siteId: text('site_id').notNull(),
+    path: text('path').notNull(),
+    views: integer('views').notNull(),
+    uniqueViews: integer('unique_views').notNull(),
+    entrances: integer('entrances').notNull(),
+    bounces: integer('bounces').notNull(),
+    exits: integer('exits').notNull(),
+    valueMinor: integer('value_minor').notNull(),
+    refreshedAt: integer('refreshed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.path] })],
 )

@@ -18,12 +18,13 @@ export function insertEvents(siteId: string, receivedAt: number, rows: StoredEve
   return sql`
     INSERT INTO events (site_id, id, type, visitor_id, client_ts, received_at, at, clock_skewed,
       experiment, phase, variation, item_id, items, revenue_minor, currency, order_id, name, rec_id,
-      props)
+      props, path, title, page_kind, referrer, utm)
     SELECT ${siteId}, e.value ->> 'id', e.value ->> 'type', e.value ->> 'visitorId',
       e.value ->> 'clientTs', ${receivedAt}, e.value ->> 'at', e.value ->> 'clockSkewed',
       e.value ->> 'experiment', e.value ->> 'phase', e.value ->> 'variation', e.value ->> 'itemId',
       e.value ->> 'items', e.value ->> 'revenueMinor', e.value ->> 'currency', e.value ->> 'orderId',
-      e.value ->> 'name', e.value ->> 'recId', e.value ->> 'props'
+      e.value ->> 'name', e.value ->> 'recId', e.value ->> 'props', e.value ->> 'path',
+      e.value ->> 'title', e.value ->> 'pageKind', e.value ->> 'referrer', e.value ->> 'utm'
     FROM json_each(${JSON.stringify(rows)}) AS e
     -- A visitor forgotten while this batch was in flight is still not stored.
     WHERE NOT EXISTS (SELECT 1 FROM forgotten_visitors f
@@ -112,8 +113,8 @@ function recompute(siteId: string, siteCurrency: string, rows: SQL) {
  * MetricDefinition), from the visitor's events within the phase after first exposure, as for
  * conversions: a `conversion` counts its event, the revenue kinds sum purchase revenue in the
  * site's currency (or none given) and count the purchases, `bounce` marks a visitor engaged (1)
- * once they do more than view one page. A visitor with no matching event gets no row: results
- * count them from `assignments`. Events only ever add, so a row is only ever inserted or raised.
+ * once they do more than view one page (a product page sends both a `view` and a `page_view`).
+ * A visitor with no matching event gets no row: results count them from `assignments`. Events only ever add, so a row is only ever inserted or raised.
  */
 function recomputeMetrics(siteId: string, siteCurrency: string, rows: SQL) {
   const kind = sql`m.value ->> 'kind'`
@@ -128,7 +129,8 @@ function recomputeMetrics(siteId: string, siteCurrency: string, rows: SQL) {
     SELECT a.site_id, a.experiment_key, a.phase, m.value ->> 'key', a.visitor_id, a.variation,
       CASE ${kind}
         WHEN 'conversion' THEN count(*)
-        WHEN 'bounce' THEN (sum(e.type = 'view') >= 2 OR sum(e.type <> 'view') >= 1)
+        WHEN 'bounce' THEN (sum(e.type = 'view') >= 2 OR sum(e.type = 'page_view') >= 2
+          OR sum(e.type NOT IN ('view', 'page_view')) >= 1)
         ELSE total(e.revenue_minor) END,
       count(*)
     FROM assignments a
