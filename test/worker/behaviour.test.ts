@@ -8,11 +8,18 @@ const MINUTE = 60 * 1000
 /** Noon UTC yesterday: two sessions of the same visitor stay on one day. */
 const yesterday = (Math.floor(Date.now() / DAY_MS) - 1) * DAY_MS + 12 * 60 * MINUTE
 
-async function storeEvent(site: TestSite, visitorId: string, type: string, at: number) {
+async function storeEvent(
+  site: TestSite,
+  visitorId: string,
+  type: string,
+  at: number,
+  pageKind: string | null = null,
+) {
   await env.DB.prepare(
-    `INSERT INTO events (site_id, id, type, visitor_id, received_at, at) VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO events (site_id, id, type, visitor_id, received_at, at, page_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   )
-    .bind(site.id, eventId(), type, visitorId, at, at)
+    .bind(site.id, eventId(), type, visitorId, at, at, pageKind)
     .run()
 }
 
@@ -45,8 +52,8 @@ describe('GET /v1/admin/behaviour', () => {
     await storeEvent(site, 'buyer', 'view', yesterday + 20 * MINUTE)
     await storeEvent(site, 'buyer', 'purchase', yesterday + 45 * MINUTE)
     // Over 30 minutes later: a second session of the same visitor, which only looks.
-    await storeEvent(site, 'buyer', 'view', yesterday + 80 * MINUTE)
-    await storeEvent(site, 'browser', 'click', yesterday + MINUTE)
+    await storeEvent(site, 'buyer', 'page_view', yesterday + 80 * MINUTE, 'product')
+    await storeEvent(site, 'browser', 'page_view', yesterday + MINUTE, 'category')
     const { days, funnel } = await behaviour(site, '?days=7')
     expect(days).toBe(7)
     expect(funnel).toHaveLength(7)

@@ -1,15 +1,16 @@
 /**
  * The store's funnel per UTC day, in one D1 query: the site's events are cut into sessions at
- * gaps over SESSION_GAP_MS (window functions over each visitor's events in time order), and
- * each session counts once at each step it reached. A session belongs to the day it started.
+ * gaps over SESSION_GAP_MS as intent/sessions.ts cuts one visitor's (here by window functions
+ * over every visitor's events at once), and each session counts once at each step it reached: a
+ * product view is a `view` event or a `page_view` of a product page. A session belongs to the day
+ * it started.
  */
 import { sql } from 'drizzle-orm'
 import { prepare, type Database } from '../db/database.ts'
 import type { FunnelDay } from '../../shared/behaviour.ts'
+import { SESSION_GAP_MS } from '../intent/sessions.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-/** Sessions split at gaps longer than this, as Google Analytics (and intent's sessions) do. */
-export const SESSION_GAP_MS = 30 * 60 * 1000
 
 type DayRow = {
   day: number
@@ -33,7 +34,7 @@ export async function dailyFunnel(
   const { results } = await prepare(
     db,
     sql`WITH marked AS (
-        SELECT visitor_id, at, type,
+        SELECT visitor_id, at, type, page_kind,
           CASE WHEN at - lag(at) OVER (PARTITION BY visitor_id ORDER BY at) <= ${SESSION_GAP_MS}
             THEN 0 ELSE 1 END AS opens
         FROM events WHERE site_id = ${siteId} AND at >= ${from - DAY_MS} AND at <= ${now}
@@ -43,7 +44,7 @@ export async function dailyFunnel(
         FROM marked
       ), sessions AS (
         SELECT min(at) AS start,
-          max(type = 'view') AS viewed,
+          max(type = 'view' OR page_kind = 'product') AS viewed,
           max(type = 'add_to_cart') AS carted, max(type = 'purchase') AS bought
         FROM numbered GROUP BY visitor_id, session
       )

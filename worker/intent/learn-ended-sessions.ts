@@ -15,9 +15,8 @@ import { forgetCachedIntent, loadSiteIntent, refreshCuts } from './intent-store.
 import { updateOnlineLayer, type OnlineOptions } from './online-layer.ts'
 import { scoreIntent } from './score.ts'
 import type { LabelledSessions } from './session-source.ts'
+import { SESSION_GAP_MS } from './sessions.ts'
 
-/** A session has ended when its last event is this old (the gap that splits sessions). */
-export const SESSION_END_GAP_MS = 30 * 60_000
 /** How far back a run looks for ended sessions not yet learnt from. */
 export const LEARN_LOOKBACK_MS = 2 * 86_400_000
 /** Sessions one site learns from in one run; the rest wait for the next run, oldest first. */
@@ -51,7 +50,7 @@ export async function learnEndedSessions(
   const state = await loadSiteIntent(db, siteId)
   if (state.problem) return { learnt: 0, skipped: 0, remaining: 0, reason: state.problem }
   const from = now - LEARN_LOOKBACK_MS
-  const endedBy = now - SESSION_END_GAP_MS
+  const endedBy = now - SESSION_GAP_MS
   const [sessions, done] = await Promise.all([
     options.sessions(db, siteId, from, now),
     db.all<{ visitor_id: string; session_start: number }>(sql`

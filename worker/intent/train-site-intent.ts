@@ -6,9 +6,9 @@
  */
 import type { Database } from '../db/database.ts'
 import { recordTrainingOutcome, saveIntentModel } from './intent-store.ts'
-import { SESSION_END_GAP_MS } from './learn-ended-sessions.ts'
 import { trainIntentModel } from './train-intent.ts'
 import type { LabelledSessions } from './session-source.ts'
+import { SESSION_GAP_MS } from './sessions.ts'
 
 /** Purchases a site's sessions need before a model of its own replaces the starter. */
 export const MIN_SITE_PURCHASES = 50
@@ -36,7 +36,7 @@ export async function trainSiteIntent(
   try {
     const all = await options.sessions(db, siteId, now - TRAINING_WINDOW_MS, now)
     const ended = all
-      .filter((s) => s.end < now - SESSION_END_GAP_MS)
+      .filter((s) => s.end < now - SESSION_GAP_MS)
       .sort((a, b) => a.end - b.end)
       .slice(-MAX_TRAINING_SESSIONS)
     const purchases = ended.filter((s) => s.bought === 1).length

@@ -11,6 +11,7 @@ import { bandOf } from './bands.ts'
 import { featureVector } from './features.ts'
 import { cachedSiteIntent } from './intent-store.ts'
 import { scoreIntent } from './score.ts'
+import { currentSessionFeatures } from './session-features.ts'
 import type { CurrentSessionFeatures, SessionContext } from './session-source.ts'
 
 /** Why an answer has no score. */
@@ -37,7 +38,7 @@ export async function visitorIntent(
   site: Site,
   visitorId: string,
   request: Request,
-  features: CurrentSessionFeatures,
+  features: CurrentSessionFeatures = currentSessionFeatures,
   now = Date.now(),
 ): Promise<IntentAnswer> {
   try {

@@ -10,6 +10,7 @@ import { runningExperiments } from '../experiments/running-experiments.ts'
 import { plainRecord } from '../http/plain-record.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
+import { visitorIntent } from '../intent/visitor-intent.ts'
 
 const MAX_BODY_BYTES = 16 * 1024
 
@@ -19,6 +20,8 @@ const assignBody = z.strictObject({
   url: z.string().max(2048).optional(),
   // Any JSON object, as API.md promises; assignment does not read it yet, and the body cap bounds it.
   attributes: plainRecord(z.string().max(64), z.unknown()).optional(),
+  // false: the caller does not read `intent`, so the session's features are not computed.
+  intent: z.boolean().optional(),
 })
 
 export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
@@ -30,7 +33,12 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
   const known = body.visitorId ?? visitorFromCookie(c.req.header('cookie'))
   const visitorId = known ?? newVisitorId()
   if (!known) c.header('set-cookie', visitorCookie(visitorId, c.req.url), { append: true })
-  const running = await runningExperiments(c.var.db, c.var.site.id)
+  const [running, intent] = await Promise.all([
+    runningExperiments(c.var.db, c.var.site.id),
+    body.intent === false
+      ? undefined
+      : visitorIntent(c.var.db, c.env, c.var.site, visitorId, c.req.raw),
+  ])
   const assignments = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
-  return c.json({ visitorId, assignments })
+  return c.json({ visitorId, assignments, ...(intent ? { intent } : {}) })
 })

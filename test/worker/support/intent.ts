@@ -18,8 +18,11 @@ export function endedSessions(n: number, seed: number, now: number): LabelledSit
   })
 }
 
-/** A session source over a fixed list, answering those in [from, to] as the real one would. */
+/**
+ * A session source over a fixed list: those that started in [from, to), as labelledSessions
+ * answers. Unlike it, this one also answers sessions still open, so the callers' own checks show.
+ */
 export function fixedSessions(list: LabelledSiteSession[]): LabelledSessions {
   return async (_db, _siteId, fromMs, toMs) =>
-    list.filter((s) => s.end >= fromMs && s.start <= toMs)
+    list.filter((s) => s.start >= fromMs && s.start < toMs)
 }
