@@ -12,7 +12,7 @@ CREATE TABLE `audience_decisions` (
 	`intent_band` text,
 	`device` text NOT NULL,
 	`returning_visitor` integer NOT NULL,
-	`source` text NOT NULL,
+	`source` text,
 	`decided_at` integer NOT NULL,
 	PRIMARY KEY(`site_id`, `visitor_id`, `experiment_key`, `phase`)
 );

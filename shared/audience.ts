@@ -29,13 +29,14 @@ export type Audience = {
 
 /**
  * What edgelift knows of a visitor when they first meet an experiment, stored with the decision
- * so it sticks. `intentBand` is null while the visitor's intent cannot be scored yet.
+ * so it sticks. `intentBand` is null while the visitor's intent cannot be scored yet, `source`
+ * while no page of their session is stored (the first page's view is still on its way).
  */
 export type VisitorTraits = {
   intentBand: IntentBand | null
   device: Device
   visitor: VisitorKind
-  source: TrafficSourceKind
+  source: TrafficSourceKind | null
 }
 
 /** The dimensions results can be broken down by. */

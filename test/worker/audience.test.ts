@@ -20,6 +20,30 @@ const twoWay = [
   { key: 'treatment', weight: 0.5 },
 ]
 
+const PHONE_UA =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1'
+const DESKTOP_UA =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36'
+
+/** The experiments `/v1/assign` puts the visitor in, asked from a browser with this agent. */
+async function assignedIn(site: TestSite, visitorId: string, userAgent: string) {
+  const res = await publicPost(site, '/v1/assign', { visitorId }, { 'user-agent': userAgent })
+  expect(res.status).toBe(200)
+  const body = (await res.json()) as {
+    assignments: Record<string, unknown>
+    intent?: { band: string | null }
+  }
+  return { keys: Object.keys(body.assignments), band: body.intent?.band ?? null }
+}
+
+/** A page view of the visitor's, stored now (so their session is open). */
+async function pageView(site: TestSite, visitorId: string, extra: Record<string, unknown> = {}) {
+  const res = await publicPost(site, '/v1/events', {
+    events: [{ id: eventId(), type: 'page_view', visitorId, path: '/', ...extra }],
+  })
+  expect(((await res.json()) as { accepted: number }).accepted).toBe(1)
+}
+
 const desktop: VisitorTraits = {
   intentBand: 'medium',
   device: 'desktop',
@@ -196,5 +220,81 @@ describe('audience decisions', () => {
       { visitor_id: 'decided', device: 'desktop' },
       { visitor_id: 'proxied', device: null },
     ])
+  })
+})
+
+describe('POST /v1/assign with audiences', () => {
+  it('leaves a visitor outside the audience out, and keeps each first decision', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'phones', { audience: { devices: ['mobile'] }, coverage: 1 })
+    expect((await assignedIn(site, 'on-phone', PHONE_UA)).keys).toEqual(['phones'])
+    expect((await assignedIn(site, 'on-laptop', DESKTOP_UA)).keys).toEqual([])
+    // The same visitors on the other device: their first decision stands.
+    expect((await assignedIn(site, 'on-phone', DESKTOP_UA)).keys).toEqual(['phones'])
+    expect((await assignedIn(site, 'on-laptop', PHONE_UA)).keys).toEqual([])
+  })
+
+  it('assigns everybody in an experiment without audience, recording their traits', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'all')
+    expect((await assignedIn(site, 'v', PHONE_UA)).keys).toEqual(['all'])
+    const stored = await rows(
+      'SELECT included, device, returning_visitor FROM audience_decisions WHERE site_id = ?',
+      site.id,
+    )
+    expect(stored).toEqual([{ included: 1, device: 'mobile', returning_visitor: 0 }])
+  })
+
+  it('waits for the intent score before deciding an audience of bands', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'by-intent', {
+      audience: { intentBands: ['low', 'medium', 'high'] },
+    })
+    // No event yet: no session to score, so no decision and no variation.
+    const first = await assignedIn(site, 'v', DESKTOP_UA)
+    expect(first).toEqual({ keys: [], band: null })
+    expect(await rows('SELECT 1 FROM audience_decisions WHERE site_id = ?', site.id)).toEqual([])
+    await pageView(site, 'v', { pageKind: 'product' })
+    const second = await assignedIn(site, 'v', DESKTOP_UA)
+    expect(second.keys).toEqual(['by-intent'])
+    const stored = await rows<{ intent_band: string }>(
+      'SELECT intent_band FROM audience_decisions WHERE site_id = ?',
+      site.id,
+    )
+    expect(stored).toEqual([{ intent_band: second.band }])
+  })
+
+  it('decides the source from the session first page and new or returning from history', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'from-search', {
+      audience: { sources: ['search'], visitors: 'new' },
+    })
+    await pageView(site, 'searcher', { referrer: 'https://www.google.com/' })
+    await pageView(site, 'mailed', { utm: { source: 'newsletter', medium: 'email' } })
+    expect((await assignedIn(site, 'searcher', DESKTOP_UA)).keys).toEqual(['from-search'])
+    expect((await assignedIn(site, 'mailed', DESKTOP_UA)).keys).toEqual([])
+    const stored = await rows(
+      'SELECT visitor_id, source, returning_visitor FROM audience_decisions WHERE site_id = ? ORDER BY visitor_id',
+      site.id,
+    )
+    expect(stored).toEqual([
+      { visitor_id: 'mailed', source: 'email', returning_visitor: 0 },
+      { visitor_id: 'searcher', source: 'search', returning_visitor: 0 },
+    ])
+  })
+
+  it('counts a visitor with events before this session as returning', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'regulars', { audience: { visitors: 'returning' } })
+    const twoHoursAgo = Date.now() - 2 * 60 * 60 * 1000
+    await env.DB.prepare(
+      `INSERT INTO events (site_id, id, type, visitor_id, received_at, at) VALUES (?, ?, 'view', 'back', ?, ?)`,
+    )
+      .bind(site.id, eventId(), twoHoursAgo, twoHoursAgo)
+      .run()
+    await pageView(site, 'back')
+    await pageView(site, 'first-time')
+    expect((await assignedIn(site, 'back', DESKTOP_UA)).keys).toEqual(['regulars'])
+    expect((await assignedIn(site, 'first-time', DESKTOP_UA)).keys).toEqual([])
   })
 })

@@ -205,8 +205,8 @@ export const audienceDecisions = sqliteTable(
     /** mobile | tablet | desktop */
     device: text('device').notNull(),
     returningVisitor: integer('returning_visitor', { mode: 'boolean' }).notNull(),
-    /** direct | search | social | email | paid | referral */
-    source: text('source').notNull(),
+    /** direct | search | social | email | paid | referral; null before a page view is stored. */
+    source: text('source'),
     decidedAt: integer('decided_at').notNull(),
   },
   // Visitor first: /v1/assign reads one visitor's decisions for all experiments at once.

@@ -8,7 +8,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { prepare, type Database } from '../db/database.ts'
 import { audienceDecisions } from '../db/schema.ts'
 import type { VisitorTraits } from '../../shared/audience.ts'
-import { awaitsIntent, inAudience } from './audience.ts'
+import { awaitsTraits, inAudience } from './audience.ts'
 import type { Experiment } from './experiment.ts'
 
 type Decided = { experiment_key: string; phase: number; included: number }
@@ -16,8 +16,8 @@ type Decided = { experiment_key: string; phase: number; included: number }
 /**
  * The keys of `bucketed` (experiments the visitor's bucket puts them in) whose audience includes
  * the visitor. A stored decision stands; the others are decided now on `traitsOf()` (read at most
- * once, and only when something is undecided) and stored, except while an audience waits for
- * the visitor's intent: then they are left out and decided on a later request.
+ * once, and only when something is undecided) and stored, except while an audience waits for a
+ * trait the visitor lacks yet: then they are left out and decided on a later request.
  */
 export async function decideAudiences(
   db: Database,
@@ -49,7 +49,7 @@ export async function decideAudiences(
 
   const traits = await traitsOf()
   const rows = undecided
-    .filter((exp) => !awaitsIntent(exp.audience, traits))
+    .filter((exp) => !awaitsTraits(exp.audience, traits))
     .map((exp) => ({ key: exp.key, phase: exp.phase, included: inAudience(exp.audience, traits) }))
   if (rows.length === 0) return included
   // The no-op update makes RETURNING answer the stored row when a concurrent request decided
@@ -67,4 +67,23 @@ export async function decideAudiences(
   ).all<Decided>()
   for (const row of written.results) if (row.included) included.add(row.experiment_key)
   return included
+}
+
+/**
+ * `assignments` without the experiments whose audience leaves the visitor out (or has not
+ * decided on them yet): what `/v1/assign` answers. Leaving them out is what URL targeting does,
+ * so the widget shows such a visitor the control and sends no exposure.
+ */
+export async function withinAudiences<T>(
+  db: Database,
+  siteId: string,
+  visitorId: string,
+  running: readonly Experiment[],
+  assignments: Record<string, T>,
+  traitsOf: () => Promise<VisitorTraits>,
+  now: number,
+): Promise<Record<string, T>> {
+  const bucketed = running.filter((exp) => exp.key in assignments)
+  const included = await decideAudiences(db, siteId, visitorId, bucketed, traitsOf, now)
+  return Object.fromEntries(Object.entries(assignments).filter(([key]) => included.has(key)))
 }

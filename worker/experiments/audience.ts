@@ -6,7 +6,7 @@ import type { Audience, VisitorTraits } from '../../shared/audience.ts'
 
 /**
  * Whether every condition of `audience` holds for `traits`; a null audience includes everybody,
- * and a visitor whose intent is unknown is outside any audience that names bands.
+ * and a visitor whose intent (or source) is unknown is outside any audience that names it.
  * @example inAudience({ devices: ['mobile'] }, { device: 'mobile', ... }) // true
  */
 export function inAudience(audience: Audience | null, traits: VisitorTraits): boolean {
@@ -16,15 +16,18 @@ export function inAudience(audience: Audience | null, traits: VisitorTraits): bo
     return false
   if (devices && !devices.includes(traits.device)) return false
   if (visitors && visitors !== traits.visitor) return false
-  if (sources && !sources.includes(traits.source)) return false
+  if (sources && (traits.source === null || !sources.includes(traits.source))) return false
   return true
 }
 
 /**
- * Whether the decision must wait: an audience that names bands cannot judge a visitor whose
- * intent is not scored yet (their first page, before any event of the session is stored), and
- * deciding "outside" then would keep every new visitor out for good.
+ * Whether the decision must wait for a trait the audience names but the visitor's traits lack:
+ * intent before any event of the session is stored (their first page), the source before its
+ * first page view is. Deciding "outside" then would keep every new visitor out for good.
  */
-export function awaitsIntent(audience: Audience | null, traits: VisitorTraits): boolean {
-  return audience?.intentBands !== undefined && traits.intentBand === null
+export function awaitsTraits(audience: Audience | null, traits: VisitorTraits): boolean {
+  return (
+    (audience?.intentBands !== undefined && traits.intentBand === null) ||
+    (audience?.sources !== undefined && traits.source === null)
+  )
 }

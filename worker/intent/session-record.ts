@@ -45,7 +45,8 @@ export type SessionContext = {
   calendar?: Parameters<typeof specialDay>[1]
 }
 
-function parseUtm(text: string | null): Utm | null {
+/** A stored page view's `utm` column, or null when it is absent or not an object. */
+export function parseUtm(text: string | null): Utm | null {
   if (text === null) return null
   try {
     const value: unknown = JSON.parse(text)

@@ -6,6 +6,8 @@ import { visitorCookie, visitorFromCookie } from '../visitors/visitor-cookie.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
 import type { AppEnv } from '../app-env.ts'
 import { assignVisitor } from '../experiments/assign-visitor.ts'
+import { withinAudiences } from '../experiments/audience-decisions.ts'
+import { visitorTraits } from '../experiments/visitor-traits.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
 import { plainRecord } from '../http/plain-record.ts'
 import { readJsonBody } from '../http/read-body.ts'
@@ -39,6 +41,16 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
       ? undefined
       : visitorIntent(c.var.db, c.env, c.var.site, visitorId, c.req.raw),
   ])
-  const assignments = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
+  const bucketed = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
+  const now = Date.now()
+  const assignments = await withinAudiences(
+    c.var.db,
+    c.var.site.id,
+    visitorId,
+    running,
+    bucketed,
+    () => visitorTraits(c.var.db, c.var.site, visitorId, c.req.raw, intent, now),
+    now,
+  )
   return c.json({ visitorId, assignments, ...(intent ? { intent } : {}) })
 })
