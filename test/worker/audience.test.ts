@@ -234,15 +234,19 @@ describe('POST /v1/assign with audiences', () => {
     expect((await assignedIn(site, 'on-laptop', PHONE_UA)).keys).toEqual([])
   })
 
-  it('assigns everybody in an experiment without audience, recording their traits', async () => {
+  it('assigns everybody in an experiment without audience, recording their traits after answering', async () => {
     const site = await createSite()
     await startExperiment(site, 'all')
     expect((await assignedIn(site, 'v', PHONE_UA)).keys).toEqual(['all'])
-    const stored = await rows(
-      'SELECT included, device, returning_visitor FROM audience_decisions WHERE site_id = ?',
-      site.id,
-    )
-    expect(stored).toEqual([{ included: 1, device: 'mobile', returning_visitor: 0 }])
+    // Recorded in waitUntil, so the answer does not wait on it.
+    await expect
+      .poll(() =>
+        rows(
+          'SELECT included, device, returning_visitor FROM audience_decisions WHERE site_id = ?',
+          site.id,
+        ),
+      )
+      .toEqual([{ included: 1, device: 'mobile', returning_visitor: 0 }])
   })
 
   it('waits for the intent score before deciding an audience of bands', async () => {

@@ -72,7 +72,10 @@ export async function decideAudiences(
 /**
  * `assignments` without the experiments whose audience leaves the visitor out (or has not
  * decided on them yet): what `/v1/assign` answers. Leaving them out is what URL targeting does,
- * so the widget shows such a visitor the control and sends no exposure.
+ * so the widget shows such a visitor the control and sends no exposure. Only experiments with an
+ * audience wait for their decision; the traits of the others' visitors (for results by intent or
+ * device) are recorded by `recording`, which the caller runs after answering, so an experiment
+ * without audience costs `/v1/assign` nothing.
  */
 export async function withinAudiences<T>(
   db: Database,
@@ -82,8 +85,19 @@ export async function withinAudiences<T>(
   assignments: Record<string, T>,
   traitsOf: () => Promise<VisitorTraits>,
   now: number,
-): Promise<Record<string, T>> {
+): Promise<{ assignments: Record<string, T>; recording: Promise<void> }> {
   const bucketed = running.filter((exp) => exp.key in assignments)
-  const included = await decideAudiences(db, siteId, visitorId, bucketed, traitsOf, now)
-  return Object.fromEntries(Object.entries(assignments).filter(([key]) => included.has(key)))
+  const targeted = bucketed.filter((exp) => exp.audience !== null)
+  const everybody = bucketed.filter((exp) => exp.audience === null)
+  let traits: Promise<VisitorTraits> | undefined
+  const once = () => (traits ??= traitsOf())
+  const included = await decideAudiences(db, siteId, visitorId, targeted, once, now)
+  const recording = decideAudiences(db, siteId, visitorId, everybody, once, now).then(
+    () => undefined,
+    (err: unknown) => console.warn('audience: traits not recorded', err),
+  )
+  const kept = Object.entries(assignments).filter(
+    ([key]) => included.has(key) || everybody.some((exp) => exp.key === key),
+  )
+  return { assignments: Object.fromEntries(kept), recording }
 }

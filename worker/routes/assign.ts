@@ -43,7 +43,7 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
   ])
   const bucketed = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
   const now = Date.now()
-  const assignments = await withinAudiences(
+  const { assignments, recording } = await withinAudiences(
     c.var.db,
     c.var.site.id,
     visitorId,
@@ -52,5 +52,6 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
     () => visitorTraits(c.var.db, c.var.site, visitorId, c.req.raw, intent, now),
     now,
   )
+  c.executionCtx.waitUntil(recording)
   return c.json({ visitorId, assignments, ...(intent ? { intent } : {}) })
 })
