@@ -13,12 +13,14 @@ import type {
   TimeseriesDay,
 } from './api-types.ts'
 import type { ExperimentResults } from './results-types.ts'
+import type { ResultsBreakdown } from './audience.ts'
 
 /** `GET /v1/admin/experiments/{key}` and the answers of create, change and lifecycle calls. */
 export type ExperimentDetail = Experiment & { phases: Phase[]; newPhase?: boolean }
 
-/** `GET /v1/admin/experiments/{key}/results`. */
-export type ResultsResponse = ExperimentResults & ResultsAdditions
+/** `GET /v1/admin/experiments/{key}/results`, with `breakdown` when one is asked for. */
+export type ResultsResponse = ExperimentResults &
+  ResultsAdditions & { breakdown?: ResultsBreakdown }
 
 /** `GET /v1/admin/experiments/{key}/timeseries`. */
 export type TimeseriesResponse = {

@@ -3,6 +3,8 @@
  * reads them) use, so the two cannot drift apart. Types and a few constant lists only.
  */
 
+import type { Audience } from './audience.ts'
+
 export const EXPERIMENT_STATUSES = ['draft', 'running', 'paused', 'stopped'] as const
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number]
 
@@ -113,6 +115,8 @@ export type Experiment = {
   winsorize: number | null
   /** Secondary and guardrail metrics, at most MAX_METRICS. */
   metrics: MetricDefinition[]
+  /** Who the experiment includes, decided at each visitor's first exposure; null = everybody. */
+  audience: Audience | null
   createdAt: number
   updatedAt: number
 }
@@ -197,3 +201,33 @@ export type ProxySettingsAnswer = {
  * phases that exist, the secondary and guardrail metrics, and the plan's duration in days.
  */
 export type ResultsAdditions = { phases: number[]; metrics: MetricResult[]; duration: Duration }
+
+/** A visitor's purchase-intent band: where their score falls among the site's recent sessions. */
+export const INTENT_BANDS = ['low', 'medium', 'high'] as const
+export type IntentBand = (typeof INTENT_BANDS)[number]
+
+/**
+ * The purchase intent of a visitor's current session, in `POST /v1/assign` (`intent`) and
+ * `GET /v1/intent`: a probability of buying and its band, with the model that scored it (`site`:
+ * trained on the site's own sessions; `starter`: on the public data set, until the site has 50
+ * purchases), or no score and why.
+ */
+export type IntentAnswer =
+  | { score: number; band: IntentBand; model: 'site' | 'starter' }
+  | { score: null; band: null; reason: string }
+
+/** `GET /v1/admin/intent` and the answer of `PATCH /v1/admin/intent`. */
+export type IntentStatusAnswer = {
+  model: 'site' | 'starter'
+  version: string | null
+  trainedAt: string | null
+  trainedOn: { sessions: number; purchases: number }
+  /** Each feature's share of the trees' split gain, largest first. */
+  importances: { feature: string; importance: number }[]
+  /** Sessions the online layer has learnt from since the model was trained. */
+  onlineUpdates: number
+  /** Quantiles of recent scores where `medium` and `high` start, and the scores there. */
+  bands: { medium: number; high: number }
+  cuts: { medium: number; high: number }
+  lastError: string | null
+}

@@ -12,8 +12,10 @@ import { refuseSecretInUrl, requireAdminKey, withDatabase } from './middleware/a
 import { answerPreflight } from './middleware/cors.ts'
 import { adminChain } from './middleware/admin-chain.ts'
 import { publicChain } from './middleware/public-chain.ts'
+import { adminBehaviourRoute } from './routes/admin/behaviour.ts'
 import { adminCatalogRoute } from './routes/admin/catalog.ts'
 import { adminHealthRoute } from './routes/admin/health.ts'
+import { adminIntentRoute } from './routes/admin/intent.ts'
 import { adminProxyRoute } from './routes/admin/proxy.ts'
 import { adminRecsRoute } from './routes/admin/recs.ts'
 import { adminRecsRulesRoute } from './routes/admin/recs-rules.ts'
@@ -25,6 +27,7 @@ import { adminSampleSizeRoute } from './routes/admin/sample-size.ts'
 import { adminImportHistoryRoute } from './routes/admin/import-history.ts'
 import { assignRoute } from './routes/assign.ts'
 import { eventsRoute } from './routes/events.ts'
+import { intentRoute } from './routes/intent.ts'
 import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
 import { benchRoutes } from './routes/bench.ts'
@@ -32,6 +35,12 @@ import { demoRoutes } from './demo/demo-routes.ts'
 import { dashboardHostsOnly, edgeProxy, withDashboardPolicy } from './edge/edge-middleware.ts'
 import { dohResolver } from './edge/hostname-proof.ts'
 import { recheckHostnames } from './edge/hostname-verification.ts'
+import { intentSgdOptions } from './intent/online-config.ts'
+import { runIntentCron } from './intent/scheduled-intent.ts'
+import { labelledSessions } from './intent/session-features.ts'
+
+/** The frequent cron (wrangler.toml): only the intent model's online learning runs on it. */
+const INTENT_LEARNING_CRON = '*/15 * * * *'
 
 const adminApi = new Hono<AppEnv>()
   .use(requireAdminKey, adminChain)
@@ -46,6 +55,8 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminProxyRoute)
   .route('/', adminTeamRoute)
   .route('/', adminHealthRoute)
+  .route('/', adminBehaviourRoute)
+  .route('/', adminIntentRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)
@@ -61,9 +72,11 @@ export const app = new Hono<AppEnv>()
   .use('/v1/assign', publicChain)
   .use('/v1/events', publicChain)
   .use('/v1/recs', publicChain)
+  .use('/v1/intent', publicChain)
   .route('/', assignRoute)
   .route('/', eventsRoute)
   .route('/', recsRoute)
+  .route('/', intentRoute)
   // The dashboard, on edgelift's own hostnames only (wrangler.toml runs the Worker first for
   // /admin). Its pages are client-routed: any /admin path that is not a file gets the shell.
   .use('/admin', dashboardHostsOnly)
@@ -82,8 +95,16 @@ app.notFound((c) =>
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
+  async scheduled(controller, env, ctx) {
     const db = database(env.DB)
+    const nightly = controller.cron !== INTENT_LEARNING_CRON
+    const sgd = intentSgdOptions(env)
+    ctx.waitUntil(
+      runIntentCron(db, { sgd, sessions: labelledSessions, train: nightly }).then((report) =>
+        console.log('scheduled intent', report),
+      ),
+    )
+    if (!nightly) return
     ctx.waitUntil(
       trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
         console.log('scheduled training', report),

@@ -39,6 +39,9 @@ const EXPECTED: Record<string, 'read' | 'write'> = {
   'DELETE /v1/admin/keys/:id': 'write',
   'GET /v1/admin/audit': 'read',
   'GET /v1/admin/health': 'read',
+  'GET /v1/admin/behaviour': 'read',
+  'GET /v1/admin/intent': 'read',
+  'PATCH /v1/admin/intent': 'write',
   // Outside /v1/admin, but an admin key may call it.
   'DELETE /v1/visitors/:visitorId': 'write',
 }

@@ -51,9 +51,12 @@ async function simulate(site: TestSite, key: string): Promise<Tally[]> {
       events.push({ id: eventId(), type, visitorId, ...extra })
     add('exposure', { experiment: key })
     t.visitors++
-    add('view', { itemId: 'SKU-1' }) // one page: still a bounce
+    // One page, which the loader reports as a product view and a page view: still a bounce.
+    add('view', { itemId: 'SKU-1' })
+    add('page_view', { path: '/p/sku-1', pageKind: 'product' })
     const engaged = i % 3 !== 0
-    if (engaged) add('view', { itemId: 'SKU-2' })
+    if (engaged && i % 5 === 0) add('page_view', { path: '/about', pageKind: 'content' })
+    else if (engaged) add('view', { itemId: 'SKU-2' })
     if (engaged && i % 2 === 0) {
       add('add_to_cart', { itemId: 'SKU-2' })
       t.carted++

@@ -21,6 +21,7 @@ const NAV: { href: string; label: string; pages: Route['page'][] }[] = [
   },
   { href: `${BASE}/sample-size`, label: 'Sample size', pages: ['sample-size'] },
   { href: `${BASE}/recommendations`, label: 'Recommendations', pages: ['recommendations'] },
+  { href: `${BASE}/behaviour`, label: 'Behaviour', pages: ['behaviour'] },
   { href: `${BASE}/settings`, label: 'Settings', pages: ['settings'] },
 ]
 
@@ -145,6 +146,7 @@ const SampleSizePage = lazyPage(() =>
 const RecommendationsPage = lazyPage(() =>
   import('./pages/recommendations.tsx').then((m) => m.RecommendationsPage),
 )
+const BehaviourPage = lazyPage(() => import('./pages/behaviour.tsx').then((m) => m.BehaviourPage))
 const SettingsPage = lazyPage(() => import('./pages/settings.tsx').then((m) => m.SettingsPage))
 
 function RoutePage({ route, location }: { route: Route; location: Location }) {
@@ -161,6 +163,8 @@ function RoutePage({ route, location }: { route: Route; location: Location }) {
       return <SampleSizePage />
     case 'recommendations':
       return <RecommendationsPage />
+    case 'behaviour':
+      return <BehaviourPage />
     case 'settings':
       return <SettingsPage />
     case 'not-found':

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'edit-experiment'; key: string }
   | { page: 'sample-size' }
   | { page: 'recommendations' }
+  | { page: 'behaviour' }
   | { page: 'settings' }
   | { page: 'not-found' }
 
@@ -43,6 +44,7 @@ export function matchRoute(pathname: string): Route {
   if (parts.length === 1) {
     if (first === 'sample-size') return { page: 'sample-size' }
     if (first === 'recommendations') return { page: 'recommendations' }
+    if (first === 'behaviour') return { page: 'behaviour' }
     if (first === 'settings') return { page: 'settings' }
   }
   return { page: 'not-found' }

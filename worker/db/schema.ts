@@ -71,6 +71,8 @@ export const experiments = sqliteTable(
     winsorizeAt: real('winsorize_at'),
     /** JSON `[{ key, kind, event?, name?, role, better }]`: secondary and guardrail metrics. */
     metrics: text('metrics').notNull().default('[]'),
+    /** JSON `{ intentBands?, devices?, visitors?, sources? }`; null includes every visitor. */
+    audience: text('audience'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -127,11 +129,20 @@ export const events = sqliteTable(
     name: text('name'),
     recId: text('rec_id'),
     props: text('props'),
+    /** page_view: the page's path, title and kind (PAGE_KINDS). */
+    path: text('path'),
+    title: text('title'),
+    pageKind: text('page_kind'),
+    /** page_view on a session's first page: the referrer and JSON `{ source, medium, ... }`. */
+    referrer: text('referrer'),
+    utm: text('utm'),
   },
   (t) => [
     primaryKey({ columns: [t.siteId, t.id] }),
     index('events_visitor').on(t.siteId, t.visitorId, t.type, t.at),
     index('events_type_at').on(t.siteId, t.type, t.at),
+    /** A visitor's latest events of every type, for their open session (intent/sessions.ts). */
+    index('events_visitor_at').on(t.siteId, t.visitorId, t.at),
   ],
 )
 
@@ -153,6 +164,14 @@ export const assignments = sqliteTable(
     conversions: integer('conversions').notNull().default(0),
     /** Revenue after the first exposure, site currency, minor units. */
     revenueMinor: integer('revenue_minor').notNull().default(0),
+    /**
+     * The visitor's traits when first assigned (copied from `audience_decisions`; null for an
+     * exposure no assignment decided, such as the edge proxy's): results break down by them.
+     */
+    intentBand: text('intent_band'),
+    device: text('device'),
+    returningVisitor: integer('returning_visitor', { mode: 'boolean' }),
+    source: text('source'),
   },
   (t) => [
     primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.visitorId] }),
@@ -166,6 +185,32 @@ export const assignments = sqliteTable(
     // Recent traffic: new visitors of a phase per day, counted from the newest end.
     index('assignments_exposed').on(t.siteId, t.experimentKey, t.phase, t.exposedAt),
   ],
+)
+
+/**
+ * Whether a visitor is in an experiment phase's audience, decided the first time `/v1/assign`
+ * buckets them into it and never again (the first insert wins), with the traits it was decided
+ * on. Only an included visitor's exposure makes an assignment row, so the others are not counted.
+ */
+export const audienceDecisions = sqliteTable(
+  'audience_decisions',
+  {
+    siteId: text('site_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    included: integer('included', { mode: 'boolean' }).notNull(),
+    /** low | medium | high, or null when the visitor's intent could not be scored. */
+    intentBand: text('intent_band'),
+    /** mobile | tablet | desktop */
+    device: text('device').notNull(),
+    returningVisitor: integer('returning_visitor', { mode: 'boolean' }).notNull(),
+    /** direct | search | social | email | paid | referral; null before a page view is stored. */
+    source: text('source'),
+    decidedAt: integer('decided_at').notNull(),
+  },
+  // Visitor first: /v1/assign reads one visitor's decisions for all experiments at once.
+  (t) => [primaryKey({ columns: [t.siteId, t.visitorId, t.experimentKey, t.phase] })],
 )
 
 /**
@@ -438,4 +483,95 @@ export const siteRefusals = sqliteTable(
     lastDetail: text('last_detail'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.code] })],
+)
+
+/**
+ * Purchase-intent models trained on a site's own sessions, one per version; the site's
+ * intent_status row names the active one (none: the starter model serves). `model` is the JSON
+ * document of worker/intent/model.ts, at most 256 KB.
+ */
+export const intentModels = sqliteTable(
+  'intent_models',
+  {
+    siteId: text('site_id').notNull(),
+    version: text('version').notNull(),
+    trainedAt: integer('trained_at').notNull(),
+    sessions: integer('sessions').notNull(),
+    purchases: integer('purchases').notNull(),
+    model: text('model').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.version] })],
+)
+
+/**
+ * Per site: the active intent model, the online layer learnt since it was trained, the band
+ * settings (quantiles of recent scores) and the score cuts last computed from them.
+ */
+export const intentStatus = sqliteTable('intent_status', {
+  siteId: text('site_id').primaryKey(),
+  /** The active site model's version; null while the starter model serves. */
+  activeVersion: text('active_version'),
+  /** JSON of the online layer (online-layer.ts) for the active model; null = the model's own. */
+  onlineLayer: text('online_layer'),
+  /** Sessions the online layer has learnt from; each update checks it, so two runs never race. */
+  onlineUpdates: integer('online_updates').notNull().default(0),
+  /** Quantile of recent scores where `medium` starts. */
+  bandMedium: real('band_medium').notNull().default(0.5),
+  /** Quantile of recent scores where `high` starts. */
+  bandHigh: real('band_high').notNull().default(0.85),
+  /** The scores at those quantiles, from the last processed sessions; null until computed. */
+  cutMedium: real('cut_medium'),
+  cutHigh: real('cut_high'),
+  /** When the site's model was last trained (or training last decided to keep the starter). */
+  trainedAt: integer('trained_at'),
+  lastError: text('last_error'),
+  updatedAt: integer('updated_at').notNull(),
+})
+
+/**
+ * The progressive validation log: each ended session's intent score *before* the online layer
+ * learnt from it, with its band, the model that scored it (`site` | `starter`) and whether it
+ * bought. Its presence also marks the session as learnt from.
+ */
+export const intentOutcomes = sqliteTable(
+  'intent_outcomes',
+  {
+    siteId: text('site_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    sessionStart: integer('session_start').notNull(),
+    sessionEnd: integer('session_end').notNull(),
+    score: real('score').notNull(),
+    /** low | medium | high */
+    band: text('band').notNull(),
+    /** site | starter */
+    model: text('model').notNull(),
+    bought: integer('bought').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.visitorId, t.sessionStart] }),
+    index('intent_outcomes_end').on(t.siteId, t.sessionEnd),
+  ],
+)
+
+/**
+ * Per site and page path, its history as Google Analytics reports it, for the intent features
+ * (intent/page-stats.ts): page views, sessions that viewed it (unique views), sessions that
+ * entered on it, of those the one-page sessions (bounces), views that ended their session
+ * (exits), and the purchase revenue of sessions that bought after viewing it. The path `*` holds
+ * the site's pages taken together, for a page with no history yet.
+ */
+export const pageStats = sqliteTable(
+  'page_stats',
+  {
+    siteId: text('site_id').notNull(),
+    path: text('path').notNull(),
+    views: integer('views').notNull(),
+    uniqueViews: integer('unique_views').notNull(),
+    entrances: integer('entrances').notNull(),
+    bounces: integer('bounces').notNull(),
+    exits: integer('exits').notNull(),
+    valueMinor: integer('value_minor').notNull(),
+    refreshedAt: integer('refreshed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.path] })],
 )

@@ -54,7 +54,10 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   const known = gpc ? undefined : visitorFromCookie(request.headers.get('cookie'))
   const refuses = gpc || (target.consentRequired && known === undefined)
   const visitorId = known ?? newVisitorId()
-  const assignments = refuses ? {} : assignVisitor(running, visitorId, { url: url.href })
+  // Audiences are decided by /v1/assign, where the visitor's intent is scored; the proxy shows
+  // an experiment with an audience to nobody rather than to visitors it would not count.
+  const everybody = running.filter((e) => e.audience === null)
+  const assignments = refuses ? {} : assignVisitor(everybody, visitorId, { url: url.href })
   /** The `el_vid` to set with the answer: a new visitor's, never a refusing one's. */
   const newVisitor = refuses || known ? undefined : visitorId
   const experiments = new Map(running.map((e) => [e.key, e]))

@@ -15,7 +15,30 @@ export const EVENT_TYPES = [
   'add_to_cart',
   'purchase',
   'custom',
+  'page_view',
 ] as const
+
+/** What a viewed page is, as the loader reads it (JSON-LD, `data-edgelift-page`) or a page says. */
+export const PAGE_KINDS = [
+  'product',
+  'category',
+  'cart',
+  'checkout',
+  'account',
+  'content',
+  'home',
+] as const
+export type PageKind = (typeof PAGE_KINDS)[number]
+
+/**
+ * A page path longer than this is refused (by index): it names no real page, and cutting it
+ * could merge distinct ones. The loader cuts what it sends to this length, so its events pass.
+ */
+export const MAX_PATH = 1024
+/** Titles and referrers are descriptive: longer ones are cut, and the event is kept. */
+export const MAX_TITLE = 256
+export const MAX_REFERRER = 1024
+const MAX_UTM = 256
 export const MAX_EVENTS = 100
 export const MAX_BODY_BYTES = 64 * 1024
 /** Larger than any real order; refuses typos and overflow attempts alike. */
@@ -30,6 +53,17 @@ const lineItem = z.object({
   itemId: key,
   quantity: z.number().int().min(1).max(100_000),
   price: amount,
+})
+
+/** A string cut to `max` characters: kept, never refused for its length. */
+const capped = (max: number) => z.string().transform((s) => s.slice(0, max))
+
+const utm = z.object({
+  source: capped(MAX_UTM).optional(),
+  medium: capped(MAX_UTM).optional(),
+  campaign: capped(MAX_UTM).optional(),
+  term: capped(MAX_UTM).optional(),
+  content: capped(MAX_UTM).optional(),
 })
 
 const props = plainRecord(
@@ -57,6 +91,13 @@ export const eventSchema = z
     props: props.optional(),
     /** What a product page says about the viewed item; fills the catalog with no setup. */
     product: productMetadataSchema.optional(),
+    /** page_view: the path (no query string), title and kind of the page. */
+    path: z.string().min(1).max(MAX_PATH).startsWith('/').optional(),
+    title: capped(MAX_TITLE).optional(),
+    pageKind: z.enum(PAGE_KINDS).optional(),
+    /** page_view on a session's first page: where the visitor came from. */
+    referrer: capped(MAX_REFERRER).optional(),
+    utm: utm.optional(),
   })
   .refine((e) => e.type !== 'exposure' || e.experiment !== undefined, {
     message: 'an exposure names its experiment',
@@ -69,6 +110,10 @@ export const eventSchema = z
   .refine((e) => e.type !== 'custom' || e.name !== undefined, {
     message: 'a custom event has a name',
     path: ['name'],
+  })
+  .refine((e) => e.type !== 'page_view' || e.path !== undefined, {
+    message: 'a page_view has a path',
+    path: ['path'],
   })
 
 export type EventInput = z.output<typeof eventSchema>

@@ -18,12 +18,13 @@ export function insertEvents(siteId: string, receivedAt: number, rows: StoredEve
   return sql`
     INSERT INTO events (site_id, id, type, visitor_id, client_ts, received_at, at, clock_skewed,
       experiment, phase, variation, item_id, items, revenue_minor, currency, order_id, name, rec_id,
-      props)
+      props, path, title, page_kind, referrer, utm)
     SELECT ${siteId}, e.value ->> 'id', e.value ->> 'type', e.value ->> 'visitorId',
       e.value ->> 'clientTs', ${receivedAt}, e.value ->> 'at', e.value ->> 'clockSkewed',
       e.value ->> 'experiment', e.value ->> 'phase', e.value ->> 'variation', e.value ->> 'itemId',
       e.value ->> 'items', e.value ->> 'revenueMinor', e.value ->> 'currency', e.value ->> 'orderId',
-      e.value ->> 'name', e.value ->> 'recId', e.value ->> 'props'
+      e.value ->> 'name', e.value ->> 'recId', e.value ->> 'props', e.value ->> 'path',
+      e.value ->> 'title', e.value ->> 'pageKind', e.value ->> 'referrer', e.value ->> 'utm'
     FROM json_each(${JSON.stringify(rows)}) AS e
     -- A visitor forgotten while this batch was in flight is still not stored.
     WHERE NOT EXISTS (SELECT 1 FROM forgotten_visitors f
@@ -32,14 +33,25 @@ export function insertEvents(siteId: string, receivedAt: number, rows: StoredEve
     RETURNING id`
 }
 
-/** Records first exposures from the stored exposure events of these ids. */
+/**
+ * Records first exposures from the stored exposure events of these ids, with the traits of the
+ * visitor's audience decision. An experiment with an audience counts only visitors decided into
+ * it: an exposure without that decision (outside the audience, or never assigned by
+ * `/v1/assign`) is stored as an event but makes no assignment row.
+ */
 export function deriveAssignments(siteId: string, exposureIds: string[]) {
   return sql`
-    INSERT INTO assignments (site_id, experiment_key, phase, visitor_id, variation, exposed_at)
-    SELECT e.site_id, e.experiment, e.phase, e.visitor_id, e.variation, e.at
+    INSERT INTO assignments (site_id, experiment_key, phase, visitor_id, variation, exposed_at,
+      intent_band, device, returning_visitor, source)
+    SELECT e.site_id, e.experiment, e.phase, e.visitor_id, e.variation, e.at,
+      d.intent_band, d.device, d.returning_visitor, d.source
     FROM events e
+      JOIN experiments x ON x.site_id = e.site_id AND x.key = e.experiment
+      LEFT JOIN audience_decisions d ON d.site_id = e.site_id AND d.visitor_id = e.visitor_id
+        AND d.experiment_key = e.experiment AND d.phase = e.phase
     WHERE e.site_id = ${siteId} AND e.type = 'exposure'
       AND e.id IN (SELECT value FROM json_each(${JSON.stringify(exposureIds)}))
+      AND (x.audience IS NULL OR d.included = 1)
     ON CONFLICT DO UPDATE SET exposed_at = min(exposed_at, excluded.exposed_at)`
 }
 
@@ -112,8 +124,8 @@ function recompute(siteId: string, siteCurrency: string, rows: SQL) {
  * MetricDefinition), from the visitor's events within the phase after first exposure, as for
  * conversions: a `conversion` counts its event, the revenue kinds sum purchase revenue in the
  * site's currency (or none given) and count the purchases, `bounce` marks a visitor engaged (1)
- * once they do more than view one page. A visitor with no matching event gets no row: results
- * count them from `assignments`. Events only ever add, so a row is only ever inserted or raised.
+ * once they do more than view one page (a product page sends both a `view` and a `page_view`).
+ * A visitor with no matching event gets no row: results count them from `assignments`. Events only ever add, so a row is only ever inserted or raised.
  */
 function recomputeMetrics(siteId: string, siteCurrency: string, rows: SQL) {
   const kind = sql`m.value ->> 'kind'`
@@ -128,7 +140,8 @@ function recomputeMetrics(siteId: string, siteCurrency: string, rows: SQL) {
     SELECT a.site_id, a.experiment_key, a.phase, m.value ->> 'key', a.visitor_id, a.variation,
       CASE ${kind}
         WHEN 'conversion' THEN count(*)
-        WHEN 'bounce' THEN (sum(e.type = 'view') >= 2 OR sum(e.type <> 'view') >= 1)
+        WHEN 'bounce' THEN (sum(e.type = 'view') >= 2 OR sum(e.type = 'page_view') >= 2
+          OR sum(e.type NOT IN ('view', 'page_view')) >= 1)
         ELSE total(e.revenue_minor) END,
       count(*)
     FROM assignments a

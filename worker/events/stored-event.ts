@@ -28,6 +28,11 @@ export type StoredEvent = {
   name: string | null
   recId: string | null
   props: string | null
+  path: string | null
+  title: string | null
+  pageKind: string | null
+  referrer: string | null
+  utm: string | null
 }
 
 /** How an event's analysis time is chosen: live traffic trusts the server, backfills the event. */
@@ -70,5 +75,19 @@ export function toStoredEvent(
     name: event.name ?? null,
     recId: event.recId ?? null,
     props: event.props ? JSON.stringify(event.props) : null,
+    ...pageFields(event),
+  }
+}
+
+/** A page view's own fields; other events have none. An unnamed kind is `content`. */
+function pageFields(event: EventInput) {
+  const page = event.type === 'page_view'
+  const utm = page && event.utm && Object.keys(event.utm).length > 0 ? event.utm : null
+  return {
+    path: page ? (event.path ?? null) : null,
+    title: page ? (event.title ?? null) : null,
+    pageKind: page ? (event.pageKind ?? 'content') : null,
+    referrer: page && event.referrer ? event.referrer : null,
+    utm: utm && JSON.stringify(utm),
   }
 }

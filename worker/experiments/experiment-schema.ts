@@ -8,6 +8,7 @@ import { GOAL_EVENTS } from '../../shared/api-types.ts'
 import { metricsSchema } from './metric-schema.ts'
 import { KEY } from '../../shared/identifiers.ts'
 import { parseSplitTarget } from './split-target.ts'
+import { audienceSchema } from './audience-schema.ts'
 
 export const MAX_VARIATIONS = 10
 const WEIGHT_SUM_TOLERANCE = 0.01
@@ -62,6 +63,7 @@ const fields = {
   // Below the median a cap would change typical orders, not outliers.
   winsorize: z.number().min(0.5).max(0.9999).nullable(),
   metrics: metricsSchema,
+  audience: audienceSchema,
 }
 
 export const createExperimentSchema = z.strictObject({
@@ -75,6 +77,7 @@ export const createExperimentSchema = z.strictObject({
   redirect: fields.redirect.default(false),
   winsorize: fields.winsorize.default(null),
   metrics: fields.metrics.default([]),
+  audience: fields.audience.default(null),
 })
 
 export const patchExperimentSchema = z
@@ -88,6 +91,7 @@ export const patchExperimentSchema = z
     redirect: fields.redirect,
     winsorize: fields.winsorize,
     metrics: fields.metrics,
+    audience: fields.audience,
   })
   .partial()
 

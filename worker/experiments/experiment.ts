@@ -7,6 +7,7 @@ import type {
   Phase,
   Variation,
 } from '../../shared/api-types.ts'
+import type { Audience } from '../../shared/audience.ts'
 import { phaseSeed } from '../../shared/bucketing.ts'
 import type { experimentPhases, experiments } from '../db/schema.ts'
 
@@ -33,6 +34,7 @@ export function experimentFromRow(row: typeof experiments.$inferSelect): Experim
     redirect: row.redirect,
     winsorize: row.winsorizeAt,
     metrics: JSON.parse(row.metrics) as MetricDefinition[],
+    audience: row.audience === null ? null : (JSON.parse(row.audience) as Audience),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
@@ -54,6 +56,7 @@ export function experimentToRow(siteId: string, exp: Experiment): typeof experim
     redirect: exp.redirect,
     winsorizeAt: exp.winsorize,
     metrics: JSON.stringify(exp.metrics),
+    audience: exp.audience === null ? null : JSON.stringify(exp.audience),
     createdAt: exp.createdAt,
     updatedAt: exp.updatedAt,
   }

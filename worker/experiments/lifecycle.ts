@@ -56,6 +56,7 @@ export function applyPatch(exp: Experiment, patch: PatchExperimentInput, now: nu
     ...(patch.redirect !== undefined && { redirect: patch.redirect }),
     ...(patch.winsorize !== undefined && { winsorize: patch.winsorize }),
     ...(patch.metrics !== undefined && { metrics: patch.metrics }),
+    ...(patch.audience !== undefined && { audience: patch.audience }),
     updatedAt: now,
   }
   const hasData = exp.status === 'running' || exp.status === 'paused'
@@ -76,7 +77,13 @@ export function phaseOf(exp: Experiment, now: number): Phase {
   }
 }
 
-/** What decides each visitor's variation: variation keys, weights and seed. */
+/** What decides each visitor's variation: variation keys, weights, seed and audience. */
 function splitSignature(exp: Experiment): string {
-  return JSON.stringify([exp.variations.map((v) => [v.key, v.weight]), exp.seed ?? exp.key])
+  // A new audience is a new split too: visitors decided under the old one keep their decision
+  // within its phase, and the new phase decides everyone afresh.
+  return JSON.stringify([
+    exp.variations.map((v) => [v.key, v.weight]),
+    exp.seed ?? exp.key,
+    exp.audience,
+  ])
 }

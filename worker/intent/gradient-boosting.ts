@@ -58,6 +58,8 @@ type Growth = {
   binned: BinnedFeatures
   grad: Float64Array
   hess: Float64Array
+  /** Each feature's summed split gain so far, when the caller asked for it. */
+  gains: Float64Array | undefined
   options: BoostingOptions
   allowed: Uint8Array
   out: TreeEnsemble
@@ -152,6 +154,7 @@ function grow(g: Growth, rows: Uint32Array, depth: number): void {
     if (c === MISSING_BIN ? split.missingLeft : c <= split.bin) left.push(r)
     else right.push(r)
   }
+  if (g.gains) g.gains[split.feature] = (g.gains[split.feature] as number) + split.gain
   out.feature.push(split.feature)
   out.threshold.push(g.binned.thresholds[split.feature]?.[split.bin] ?? Number.NaN)
   out.right.push(0)
@@ -189,7 +192,8 @@ function sample(n: number, k: number, random: () => number): Uint32Array {
 
 /**
  * Trains the ensemble on feature vectors `x` (NaN = missing) and labels `y` (0 or 1).
- * Deterministic for a given seed. `onTree` hears each tree's number as it is added.
+ * Deterministic for a given seed. `onTree` hears each tree's number as it is added; `gains`, when
+ * given (one slot per feature), receives each feature's summed split gain, its importance.
  *
  * @example
  * const ensemble = trainBoosting(vectors, labels, { ...DEFAULT_BOOSTING, trees: 100 })
@@ -199,6 +203,7 @@ export function trainBoosting(
   y: ArrayLike<number>,
   options: BoostingOptions = DEFAULT_BOOSTING,
   onTree?: (done: number, total: number) => void,
+  gains?: Float64Array,
 ): TreeEnsemble {
   const n = x.length
   if (n === 0 || y.length !== n) throw new Error('training needs as many labels as sessions, > 0')
@@ -232,7 +237,7 @@ export function trainBoosting(
     const rows = rowCount < n ? sample(n, rowCount, random) : sample(n, n, () => 0)
     const allowed = new Uint8Array(width)
     for (const f of sample(width, featureCount, random)) allowed[f] = 1
-    const g: Growth = { binned, grad, hess, options, allowed, out, bins: [] }
+    const g: Growth = { binned, grad, hess, gains, options, allowed, out, bins: [] }
     const root = out.feature.length
     g.bins = new Array<number>(root).fill(-1)
     out.roots.push(root)

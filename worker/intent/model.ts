@@ -28,11 +28,27 @@ export type IntentModel = {
   settings: Record<string, number>
   ensemble: TreeEnsemble
   online: OnlineLayer
+  /** Each feature's share of the trees' split gain (summing to 1), for the admin's view. */
+  importances?: Partial<Record<IntentFeature, number>>
+  /**
+   * The training sessions' scores at percentiles 0, 1, ..., 100: where the bands cut until the
+   * site has recent sessions of its own to take quantiles of.
+   */
+  scorePercentiles?: number[]
 }
 
 const finite = z.number().finite()
 const count = z.number().int().nonnegative()
 const nodeArray = <T extends z.ZodType>(item: T) => z.array(item).max(200_000)
+
+const onlineSchema = z.object({
+  features: z.array(z.enum(INTENT_FEATURES)).max(100),
+  mean: z.array(finite),
+  scale: z.array(finite.positive()),
+  bias: finite,
+  weights: z.array(finite),
+  updates: count,
+})
 
 const schema = z.object({
   format: z.literal(INTENT_MODEL_FORMAT),
@@ -50,14 +66,9 @@ const schema = z.object({
     right: nodeArray(count),
     missingLeft: nodeArray(z.union([z.literal(0), z.literal(1)])),
   }),
-  online: z.object({
-    features: z.array(z.enum(INTENT_FEATURES)).max(100),
-    mean: z.array(finite),
-    scale: z.array(finite.positive()),
-    bias: finite,
-    weights: z.array(finite),
-    updates: count,
-  }),
+  online: onlineSchema,
+  importances: z.partialRecord(z.enum(INTENT_FEATURES), finite.min(0).max(1)).optional(),
+  scorePercentiles: z.array(finite.min(0).max(1)).length(101).optional(),
 })
 
 export type ParsedModel = { model: IntentModel } | { problem: string }
@@ -93,6 +104,9 @@ export function parseIntentModel(text: string): ParsedModel {
     return { problem: 'model online layer: standardisation does not match its features' }
   if (online.weights.length !== inputs + 1)
     return { problem: 'model online layer: weights do not match its features' }
+  const percentiles = model.scorePercentiles
+  if (percentiles?.some((p, i) => i > 0 && p < (percentiles[i - 1] as number)))
+    return { problem: 'model score percentiles are not ascending' }
   return { model }
 }
 
@@ -102,4 +116,28 @@ export function serialiseIntentModel(model: IntentModel): string {
   if (text.length > MAX_INTENT_MODEL_BYTES)
     throw new Error(`intent model is ${text.length} bytes, over ${MAX_INTENT_MODEL_BYTES}`)
   return text
+}
+
+/**
+ * An online layer stored apart from its model (learnt since training), or null when the text is
+ * not a layer over the same inputs as `model`'s own: the caller then starts from the model's.
+ */
+export function parseOnlineLayer(text: string | null, model: IntentModel): OnlineLayer | null {
+  if (text === null || text.length > MAX_INTENT_MODEL_BYTES) return null
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    return null
+  }
+  const result = onlineSchema.safeParse(json)
+  if (!result.success) return null
+  const layer = result.data
+  const own = model.online
+  const same =
+    layer.features.join() === own.features.join() &&
+    layer.mean.length === own.mean.length &&
+    layer.scale.length === own.scale.length &&
+    layer.weights.length === own.weights.length
+  return same ? layer : null
 }

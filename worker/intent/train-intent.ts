@@ -3,11 +3,13 @@
  * that starts as their identity. The same function serves `npm run train:intent` (the starter
  * model, from the public data set) and a site's own sessions.
  */
-import { featureVector, INTENT_FEATURES } from './features.ts'
+import { featureVector, INTENT_FEATURES, type IntentFeature } from './features.ts'
 import { DEFAULT_BOOSTING, trainBoosting, type BoostingOptions } from './gradient-boosting.ts'
 import { INTENT_MODEL_FORMAT, INTENT_MODEL_VERSION, type IntentModel } from './model.ts'
 import type { LabelledSession } from './online-shoppers-csv.ts'
 import { startOnlineLayer } from './online-layer.ts'
+import { compileEnsemble, ensembleLogit } from './tree-ensemble.ts'
+import { sigmoid } from './score.ts'
 
 export type TrainIntentOptions = {
   kind: IntentModel['kind']
@@ -30,6 +32,10 @@ export function trainIntentModel(
   const vectors = rows.map((r) => featureVector(r.session))
   const labels = rows.map((r) => r.bought)
   const boosting = options.boosting ?? DEFAULT_BOOSTING
+  const gains = new Float64Array(INTENT_FEATURES.length)
+  const ensemble = trainBoosting(vectors, labels, boosting, options.onTree, gains)
+  const compiled = compileEnsemble(ensemble)
+  const scores = vectors.map((x) => sigmoid(ensembleLogit(compiled, x)))
   return {
     format: INTENT_MODEL_FORMAT,
     version: INTENT_MODEL_VERSION,
@@ -42,7 +48,30 @@ export function trainIntentModel(
     },
     features: [...INTENT_FEATURES],
     settings: { ...boosting },
-    ensemble: trainBoosting(vectors, labels, boosting, options.onTree),
+    ensemble,
     online: startOnlineLayer(vectors),
+    importances: shares(gains),
+    scorePercentiles: percentiles(scores),
   }
+}
+
+/** Each feature's share of the total gain, 4 decimals, features that never split left out. */
+function shares(gains: Float64Array): Partial<Record<IntentFeature, number>> {
+  const total = gains.reduce((a, b) => a + b, 0)
+  const out: Partial<Record<IntentFeature, number>> = {}
+  if (total <= 0) return out
+  INTENT_FEATURES.forEach((name, i) => {
+    const share = Math.round(((gains[i] as number) / total) * 1e4) / 1e4
+    if (share > 0) out[name] = share
+  })
+  return out
+}
+
+/** The values at percentiles 0..100 (nearest rank), 4 significant digits. */
+function percentiles(values: number[]): number[] {
+  const sorted = Float64Array.from(values).sort()
+  return Array.from({ length: 101 }, (_, q) => {
+    const v = sorted[Math.min(sorted.length - 1, Math.floor((q / 100) * sorted.length))] ?? 0
+    return Number(v.toPrecision(4))
+  })
 }

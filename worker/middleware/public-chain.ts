@@ -1,6 +1,6 @@
 /**
  * What every request to a public route passes: the site's public key, the site's allowed origins
- * (CORS) and the public rate limit. `/v1/assign`, `/v1/events`, `/v1/recs` and the public branch
+ * (CORS) and the public rate limit. `/v1/assign`, `/v1/events`, `/v1/recs`, `/v1/intent` and the public branch
  * of `DELETE /v1/visitors/{id}` share it.
  */
 import type { MiddlewareHandler } from 'hono'

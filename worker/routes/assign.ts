@@ -6,9 +6,12 @@ import { visitorCookie, visitorFromCookie } from '../visitors/visitor-cookie.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
 import type { AppEnv } from '../app-env.ts'
 import { assignVisitor } from '../experiments/assign-visitor.ts'
+import { withinAudiences } from '../experiments/audience-decisions.ts'
+import { visitorTraits } from '../experiments/visitor-traits.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
+import { visitorIntent } from '../intent/visitor-intent.ts'
 
 const MAX_BODY_BYTES = 16 * 1024
 
@@ -19,6 +22,8 @@ const assignBody = z.strictObject({
   // Nothing reads visitor attributes; clients written when the API listed them may still send
   // some, so the key is let through unread (the body cap bounds it) rather than refused.
   attributes: z.unknown().optional(),
+  // false: the caller does not read `intent`, so the session's features are not computed.
+  intent: z.boolean().optional(),
 })
 
 export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
@@ -30,7 +35,23 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
   const known = body.visitorId ?? visitorFromCookie(c.req.header('cookie'))
   const visitorId = known ?? newVisitorId()
   if (!known) c.header('set-cookie', visitorCookie(visitorId, c.req.url), { append: true })
-  const running = await runningExperiments(c.var.db, c.var.site.id)
-  const assignments = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
-  return c.json({ visitorId, assignments })
+  const [running, intent] = await Promise.all([
+    runningExperiments(c.var.db, c.var.site.id),
+    body.intent === false
+      ? undefined
+      : visitorIntent(c.var.db, c.env, c.var.site, visitorId, c.req.raw),
+  ])
+  const bucketed = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
+  const now = Date.now()
+  const { assignments, recording } = await withinAudiences(
+    c.var.db,
+    c.var.site.id,
+    visitorId,
+    running,
+    bucketed,
+    () => visitorTraits(c.var.db, c.var.site, visitorId, c.req.raw, intent, now),
+    now,
+  )
+  c.executionCtx.waitUntil(recording)
+  return c.json({ visitorId, assignments, ...(intent ? { intent } : {}) })
 })

@@ -21,6 +21,7 @@ export async function forgetVisitor(
     sql`DELETE FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     sql`DELETE FROM assignments WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     sql`DELETE FROM assignment_metrics WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
+    sql`DELETE FROM audience_decisions WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     // What recommendations learned about them goes too: their vector and precomputed list.
     sql`DELETE FROM visitor_vectors WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     sql`DELETE FROM rec_lists WHERE site_id = ${siteId} AND kind = 'personal'

@@ -39,6 +39,7 @@ const stored: Experiment = {
   redirect: true,
   winsorize: 0.99,
   metrics: [],
+  audience: null,
   createdAt: 1,
   updatedAt: 2,
 }
@@ -131,6 +132,7 @@ describe('inputOf and draftOf', () => {
       redirect: false,
       winsorize: null,
       metrics: [],
+      audience: null,
     })
   })
 
@@ -182,5 +184,28 @@ describe('controlKeyNote', () => {
     }
     expect(controlKeyNote(keyed('control'))).toBeNull()
     expect(controlKeyNote(keyed('original'))).toMatch(/data-edgelift-variation="control"/)
+  })
+})
+
+describe('the audience in the form', () => {
+  it('sends no audience when nothing is ticked', () => {
+    expect(inputOf(draft(['50', '50'])).audience).toBeNull()
+  })
+
+  it('sends only the ticked conditions, and reads a stored audience back unchanged', () => {
+    const audience = { intentBands: ['medium' as const], visitors: 'returning' as const }
+    const d = draft(['50', '50'], {
+      audience: { intentBands: ['medium'], devices: [], visitors: 'returning', sources: [] },
+    })
+    expect(inputOf(d).audience).toEqual(audience)
+    const withAudience = { ...stored, audience }
+    expect(inputOf(draftOf(withAudience)).audience).toEqual(audience)
+    expect(changesSplit(withAudience, inputOf(draftOf(withAudience)))).toBe(false)
+  })
+
+  it('warns of a new phase when the audience of a started experiment changes', () => {
+    const edited = draftOf(stored)
+    edited.audience = { ...edited.audience, devices: ['mobile'] }
+    expect(changesSplit(stored, inputOf(edited))).toBe(true)
   })
 })

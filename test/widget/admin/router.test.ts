@@ -12,6 +12,7 @@ describe('matchRoute', () => {
     ['/admin/experiments/a%3Ab/edit', { page: 'edit-experiment', key: 'a:b' }],
     ['/admin/sample-size', { page: 'sample-size' }],
     ['/admin/recommendations', { page: 'recommendations' }],
+    ['/admin/behaviour', { page: 'behaviour' }],
     ['/admin/settings', { page: 'settings' }],
     ['/admin/settings/extra', { page: 'not-found' }],
     ['/admin/experiments/x/results', { page: 'not-found' }],

@@ -5,6 +5,7 @@
  * here. Type-only imports: nothing of them enters the browser bundle.
  */
 import type { Goal, MetricDefinition, Variation } from '../../../shared/api-types.ts'
+import type { Audience } from '../../../shared/audience.ts'
 
 export type {
   ConversionComparison,
@@ -68,6 +69,7 @@ export type ExperimentInput = {
   redirect: boolean
   winsorize: number | null
   metrics: MetricDefinition[]
+  audience: Audience | null
 }
 
 /** `GET /widget/manifest.json`, written by the build. */

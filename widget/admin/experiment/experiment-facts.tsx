@@ -2,6 +2,8 @@
 import type { ExperimentDetail } from '../api/types.ts'
 import { StatusBadge } from '../components/status-badge.tsx'
 import { GOAL_LABELS } from '../form/audience-fields.tsx'
+import { AUDIENCE_LABELS } from '../form/visitor-audience-fields.tsx'
+import type { Audience } from '../../../shared/audience.ts'
 import { daysRunning, formatDateTime } from '../lib/dates.ts'
 import { formatDays, formatPercent } from '../lib/format.ts'
 
@@ -40,6 +42,7 @@ export function ExperimentFacts({ experiment: exp }: { experiment: ExperimentDet
         <dd>
           {formatPercent(exp.coverage, 0)} of traffic
           {exp.url ? ` on ${exp.url}` : ', every page'}
+          {exp.audience && <span data-fact="audience">; {audienceText(exp.audience)}</span>}
         </dd>
       </div>
       <div>
@@ -53,4 +56,17 @@ export function ExperimentFacts({ experiment: exp }: { experiment: ExperimentDet
       </div>
     </dl>
   )
+}
+
+/** The audience's conditions in words: "Medium or High intent, Mobile". */
+function audienceText(audience: Audience): string {
+  const label = (v: string) => AUDIENCE_LABELS[v] ?? v
+  const anyOf = (values: readonly string[] | undefined) =>
+    values ? [values.map(label).join(' or ')] : []
+  return [
+    ...anyOf(audience.intentBands),
+    ...anyOf(audience.devices),
+    ...(audience.visitors ? [label(audience.visitors)] : []),
+    ...anyOf(audience.sources?.map((s) => `${label(s)} traffic`)),
+  ].join(', ')
 }

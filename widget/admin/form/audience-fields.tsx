@@ -1,9 +1,11 @@
 /**
  * The experiment form's audience and goal: coverage (a slider), the pages it targets, whether
- * split URLs redirect, the goal event, and the optional cap on revenue outliers (winsorizing).
+ * split URLs redirect, who it includes (visitor-audience-fields.tsx), the goal event, and the
+ * optional cap on revenue outliers (winsorizing).
  */
 import { GOAL_EVENTS, type GoalEvent } from '../api/types.ts'
 import { percentText, type ExperimentDraft } from './form-model.ts'
+import { VisitorAudienceFields } from './visitor-audience-fields.tsx'
 
 /** The goal events as the dashboard names them, in the form and in an experiment's facts. */
 export const GOAL_LABELS: Record<GoalEvent, string> = {
@@ -68,6 +70,7 @@ export function AudienceFields({ draft, disabled, set }: Props) {
           Variations with a split URL answer a 302 redirect instead of serving that page in place.
         </p>
       </div>
+      <VisitorAudienceFields audience={draft.audience} set={(audience) => set({ audience })} />
       <div class="field">
         <label for="exp-goal">Goal</label>
         <select

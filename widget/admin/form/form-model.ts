@@ -5,6 +5,8 @@
  */
 import { KEY } from '../../../shared/identifiers.ts'
 import type { Experiment, ExperimentInput, GoalEvent, Variation } from '../api/types.ts'
+import type { IntentBand } from '../../../shared/api-types.ts'
+import type { Audience, Device, TrafficSourceKind, VisitorKind } from '../../../shared/audience.ts'
 import { metricDraftOf, metricInputOf, metricProblems, type MetricDraft } from './metric-draft.ts'
 
 export const MIN_VARIATIONS = 2
@@ -35,7 +37,18 @@ export type ExperimentDraft = {
   winsorizePercent: string
   /** Secondary and guardrail metrics. */
   metrics: MetricDraft[]
+  audience: AudienceDraft
 }
+
+/** The audience as ticked in the form: an empty list (or '') leaves that condition out. */
+export type AudienceDraft = {
+  intentBands: IntentBand[]
+  devices: Device[]
+  visitors: VisitorKind | ''
+  sources: TrafficSourceKind[]
+}
+
+const EVERYBODY: AudienceDraft = { intentBands: [], devices: [], visitors: '', sources: [] }
 
 /** A weight 0-1 as the percent text the form shows: up to four decimals, no trailing zeros. */
 export function percentText(weight: number): string {
@@ -65,6 +78,7 @@ export function newDraft(): ExperimentDraft {
     winsorize: false,
     winsorizePercent: '99',
     metrics: [],
+    audience: EVERYBODY,
   }
 }
 
@@ -87,7 +101,24 @@ export function draftOf(exp: Experiment): ExperimentDraft {
     winsorize: exp.winsorize !== null,
     winsorizePercent: exp.winsorize === null ? '99' : percentText(exp.winsorize),
     metrics: exp.metrics.map(metricDraftOf),
+    audience: {
+      intentBands: exp.audience?.intentBands ?? [],
+      devices: exp.audience?.devices ?? [],
+      visitors: exp.audience?.visitors ?? '',
+      sources: exp.audience?.sources ?? [],
+    },
   }
+}
+
+/** The API's audience for the ticked conditions: null when none is ticked (everybody). */
+export function audienceOf(draft: AudienceDraft): Audience | null {
+  const audience: Audience = {
+    ...(draft.intentBands.length > 0 && { intentBands: draft.intentBands }),
+    ...(draft.devices.length > 0 && { devices: draft.devices }),
+    ...(draft.visitors !== '' && { visitors: draft.visitors }),
+    ...(draft.sources.length > 0 && { sources: draft.sources }),
+  }
+  return Object.keys(audience).length === 0 ? null : audience
 }
 
 /** A typed percent as a number, or NaN when it is not one. */
@@ -187,16 +218,18 @@ export function inputOf(draft: ExperimentDraft): ExperimentInput {
       ? Number((parsePercent(draft.winsorizePercent) / 100).toFixed(6))
       : null,
     metrics: draft.metrics.map(metricInputOf),
+    audience: audienceOf(draft.audience),
   }
 }
 
 /**
  * Whether saving re-splits traffic, which for a started experiment opens a new phase. Mirrors the
- * Worker's rule: variation keys and weights (and the seed, which the form does not edit).
+ * Worker's rule: variation keys and weights, the audience (and the seed, which the form does not
+ * edit).
  */
 export function changesSplit(exp: Experiment, input: ExperimentInput): boolean {
-  const before = exp.variations.map((v) => [v.key, v.weight])
-  const after = input.variations.map((v) => [v.key, v.weight])
+  const before = [exp.variations.map((v) => [v.key, v.weight]), exp.audience]
+  const after = [input.variations.map((v) => [v.key, v.weight]), input.audience]
   return JSON.stringify(before) !== JSON.stringify(after)
 }
 

@@ -1,7 +1,8 @@
 /**
  * The results of one phase (the current one unless the URL says `?phase=N`): the SRM alarm, the
- * verdict, the table with lift bars (its figures' statistical terms folded below it), the other
- * metrics, the daily chart and the chi-square test.
+ * verdict, the table with lift bars or, picked above it, the same split by intent band or device
+ * (its figures' statistical terms folded below it), the other metrics, the daily chart and the
+ * chi-square test.
  */
 import { experimentApi } from '../api/client.ts'
 import { useApi } from '../api/use-api.ts'
@@ -9,6 +10,9 @@ import type { ExperimentDetail, ResultsResponse, TimeseriesResponse } from '../a
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { Loading } from '../components/page.tsx'
 import { experimentPath, navigate, queryParam, type Location } from '../router.ts'
+import type { Breakdown } from '../../../shared/audience.ts'
+import { useState } from 'preact/hooks'
+import { BreakdownTable } from './breakdown-table.tsx'
 import { ChiSquareTable } from './chi-square-table.tsx'
 import { MetricsTable } from './metrics-table.tsx'
 import { FigureTerms } from './figure-terms.tsx'
@@ -29,6 +33,12 @@ export function ResultsSection({ experiment: exp, location, refresh }: Props) {
   )
   const series = useApi<TimeseriesResponse>(
     started ? experimentApi(exp.key, `/timeseries${query}`) : null,
+    refresh,
+  )
+  const [view, setView] = useState<Breakdown | ''>('')
+  const splitQuery = `${query ? `${query}&` : '?'}breakdown=${view}`
+  const split = useApi<ResultsResponse>(
+    started && view ? experimentApi(exp.key, `/results${splitQuery}`) : null,
     refresh,
   )
   const data = results.data
@@ -71,7 +81,13 @@ export function ResultsSection({ experiment: exp, location, refresh }: Props) {
         <div aria-busy={results.loading ? true : undefined} data-results-phase={data.phase}>
           <SrmBanner results={data} />
           <VerdictBanner results={data} />
-          <ResultsTable results={data} names={names} />
+          <ViewPicker view={view} setView={setView} />
+          {view === '' && <ResultsTable results={data} names={names} />}
+          {view !== '' && <ErrorDisplay failure={split.error} />}
+          {view !== '' && split.loading && !split.data?.breakdown && <Loading what="breakdown" />}
+          {view !== '' && split.data?.breakdown?.by === view && (
+            <BreakdownTable breakdown={split.data.breakdown} />
+          )}
           <FigureTerms />
           <MetricsTable results={data} />
           <h3>Conversion rate over time</h3>
@@ -81,5 +97,31 @@ export function ResultsSection({ experiment: exp, location, refresh }: Props) {
         </div>
       )}
     </section>
+  )
+}
+
+const VIEWS: { value: Breakdown | ''; label: string }[] = [
+  { value: '', label: 'All visitors' },
+  { value: 'intent', label: 'By intent' },
+  { value: 'device', label: 'By device' },
+]
+
+function ViewPicker(props: { view: Breakdown | ''; setView: (view: Breakdown | '') => void }) {
+  return (
+    <fieldset class="check-group view-picker">
+      <legend>Show results for</legend>
+      {VIEWS.map(({ value, label }) => (
+        <label key={value}>
+          <input
+            type="radio"
+            name="results-view"
+            value={value}
+            checked={props.view === value}
+            onChange={() => props.setView(value)}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
   )
 }

@@ -59,6 +59,7 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
       redirect: input.redirect,
       winsorize: input.winsorize,
       metrics: input.metrics,
+      audience: input.audience,
       createdAt: now,
       updatedAt: now,
     }

@@ -1,13 +1,16 @@
 /**
- * Reading experiments: `GET /v1/admin/experiments/{key}/results|timeseries[?phase=N]`. The
- * sample-size calculator is routes/admin/sample-size.ts.
+ * Reading experiments: `GET /v1/admin/experiments/{key}/results|timeseries[?phase=N]` (results
+ * also `&breakdown=intent|device`, see results-breakdown.ts). The sample-size calculator is
+ * routes/admin/sample-size.ts.
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../../app-env.ts'
 import { requireExperiment } from '../../experiments/experiment-store.ts'
 import { invalid } from '../../domain-error.ts'
 import { experimentResults, resolvePhase } from '../../results/experiment-results.ts'
+import { resultsBreakdown } from '../../results/results-breakdown.ts'
 import { phaseTimeseries } from '../../results/timeseries.ts'
+import { BREAKDOWNS, type Breakdown } from '../../../shared/audience.ts'
 
 /** `?phase=N`: a phase number, or none for the current phase. */
 function phaseQuery(c: Context<AppEnv>): number | undefined {
@@ -22,12 +25,31 @@ function phaseQuery(c: Context<AppEnv>): number | undefined {
   return Number(raw)
 }
 
+/** `?breakdown=intent|device`: the trait to split results by, or none. */
+function breakdownQuery(c: Context<AppEnv>): Breakdown | undefined {
+  const raw = c.req.query('breakdown')
+  if (raw === undefined) return undefined
+  const known = BREAKDOWNS.find((b) => b === raw)
+  if (!known) {
+    throw invalid(
+      'invalid_breakdown',
+      `breakdown must be one of ${BREAKDOWNS.join(', ')}, not ${raw.slice(0, 40)}.`,
+    )
+  }
+  return known
+}
+
 export const adminResultsRoute = new Hono<AppEnv>()
   .get('/experiments/:key/results', async (c) => {
+    const by = breakdownQuery(c)
     const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
     const { phase, phases } = await resolvePhase(c.var.db, c.var.site.id, exp, phaseQuery(c))
-    const results = await experimentResults(c.var.db, c.var.site, exp, phase, Date.now())
-    return c.json({ ...results, phases })
+    const where = { siteId: c.var.site.id, experimentKey: exp.key, phase: phase.phase }
+    const [results, breakdown] = await Promise.all([
+      experimentResults(c.var.db, c.var.site, exp, phase, Date.now()),
+      by && resultsBreakdown(c.var.db, where, phase.variationKeys, by),
+    ])
+    return c.json({ ...results, phases, ...(breakdown && { breakdown }) })
   })
   .get('/experiments/:key/timeseries', async (c) => {
     const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))

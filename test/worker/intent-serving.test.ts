@@ -1,0 +1,170 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it, vi } from 'vitest'
+import { database } from '../../worker/db/database.ts'
+import { bandOf } from '../../worker/intent/bands.ts'
+import { featureVector, type IntentSession } from '../../worker/intent/features.ts'
+import {
+  forgetCachedIntent,
+  loadSiteIntent,
+  starterScorer,
+} from '../../worker/intent/intent-store.ts'
+import { scoreIntent } from '../../worker/intent/score.ts'
+import type { CurrentSessionFeatures } from '../../worker/intent/session-source.ts'
+import { trainSiteIntent } from '../../worker/intent/train-site-intent.ts'
+import { NO_SESSION, UNAVAILABLE, visitorIntent } from '../../worker/intent/visitor-intent.ts'
+import { findSiteByPublicKey, type Site } from '../../worker/sites/site-store.ts'
+import { createSite, type TestSite } from './support/api.ts'
+import { endedSessions, fixedSessions } from './support/intent.ts'
+
+const db = database(env.DB)
+const NOW = Date.UTC(2026, 10, 20, 12)
+const request = () =>
+  new Request('https://edge.test/v1/assign', { headers: { 'user-agent': 'Mozilla/5.0' } })
+
+async function siteOf(test: TestSite): Promise<Site> {
+  const site = await findSiteByPublicKey(db, test.publicKey)
+  if (!site) throw new Error('no site')
+  return site
+}
+
+/** A session like the data set's buyers: many product pages, high PageValues. */
+const keen: IntentSession = {
+  Administrative: 4,
+  Administrative_Duration: 120,
+  Informational: 0,
+  Informational_Duration: 0,
+  ProductRelated: 40,
+  ProductRelated_Duration: 1800,
+  BounceRates: 0.005,
+  ExitRates: 0.015,
+  PageValues: 60,
+  SpecialDay: 0,
+  Month: 11,
+  OperatingSystems: 2,
+  Browser: 2,
+  Region: 1,
+  TrafficType: 2,
+  VisitorType: 'New_Visitor',
+  Weekend: false,
+}
+/** One page, left at once: the data set's bounces. */
+const idle: IntentSession = {
+  ...keen,
+  Administrative: 0,
+  Administrative_Duration: 0,
+  ProductRelated: 1,
+  ProductRelated_Duration: 0,
+  BounceRates: 0.2,
+  ExitRates: 0.2,
+  PageValues: 0,
+  Month: 5,
+  VisitorType: 'Returning_Visitor',
+}
+
+/** A session source that knows one visitor of one site. */
+function oneVisitor(
+  siteId: string,
+  visitorId: string,
+  session: IntentSession,
+): CurrentSessionFeatures {
+  return async (_db, site, visitor) => (site === siteId && visitor === visitorId ? session : null)
+}
+
+describe('visitorIntent', () => {
+  it('scores with the starter model and bands at its training percentiles', async () => {
+    const site = await siteOf(await createSite())
+    const answer = await visitorIntent(
+      db,
+      env,
+      site,
+      'v1',
+      request(),
+      oneVisitor(site.id, 'v1', keen),
+      NOW,
+    )
+    const state = await loadSiteIntent(db, site.id)
+    const expected = scoreIntent(starterScorer(), featureVector(keen)).probability
+    expect(answer).toEqual({
+      score: Math.round(expected * 1e4) / 1e4,
+      band: bandOf(expected, state.cuts),
+      model: 'starter',
+    })
+    expect(answer.band).toBe('high')
+    const low = await visitorIntent(
+      db,
+      env,
+      site,
+      'v2',
+      request(),
+      oneVisitor(site.id, 'v2', idle),
+      NOW,
+    )
+    expect(low).toMatchObject({ band: 'low', model: 'starter' })
+  })
+
+  it('scores with the site model once it is trained', async () => {
+    const site = await siteOf(await createSite())
+    await trainSiteIntent(db, site.id, {
+      now: NOW,
+      sessions: fixedSessions(endedSessions(600, 4, NOW)),
+    })
+    forgetCachedIntent(site.id)
+    const answer = await visitorIntent(
+      db,
+      env,
+      site,
+      'v1',
+      request(),
+      oneVisitor(site.id, 'v1', keen),
+      NOW,
+    )
+    const state = await loadSiteIntent(db, site.id)
+    const expected = scoreIntent(state.scorer, featureVector(keen), state.layer).probability
+    expect(answer).toEqual({
+      score: Math.round(expected * 1e4) / 1e4,
+      band: bandOf(expected, state.cuts),
+      model: 'site',
+    })
+  })
+
+  it('answers no score for a visitor without an open session, or another site’s visitor', async () => {
+    const mine = await siteOf(await createSite())
+    const other = await siteOf(await createSite())
+    const features = oneVisitor(other.id, 'theirs', keen)
+    const answer = await visitorIntent(db, env, mine, 'theirs', request(), features, NOW)
+    expect(answer).toEqual({ score: null, band: null, reason: NO_SESSION })
+  })
+
+  it('scores with the starter when the stored model is corrupt, and never throws', async () => {
+    const site = await siteOf(await createSite())
+    await trainSiteIntent(db, site.id, {
+      now: NOW,
+      sessions: fixedSessions(endedSessions(600, 4, NOW)),
+    })
+    await env.DB.prepare('UPDATE intent_models SET model = ? WHERE site_id = ?')
+      .bind('[', site.id)
+      .run()
+    forgetCachedIntent(site.id)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const answer = await visitorIntent(
+      db,
+      env,
+      site,
+      'v1',
+      request(),
+      oneVisitor(site.id, 'v1', keen),
+      NOW,
+    )
+    warn.mockRestore()
+    expect(answer).toMatchObject({ model: 'starter', band: 'high' })
+
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const failing: CurrentSessionFeatures = async () => {
+      throw new Error('D1 is down')
+    }
+    const failed = await visitorIntent(db, env, site, 'v1', request(), failing, NOW)
+    expect(failed).toEqual({ score: null, band: null, reason: UNAVAILABLE })
+    expect(error).toHaveBeenCalled()
+    error.mockRestore()
+  })
+})

@@ -1,0 +1,28 @@
+// Sessions for the intent suites, built directly as the session features module would give them.
+import type {
+  LabelledSessions,
+  LabelledSiteSession,
+} from '../../../worker/intent/session-source.ts'
+import { syntheticSessions } from '../../unit/intent/synthetic-sessions.ts'
+
+const MINUTE = 60_000
+
+/**
+ * `n` ended sessions of distinct visitors (seeded), the last ending an hour before `now`, one
+ * every 10 minutes before that.
+ */
+export function endedSessions(n: number, seed: number, now: number): LabelledSiteSession[] {
+  return syntheticSessions(n, seed).map((s, i) => {
+    const end = now - 60 * MINUTE - (n - 1 - i) * 10 * MINUTE
+    return { ...s, visitorId: `v-${seed}-${i}`, start: end - 5 * MINUTE, end }
+  })
+}
+
+/**
+ * A session source over a fixed list: those that started in [from, to), as labelledSessions
+ * answers. Unlike it, this one also answers sessions still open, so the callers' own checks show.
+ */
+export function fixedSessions(list: LabelledSiteSession[]): LabelledSessions {
+  return async (_db, _siteId, fromMs, toMs) =>
+    list.filter((s) => s.start >= fromMs && s.start < toMs)
+}

@@ -1,0 +1,44 @@
+/**
+ * The traits an audience is decided on, read when a visitor first meets an experiment: their
+ * intent band (as `/v1/assign` answers it), device (from the request's user agent), whether
+ * they were here before this session, and where the session came from (its first page view's
+ * referrer and UTM, read as intent's features read them).
+ */
+import { sql } from 'drizzle-orm'
+import type { IntentAnswer } from '../../shared/api-types.ts'
+import type { VisitorTraits } from '../../shared/audience.ts'
+import type { Database } from '../db/database.ts'
+import { parseUtm } from '../intent/session-record.ts'
+import { openSession } from '../intent/sessions.ts'
+import { trafficSource } from '../intent/traffic-source.ts'
+import { visitorIntent } from '../intent/visitor-intent.ts'
+import type { Site } from '../sites/site-store.ts'
+import { parseUserAgent } from '../visitors/user-agent.ts'
+
+/**
+ * The traits of the visitor making `request`. `intent` is the answer the route already has;
+ * without one (a caller that asked for none) it is computed here.
+ */
+export async function visitorTraits(
+  db: Database,
+  site: Site,
+  visitorId: string,
+  request: Request,
+  intent: IntentAnswer | undefined,
+  now: number,
+): Promise<VisitorTraits> {
+  const session = await openSession(db, site.id, visitorId, now)
+  const before = session?.start ?? now
+  const [seen, answer] = await Promise.all([
+    db.all<{ seen: number }>(sql`SELECT EXISTS (SELECT 1 FROM events WHERE site_id = ${site.id}
+      AND visitor_id = ${visitorId} AND at < ${before}) AS seen`),
+    intent ?? visitorIntent(db, undefined, site, visitorId, request, undefined, now),
+  ])
+  const firstPage = session?.events.find((e) => e.type === 'page_view')
+  return {
+    intentBand: answer.band,
+    device: parseUserAgent(request.headers.get('user-agent')).device,
+    visitor: seen[0]?.seen === 1 ? 'returning' : 'new',
+    source: firstPage ? trafficSource(firstPage.referrer, parseUtm(firstPage.utm)).source : null,
+  }
+}

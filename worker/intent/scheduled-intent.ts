@@ -1,0 +1,79 @@
+/**
+ * The scheduled handler's intent work. Every run learns from the sessions that ended since the
+ * last (learn-ended-sessions.ts); the nightly run also retrains every site that received events
+ * since it last trained, the stalest first. Sites go one after another within a time budget, so
+ * one run's CPU stays bounded; what is left over comes first in the next run.
+ */
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+import { LEARN_LOOKBACK_MS, learnEndedSessions } from './learn-ended-sessions.ts'
+import type { OnlineOptions } from './online-layer.ts'
+import type { LabelledSessions } from './session-source.ts'
+import { trainSiteIntent } from './train-site-intent.ts'
+
+/** Wall time after which no further site starts in this run (see CRON_TRAINING_BUDGET_MS). */
+export const INTENT_CRON_BUDGET_MS = 20_000
+
+export type IntentCronOptions = {
+  now?: () => number
+  sgd: OnlineOptions
+  sessions: LabelledSessions
+  /** Whether this run also retrains (the nightly one). */
+  train: boolean
+  budgetMs?: number
+}
+
+export type IntentCronReport = { siteId: string; task: 'learn' | 'train'; outcome: string }[]
+
+export async function runIntentCron(
+  db: Database,
+  options: IntentCronOptions,
+): Promise<IntentCronReport> {
+  const now = options.now ?? Date.now
+  const started = now()
+  const budget = options.budgetMs ?? INTENT_CRON_BUDGET_MS
+  const report: IntentCronReport = []
+  const overBudget = () => report.length > 0 && now() - started > budget
+  const work = async (siteId: string, task: 'learn' | 'train', run: () => Promise<string>) => {
+    if (overBudget()) {
+      report.push({ siteId, task, outcome: 'deferred to the next run (time budget spent)' })
+      return
+    }
+    try {
+      report.push({ siteId, task, outcome: await run() })
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err)
+      report.push({ siteId, task, outcome: `failed: ${message}` })
+    }
+  }
+
+  const active = await db.all<{ id: string }>(sql`
+    SELECT s.id FROM sites s WHERE EXISTS (SELECT 1 FROM events e WHERE e.site_id = s.id
+      AND e.received_at > ${started - LEARN_LOOKBACK_MS}) ORDER BY s.id`)
+  for (const { id } of active) {
+    await work(id, 'learn', async () => {
+      const o = await learnEndedSessions(db, id, {
+        now: now(),
+        sgd: options.sgd,
+        sessions: options.sessions,
+      })
+      return (
+        o.reason ??
+        `learnt from ${o.learnt} session(s), ${o.skipped} step(s) skipped, ${o.remaining} left`
+      )
+    })
+  }
+  if (!options.train) return report
+  const stale = await db.all<{ id: string }>(sql`
+    SELECT s.id FROM sites s LEFT JOIN intent_status st ON st.site_id = s.id
+    WHERE EXISTS (SELECT 1 FROM events e WHERE e.site_id = s.id
+      AND e.received_at > coalesce(st.trained_at, 0))
+    ORDER BY coalesce(st.trained_at, 0), s.id`)
+  for (const { id } of stale) {
+    await work(id, 'train', async () => {
+      const o = await trainSiteIntent(db, id, { now: now(), sessions: options.sessions })
+      return o.trained ? `trained ${o.version} on ${o.sessions} session(s)` : o.reason
+    })
+  }
+  return report
+}

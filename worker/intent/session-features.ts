@@ -1,0 +1,148 @@
+/**
+ * Intent features from a site's stored events: the open session of a visitor, for scoring while
+ * they browse, and the site's ended sessions with whether each bought, for training. Both build
+ * the record the same way (session-record.ts), so a model reads in serving what it learned from.
+ *
+ * A bought session is labelled from its events before its first purchase: that is the session a
+ * score sees while it can still change something, and the purchase's own pages (the thank-you
+ * page) would otherwise give the label away. Stored events keep no user agent or location, so a
+ * training session's `OperatingSystems`, `Browser` and `Region` are absent (NaN); serving passes
+ * the request's. Page statistics are the site's current ones (page-stats.ts), as GA's are for the
+ * public data set.
+ */
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+import { parseUserAgent } from '../visitors/user-agent.ts'
+import type { IntentSession } from './features.ts'
+import { readPageStats } from './page-stats.ts'
+import { regionCode, sessionRecord } from './session-record.ts'
+import {
+  openSession,
+  SESSION_GAP_MS,
+  splitSessions,
+  visitorsEvents,
+  type Session,
+  type SessionEvent,
+} from './sessions.ts'
+
+/** How far before a training window a visitor's history is read (past purchases, returning). */
+export const HISTORY_LOOKBACK_MS = 365 * 24 * 60 * 60 * 1000
+
+export type RequestContext = {
+  userAgent: string | null
+  region: string | null
+  referrer?: string | null
+}
+
+export type LabelledSession = {
+  session: IntentSession
+  bought: 0 | 1
+  visitorId: string
+  start: number
+  end: number
+}
+
+/**
+ * The features of the visitor's open session at `now` (events within the last 30 minutes, see
+ * sessions.ts), with the request's device and location; null when they have none.
+ *
+ * @example
+ * await currentSessionFeatures(db, site.id, visitorId, Date.now(), {
+ *   userAgent: request.headers.get('user-agent'), region: request.cf?.region ?? null })
+ */
+export async function currentSessionFeatures(
+  db: Database,
+  siteId: string,
+  visitorId: string,
+  now: number,
+  context: RequestContext,
+): Promise<IntentSession | null> {
+  const session = await openSession(db, siteId, visitorId, now)
+  if (!session) return null
+  const paths = session.events.flatMap((e) => (e.path === null ? [] : [e.path]))
+  const [past, pageRates] = await Promise.all([
+    db.all<{ seenBefore: number; purchases: number; lastAt: number | null }>(sql`
+      SELECT EXISTS (SELECT 1 FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
+          AND at < ${session.start}) AS seenBefore,
+        count(DISTINCT coalesce(order_id, id)) AS purchases, max(at) AS lastAt
+      FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
+        AND type = 'purchase' AND at < ${session.start}`),
+    readPageStats(db, siteId, paths),
+  ])
+  const device = parseUserAgent(context.userAgent)
+  return sessionRecord(session, {
+    pageRates,
+    returning: past[0]?.seenBefore === 1,
+    pastPurchases: past[0]?.purchases ?? 0,
+    lastPurchaseAt: past[0]?.lastAt ?? null,
+    operatingSystem: device.operatingSystem,
+    browser: device.browser,
+    region: regionCode(context.region),
+    referrer: context.referrer ?? null,
+  })
+}
+
+/** A bought session's events before its first purchase; the whole session otherwise. */
+function beforePurchase(session: Session): { events: SessionEvent[]; bought: 0 | 1 } {
+  const first = session.events.findIndex((e) => e.type === 'purchase')
+  return first < 0
+    ? { events: session.events, bought: 0 }
+    : { events: session.events.slice(0, first), bought: 1 }
+}
+
+/**
+ * The site's sessions that started in `[fromMs, toMs)` and had ended by `toMs` (no event in its
+ * last 30 minutes), with their features and whether they bought, oldest first. Sessions with no
+ * page or product view before their purchase (imported orders) teach nothing and are left out.
+ * Reads a bounded part of a very large site (sessions.ts, MAX_READ_EVENTS).
+ */
+export async function labelledSessions(
+  db: Database,
+  siteId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<LabelledSession[]> {
+  const pageRates = await readPageStats(db, siteId, null)
+  const labelled: LabelledSession[] = []
+  for await (const { visitorId, events } of visitorsEvents(
+    db,
+    siteId,
+    fromMs - HISTORY_LOOKBACK_MS,
+    toMs,
+  )) {
+    const orders = new Set<string>()
+    let lastPurchaseAt: number | null = null
+    splitSessions(events).forEach((session, i) => {
+      const { events: before, bought } = beforePurchase(session)
+      const viewed = before.some((e) => e.type === 'page_view' || e.type === 'view')
+      if (session.start >= fromMs && session.end + SESSION_GAP_MS <= toMs && viewed) {
+        const end = before.at(-1)?.at ?? session.start
+        const record = sessionRecord(
+          { start: session.start, end, events: before },
+          {
+            pageRates,
+            returning: i > 0,
+            pastPurchases: orders.size,
+            lastPurchaseAt,
+            operatingSystem: Number.NaN,
+            browser: Number.NaN,
+            region: Number.NaN,
+          },
+        )
+        labelled.push({
+          session: record,
+          bought,
+          visitorId,
+          start: session.start,
+          end: session.end,
+        })
+      }
+      for (const e of session.events)
+        if (e.type === 'purchase') {
+          orders.add(e.orderId ?? e.id)
+          lastPurchaseAt = e.at
+        }
+    })
+  }
+  return labelled.sort((a, b) => a.start - b.start)
+}

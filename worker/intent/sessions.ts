@@ -1,0 +1,128 @@
+/**
+ * Sessions, computed on the server from stored events: a visitor's events split wherever more
+ * than 30 minutes pass between two of them, on the time analysis uses (`at`: the server's receive
+ * time for live events, so a wrong client clock cannot merge or split sessions). Reading is
+ * bounded: a session keeps at most MAX_SESSION_EVENTS events (a visitor with 10,000 events in one
+ * session is read by its latest ones, never a timeout).
+ */
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/database.ts'
+
+/** Google Analytics' session timeout, which the public data set's sessions follow. */
+export const SESSION_GAP_MS = 30 * 60 * 1000
+/** The most events of one session read or kept; a real session has a few dozen. */
+export const MAX_SESSION_EVENTS = 1000
+/** The most events one pass over a site's history reads (page statistics, training sessions). */
+export const MAX_READ_EVENTS = 200_000
+const READ_CHUNK = 20_000
+
+/** A stored event as the intent features read it. */
+export type SessionEvent = {
+  id: string
+  type: string
+  at: number
+  itemId: string | null
+  recId: string | null
+  orderId: string | null
+  revenueMinor: number | null
+  path: string | null
+  pageKind: string | null
+  referrer: string | null
+  utm: string | null
+}
+
+export type Session = { start: number; end: number; events: SessionEvent[] }
+
+/** The columns of SessionEvent, for queries that read events. */
+export const SESSION_EVENT_COLUMNS = sql.raw(
+  `id, type, at, item_id AS itemId, rec_id AS recId, order_id AS orderId,
+  revenue_minor AS revenueMinor, path, page_kind AS pageKind, referrer, utm`,
+)
+
+/**
+ * One visitor's events, in time order, split into sessions. A session past MAX_SESSION_EVENTS
+ * keeps its first ones (training reads whole sessions in order).
+ *
+ * @example splitSessions(events).map((s) => s.events.length)
+ */
+export function splitSessions(events: readonly SessionEvent[]): Session[] {
+  const sessions: Session[] = []
+  let current: Session | undefined
+  for (const event of events) {
+    if (!current || event.at - current.end > SESSION_GAP_MS) {
+      current = { start: event.at, end: event.at, events: [] }
+      sessions.push(current)
+    }
+    current.end = event.at
+    if (current.events.length < MAX_SESSION_EVENTS) current.events.push(event)
+  }
+  return sessions
+}
+
+/**
+ * The visitor's open session at `now`: their latest events with no gap over 30 minutes, the last
+ * within 30 minutes of `now`; null when there is none. Reads at most MAX_SESSION_EVENTS of the
+ * latest events (a longer session is its latest part).
+ */
+export async function openSession(
+  db: Database,
+  siteId: string,
+  visitorId: string,
+  now: number,
+): Promise<Session | null> {
+  const latest = await db.all<SessionEvent>(sql`
+    SELECT ${SESSION_EVENT_COLUMNS} FROM events
+    WHERE site_id = ${siteId} AND visitor_id = ${visitorId} AND at <= ${now}
+    ORDER BY at DESC, id DESC LIMIT ${MAX_SESSION_EVENTS}`)
+  const first = latest[0]
+  if (!first || now - first.at > SESSION_GAP_MS) return null
+  let count = 1
+  while (count < latest.length) {
+    const newer = latest[count - 1]
+    const older = latest[count]
+    if (!newer || !older || newer.at - older.at > SESSION_GAP_MS) break
+    count++
+  }
+  const events = latest.slice(0, count).reverse()
+  return { start: events[0]?.at ?? first.at, end: first.at, events }
+}
+
+/**
+ * The site's events with `from <= at < to`, one visitor at a time (each visitor's in time order),
+ * read in chunks and at most MAX_READ_EVENTS in all: a site with more is read in part (visitors in
+ * id order), never past the Worker's limits.
+ */
+export async function* visitorsEvents(
+  db: Database,
+  siteId: string,
+  from: number,
+  to: number,
+): AsyncGenerator<{ visitorId: string; events: SessionEvent[] }> {
+  let after: { visitorId: string; at: number; id: string } | undefined
+  let read = 0
+  let visitor: SessionEvent[] = []
+  let visitorId = ''
+  while (read < MAX_READ_EVENTS) {
+    const cursor = after
+      ? sql`AND (visitor_id, at, id) > (${after.visitorId}, ${after.at}, ${after.id})`
+      : sql``
+    const limit = Math.min(READ_CHUNK, MAX_READ_EVENTS - read)
+    const rows = await db.all<SessionEvent & { visitorId: string }>(sql`
+      SELECT ${SESSION_EVENT_COLUMNS}, visitor_id AS visitorId FROM events
+      WHERE site_id = ${siteId} AND at >= ${from} AND at < ${to} ${cursor}
+      ORDER BY visitor_id, at, id LIMIT ${limit}`)
+    for (const row of rows) {
+      if (row.visitorId !== visitorId && visitor.length > 0) {
+        yield { visitorId, events: visitor }
+        visitor = []
+      }
+      visitorId = row.visitorId
+      visitor.push(row)
+    }
+    read += rows.length
+    const last = rows.at(-1)
+    if (!last || rows.length < limit) break
+    after = { visitorId: last.visitorId, at: last.at, id: last.id }
+  }
+  if (visitor.length > 0) yield { visitorId, events: visitor }
+}

@@ -1,0 +1,22 @@
+/**
+ * `GET /v1/intent?site=pk_...&visitorId=...`: a visitor's purchase intent for the store's own
+ * servers (the browser gets it with `POST /v1/assign`). The public key names the site, so a
+ * visitor id of another site has no session here and gets no score.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { VISITOR_ID } from '../../shared/identifiers.ts'
+import type { AppEnv } from '../app-env.ts'
+import { parseOr400 } from '../http/validate.ts'
+import { visitorIntent } from '../intent/visitor-intent.ts'
+
+const intentQuery = z.strictObject({
+  site: z.string(),
+  visitorId: z.string().regex(VISITOR_ID, 'must be 1-128 printable ASCII characters'),
+})
+
+export const intentRoute = new Hono<AppEnv>().get('/v1/intent', async (c) => {
+  const { visitorId } = parseOr400(intentQuery, c.req.query(), 'query')
+  const intent = await visitorIntent(c.var.db, c.env, c.var.site, visitorId, c.req.raw)
+  return c.json({ visitorId, intent })
+})
