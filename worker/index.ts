@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
 import { database } from './db/database.ts'
+import { updateDueBandits } from './experiments/bandit-schedule.ts'
 import { trainChangedSites } from './recs/train/scheduled-training.ts'
 import { workerTrainingLimit } from './recs/serve/online-config.ts'
 import { envelope, onError } from './http/on-error.ts'
@@ -81,10 +82,18 @@ app.notFound((c) =>
   c.json(envelope('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404),
 )
 
+/** wrangler.toml's cron for bandit updates; each bandit keeps its own `updateHours` within it. */
+const BANDIT_CRON = '*/5 * * * *'
+
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
+  async scheduled(controller, env, ctx) {
     const db = database(env.DB)
+    ctx.waitUntil(
+      updateDueBandits(db, Date.now()).then((report) => console.log('bandit updates', report)),
+    )
+    // The other jobs are daily; the bandits' cron runs every few minutes.
+    if (controller.cron === BANDIT_CRON) return
     ctx.waitUntil(
       trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
         console.log('scheduled training', report),

@@ -1,11 +1,13 @@
 /** The experiment as the domain and the API see it (shared wire types), and its rows. */
 import type {
+  BanditConfig,
   Experiment,
   ExperimentStatus,
   GoalEvent,
   MetricDefinition,
   Phase,
   Variation,
+  ExperimentType,
 } from '../../shared/api-types.ts'
 import { phaseSeed } from '../../shared/bucketing.ts'
 import type { experimentPhases, experiments } from '../db/schema.ts'
@@ -33,6 +35,9 @@ export function experimentFromRow(row: typeof experiments.$inferSelect): Experim
     redirect: row.redirect,
     winsorize: row.winsorizeAt,
     metrics: JSON.parse(row.metrics) as MetricDefinition[],
+    type: row.type as ExperimentType,
+    bandit: row.bandit === null ? null : (JSON.parse(row.bandit) as BanditConfig),
+    winner: row.winner,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
@@ -54,6 +59,9 @@ export function experimentToRow(siteId: string, exp: Experiment): typeof experim
     redirect: exp.redirect,
     winsorizeAt: exp.winsorize,
     metrics: JSON.stringify(exp.metrics),
+    type: exp.type,
+    bandit: exp.bandit === null ? null : JSON.stringify(exp.bandit),
+    winner: exp.winner,
     createdAt: exp.createdAt,
     updatedAt: exp.updatedAt,
   }

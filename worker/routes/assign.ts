@@ -1,4 +1,7 @@
-/** `POST /v1/assign`: the visitor's variation in every running experiment that includes them. */
+/**
+ * `POST /v1/assign`: the visitor's variation in every running experiment that includes them, and
+ * the winner of every rolled-out one.
+ */
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { KEY, VISITOR_ID } from '../../shared/identifiers.ts'
@@ -6,7 +9,8 @@ import { visitorCookie, visitorFromCookie } from '../visitors/visitor-cookie.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
 import type { AppEnv } from '../app-env.ts'
 import { assignVisitor } from '../experiments/assign-visitor.ts'
-import { runningExperiments } from '../experiments/running-experiments.ts'
+import { storedBanditVariations } from '../experiments/bandit-exposures.ts'
+import { servedExperiments } from '../experiments/running-experiments.ts'
 import { plainRecord } from '../http/plain-record.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
@@ -30,7 +34,14 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
   const known = body.visitorId ?? visitorFromCookie(c.req.header('cookie'))
   const visitorId = known ?? newVisitorId()
   if (!known) c.header('set-cookie', visitorCookie(visitorId, c.req.url), { append: true })
-  const running = await runningExperiments(c.var.db, c.var.site.id)
-  const assignments = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
+  const served = await servedExperiments(c.var.db, c.var.site.id)
+  const exposed = known
+    ? await storedBanditVariations(c.var.db, c.var.site.id, visitorId, served)
+    : undefined
+  const assignments = assignVisitor(served, visitorId, {
+    only: body.experiments,
+    url: body.url,
+    exposed,
+  })
   return c.json({ visitorId, assignments })
 })
