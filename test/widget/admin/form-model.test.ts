@@ -39,6 +39,9 @@ const stored: Experiment = {
   redirect: true,
   winsorize: 0.99,
   metrics: [],
+  type: 'ab',
+  bandit: null,
+  winner: null,
   createdAt: 1,
   updatedAt: 2,
 }

@@ -4,8 +4,10 @@
  * mirrors the admin routes, which answer plain JSON.
  */
 import type {
+  BanditConfig,
   Duration,
   Experiment,
+  ExperimentType,
   Goal,
   MetricDefinition,
   Phase,
@@ -27,7 +29,14 @@ export type {
 } from '../../../worker/stats/types.ts'
 
 export {
+  BANDIT_OBJECTIVES,
   EXPERIMENT_STATUSES,
+  EXPERIMENT_TYPES,
+  type BanditConfig,
+  type BanditObjectiveName,
+  type BanditResultsSection,
+  type ExperimentType,
+  type ReweighAnswer,
   GOAL_EVENTS,
   MAX_METRICS,
   METRIC_EVENTS,
@@ -61,6 +70,9 @@ export type ExperimentInput = {
   redirect: boolean
   winsorize: number | null
   metrics: MetricDefinition[]
+  /** On create only; PATCH cannot change the type. */
+  type?: ExperimentType
+  bandit?: BanditConfig
 }
 
 /** `GET /v1/admin/experiments/{key}/results`. */

@@ -5,6 +5,13 @@
  */
 import { KEY } from '../../../shared/identifiers.ts'
 import type { Experiment, ExperimentInput, GoalEvent, Variation } from '../api/types.ts'
+import {
+  banditDraftOf,
+  banditInputOf,
+  banditProblems,
+  newBanditDraft,
+  type BanditDraft,
+} from './bandit-draft.ts'
 import { metricDraftOf, metricInputOf, metricProblems, type MetricDraft } from './metric-draft.ts'
 
 export const MIN_VARIATIONS = 2
@@ -35,6 +42,8 @@ export type ExperimentDraft = {
   winsorizePercent: string
   /** Secondary and guardrail metrics. */
   metrics: MetricDraft[]
+  /** A/B test or bandit, and the bandit's settings. */
+  bandit: BanditDraft
 }
 
 /** A weight 0-1 as the percent text the form shows: up to four decimals, no trailing zeros. */
@@ -65,6 +74,7 @@ export function newDraft(): ExperimentDraft {
     winsorize: false,
     winsorizePercent: '99',
     metrics: [],
+    bandit: newBanditDraft(),
   }
 }
 
@@ -87,6 +97,7 @@ export function draftOf(exp: Experiment): ExperimentDraft {
     winsorize: exp.winsorize !== null,
     winsorizePercent: exp.winsorize === null ? '99' : percentText(exp.winsorize),
     metrics: exp.metrics.map(metricDraftOf),
+    bandit: banditDraftOf(exp),
   }
 }
 
@@ -127,7 +138,9 @@ export function formProblems(draft: ExperimentDraft, savedZeroControl = false): 
     problems.push('Variation keys must be different from each other, also in upper/lower case.')
   }
   const weights = weightCheck(draft)
-  if (!weights.ok) problems.push(weights.message)
+  // A bandit's weights are the bandit's: it starts them equal.
+  if (draft.bandit.type === 'bandit') problems.push(...banditProblems(draft.bandit, keys.length))
+  else if (!weights.ok) problems.push(weights.message)
   else if (!savedZeroControl && !(parsePercent(draft.variations[0]?.weightPercent ?? '') > 0)) {
     problems.push(
       'The first variation is the control: give it a weight above 0%, or there is nothing to compare with.',
@@ -165,8 +178,10 @@ function weightOf(v: VariationDraft): number {
 
 /** The body of `POST /v1/admin/experiments` (PATCH takes the same fields without `key`). */
 export function inputOf(draft: ExperimentDraft): ExperimentInput {
+  const bandit = draft.bandit.type === 'bandit'
   const variations = draft.variations.map((v): Variation => {
-    const variation: Variation = { key: v.key.trim(), weight: weightOf(v) }
+    const weight = bandit ? 1 / draft.variations.length : weightOf(v)
+    const variation: Variation = { key: v.key.trim(), weight }
     if (v.name.trim()) variation.name = v.name.trim()
     if (v.url.trim()) variation.url = v.url.trim()
     return variation
@@ -187,16 +202,19 @@ export function inputOf(draft: ExperimentDraft): ExperimentInput {
       ? Number((parsePercent(draft.winsorizePercent) / 100).toFixed(6))
       : null,
     metrics: draft.metrics.map(metricInputOf),
+    ...(bandit && { type: 'bandit' as const, bandit: banditInputOf(draft.bandit) }),
   }
 }
 
 /**
  * Whether saving re-splits traffic, which for a started experiment opens a new phase. Mirrors the
- * Worker's rule: variation keys and weights (and the seed, which the form does not edit).
+ * Worker's rule: variation keys and weights (and the seed, which the form does not edit); a
+ * bandit's keys only, its weights being its own.
  */
 export function changesSplit(exp: Experiment, input: ExperimentInput): boolean {
-  const before = exp.variations.map((v) => [v.key, v.weight])
-  const after = input.variations.map((v) => [v.key, v.weight])
+  const split = (v: Variation) => (exp.type === 'bandit' ? [v.key] : [v.key, v.weight])
+  const before = exp.variations.map(split)
+  const after = input.variations.map(split)
   return JSON.stringify(before) !== JSON.stringify(after)
 }
 
