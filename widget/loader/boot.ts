@@ -55,10 +55,8 @@ export function boot(config: LoaderConfig): void {
   void Promise.resolve(edgeAssignments() ?? (id && fetchAssignments(api, site, id)))
     .then((assignments) =>
       watchDocument(() => {
-        const shown = assignments as Assignments | undefined
-        for (const experiment of showVariations(shown)) {
-          // A rolled-out winner is shown to everyone and no longer measured.
-          if (!shown?.[experiment]?.rolledOut) track({ type: 'exposure', experiment })
+        for (const experiment of showVariations(assignments as Assignments | undefined)) {
+          track({ type: 'exposure', experiment })
         }
       }),
     )

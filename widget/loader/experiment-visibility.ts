@@ -15,10 +15,7 @@
  * show for a moment; proxy mode injects the assignments into the page and avoids that.
  */
 /** The visitor's variation per experiment key, as `POST /v1/assign` and the edge give them. */
-export type Assignments = Record<
-  string,
-  { variation: string; index?: number; phase?: number; rolledOut?: boolean }
->
+export type Assignments = Record<string, { variation: string; index?: number; phase?: number }>
 
 /** Marked elements not shown: the undecided, and the variations the visitor does not see. */
 const NOT_SHOWN = '[data-edgelift-experiment]:not([data-edgelift-shown])'
