@@ -8,13 +8,15 @@
  * Options: --api URL (default http://localhost:$PORT, 8787)  --site pk_demo  --admin sk_demo  --experiment KEY
  *   --visitors N  --baseline 0.05  --lift 0.1  --skew 0.2 (drop that share of control's
  *   exposures, to provoke a sample-ratio alarm)  --seed 1  --prefix sim
+ *   --reweigh-every 500 (a bandit: reweigh it after every N visitors, as its cron would between
+ *   them; 0 leaves it to the cron)
  */
 import { DEFAULT_API, failWith, parseFlags, unreachable } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 import { recommendationVisits } from './lib/simulate-recs.ts'
 
 const USAGE =
-  'usage: npm run simulate -- [--visitors 2000] [--lift 0.1] [--baseline 0.05] [--experiment KEY] [--skew 0] [--api URL] [--site pk_...] [--admin sk_...]'
+  'usage: npm run simulate -- [--visitors 2000] [--lift 0.1] [--baseline 0.05] [--experiment KEY] [--skew 0] [--reweigh-every 500] [--api URL] [--site pk_...] [--admin sk_...]'
 
 const fail: (message: string) => never = failWith(USAGE)
 
@@ -29,6 +31,7 @@ const OPTIONS = {
   skew: { type: 'string', default: '0' },
   seed: { type: 'string', default: '1' },
   prefix: { type: 'string', default: 'sim' },
+  'reweigh-every': { type: 'string', default: '500' },
 } as const
 
 const { values } = parseFlags({ options: OPTIONS }, fail)
@@ -43,6 +46,7 @@ const visitors = number('visitors', values.visitors, 1, 1_000_000)
 const baseline = number('baseline', values.baseline, 0, 1)
 const lift = number('lift', values.lift, -1, 10)
 const skew = number('skew', values.skew, 0, 1)
+const reweighEvery = Math.floor(number('reweigh-every', values['reweigh-every'], 0, 1_000_000))
 const api = values.api.replace(/\/$/, '')
 if (!/^[A-Za-z0-9_-]{1,32}$/.test(values.prefix))
   fail('--prefix must be 1-32 characters of A-Z a-z 0-9 _ -.')
@@ -73,6 +77,7 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
 
 type Experiment = {
   key: string
+  type?: string
   status: string
   url: string | null
   variations: { key: string }[]
@@ -124,6 +129,21 @@ const seeRecommendations = recommendationVisits({
   seed: Number(values.seed),
   eventId,
 })
+
+const experimentKey = experiment.key
+type Reweighed = { updated: boolean; reason?: string; weights: number[] }
+const updates: { afterVisitors: number; updated: boolean; reason?: string; weights: number[] }[] =
+  []
+/** A bandit's update now, with every event so far delivered first so it counts them. */
+async function reweigh(afterVisitors: number) {
+  await flush(true)
+  const answer = await call<Reweighed>(
+    `/v1/admin/experiments/${encodeURIComponent(experimentKey)}/reweigh`,
+    { method: 'POST', headers: admin },
+  )
+  updates.push({ afterVisitors, ...answer })
+}
+const bandit = experiment.type === 'bandit' && reweighEvery > 0
 
 async function flush(force = false) {
   while (pending.length >= 100 || (force && pending.length > 0)) {
@@ -184,6 +204,7 @@ for (let i = 0; i < visitors; i++) {
     }
   }
   await flush()
+  if (bandit && (i + 1) % reweighEvery === 0) await reweigh(i + 1)
   if (i % 25 === 0) bar.update(i + 1)
 }
 await flush(true)
@@ -195,6 +216,7 @@ console.log(
       experiment: experiment.key,
       eventsAccepted: sent,
       truth,
+      ...(bandit && { banditUpdates: updates }),
       recommendations: seeRecommendations.totals,
     },
     null,

@@ -8,6 +8,30 @@ import type { Audience } from './audience.ts'
 export const EXPERIMENT_STATUSES = ['draft', 'running', 'paused', 'stopped'] as const
 export type ExperimentStatus = (typeof EXPERIMENT_STATUSES)[number]
 
+/** `ab`: fixed weights; `bandit`: weights that move towards the variation that converts best. */
+export const EXPERIMENT_TYPES = ['ab', 'bandit'] as const
+export type ExperimentType = (typeof EXPERIMENT_TYPES)[number]
+
+/**
+ * `maximize`: Thompson sampling (each weight is the variation's probability of being best);
+ * `identify`: top-two Thompson sampling, which keeps more traffic on the runner-up.
+ */
+export const BANDIT_OBJECTIVES = ['maximize', 'identify'] as const
+export type BanditObjectiveName = (typeof BANDIT_OBJECTIVES)[number]
+
+/** A bandit's settings, as stored and as `POST /v1/admin/experiments` takes them. */
+export type BanditConfig = {
+  objective: BanditObjectiveName
+  /** Hours after the start during which the weights stay equal. */
+  exploreHours: number
+  /** Hours between the scheduled updates. */
+  updateHours: number
+  /** Floor on every variation's weight after an update. */
+  minWeight: number
+  /** P(best) at which the dashboard recommends stopping (at three updates in a row). */
+  stopThreshold: number
+}
+
 export const GOAL_EVENTS = ['purchase', 'add_to_cart', 'click', 'custom'] as const
 export type GoalEvent = (typeof GOAL_EVENTS)[number]
 
@@ -117,8 +141,65 @@ export type Experiment = {
   metrics: MetricDefinition[]
   /** Who the experiment includes, decided at each visitor's first exposure; null = everybody. */
   audience: Audience | null
+  type: ExperimentType
+  /** A bandit's settings; null for an A/B test. A bandit's variation weights are the current ones. */
+  bandit: BanditConfig | null
+  /** The variation a "stop and roll out" shows to everyone; null otherwise. */
+  winner: string | null
   createdAt: number
   updatedAt: number
+}
+
+/** One allocation period of a bandit's phase, with its visitors by first exposure. */
+export type BanditPeriodResult = {
+  period: number
+  startedAt: number
+  weights: number[]
+  /** Visitors exposed in the phase before the period started. */
+  visitorsBefore: number
+  /** Visitors first exposed during the period, per variation. */
+  visitors: number[]
+  conversions: number[]
+  /** P(best) per variation from the update that opened the period; null for the first. */
+  bestArmProbabilities: number[] | null
+}
+
+/** A bandit variation's figures in `results.bandit`, in the phase's variation order. */
+export type BanditVariationResult = {
+  key: string
+  visitors: number
+  conversions: number
+  /** Conversion rate with each allocation period weighted by its share of all visitors. */
+  rate: number | null
+  rateCI: [number, number] | null
+  probabilityOfBeingBest: number
+  /** Conversions beyond (negative: short of) what an equal split of the traffic would bring. */
+  conversionsGained: number
+}
+
+/** `results.bandit` of `GET /v1/admin/experiments/{key}/results` for a bandit. */
+export type BanditResultsSection = {
+  objective: BanditObjectiveName
+  /** The current weights (the last period's). */
+  weights: number[]
+  bestArmProbabilities: number[]
+  periods: BanditPeriodResult[]
+  variations: BanditVariationResult[]
+  /** Conversions gained (negative: lost) against an equal split, over all variations. */
+  conversionsGained: number
+  /** Visitors each variation should have had by its periods' weights (the SRM's expectation). */
+  expectedVisitors: number[]
+  stopThreshold: number
+  /** The variation whose P(best) stayed at or above the threshold; null when none did. */
+  recommendedWinner: string | null
+}
+
+/** What `POST /v1/admin/experiments/{key}/reweigh` answers. */
+export type ReweighAnswer = {
+  updated: boolean
+  reason?: 'exploring' | 'not_enough_visitors'
+  weights: number[]
+  bestArmProbabilities: number[]
 }
 
 /** The weights and seed one phase of an experiment ran with. */
@@ -151,7 +232,13 @@ export type ErrorEnvelope = { error: { code: string; message: string } }
  * A visitor's variation in one experiment, keyed by experiment in `POST /v1/assign`'s
  * `assignments`, in proxy mode's `X-Edgelift-Assignments` and on `<html data-edgelift-assignments>`.
  */
-export type Assignment = { variation: string; index: number; phase: number }
+export type Assignment = {
+  variation: string
+  index: number
+  phase: number
+  /** The experiment is stopped with this variation rolled out to everyone: nothing to record. */
+  rolledOut?: true
+}
 
 /** An item of a recommendation list, as `GET /v1/recs` answers it. */
 export type RecommendedItemShown = {
@@ -200,7 +287,13 @@ export type ProxySettingsAnswer = {
  * What `GET /v1/admin/experiments/{key}/results` answers beside the statistics of the goal: the
  * phases that exist, the secondary and guardrail metrics, and the plan's duration in days.
  */
-export type ResultsAdditions = { phases: number[]; metrics: MetricResult[]; duration: Duration }
+export type ResultsAdditions = {
+  phases: number[]
+  metrics: MetricResult[]
+  duration: Duration
+  /** Present for a bandit. */
+  bandit?: BanditResultsSection
+}
 
 /** A visitor's purchase-intent band: where their score falls among the site's recent sessions. */
 export const INTENT_BANDS = ['low', 'medium', 'high'] as const

@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
 import { database } from './db/database.ts'
+import { updateDueBandits } from './experiments/bandit-schedule.ts'
 import { trainChangedSites } from './recs/train/scheduled-training.ts'
 import { workerTrainingLimit } from './recs/serve/online-config.ts'
 import { envelope, onError } from './http/on-error.ts'
@@ -39,8 +40,10 @@ import { intentSgdOptions } from './intent/online-config.ts'
 import { runIntentCron } from './intent/scheduled-intent.ts'
 import { labelledSessions } from './intent/session-features.ts'
 
-/** The frequent cron (wrangler.toml): only the intent model's online learning runs on it. */
+/** wrangler.toml's frequent crons; every other cron is the nightly one. */
 const INTENT_LEARNING_CRON = '*/15 * * * *'
+/** Bandit updates due: each bandit keeps its own `updateHours` within this cadence. */
+const BANDIT_CRON = '*/5 * * * *'
 
 const adminApi = new Hono<AppEnv>()
   .use(requireAdminKey, adminChain)
@@ -97,22 +100,24 @@ export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
     const db = database(env.DB)
+    const log = (what: string) => (report: unknown) => console.log(what, report)
+    if (controller.cron === BANDIT_CRON) {
+      ctx.waitUntil(updateDueBandits(db, Date.now()).then(log('bandit updates')))
+      return
+    }
+    // Every 15 minutes the intent model learns from ended sessions; nightly it also retrains.
     const nightly = controller.cron !== INTENT_LEARNING_CRON
     const sgd = intentSgdOptions(env)
     ctx.waitUntil(
-      runIntentCron(db, { sgd, sessions: labelledSessions, train: nightly }).then((report) =>
-        console.log('scheduled intent', report),
+      runIntentCron(db, { sgd, sessions: labelledSessions, train: nightly }).then(
+        log('scheduled intent'),
       ),
     )
     if (!nightly) return
+    ctx.waitUntil(trainChangedSites(db, workerTrainingLimit(env)).then(log('scheduled training')))
     ctx.waitUntil(
-      trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
-        console.log('scheduled training', report),
-      ),
-    )
-    ctx.waitUntil(
-      recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), Date.now()).then((report) =>
-        console.log('hostname proofs re-checked', report),
+      recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), Date.now()).then(
+        log('hostname proofs re-checked'),
       ),
     )
   },

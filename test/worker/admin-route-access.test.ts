@@ -12,6 +12,8 @@ const EXPECTED: Record<string, 'read' | 'write'> = {
   'GET /v1/admin/experiments/:key': 'read',
   'PATCH /v1/admin/experiments/:key': 'write',
   'POST /v1/admin/experiments/:key/:action{start|pause|stop}': 'write',
+  'POST /v1/admin/experiments/:key/reweigh': 'write',
+  'POST /v1/admin/experiments/:key/rollout': 'write',
   'GET /v1/admin/experiments/:key/results': 'read',
   'GET /v1/admin/experiments/:key/timeseries': 'read',
   'GET /v1/admin/sample-size': 'read',

@@ -4,6 +4,9 @@ import { assignVariation } from '../../shared/bucketing.ts'
 import { splitUrlTarget } from '../../worker/edge/split-url.ts'
 import { admin, createSite, errorOf, rows, startExperiment, type TestSite } from './support/api.ts'
 import { proveHostname } from './support/hostnames.ts'
+import { expose, purchase, storedVariations } from './support/bandit.ts'
+import type { Experiment } from '../../shared/api-types.ts'
+import { currentSeed } from '../../worker/experiments/experiment.ts'
 
 const origin = inject('originUrl')
 let counter = 0
@@ -481,4 +484,52 @@ describe('proxy mode: fail open', () => {
       db.batch = batch
     }
   }, 20_000)
+})
+
+describe('proxy mode: bandits and rolled-out winners', () => {
+  it('shows a rolled-out winner to every visitor and records no exposure', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    const rolled = await admin(site, 'POST', '/experiments/hero/rollout', { variation: 'b' })
+    expect(rolled.status).toBe(200)
+    for (const visitor of [visitorIn('hero', 0), visitorIn('hero', 1)]) {
+      const body = await (await via(host, '/page', asVisitor(visitor))).text()
+      expect(body).toMatch(/data-edgelift-variation="b" data-edgelift-shown/)
+      expect(body).not.toContain('data-edgelift-variation="control"')
+      expect(body).toContain('&quot;rolledOut&quot;:true')
+    }
+    await new Promise((r) => setTimeout(r, 200))
+    const stored = await rows<{ n: number }>(
+      `SELECT count(*) AS n FROM events WHERE site_id = ?`,
+      site.id,
+    )
+    expect(stored).toEqual([{ n: 0 }])
+  })
+
+  it('keeps a bandit visitor in their stored variation after the weights moved away from it', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', { ...HERO, type: 'bandit', bandit: { exploreHours: 0 } })
+    const visitors = Array.from({ length: 300 }, (_, i) => `bandit-${i}`)
+    await expose(site, 'hero', visitors)
+    const stored = await storedVariations(site, 'hero')
+    await purchase(
+      site,
+      visitors.filter((id, i) => (stored.get(id) === 1 ? i % 3 === 0 : i % 30 === 0)),
+    )
+    const answer = (await (await admin(site, 'POST', '/experiments/hero/reweigh')).json()) as {
+      weights: number[]
+    }
+    expect(answer.weights[1]).toBeGreaterThan(0.9)
+    // A control visitor whom the new weights alone would put in b.
+    const exp = (await (await admin(site, 'GET', '/experiments/hero')).json()) as Experiment
+    const moved = visitors.find(
+      (id) =>
+        stored.get(id) === 0 &&
+        assignVariation({ seed: currentSeed(exp), weights: answer.weights, coverage: 1 }, id) === 1,
+    )
+    expect(moved).toBeDefined()
+    const body = await (await via(host, '/page', asVisitor(moved ?? ''))).text()
+    expect(body).toMatch(/data-edgelift-variation="control" data-edgelift-shown/)
+    expect(body).not.toContain('data-edgelift-variation="b"')
+  })
 })

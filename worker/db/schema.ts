@@ -73,6 +73,12 @@ export const experiments = sqliteTable(
     metrics: text('metrics').notNull().default('[]'),
     /** JSON `{ intentBands?, devices?, visitors?, sources? }`; null includes every visitor. */
     audience: text('audience'),
+    /** ab | bandit */
+    type: text('type').notNull().default('ab'),
+    /** A bandit's JSON `{ objective, exploreHours, updateHours, minWeight, stopThreshold }`. */
+    bandit: text('bandit'),
+    /** The variation key a "stop and roll out" showed to everyone; null otherwise. */
+    winner: text('winner'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -98,6 +104,30 @@ export const experimentPhases = sqliteTable(
     endedAt: integer('ended_at'),
   },
   (t) => [primaryKey({ columns: [t.siteId, t.experimentKey, t.phase] })],
+)
+
+/**
+ * A bandit's allocation periods within a phase: from `startedAt` (until the next period's start)
+ * new visitors are bucketed with `weights`; visitors exposed earlier keep their variation. Results
+ * count each visitor in the period of their first exposure.
+ */
+export const banditPeriods = sqliteTable(
+  'bandit_periods',
+  {
+    siteId: text('site_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    phase: integer('phase').notNull(),
+    /** 0 for the equal split the phase opens with, then one per update. */
+    period: integer('period').notNull(),
+    startedAt: integer('started_at').notNull(),
+    /** JSON array of weights, one per variation of the phase. */
+    weights: text('weights').notNull(),
+    /** Visitors exposed in the phase before this period started. */
+    visitorsBefore: integer('visitors_before').notNull().default(0),
+    /** JSON P(best) per variation computed by the update that opened the period; null for 0. */
+    bestArmProbabilities: text('best_arm_probabilities'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.experimentKey, t.phase, t.period] })],
 )
 
 /** Every accepted event, once: the primary key is the idempotency key. */

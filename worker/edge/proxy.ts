@@ -7,8 +7,10 @@
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import type { Assignment } from '../../shared/api-types.ts'
 import { assignVisitor } from '../experiments/assign-visitor.ts'
-import { runningExperimentsOrLastKnown } from '../experiments/running-experiments.ts'
+import { servedExperimentsOrLastKnown } from '../experiments/running-experiments.ts'
+import { storedBanditVariations } from '../experiments/bandit-exposures.ts'
 import { urlMatches } from '../experiments/url-target.ts'
 import { isBot } from '../events/bots.ts'
 import { visitorCookie, visitorFromCookie } from '../visitors/visitor-cookie.ts'
@@ -43,7 +45,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   const request = c.req.raw
   const url = new URL(request.url)
   const isPage = request.method === 'GET' && acceptsHtml(request)
-  const running = isPage ? await runningExperimentsOrLastKnown(c.var.db, target.site.id) : null
+  const running = isPage ? await servedExperimentsOrLastKnown(c.var.db, target.site.id) : null
   if (!running || running.length === 0) return forward(request, originUrl(url, target.origin))
 
   // Global Privacy Control is a standing refusal, as in the widget: no identifier is set or read,
@@ -57,7 +59,8 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   // Audiences are decided by /v1/assign, where the visitor's intent is scored; the proxy shows
   // an experiment with an audience to nobody rather than to visitors it would not count.
   const everybody = running.filter((e) => e.audience === null)
-  const assignments = refuses ? {} : assignVisitor(everybody, visitorId, { url: url.href })
+  const exposed = known ? await banditExposuresOrNone(c, target, known, everybody) : undefined
+  const assignments = refuses ? {} : assignVisitor(everybody, visitorId, { url: url.href, exposed })
   /** The `el_vid` to set with the answer: a new visitor's, never a refusing one's. */
   const newVisitor = refuses || known ? undefined : visitorId
   const experiments = new Map(running.map((e) => [e.key, e]))
@@ -81,7 +84,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
       if (location.pathname !== url.pathname) {
         // The visitor sees this variation from here on, and its page seldom matches the
         // experiment's pattern: the redirect is the exposure.
-        if (counts) {
+        if (counts && !assignment.rolledOut) {
           c.executionCtx.waitUntil(
             recordPageExposures(c.var.db, target.site, visitorId, { [key]: assignment }),
           )
@@ -103,7 +106,9 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     return response
 
   if (counts) {
-    c.executionCtx.waitUntil(recordPageExposures(c.var.db, target.site, visitorId, assignments))
+    c.executionCtx.waitUntil(
+      recordPageExposures(c.var.db, target.site, visitorId, measuredOnly(assignments)),
+    )
   }
   const rewritten = rewritePage(response, {
     assignments,
@@ -130,6 +135,29 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     newVisitor,
     request.url,
   )
+}
+
+/**
+ * The bandit variations stored for a returning visitor. A page must not fail because D1 does:
+ * without the answer the current weights decide, and the stored exposure still wins in results.
+ */
+async function banditExposuresOrNone(
+  c: Context<AppEnv>,
+  target: ProxySite,
+  visitorId: string,
+  served: Parameters<typeof storedBanditVariations>[3],
+): Promise<Map<string, number> | undefined> {
+  try {
+    return await storedBanditVariations(c.var.db, target.site.id, visitorId, served)
+  } catch (err) {
+    console.warn('D1 unavailable; bandit visitors assigned by the current weights', err)
+    return undefined
+  }
+}
+
+/** The assignments that are exposures to record: not the rolled-out winners. */
+function measuredOnly(assignments: Record<string, Assignment>): Record<string, Assignment> {
+  return Object.fromEntries(Object.entries(assignments).filter(([, a]) => !a.rolledOut))
 }
 
 function acceptsHtml(request: Request): boolean {

@@ -8,6 +8,7 @@ import { batch, type Database, type Statement } from '../db/database.ts'
 import { variationIndexOf } from '../experiments/assign-visitor.ts'
 import type { Experiment } from '../experiments/experiment.ts'
 import { runningExperiments } from '../experiments/running-experiments.ts'
+import { exposureKey, storedBanditExposures } from '../experiments/bandit-exposures.ts'
 import { originAllowed } from '../sites/site-origins.ts'
 import type { Site } from '../sites/site-store.ts'
 import { upsertItemsStatements, type CatalogRow } from '../catalog/catalog-store.ts'
@@ -65,9 +66,14 @@ export async function prepareIngest(
     if (!hashes.has(event.visitorId)) hashes.set(event.visitorId, await sha256Hex(event.visitorId))
   }
   const forgotten = await forgottenAmong(db, site.id, [...hashes.values()])
-  const running = valid.some((v) => v.event.type === 'exposure')
-    ? await runningExperiments(db, site.id)
-    : []
+  const exposures = valid.filter((v) => v.event.type === 'exposure')
+  const running = exposures.length ? await runningExperiments(db, site.id) : []
+  const banditExposed = await storedBanditExposures(
+    db,
+    site.id,
+    exposures.map((v) => v.event),
+    running,
+  )
 
   const rows: StoredEvent[] = []
   for (const { index, event } of valid) {
@@ -85,7 +91,8 @@ export async function prepareIngest(
       rejected.push({ index, ...foreign })
       continue
     }
-    const exposure = event.type === 'exposure' ? exposureOf(event, running) : undefined
+    const exposure =
+      event.type === 'exposure' ? exposureOf(event, running, banditExposed) : undefined
     if (exposure && 'code' in exposure) {
       rejected.push({ index, ...exposure })
       continue
@@ -176,6 +183,7 @@ function foreignCurrency(event: EventInput, site: Site): { code: string; message
 function exposureOf(
   event: EventInput,
   running: Experiment[],
+  banditExposed: ReadonlyMap<string, number>,
 ): { phase: number; variation: number } | { code: string; message: string } {
   const exp = running.find((e) => e.key === event.experiment)
   if (!exp) {
@@ -184,7 +192,11 @@ function exposureOf(
       message: `No running experiment has the key ${event.experiment ?? ''}.`,
     }
   }
-  const variation = variationIndexOf(exp, event.visitorId)
+  const variation = variationIndexOf(
+    exp,
+    event.visitorId,
+    banditExposed.get(exposureKey(exp.key, event.visitorId)),
+  )
   if (variation < 0) {
     return {
       code: 'not_in_experiment',

@@ -4,7 +4,7 @@
  * meant something, and silently splitting evenly would hide the mistake.
  */
 import { z } from 'zod'
-import { GOAL_EVENTS } from '../../shared/api-types.ts'
+import { BANDIT_OBJECTIVES, EXPERIMENT_TYPES, GOAL_EVENTS } from '../../shared/api-types.ts'
 import { metricsSchema } from './metric-schema.ts'
 import { KEY } from '../../shared/identifiers.ts'
 import { parseSplitTarget } from './split-target.ts'
@@ -66,19 +66,78 @@ const fields = {
   audience: audienceSchema,
 }
 
-export const createExperimentSchema = z.strictObject({
-  key,
-  name: fields.name.optional(),
-  variations: fields.variations,
-  coverage: fields.coverage.default(1),
-  seed: fields.seed.optional(),
-  goal: fields.goal.default({ event: 'purchase' }),
-  url: fields.url.optional(),
-  redirect: fields.redirect.default(false),
-  winsorize: fields.winsorize.default(null),
-  metrics: fields.metrics.default([]),
-  audience: fields.audience.default(null),
+/**
+ * A bandit's settings with their defaults. The cron checks every few minutes, so an update
+ * cadence under a quarter of an hour could not be kept.
+ */
+const bandit = z.strictObject({
+  objective: z.enum(BANDIT_OBJECTIVES).default('maximize'),
+  exploreHours: z
+    .number()
+    .min(0)
+    .max(24 * 90)
+    .default(24),
+  updateHours: z
+    .number()
+    .min(0.25)
+    .max(24 * 7)
+    .default(1),
+  minWeight: z.number().min(0).max(0.5).default(0.01),
+  // Below a majority the "best" variation would not be more likely best than not.
+  stopThreshold: z.number().min(0.5).max(0.9999).default(0.95),
 })
+
+/** Every variation keeps `minWeight`: k floors cannot exceed the whole traffic. */
+function floorsFit(
+  value: { bandit?: { minWeight: number } | null; variations?: readonly unknown[] },
+  ctx: z.RefinementCtx,
+): void {
+  const count = value.variations?.length
+  const minWeight = value.bandit?.minWeight
+  if (count === undefined || minWeight === undefined || minWeight * count <= 1 + 1e-9) return
+  ctx.addIssue({
+    code: 'custom',
+    path: ['bandit', 'minWeight'],
+    message: `${count} variations cannot each keep ${minWeight} of the traffic: minWeight × variations must be at most 1`,
+  })
+}
+
+export const createExperimentSchema = z
+  .strictObject({
+    key,
+    name: fields.name.optional(),
+    variations: fields.variations,
+    coverage: fields.coverage.default(1),
+    seed: fields.seed.optional(),
+    goal: fields.goal.default({ event: 'purchase' }),
+    url: fields.url.optional(),
+    redirect: fields.redirect.default(false),
+    winsorize: fields.winsorize.default(null),
+    metrics: fields.metrics.default([]),
+    audience: fields.audience.default(null),
+    type: z.enum(EXPERIMENT_TYPES).default('ab'),
+    bandit: bandit.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.type === 'ab' && value.bandit !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bandit'],
+        message: 'bandit settings need "type": "bandit"',
+      })
+    }
+    floorsFit(value, ctx)
+  })
+  // A bandit explores with equal weights whatever was typed: its weights are the bandit's to set.
+  .transform((value) =>
+    value.type === 'bandit'
+      ? {
+          ...value,
+          bandit: value.bandit ?? bandit.parse({}),
+          variations: value.variations.map((v, _, all) => ({ ...v, weight: 1 / all.length })),
+        }
+      : { ...value, bandit: null },
+  )
 
 export const patchExperimentSchema = z
   .strictObject({
@@ -92,6 +151,7 @@ export const patchExperimentSchema = z
     winsorize: fields.winsorize,
     metrics: fields.metrics,
     audience: fields.audience,
+    bandit,
   })
   .partial()
 

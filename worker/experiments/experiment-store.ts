@@ -15,6 +15,7 @@ import {
   type ExperimentStatus,
   type Phase,
 } from './experiment.ts'
+import { openPeriod } from './bandit-periods.ts'
 import type { Change } from './lifecycle.ts'
 import { forgetRunningExperiments } from './running-experiments.ts'
 
@@ -159,7 +160,24 @@ export async function saveChange(
         variationKeys: JSON.stringify(openPhase.variationKeys),
         startedAt: openPhase.startedAt,
       })
-      await batch(db, [guard, update, close, open, ...also])
+      // A bandit's phase opens with its first allocation period, the equal split it explores with.
+      const firstPeriod =
+        next.type === 'bandit'
+          ? [
+              openPeriod(
+                db,
+                { siteId, experimentKey: next.key, phase: openPhase.phase },
+                {
+                  period: 0,
+                  startedAt: openPhase.startedAt,
+                  weights: openPhase.weights,
+                  visitorsBefore: 0,
+                  bestArmProbabilities: null,
+                },
+              ),
+            ]
+          : []
+      await batch(db, [guard, update, close, open, ...firstPeriod, ...also])
     } else {
       await batch(db, [guard, update, close, ...also])
     }

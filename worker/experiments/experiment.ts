@@ -1,11 +1,13 @@
 /** The experiment as the domain and the API see it (shared wire types), and its rows. */
 import type {
+  BanditConfig,
   Experiment,
   ExperimentStatus,
   GoalEvent,
   MetricDefinition,
   Phase,
   Variation,
+  ExperimentType,
 } from '../../shared/api-types.ts'
 import type { Audience } from '../../shared/audience.ts'
 import { phaseSeed } from '../../shared/bucketing.ts'
@@ -35,6 +37,9 @@ export function experimentFromRow(row: typeof experiments.$inferSelect): Experim
     winsorize: row.winsorizeAt,
     metrics: JSON.parse(row.metrics) as MetricDefinition[],
     audience: row.audience === null ? null : (JSON.parse(row.audience) as Audience),
+    type: row.type as ExperimentType,
+    bandit: row.bandit === null ? null : (JSON.parse(row.bandit) as BanditConfig),
+    winner: row.winner,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   }
@@ -57,6 +62,9 @@ export function experimentToRow(siteId: string, exp: Experiment): typeof experim
     winsorizeAt: exp.winsorize,
     metrics: JSON.stringify(exp.metrics),
     audience: exp.audience === null ? null : JSON.stringify(exp.audience),
+    type: exp.type,
+    bandit: exp.bandit === null ? null : JSON.stringify(exp.bandit),
+    winner: exp.winner,
     createdAt: exp.createdAt,
     updatedAt: exp.updatedAt,
   }

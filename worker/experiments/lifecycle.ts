@@ -4,7 +4,8 @@
  * a new phase, re-randomized by a derived seed and analysed apart; coverage does not, because
  * raising it only adds visitors.
  */
-import { conflict } from '../domain-error.ts'
+import { equalWeights } from '../../shared/bucketing.ts'
+import { conflict, invalid } from '../domain-error.ts'
 import { currentSeed, type Experiment, type Phase } from './experiment.ts'
 import type { PatchExperimentInput } from './experiment-schema.ts'
 
@@ -45,10 +46,29 @@ export function applyPatch(exp: Experiment, patch: PatchExperimentInput, now: nu
   if (exp.status === 'stopped' && Object.keys(patch).some((k) => k !== 'name')) {
     throw conflict('experiment_stopped', 'A stopped experiment can only be renamed.')
   }
+  if (patch.bandit !== undefined && exp.type !== 'bandit') {
+    throw invalid(
+      'invalid_experiment',
+      'experiment.bandit: only a bandit experiment has bandit settings.',
+    )
+  }
+  const variations =
+    patch.variations === undefined || exp.type !== 'bandit'
+      ? patch.variations
+      : banditVariations(exp, patch.variations)
+  const bandit = patch.bandit ?? exp.bandit
+  const count = (variations ?? exp.variations).length
+  if (bandit && bandit.minWeight * count > 1 + 1e-9) {
+    throw invalid(
+      'invalid_experiment',
+      `experiment.bandit.minWeight: ${count} variations cannot each keep ${bandit.minWeight} of the traffic.`,
+    )
+  }
   const next: Experiment = {
     ...exp,
     ...(patch.name !== undefined && { name: patch.name }),
-    ...(patch.variations !== undefined && { variations: patch.variations }),
+    ...(variations !== undefined && { variations }),
+    ...(patch.bandit !== undefined && { bandit: patch.bandit }),
     ...(patch.coverage !== undefined && { coverage: patch.coverage }),
     ...(patch.seed !== undefined && { seed: patch.seed }),
     ...(patch.goal !== undefined && { goal: patch.goal }),
@@ -77,13 +97,43 @@ export function phaseOf(exp: Experiment, now: number): Phase {
   }
 }
 
-/** What decides each visitor's variation: variation keys, weights, seed and audience. */
+/**
+ * What decides each visitor's variation: variation keys, weights, seed and audience. A bandit's
+ * weights are its own to move, within the phase, so only its keys count. A new audience is a new
+ * split too: visitors decided under the old one keep their decision within its phase, and the new
+ * phase decides everyone afresh.
+ */
 function splitSignature(exp: Experiment): string {
-  // A new audience is a new split too: visitors decided under the old one keep their decision
-  // within its phase, and the new phase decides everyone afresh.
-  return JSON.stringify([
-    exp.variations.map((v) => [v.key, v.weight]),
-    exp.seed ?? exp.key,
-    exp.audience,
-  ])
+  const split = exp.variations.map((v) => (exp.type === 'bandit' ? [v.key] : [v.key, v.weight]))
+  return JSON.stringify([split, exp.seed ?? exp.key, exp.audience])
+}
+
+/**
+ * A bandit's variations after a PATCH: the same keys keep the current weights (the bandit sets
+ * them), other keys start a new phase with an equal split.
+ */
+function banditVariations(
+  exp: Experiment,
+  given: Experiment['variations'],
+): Experiment['variations'] {
+  const sameKeys =
+    given.length === exp.variations.length &&
+    given.every((v, i) => v.key === exp.variations[i]?.key)
+  const weights = sameKeys ? exp.variations.map((v) => v.weight) : equalWeights(given.length)
+  return given.map((v, i) => ({ ...v, weight: weights[i] ?? 0 }))
+}
+
+/**
+ * "Stop and roll out": stops the experiment and records `variation` as the winner, which every
+ * visitor is then shown. 409 unless running or paused; 400 for a key the experiment lacks.
+ */
+export function rollOut(exp: Experiment, variation: string, now: number): Change {
+  if (exp.status !== 'running' && exp.status !== 'paused') {
+    throw conflict('not_running', 'Only a running or paused experiment can be rolled out.')
+  }
+  if (!exp.variations.some((v) => v.key === variation)) {
+    throw invalid('invalid_variation', `The experiment has no variation ${variation}.`)
+  }
+  const { next, closePhase } = transition(exp, 'stop', now)
+  return { next: { ...next, winner: variation }, ...(closePhase !== undefined && { closePhase }) }
 }

@@ -11,6 +11,7 @@ import type { ResultsAdditions } from '../../shared/api-types.ts'
 import { computeResults } from '../stats/index.ts'
 import { computeMetric, EMPTY_METRIC_TOTALS as EMPTY_TOTALS } from '../stats/metrics.ts'
 import type { ExperimentResults } from '../../shared/results-types.ts'
+import { banditSection } from './bandit-results.ts'
 import { metricTotals } from './metric-totals.ts'
 import { phaseTotals } from './phase-totals.ts'
 import { durationAt, recentTraffic } from './recent-traffic.ts'
@@ -47,10 +48,11 @@ export async function experimentResults(
 ): Promise<ExperimentResults & Omit<ResultsAdditions, 'phases'>> {
   const where = { siteId: site.id, experimentKey: exp.key, phase: phase.phase }
   const count = phase.variationKeys.length
-  const [totals, traffic, metrics] = await Promise.all([
+  const [totals, traffic, metrics, bandit] = await Promise.all([
     phaseTotals(db, where, count, { currency: site.currency, winsorizeAt: exp.winsorize }),
     recentTraffic(db, { ...where, phaseStartedAt: phase.startedAt }, now),
     metricTotals(db, where, exp.metrics, count, site.currency),
+    exp.type === 'bandit' ? banditSection(db, site.id, exp, phase) : undefined,
   ])
   const results = computeResults({
     experiment: exp.key,
@@ -64,6 +66,8 @@ export async function experimentResults(
   })
   return {
     ...results,
+    // A bandit's expected split is each period's weights, not the phase's opening ones.
+    ...(bandit && { srm: bandit.srm, bandit: bandit.bandit }),
     metrics: exp.metrics.map((definition) =>
       computeMetric(
         definition,

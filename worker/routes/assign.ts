@@ -1,4 +1,7 @@
-/** `POST /v1/assign`: the visitor's variation in every running experiment that includes them. */
+/**
+ * `POST /v1/assign`: the visitor's variation in every running experiment that includes them, and
+ * the winner of every rolled-out one.
+ */
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { KEY, VISITOR_ID } from '../../shared/identifiers.ts'
@@ -8,7 +11,8 @@ import type { AppEnv } from '../app-env.ts'
 import { assignVisitor } from '../experiments/assign-visitor.ts'
 import { withinAudiences } from '../experiments/audience-decisions.ts'
 import { visitorTraits } from '../experiments/visitor-traits.ts'
-import { runningExperiments } from '../experiments/running-experiments.ts'
+import { storedBanditVariations } from '../experiments/bandit-exposures.ts'
+import { servedExperiments } from '../experiments/running-experiments.ts'
 import { readJsonBody } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 import { visitorIntent } from '../intent/visitor-intent.ts'
@@ -35,19 +39,30 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
   const known = body.visitorId ?? visitorFromCookie(c.req.header('cookie'))
   const visitorId = known ?? newVisitorId()
   if (!known) c.header('set-cookie', visitorCookie(visitorId, c.req.url), { append: true })
-  const [running, intent] = await Promise.all([
-    runningExperiments(c.var.db, c.var.site.id),
+  const servedAndExposed = async () => {
+    const served = await servedExperiments(c.var.db, c.var.site.id)
+    const exposed = known
+      ? await storedBanditVariations(c.var.db, c.var.site.id, visitorId, served)
+      : undefined
+    return { served, exposed }
+  }
+  const [{ served, exposed }, intent] = await Promise.all([
+    servedAndExposed(),
     body.intent === false
       ? undefined
       : visitorIntent(c.var.db, c.env, c.var.site, visitorId, c.req.raw),
   ])
-  const bucketed = assignVisitor(running, visitorId, { only: body.experiments, url: body.url })
+  const bucketed = assignVisitor(served, visitorId, {
+    only: body.experiments,
+    url: body.url,
+    exposed,
+  })
   const now = Date.now()
   const { assignments, recording } = await withinAudiences(
     c.var.db,
     c.var.site.id,
     visitorId,
-    running,
+    served,
     bucketed,
     () => visitorTraits(c.var.db, c.var.site, visitorId, c.req.raw, intent, now),
     now,

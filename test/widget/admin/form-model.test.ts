@@ -40,6 +40,9 @@ const stored: Experiment = {
   winsorize: 0.99,
   metrics: [],
   audience: null,
+  type: 'ab',
+  bandit: null,
+  winner: null,
   createdAt: 1,
   updatedAt: 2,
 }

@@ -4,7 +4,13 @@
  * which the Worker's modules use too; only what the dashboard itself sends or builds is declared
  * here. Type-only imports: nothing of them enters the browser bundle.
  */
-import type { Goal, MetricDefinition, Variation } from '../../../shared/api-types.ts'
+import type {
+  BanditConfig,
+  ExperimentType,
+  Goal,
+  MetricDefinition,
+  Variation,
+} from '../../../shared/api-types.ts'
 import type { Audience } from '../../../shared/audience.ts'
 
 export type {
@@ -18,7 +24,14 @@ export type {
 } from '../../../shared/results-types.ts'
 
 export {
+  BANDIT_OBJECTIVES,
   EXPERIMENT_STATUSES,
+  EXPERIMENT_TYPES,
+  type BanditConfig,
+  type BanditObjectiveName,
+  type BanditResultsSection,
+  type ExperimentType,
+  type ReweighAnswer,
   GOAL_EVENTS,
   MAX_METRICS,
   METRIC_EVENTS,
@@ -70,6 +83,9 @@ export type ExperimentInput = {
   winsorize: number | null
   metrics: MetricDefinition[]
   audience: Audience | null
+  /** On create only; PATCH cannot change the type. */
+  type?: ExperimentType
+  bandit?: BanditConfig
 }
 
 /** `GET /widget/manifest.json`, written by the build. */

@@ -21,6 +21,7 @@ import {
   type ExperimentDraft,
 } from './form-model.ts'
 import { AudienceFields } from './audience-fields.tsx'
+import { BanditFields } from './bandit-fields.tsx'
 import { MetricFields } from './metric-fields.tsx'
 import { VariationFields } from './variation-fields.tsx'
 
@@ -90,7 +91,7 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
     setSaving(true)
     setFailure(null)
     try {
-      const { key: _key, ...fields } = input
+      const { key: _key, type: _type, ...fields } = input
       const saved = existing
         ? await request<ExperimentDetail>(experimentApi(existing.key), {
             method: 'PATCH',
@@ -110,6 +111,12 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
       {dialog}
       <StateNotices started={started} stopped={stopped} />
       <KeyAndName draft={draft} keyFixed={existing !== undefined} set={set} />
+      <BanditFields
+        bandit={draft.bandit}
+        creating={existing === undefined}
+        disabled={stopped}
+        onChange={(bandit) => set({ bandit })}
+      />
       <VariationFields
         draft={draft}
         disabled={stopped}

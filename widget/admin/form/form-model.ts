@@ -7,6 +7,13 @@ import { KEY } from '../../../shared/identifiers.ts'
 import type { Experiment, ExperimentInput, GoalEvent, Variation } from '../api/types.ts'
 import type { IntentBand } from '../../../shared/api-types.ts'
 import type { Audience, Device, TrafficSourceKind, VisitorKind } from '../../../shared/audience.ts'
+import {
+  banditDraftOf,
+  banditInputOf,
+  banditProblems,
+  newBanditDraft,
+  type BanditDraft,
+} from './bandit-draft.ts'
 import { metricDraftOf, metricInputOf, metricProblems, type MetricDraft } from './metric-draft.ts'
 
 export const MIN_VARIATIONS = 2
@@ -38,6 +45,8 @@ export type ExperimentDraft = {
   /** Secondary and guardrail metrics. */
   metrics: MetricDraft[]
   audience: AudienceDraft
+  /** A/B test or bandit, and the bandit's settings. */
+  bandit: BanditDraft
 }
 
 /** The audience as ticked in the form: an empty list (or '') leaves that condition out. */
@@ -79,6 +88,7 @@ export function newDraft(): ExperimentDraft {
     winsorizePercent: '99',
     metrics: [],
     audience: EVERYBODY,
+    bandit: newBanditDraft(),
   }
 }
 
@@ -107,6 +117,7 @@ export function draftOf(exp: Experiment): ExperimentDraft {
       visitors: exp.audience?.visitors ?? '',
       sources: exp.audience?.sources ?? [],
     },
+    bandit: banditDraftOf(exp),
   }
 }
 
@@ -158,7 +169,9 @@ export function formProblems(draft: ExperimentDraft, savedZeroControl = false): 
     problems.push('Variation keys must be different from each other, also in upper/lower case.')
   }
   const weights = weightCheck(draft)
-  if (!weights.ok) problems.push(weights.message)
+  // A bandit's weights are the bandit's: it starts them equal.
+  if (draft.bandit.type === 'bandit') problems.push(...banditProblems(draft.bandit, keys.length))
+  else if (!weights.ok) problems.push(weights.message)
   else if (!savedZeroControl && !(parsePercent(draft.variations[0]?.weightPercent ?? '') > 0)) {
     problems.push(
       'The first variation is the control: give it a weight above 0%, or there is nothing to compare with.',
@@ -196,8 +209,10 @@ function weightOf(v: VariationDraft): number {
 
 /** The body of `POST /v1/admin/experiments` (PATCH takes the same fields without `key`). */
 export function inputOf(draft: ExperimentDraft): ExperimentInput {
+  const bandit = draft.bandit.type === 'bandit'
   const variations = draft.variations.map((v): Variation => {
-    const variation: Variation = { key: v.key.trim(), weight: weightOf(v) }
+    const weight = bandit ? 1 / draft.variations.length : weightOf(v)
+    const variation: Variation = { key: v.key.trim(), weight }
     if (v.name.trim()) variation.name = v.name.trim()
     if (v.url.trim()) variation.url = v.url.trim()
     return variation
@@ -219,17 +234,19 @@ export function inputOf(draft: ExperimentDraft): ExperimentInput {
       : null,
     metrics: draft.metrics.map(metricInputOf),
     audience: audienceOf(draft.audience),
+    ...(bandit && { type: 'bandit' as const, bandit: banditInputOf(draft.bandit) }),
   }
 }
 
 /**
  * Whether saving re-splits traffic, which for a started experiment opens a new phase. Mirrors the
  * Worker's rule: variation keys and weights, the audience (and the seed, which the form does not
- * edit).
+ * edit); a bandit's keys only, its weights being its own.
  */
 export function changesSplit(exp: Experiment, input: ExperimentInput): boolean {
-  const before = [exp.variations.map((v) => [v.key, v.weight]), exp.audience]
-  const after = [input.variations.map((v) => [v.key, v.weight]), input.audience]
+  const split = (v: Variation) => (exp.type === 'bandit' ? [v.key] : [v.key, v.weight])
+  const before = [exp.variations.map(split), exp.audience]
+  const after = [input.variations.map(split), input.audience]
   return JSON.stringify(before) !== JSON.stringify(after)
 }
 

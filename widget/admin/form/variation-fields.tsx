@@ -23,6 +23,8 @@ export const WEIGHT_SUM_ID = 'weights-sum'
 
 export function VariationFields({ draft, disabled, onChange }: Props) {
   const { variations } = draft
+  // A bandit sets its own weights, starting equal.
+  const weighted = draft.bandit.type !== 'bandit'
   const check = weightCheck(draft)
   const controlNote = controlKeyNote(draft)
   const update = (index: number, patch: Partial<VariationDraft>) =>
@@ -78,21 +80,23 @@ export function VariationFields({ draft, disabled, onChange }: Props) {
                 onInput={(e) => update(i, { name: e.currentTarget.value })}
               />
             </div>
-            <div class="field weight">
-              <label for={`${id}-weight`}>Weight (%)</label>
-              <input
-                id={`${id}-weight`}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={100}
-                step="any"
-                value={v.weightPercent}
-                aria-describedby={WEIGHT_SUM_ID}
-                aria-invalid={check.ok ? undefined : true}
-                onInput={(e) => update(i, { weightPercent: e.currentTarget.value })}
-              />
-            </div>
+            {weighted && (
+              <div class="field weight">
+                <label for={`${id}-weight`}>Weight (%)</label>
+                <input
+                  id={`${id}-weight`}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={100}
+                  step="any"
+                  value={v.weightPercent}
+                  aria-describedby={WEIGHT_SUM_ID}
+                  aria-invalid={check.ok ? undefined : true}
+                  onInput={(e) => update(i, { weightPercent: e.currentTarget.value })}
+                />
+              </div>
+            )}
             <div class="field">
               <label for={`${id}-url`}>Split URL (optional)</label>
               <input
@@ -116,23 +120,27 @@ export function VariationFields({ draft, disabled, onChange }: Props) {
           </fieldset>
         )
       })}
-      <p
-        id={WEIGHT_SUM_ID}
-        class={check.ok ? 'weight-sum ok' : 'weight-sum bad'}
-        aria-live="polite"
-      >
-        <span aria-hidden="true">{check.ok ? '✓ ' : '⚠ '}</span>
-        {check.message}
-      </p>
+      {weighted && (
+        <p
+          id={WEIGHT_SUM_ID}
+          class={check.ok ? 'weight-sum ok' : 'weight-sum bad'}
+          aria-live="polite"
+        >
+          <span aria-hidden="true">{check.ok ? '✓ ' : '⚠ '}</span>
+          {check.message}
+        </p>
+      )}
       <div class="row-actions">
         {variations.length < MAX_VARIATIONS && (
           <button type="button" class="button secondary" onClick={add}>
             Add a variation
           </button>
         )}
-        <button type="button" class="button secondary" onClick={even}>
-          Split evenly
-        </button>
+        {weighted && (
+          <button type="button" class="button secondary" onClick={even}>
+            Split evenly
+          </button>
+        )}
       </div>
     </fieldset>
   )

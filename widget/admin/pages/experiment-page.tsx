@@ -52,7 +52,15 @@ export function ExperimentPage({ experimentKey, location }: Props) {
           <ExperimentFacts experiment={exp} />
           <HealthCard experimentKey={exp.key} refresh={refresh} />
           <SetupGuide experiment={exp} />
-          <ResultsSection experiment={exp} location={location} refresh={refresh} />
+          <ResultsSection
+            experiment={exp}
+            location={location}
+            refresh={refresh}
+            onChanged={(next) => {
+              if (next) setChanged(next)
+              setRefresh((r) => r + 1)
+            }}
+          />
         </>
       )}
     </Page>

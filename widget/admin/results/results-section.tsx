@@ -13,6 +13,7 @@ import { experimentPath, navigate, queryParam, type Location } from '../router.t
 import type { Breakdown } from '../../../shared/audience.ts'
 import { useState } from 'preact/hooks'
 import { BreakdownTable } from './breakdown-table.tsx'
+import { BanditPanel } from './bandit-panel.tsx'
 import { ChiSquareTable } from './chi-square-table.tsx'
 import { MetricsTable } from './metrics-table.tsx'
 import { FigureTerms } from './figure-terms.tsx'
@@ -21,9 +22,15 @@ import { ResultsTable } from './results-table.tsx'
 import { SrmBanner } from './srm-banner.tsx'
 import { VerdictBanner } from './verdict-banner.tsx'
 
-type Props = { experiment: ExperimentDetail; location: Location; refresh: number }
+type Props = {
+  experiment: ExperimentDetail
+  location: Location
+  refresh: number
+  /** A change made here (a bandit rolled out, reweighed): the page reloads what depends on it. */
+  onChanged: (exp: ExperimentDetail | null) => void
+}
 
-export function ResultsSection({ experiment: exp, location, refresh }: Props) {
+export function ResultsSection({ experiment: exp, location, refresh, onChanged }: Props) {
   const phase = queryParam(location, 'phase')
   const query = phase && /^\d+$/.test(phase) ? `?phase=${phase}` : ''
   const started = exp.phase > 0
@@ -80,7 +87,16 @@ export function ResultsSection({ experiment: exp, location, refresh }: Props) {
       {data && (
         <div aria-busy={results.loading ? true : undefined} data-results-phase={data.phase}>
           <SrmBanner results={data} />
-          <VerdictBanner results={data} />
+          {data.bandit && (
+            <BanditPanel
+              experiment={exp}
+              bandit={data.bandit}
+              onChanged={onChanged}
+              onReweighed={() => onChanged(null)}
+            />
+          )}
+          {/* A bandit's pooled rates mix its periods: its own panel recommends instead. */}
+          {!data.bandit && <VerdictBanner results={data} />}
           <ViewPicker view={view} setView={setView} />
           {view === '' && <ResultsTable results={data} names={names} />}
           {view !== '' && <ErrorDisplay failure={split.error} />}

@@ -1,4 +1,7 @@
-/** `/v1/admin/experiments...`: create, list, read, change, start, pause and stop experiments. */
+/**
+ * `/v1/admin/experiments...`: create, list, read, change, start, pause and stop experiments;
+ * reweigh a bandit now; stop one and roll its winner out to everyone.
+ */
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { EXPERIMENT_STATUSES } from '../../../shared/api-types.ts'
@@ -20,13 +23,21 @@ import {
   phasesByExperiment,
   saveChange,
 } from '../../experiments/experiment-store.ts'
-import { applyPatch, transition, type LifecycleAction } from '../../experiments/lifecycle.ts'
+import {
+  applyPatch,
+  rollOut,
+  transition,
+  type LifecycleAction,
+} from '../../experiments/lifecycle.ts'
+import { updateBandit } from '../../experiments/bandit-update.ts'
+import { KEY } from '../../../shared/identifiers.ts'
 import { readJsonBody } from '../../http/read-body.ts'
 import { parseOr400 } from '../../http/validate.ts'
 import type { Database } from '../../db/database.ts'
 
 const MAX_BODY_BYTES = 32 * 1024
 const statusFilter = z.enum(EXPERIMENT_STATUSES).optional()
+const rolloutBody = z.strictObject({ variation: z.string().regex(KEY, 'must be a variation key') })
 
 export const adminExperimentsRoute = new Hono<AppEnv>()
   .get('/experiments', async (c) => {
@@ -60,6 +71,9 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
       winsorize: input.winsorize,
       metrics: input.metrics,
       audience: input.audience,
+      type: input.type,
+      bandit: input.bandit,
+      winner: null,
       createdAt: now,
       updatedAt: now,
     }
@@ -97,6 +111,23 @@ export const adminExperimentsRoute = new Hono<AppEnv>()
     const change = transition(exp, c.req.param('action') as LifecycleAction, Date.now())
     await saveChange(c.var.db, c.var.site.id, exp, change)
     return c.json(await withPhases(c.var.db, c.var.site.id, change.next))
+  })
+
+  .post('/experiments/:key/reweigh', async (c) => {
+    const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
+    return c.json(await updateBandit(c.var.db, c.var.site.id, exp, Date.now()))
+  })
+  .post('/experiments/:key/rollout', async (c) => {
+    const { db, site } = c.var
+    const exp = await requireExperiment(db, site.id, c.req.param('key'))
+    const { variation } = parseOr400(
+      rolloutBody,
+      await readJsonBody(c.req.raw, MAX_BODY_BYTES),
+      'rollout',
+    )
+    const change = rollOut(exp, variation, Date.now())
+    await saveChange(db, site.id, exp, change)
+    return c.json(await withPhases(db, site.id, change.next))
   })
 
 async function withPhases(db: Database, siteId: string, exp: Experiment) {
