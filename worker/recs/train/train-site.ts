@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm'
 import { verifiedItemIds } from '../../catalog/catalog-store.ts'
 import { batch, type Database } from '../../db/database.ts'
-import { loadInteractions } from './interaction-store.ts'
+import { loadInteractionColumns } from './interaction-store.ts'
 import { STALE_TRAINING_MS } from '../status.ts'
 import { saveModel } from './model-store.ts'
 import { trainModel, type TrainMetrics, type TrainOptions } from './train.ts'
@@ -84,9 +84,9 @@ export async function trainClaimedSite(
         return { trained: false, code: 'too_large_for_worker', reason }
       }
     }
-    const interactions = await loadInteractions(db, siteId)
-    const visitors = new Set(interactions.map((i) => i.visitorId)).size
-    const items = new Set(interactions.map((i) => i.itemId)).size
+    const interactions = await loadInteractionColumns(db, siteId)
+    const visitors = interactions.visitors.length
+    const items = interactions.items.length
     if (visitors < MIN_VISITORS || items < MIN_ITEMS) {
       const reason =
         interactions.length === 0
