@@ -79,7 +79,7 @@ export async function trainClaimedSite(
           AND type IN ('view', 'click', 'add_to_cart', 'purchase')`)
       const count = row?.n ?? 0
       if (count > options.maxInteractions) {
-        const reason = `Too large to train inside the Worker (${count} interactions; the limit here is ${options.maxInteractions}): run \`npm run train\` from Node instead.`
+        const reason = `Not retrained: too large to train inside the Worker (${count} interaction events; the limit here is ${options.maxInteractions}, RECS_WORKER_MAX_INTERACTIONS, set by what fits a Worker's 128 MB and CPU time): run \`npm run train\` from Node instead.`
         await finish(db, siteId, reason)
         return { trained: false, code: 'too_large_for_worker', reason }
       }
@@ -108,6 +108,19 @@ export async function trainClaimedSite(
     await finish(db, siteId, `Training failed: ${err instanceof Error ? err.message : String(err)}`)
     throw err
   }
+}
+
+/**
+ * Keeps why a site was not retrained for the status route and the dashboard, without touching a
+ * run that holds the site.
+ */
+export async function noteNotRetrained(db: Database, siteId: string, reason: string) {
+  const now = Date.now()
+  await batch(db, [
+    sql`INSERT INTO rec_status (site_id, last_error, updated_at) VALUES (${siteId}, ${reason}, ${now})
+      ON CONFLICT (site_id) DO UPDATE SET last_error = excluded.last_error,
+        updated_at = excluded.updated_at`,
+  ])
 }
 
 /** Ends a run that stored no model, keeping its reason for the status route. */
