@@ -124,7 +124,10 @@ describe('online refinement at read time', () => {
     const { loadInteractionColumns } = await import('../../worker/recs/train/interaction-store.ts')
     const { trainModel } = await import('../../worker/recs/train/train.ts')
     const { saveModel } = await import('../../worker/recs/train/model-store.ts')
-    const next = trainModel(await loadInteractionColumns(db, site.id), { rank: 4, now: Date.now() + 1 })
+    const next = trainModel(await loadInteractionColumns(db, site.id), {
+      rank: 4,
+      now: Date.now() + 1,
+    })
     const whileStoring: Promise<string | undefined>[] = []
     await saveModel(db, site.id, next, () => whileStoring.push(versionOf()))
     expect(whileStoring.length).toBeGreaterThan(0)
