@@ -104,7 +104,6 @@ export async function benchProxy(): Promise<Row[]> {
       body: JSON.stringify({ originUrl: origin.url, hostnames: [host] }),
     })
     if (!set.ok) throw new Error(`proxy settings failed: ${await set.text()}`)
-    setup.sql(`UPDATE site_hostnames SET verified_at = ${Date.now()} WHERE hostname = '${host}'`)
     const exp = {
       key: 'hero',
       variations: [
@@ -118,8 +117,10 @@ export async function benchProxy(): Promise<Row[]> {
       body: JSON.stringify(exp),
     })
     await fetch(`${setup.url}/v1/admin/experiments/hero/start`, { method: 'POST', headers: admin })
-    // Seeded through wrangler dev; measured in workerd directly, on the same port and data.
+    // Seeded through wrangler dev; measured in workerd directly, on the same port and data. The
+    // proof is written once wrangler dev is stopped: writing the D1 file it has open stalled it.
     await setup.stop()
+    setup.sql(`UPDATE site_hostnames SET verified_at = ${Date.now()} WHERE hostname = '${host}'`)
     worker = await startWorkerd(setup.persistTo, PORT, ownHostnames)
     passThrough = await startPassThroughWorker(origin.url, PORT + 1)
     progress(
