@@ -121,10 +121,13 @@ describe('online refinement at read time', () => {
         )
       )[0]?.version
     const active = await versionOf()
-    const { loadInteractions } = await import('../../worker/recs/train/interaction-store.ts')
+    const { loadInteractionColumns } = await import('../../worker/recs/train/interaction-store.ts')
     const { trainModel } = await import('../../worker/recs/train/train.ts')
     const { saveModel } = await import('../../worker/recs/train/model-store.ts')
-    const next = trainModel(await loadInteractions(db, site.id), { rank: 4, now: Date.now() + 1 })
+    const next = trainModel(await loadInteractionColumns(db, site.id), {
+      rank: 4,
+      now: Date.now() + 1,
+    })
     const whileStoring: Promise<string | undefined>[] = []
     await saveModel(db, site.id, next, () => whileStoring.push(versionOf()))
     expect(whileStoring.length).toBeGreaterThan(0)

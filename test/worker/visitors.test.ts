@@ -103,11 +103,11 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
     await seedStore(site)
     const { env } = await import('cloudflare:workers')
     const { database } = await import('../../worker/db/database.ts')
-    const { loadInteractions } = await import('../../worker/recs/train/interaction-store.ts')
+    const { loadInteractionColumns } = await import('../../worker/recs/train/interaction-store.ts')
     const { trainModel } = await import('../../worker/recs/train/train.ts')
     const { saveModel } = await import('../../worker/recs/train/model-store.ts')
     const db = database(env.DB)
-    const model = trainModel(await loadInteractions(db, site.id), { rank: 4 })
+    const model = trainModel(await loadInteractionColumns(db, site.id), { rank: 4 })
     const [buyer3, buyer4] = [
       await visitorIdOf(site, 'g-buyer-3'),
       await visitorIdOf(site, 'g-buyer-4'),

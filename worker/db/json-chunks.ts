@@ -13,20 +13,26 @@ export function jsonChunks(
   rows: readonly unknown[],
   maxBytes = MAX_JSON_PARAMETER_BYTES,
 ): string[] {
-  const chunks: string[] = []
+  return [...lazyJsonChunks(rows, maxBytes)]
+}
+
+/** `jsonChunks` one chunk at a time, so rows made on the fly are never all held as JSON. */
+export function* lazyJsonChunks(
+  rows: Iterable<unknown>,
+  maxBytes = MAX_JSON_PARAMETER_BYTES,
+): Generator<string> {
   let parts: string[] = []
   let bytes = 2
   for (const row of rows) {
     const json = JSON.stringify(row)
     const size = encoder.encode(json).length + 1
     if (parts.length > 0 && bytes + size > maxBytes) {
-      chunks.push(`[${parts.join(',')}]`)
+      yield `[${parts.join(',')}]`
       parts = []
       bytes = 2
     }
     parts.push(json)
     bytes += size
   }
-  if (parts.length > 0) chunks.push(`[${parts.join(',')}]`)
-  return chunks
+  if (parts.length > 0) yield `[${parts.join(',')}]`
 }

@@ -16,8 +16,10 @@
  */
 
 import type { TruncatedSvd } from './train/randomized-svd.ts'
+import { rankedListsBuilder } from './ranked-lists.ts'
+import type { RankedLists } from './ranked-lists.ts'
 import { topN } from './top-n.ts'
-import type { ProgressCallback, ScoredItem } from './types.ts'
+import type { ProgressCallback } from './types.ts'
 
 /** Item and visitor factors, row-major: item c's vector is `itemFactors[c*rank .. (c+1)*rank)`. */
 export type FactorModel = {
@@ -28,32 +30,24 @@ export type FactorModel = {
   visitorFactors: Float32Array
 }
 
-/** A visitor's precomputed "recommended for you" list. */
-export type VisitorRecommendations = { visitorId: string; items: ScoredItem[] }
-
-/** An item's "similar items" list, scored by cosine similarity in factor space. */
-export type SimilarItems = { itemId: string; items: ScoredItem[] }
-
-/** Item factors Q = V·√S and visitor factors P = U·S^(3/2) (= A·Q). */
+/**
+ * Item factors Q = V·√S and visitor factors P = U·S^(3/2) (= A·Q). The visitor factors are
+ * `svd.u`'s buffer scaled in place: it is the largest block of a training run, and the SVD is
+ * not used again.
+ */
 export function factorModelFromSvd(
   svd: TruncatedSvd,
   visitors: string[],
   items: string[],
 ): FactorModel {
   const rank = svd.rank
-  const scale = (data: Float64Array, power: number): Float32Array => {
-    const factors = Array.from(svd.s, (s) => Math.pow(Math.max(0, s), power))
-    const out = new Float32Array(data.length)
-    for (let i = 0; i < data.length; i++) out[i] = (data[i] ?? 0) * (factors[i % rank] ?? 0)
-    return out
-  }
-  return {
-    rank,
-    items,
-    itemFactors: scale(svd.v.data, 0.5),
-    visitors,
-    visitorFactors: scale(svd.u.data, 1.5),
-  }
+  const powers = (power: number) => Array.from(svd.s, (s) => Math.pow(Math.max(0, s), power))
+  const itemScale = powers(0.5)
+  const itemFactors = Float32Array.from(svd.v.data, (x, i) => x * (itemScale[i % rank] ?? 0))
+  const visitorScale = powers(1.5)
+  const visitorFactors = svd.u.data
+  for (let i = 0; i < visitorFactors.length; i++) visitorFactors[i]! *= visitorScale[i % rank] ?? 0
+  return { rank, items, itemFactors, visitors, visitorFactors }
 }
 
 /** Dot products of one vector with every item's factors, times each item's scale if given. */
@@ -77,7 +71,7 @@ export function scoreAll(
 /**
  * Top-N items for every visitor by P·Qᵀ times the item scales, skipping what `exclude(row)`
  * returns (the visitor's purchases: the API never recommends something already bought in the
- * `personal` slot).
+ * `personal` slot). One list per visitor row.
  */
 export function visitorTopN(
   model: FactorModel,
@@ -85,22 +79,18 @@ export function visitorTopN(
   exclude: (row: number) => ReadonlySet<number> | undefined,
   itemScales?: ArrayLike<number>,
   onProgress?: ProgressCallback,
-): VisitorRecommendations[] {
-  const { rank, items } = model
-  if (n <= 0) return model.visitors.map((visitorId) => ({ visitorId, items: [] }))
-  const out: VisitorRecommendations[] = []
-  model.visitors.forEach((visitorId, row) => {
+): RankedLists {
+  const { rank } = model
+  const lists = rankedListsBuilder(model.visitors.length, n)
+  if (n <= 0) return lists.finish()
+  for (let row = 0; row < model.visitors.length; row++) {
     const vector = model.visitorFactors.subarray(row * rank, (row + 1) * rank)
-    const best = topN(scoreAll(vector, model.itemFactors, rank, itemScales), n, exclude(row))
-    out.push({
-      visitorId,
-      items: best.map((b) => ({ itemId: items[b.index] ?? '', score: b.score })),
-    })
+    lists.add(topN(scoreAll(vector, model.itemFactors, rank, itemScales), n, exclude(row)))
     if (onProgress && row % 256 === 0) {
       onProgress({ stage: 'visitor-top-n', done: row, total: model.visitors.length })
     }
-  })
-  return out
+  }
+  return lists.finish()
 }
 
 /** Item factors scaled to unit length (zero vectors stay zero), for cosine similarity. */
@@ -117,28 +107,26 @@ export function normalizedItemFactors(model: FactorModel): Float32Array {
 }
 
 /**
- * For every item, the `n` most similar other items by cosine on Q. O(items² · rank): fine to tens
- * of thousands of items; beyond that this is what Vectorize is for.
+ * For every item, the `n` most similar other items by cosine on Q, one list per item column.
+ * O(items² · rank): fine to tens of thousands of items; beyond that this is what Vectorize is for.
  */
 export function similarItems(
   model: FactorModel,
   n: number,
   onProgress?: ProgressCallback,
-): SimilarItems[] {
+): RankedLists {
   const { rank, items } = model
-  if (n <= 0) return items.map((itemId) => ({ itemId, items: [] }))
+  const lists = rankedListsBuilder(items.length, n)
+  if (n <= 0) return lists.finish()
   const unit = normalizedItemFactors(model)
-  return items.map((itemId, c) => {
+  for (let c = 0; c < items.length; c++) {
     const vector = unit.subarray(c * rank, (c + 1) * rank)
-    const scores = scoreAll(vector, unit, rank)
     // A zero vector (an item nobody interacted with enough) has no meaningful neighbours.
-    const best = vector.some((x) => x !== 0) ? topN(scores, n, new Set([c])) : []
+    const best = vector.some((x) => x !== 0)
+      ? topN(scoreAll(vector, unit, rank), n, new Set([c]))
+      : []
+    lists.add(best.filter((b) => b.score > 0))
     if (onProgress && c % 256 === 0) onProgress({ stage: 'similar', done: c, total: items.length })
-    return {
-      itemId,
-      items: best
-        .filter((b) => b.score > 0)
-        .map((b) => ({ itemId: items[b.index] ?? '', score: b.score })),
-    }
-  })
+  }
+  return lists.finish()
 }

@@ -16,6 +16,8 @@
 
 import { resolveWeights } from './train/interactions.ts'
 import type { InteractionWeights } from './train/interactions.ts'
+import { toColumns, typeAt } from './train/interaction-columns.ts'
+import type { InteractionColumns } from './train/interaction-columns.ts'
 import type { Interaction, ScoredItem } from './types.ts'
 
 /** Distinct visitors (trust-weighted) an item needs to be listed. */
@@ -56,9 +58,10 @@ const DAY_MS = 86_400_000
  * trendingItems(events, { halfLifeDays: 7, windowDays: 30, n: 20, verified: uploadedIds })
  */
 export function trendingItems(
-  interactions: readonly Interaction[],
+  interactions: readonly Interaction[] | InteractionColumns,
   options: TrendingOptions = {},
 ): ScoredItem[] {
+  const columns = toColumns(interactions)
   const weights = resolveWeights(options.weights)
   const halfLife = (options.halfLifeDays ?? 7) * DAY_MS
   const now = options.now ?? Date.now()
@@ -66,42 +69,78 @@ export function trendingItems(
   const n = options.n ?? 50
   const minVisitors = options.minVisitors ?? MIN_TRENDING_VISITORS
   const unverified = options.unverifiedWeight ?? UNVERIFIED_WEIGHT
-  const trust = (itemId: string): number =>
-    !options.verified || options.verified.has(itemId) ? 1 : unverified
-
-  const strongest = new Map<string, Map<string, number>>()
-  const everyone = new Map<string, Set<string>>()
-  for (const { visitorId, itemId, type, at } of interactions) {
-    const weight = weights[type]
-    if (!(at <= now) || !(weight > 0)) continue
-    let visitors = everyone.get(itemId)
-    if (!visitors) everyone.set(itemId, (visitors = new Set()))
-    visitors.add(visitorId)
-    if (!(at >= since)) continue
-    const score = weight * Math.pow(2, -(now - at) / halfLife)
-    let byVisitor = strongest.get(itemId)
-    if (!byVisitor) strongest.set(itemId, (byVisitor = new Map()))
-    if (score > (byVisitor.get(visitorId) ?? 0)) byVisitor.set(visitorId, score)
+  const trust = columns.items.map((id) =>
+    !options.verified || options.verified.has(id) ? 1 : unverified,
+  )
+  const score = (i: number): number => {
+    const at = columns.at[i] ?? Number.NaN
+    const weight = weights[typeAt(columns, i)]
+    return at >= since ? weight * Math.pow(2, -(now - at) / halfLife) : 0
   }
+  const perItem = visitorsPerItem(
+    columns,
+    (i) => {
+      const at = columns.at[i] ?? Number.NaN
+      return at <= now && weights[typeAt(columns, i)] > 0
+    },
+    score,
+  )
 
   const ranked: ScoredItem[] = []
-  for (const [itemId, byVisitor] of strongest) {
-    if (trust(itemId) * byVisitor.size < minVisitors) continue
-    let score = 0
-    for (const s of byVisitor.values()) score += s
-    ranked.push({ itemId, score: trust(itemId) * score })
-  }
+  const fill: ScoredItem[] = []
+  columns.items.forEach((itemId, item) => {
+    const t = trust[item] ?? 1
+    const recent = perItem.recentVisitors[item] ?? 0
+    if (recent > 0 && t * recent >= minVisitors) {
+      ranked.push({ itemId, score: t * (perItem.recentScore[item] ?? 0) })
+    } else if (t * (perItem.allVisitors[item] ?? 0) >= minVisitors) {
+      fill.push({ itemId, score: t * (perItem.allVisitors[item] ?? 0) })
+    }
+  })
   ranked.sort(byScore)
   if (ranked.length >= n) return ranked.slice(0, n)
-
-  const listed = new Set(ranked.map((r) => r.itemId))
-  const fill: ScoredItem[] = []
-  for (const [itemId, visitors] of everyone) {
-    const count = trust(itemId) * visitors.size
-    if (!listed.has(itemId) && count >= minVisitors) fill.push({ itemId, score: count })
-  }
   fill.sort(byScore)
   return [...ranked, ...fill.map(({ itemId }) => ({ itemId, score: 0 }))].slice(0, n)
+}
+
+/**
+ * Per item: distinct visitors over all counted interactions, distinct visitors with a positive
+ * window score, and the sum over those visitors of their strongest window score. Interactions are
+ * sorted by (item, visitor) as numbers, not grouped in Maps of Sets, so a million of them take
+ * 12 bytes each.
+ */
+function visitorsPerItem(
+  columns: InteractionColumns,
+  counted: (i: number) => boolean,
+  score: (i: number) => number,
+) {
+  const visitors = columns.visitors.length
+  const keys = new Float64Array(columns.length)
+  const order = new Uint32Array(columns.length)
+  let m = 0
+  for (let i = 0; i < columns.length; i++) {
+    if (!counted(i)) continue
+    keys[i] = (columns.item[i] ?? 0) * visitors + (columns.visitor[i] ?? 0)
+    order[m++] = i
+  }
+  const sorted = order.subarray(0, m).sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0))
+  const allVisitors = new Uint32Array(columns.items.length)
+  const recentVisitors = new Uint32Array(columns.items.length)
+  const recentScore = new Float64Array(columns.items.length)
+  for (let p = 0; p < sorted.length;) {
+    const key = keys[sorted[p] ?? 0] ?? 0
+    const item = columns.item[sorted[p] ?? 0] ?? 0
+    let strongest = 0
+    for (; p < sorted.length && keys[sorted[p] ?? 0] === key; p++) {
+      strongest = Math.max(strongest, score(sorted[p] ?? 0))
+    }
+    allVisitors[item]!++
+    if (strongest > 0) {
+      recentVisitors[item]!++
+      recentScore[item]! += strongest
+    }
+  }
+  return { allVisitors, recentVisitors, recentScore }
 }
 
 function byScore(a: ScoredItem, b: ScoredItem): number {

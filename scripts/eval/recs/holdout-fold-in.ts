@@ -56,20 +56,58 @@ export function evaluateFoldIn(
 ): FoldInHoldoutReport {
   const k = options.k ?? 20
   const firstN = options.firstN ?? 5
-  const { rank, factors, items } = model
-  const itemIndex = new Map(items.map((id, c) => [id, c]))
-  const visitorIndex = new Map(model.visitors.map((id, r) => [id, r]))
   let latest = -Infinity
   for (const { at } of train) if (at > latest) latest = at
   const trending = trendingItems(train, { now: latest, ...options.trending, n: Infinity })
-  const trendingIds = trending.map((t) => t.itemId)
+  const history = itemsPerVisitor(train)
+  const replay: Replay = {
+    model,
+    k,
+    firstN,
+    foldIn: options.foldIn,
+    itemIndex: new Map(model.items.map((id, c) => [id, c])),
+    trendingIds: trending.map((t) => t.itemId),
+  }
+  const visitorIndex = new Map(model.visitors.map((id, r) => [id, r]))
+  const cases = { known: emptyCases(), new: emptyCases() }
+  let skippedSteps = 0
+  for (const [visitorId, sequence] of newPurchaseSequences(test, history)) {
+    if (sequence.length <= firstN) continue
+    const row = visitorIndex.get(visitorId)
+    const group = row === undefined ? cases.new : cases.known
+    skippedSteps += replayVisitor(replay, row, sequence, history.get(visitorId), group)
+  }
+  return report(cases, k, firstN, model.items.length, skippedSteps)
+}
 
+type Cases = Record<Strategy, RankingCase<string>[]>
+
+/** What every visitor's replay shares. */
+type Replay = {
+  model: TrainedModel
+  k: number
+  firstN: number
+  foldIn?: FoldInOptions
+  itemIndex: Map<string, number>
+  trendingIds: string[]
+}
+
+/** The items each visitor interacted with in training. */
+function itemsPerVisitor(train: readonly Interaction[]): Map<string, Set<string>> {
   const history = new Map<string, Set<string>>()
   for (const { visitorId, itemId } of train) {
     let seen = history.get(visitorId)
     if (!seen) history.set(visitorId, (seen = new Set()))
     seen.add(itemId)
   }
+  return history
+}
+
+/** Each visitor's test purchases of items new to them, distinct, in time order. */
+function newPurchaseSequences(
+  test: readonly Interaction[],
+  history: Map<string, Set<string>>,
+): Map<string, string[]> {
   const sequences = new Map<string, string[]>()
   for (const e of [...test].sort((a, b) => a.at - b.at)) {
     if (e.type !== 'purchase' || history.get(e.visitorId)?.has(e.itemId)) continue
@@ -77,43 +115,59 @@ export function evaluateFoldIn(
     if (!sequence) sequences.set(e.visitorId, (sequence = []))
     if (!sequence.includes(e.itemId)) sequence.push(e.itemId)
   }
+  return sequences
+}
 
-  const cases = { known: emptyCases(), new: emptyCases() }
-  let skippedSteps = 0
-  const target = model.foldInTargets.purchase
-  for (const [visitorId, sequence] of sequences) {
-    if (sequence.length <= firstN) continue
-    const row = visitorIndex.get(visitorId)
-    const group = row === undefined ? cases.new : cases.known
-    // A known visitor starts from their trained vector, a new one from zeros (as in serving).
-    const before =
-      row === undefined ? undefined : model.visitorFactors.subarray(row * rank, (row + 1) * rank)
-    let vector = before ? Float32Array.from(before) : startVector(rank)
-    for (const itemId of sequence.slice(0, firstN)) {
-      const step = { itemIndex: itemIndex.get(itemId) ?? -1, weight: target }
-      const result = foldInVisitor(vector, factors, rank, step, options.foldIn)
-      if (!result.updated) skippedSteps++
-      vector = result.vector
-    }
-    const excludedIds = new Set([...(history.get(visitorId) ?? []), ...sequence.slice(0, firstN)])
-    const excluded = new Set<number>()
-    for (const id of excludedIds) {
-      const c = itemIndex.get(id)
-      if (c !== undefined) excluded.add(c)
-    }
-    const relevant = new Set(sequence.slice(firstN))
-    const ids = (vec: ArrayLike<number>): string[] =>
-      scoreItems(vec, model, excluded, k).map((s) => items[s.index] ?? '')
-    const popular = firstNotIn(trendingIds, excludedIds, k)
-    group.foldIn.push({ ranked: ids(vector), relevant })
-    group.trending.push({ ranked: popular, relevant })
-    group.withoutFoldIn.push({ ranked: before ? ids(before) : popular, relevant })
+/**
+ * Folds a visitor's first purchases in and adds the three strategies' rankings of the rest to
+ * `group`; returns the steps skipped.
+ */
+function replayVisitor(
+  replay: Replay,
+  row: number | undefined,
+  sequence: string[],
+  history: Set<string> | undefined,
+  group: Cases,
+): number {
+  const { model, k, firstN, itemIndex } = replay
+  const { rank, factors, items } = model
+  // A known visitor starts from their trained vector, a new one from zeros (as in serving).
+  const before =
+    row === undefined ? undefined : model.visitorFactors.subarray(row * rank, (row + 1) * rank)
+  let vector = before ? Float32Array.from(before) : startVector(rank)
+  let skipped = 0
+  for (const itemId of sequence.slice(0, firstN)) {
+    const step = { itemIndex: itemIndex.get(itemId) ?? -1, weight: model.foldInTargets.purchase }
+    const result = foldInVisitor(vector, factors, rank, step, replay.foldIn)
+    if (!result.updated) skipped++
+    vector = result.vector
   }
+  const excludedIds = new Set([...(history ?? []), ...sequence.slice(0, firstN)])
+  const excluded = new Set<number>()
+  for (const id of excludedIds) {
+    const c = itemIndex.get(id)
+    if (c !== undefined) excluded.add(c)
+  }
+  const relevant = new Set(sequence.slice(firstN))
+  const ids = (vec: ArrayLike<number>): string[] =>
+    scoreItems(vec, model, excluded, k).map((s) => items[s.index] ?? '')
+  const popular = firstNotIn(replay.trendingIds, excludedIds, k)
+  group.foldIn.push({ ranked: ids(vector), relevant })
+  group.trending.push({ ranked: popular, relevant })
+  group.withoutFoldIn.push({ ranked: before ? ids(before) : popular, relevant })
+  return skipped
+}
 
-  const catalog = items.length
+function report(
+  cases: Record<'known' | 'new', Cases>,
+  k: number,
+  firstN: number,
+  catalog: number,
+  skippedSteps: number,
+): FoldInHoldoutReport {
   const metrics = (strategy: Strategy): RankingMetrics =>
     evaluateRankings([...cases.known[strategy], ...cases.new[strategy]], k, catalog)
-  const recalls = (group: Record<Strategy, RankingCase<string>[]>) => ({
+  const recalls = (group: Cases) => ({
     foldIn: evaluateRankings(group.foldIn, k, catalog).recall,
     trending: evaluateRankings(group.trending, k, catalog).recall,
     withoutFoldIn: evaluateRankings(group.withoutFoldIn, k, catalog).recall,
@@ -134,6 +188,6 @@ export function evaluateFoldIn(
   }
 }
 
-function emptyCases(): Record<Strategy, RankingCase<string>[]> {
+function emptyCases(): Cases {
   return { foldIn: [], trending: [], withoutFoldIn: [] }
 }

@@ -76,7 +76,8 @@ describe('randomizedSvd', () => {
       for (let j = 0; j < 6; j++) {
         const dotU = column(u, i).reduce((sum, x, r) => sum + x * (column(u, j)[r] ?? 0), 0)
         const dotV = column(v, i).reduce((sum, x, r) => sum + x * (column(v, j)[r] ?? 0), 0)
-        expect(dotU).toBeCloseTo(i === j ? 1 : 0, 8)
+        // U is stored in single precision (one row per visitor is the largest block): 7 digits.
+        expect(dotU).toBeCloseTo(i === j ? 1 : 0, 6)
         expect(dotV).toBeCloseTo(i === j ? 1 : 0, 8)
       }
     }
@@ -85,7 +86,7 @@ describe('randomizedSvd', () => {
     for (let i = 0; i < 6; i++) {
       for (let j = 0; j < 6; j++) {
         const entry = column(u, i).reduce((sum, x, r) => sum + x * (av.data[r * 6 + j] ?? 0), 0)
-        expect(entry).toBeCloseTo(i === j ? (s[i] ?? 0) : 0, 8)
+        expect(entry).toBeCloseTo(i === j ? (s[i] ?? 0) : 0, 5)
       }
     }
   })

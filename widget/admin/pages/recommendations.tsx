@@ -151,7 +151,8 @@ function ModelFacts({ status: s }: { status: RecsStatus }) {
       </dl>
       {s.lastError && (
         <p class="error-inline">
-          <span aria-hidden="true">⚠ </span>The last training run failed: {s.lastError}
+          <span aria-hidden="true">⚠ </span>The last training run did not switch to a new model:{' '}
+          {s.lastError}
         </p>
       )}
       <RecsMetrics metrics={s.metrics} version={s.modelVersion} />

@@ -8,8 +8,11 @@
  * columns can be compensated for how long the item has been around (see `exposureExponent`).
  */
 
+import { toColumns } from './interaction-columns.ts'
+import type { InteractionColumns } from './interaction-columns.ts'
 import { itemAgeScales, firstSeenTimes } from './item-age.ts'
 import type { SparseMatrix } from './sparse-matrix.ts'
+import { INTERACTION_TYPES } from '../types.ts'
 import type { Interaction, InteractionType } from '../types.ts'
 
 /** Weight of one interaction of each type. */
@@ -80,49 +83,31 @@ export function transformCell(sum: number, transform: CellTransform): number {
 }
 
 /**
- * Builds the sparse visitor × item matrix.
+ * Builds the sparse visitor × item matrix from interaction objects or, without copying them,
+ * from typed columns (interaction-columns.ts).
  *
  * @example
  * const m = buildInteractionMatrix(events, { halfLifeDays: 60, rowNormExponent: 0.5 })
  * m.visitorIndex.get('c13313') // that visitor's row
  */
 export function buildInteractionMatrix(
-  interactions: Iterable<Interaction>,
+  interactions: Iterable<Interaction> | InteractionColumns,
   options: MatrixOptions = {},
 ): InteractionMatrix {
+  const columns = toColumns(interactions)
   const weights = resolveWeights(options.weights)
-  const transform = options.transform ?? 'log1p'
-  const visitorSeen = new Map<string, number>()
-  const itemSeen = new Map<string, number>()
-  const rowList: number[] = []
-  const colList: number[] = []
-  const weightList: number[] = []
-  const atList: number[] = []
-  let latest = -Infinity
-  let ignored = 0
-  for (const interaction of interactions) {
-    const weight = weights[interaction.type]
-    if (!(weight > 0) || !Number.isFinite(weight) || !Number.isFinite(interaction.at)) {
-      ignored++
-      continue
-    }
-    rowList.push(indexOf(visitorSeen, interaction.visitorId))
-    colList.push(indexOf(itemSeen, interaction.itemId))
-    weightList.push(weight)
-    atList.push(interaction.at)
-    if (interaction.at > latest) latest = interaction.at
-  }
-
-  const { ids: visitors, index: visitorIndex, remap: rowRemap } = sortIds(visitorSeen)
-  const { ids: items, index: itemIndex, remap: colRemap } = sortIds(itemSeen)
+  const typeWeights = Float64Array.from(INTERACTION_TYPES, (type) => weights[type])
+  const usable = usableInteractions(columns, typeWeights)
+  const visitors = sortedIds(columns.visitors, columns.visitor, usable.keep)
+  const items = sortedIds(columns.items, columns.item, usable.keep)
   const halfLife = (options.halfLifeDays ?? 0) * DAY_MS
-  const reference = options.referenceTime ?? latest
-  const decay = (at: number): number =>
-    halfLife > 0 ? Math.pow(2, -Math.max(0, reference - at) / halfLife) : 1
+  const reference = options.referenceTime ?? usable.latest
   const firstSeen = firstSeenTimes(
-    items.length,
-    colList.map((c) => colRemap[c] ?? 0),
-    atList,
+    items.ids.length,
+    columns.item,
+    columns.at,
+    items.remap,
+    usable.keep,
   )
   const columnScale = itemAgeScales(firstSeen, {
     reference,
@@ -130,83 +115,136 @@ export function buildInteractionMatrix(
     power: options.exposureExponent ?? 0,
     minDays: options.minExposureDays,
   })
-
-  // Counting sort by row, then merge equal columns within each row.
-  const rows = visitors.length
-  const starts = new Uint32Array(rows + 1)
-  for (const r of rowList) starts[(rowRemap[r] ?? 0) + 1]!++
-  for (let r = 0; r < rows; r++) starts[r + 1]! += starts[r]!
-  const fill = starts.slice(0, rows)
-  const order = new Uint32Array(rowList.length)
-  for (let i = 0; i < rowList.length; i++) order[fill[rowRemap[rowList[i] ?? 0] ?? 0]!++] = i
-
-  const rowPtr = new Uint32Array(rows + 1)
-  const rowScales = new Float64Array(rows).fill(1)
-  const colIdx: number[] = []
-  const values: number[] = []
-  const exponent = options.rowNormExponent ?? 0
-  for (let r = 0; r < rows; r++) {
-    const cells = new Map<number, number>()
-    for (let p = starts[r] ?? 0; p < (starts[r + 1] ?? 0); p++) {
-      const i = order[p] ?? 0
-      const c = colRemap[colList[i] ?? 0] ?? 0
-      cells.set(c, (cells.get(c) ?? 0) + (weightList[i] ?? 0) * decay(atList[i] ?? reference))
-    }
-    const cols = [...cells.keys()].sort((a, b) => a - b)
-    const start = values.length
-    let norm = 0
-    for (const c of cols) {
-      const value = transformCell(cells.get(c) ?? 0, transform)
-      colIdx.push(c)
-      values.push(value)
-      norm += value * value
-    }
-    if (exponent !== 0 && norm > 0) rowScales[r] = Math.pow(norm, -exponent / 2)
-    for (let p = start; p < values.length; p++) {
-      values[p] = (values[p] ?? 0) * (rowScales[r] ?? 1) * (columnScale[colIdx[p] ?? 0] ?? 1)
-    }
-    rowPtr[r + 1] = values.length
-  }
-
+  const cells = mergeCells(columns, usable.keep, visitors, items, {
+    typeWeights,
+    decay: (at) => (halfLife > 0 ? Math.pow(2, -Math.max(0, reference - at) / halfLife) : 1),
+    transform: options.transform ?? 'log1p',
+  })
+  const rowScales = scaleRows(cells, columnScale, options.rowNormExponent ?? 0)
   return {
-    rows,
-    cols: items.length,
-    rowPtr,
-    colIdx: Uint32Array.from(colIdx),
-    values: Float64Array.from(values),
-    visitors,
-    items,
-    visitorIndex,
-    itemIndex,
+    ...cells,
+    visitors: visitors.ids,
+    items: items.ids,
+    visitorIndex: visitors.index,
+    itemIndex: items.index,
     rowScales,
     firstSeen,
     referenceTime: reference,
-    used: rowList.length,
-    ignored,
+    used: usable.used,
+    ignored: columns.unknownTypes + columns.length - usable.used,
   }
 }
 
-function indexOf(seen: Map<string, number>, id: string): number {
-  let index = seen.get(id)
-  if (index === undefined) {
-    index = seen.size
-    seen.set(id, index)
+/** Which interactions enter the matrix (a positive finite weight, a finite time), and the latest. */
+function usableInteractions(columns: InteractionColumns, typeWeights: Float64Array) {
+  const keep = new Uint8Array(columns.length)
+  let used = 0
+  let latest = -Infinity
+  for (let i = 0; i < columns.length; i++) {
+    const weight = typeWeights[columns.type[i] ?? 0] ?? 0
+    const at = columns.at[i] ?? Number.NaN
+    if (!(weight > 0) || !Number.isFinite(weight) || !Number.isFinite(at)) continue
+    keep[i] = 1
+    used++
+    if (at > latest) latest = at
   }
-  return index
+  return { keep, used, latest }
 }
 
-/** Sorts ids (code-unit order, locale-free) and maps first-seen indices to sorted ones. */
-function sortIds(seen: Map<string, number>): {
+type SortedIds = {
   ids: string[]
   index: Map<string, number>
-  remap: Uint32Array
-} {
-  const ids = [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  /** Interned index → sorted index, -1 for an id no kept interaction uses. */
+  remap: Int32Array
+}
+
+/** The ids kept interactions use, sorted (code-unit order, locale-free), and the re-indexing. */
+function sortedIds(interned: string[], of: Uint32Array, keep: Uint8Array): SortedIds {
+  const usedIds = new Uint8Array(interned.length)
+  for (let i = 0; i < keep.length; i++) if (keep[i]) usedIds[of[i] ?? 0] = 1
+  const order: number[] = []
+  for (let n = 0; n < interned.length; n++) if (usedIds[n]) order.push(n)
+  order.sort((a, b) => {
+    const x = interned[a] ?? ''
+    const y = interned[b] ?? ''
+    return x < y ? -1 : x > y ? 1 : 0
+  })
+  const remap = new Int32Array(interned.length).fill(-1)
   const index = new Map<string, number>()
-  const remap = new Uint32Array(ids.length)
-  ids.forEach((id, sorted) => {
+  const ids = order.map((n, sorted) => {
+    const id = interned[n] ?? ''
+    remap[n] = sorted
     index.set(id, sorted)
-    remap[seen.get(id) ?? 0] = sorted
+    return id
   })
   return { ids, index, remap }
+}
+
+type CellRule = {
+  typeWeights: Float64Array
+  decay: (at: number) => number
+  transform: CellTransform
+}
+
+/**
+ * CSR of the transformed cells: a counting sort of the kept interactions by row, then each row's
+ * equal columns summed in a dense accumulator over the catalog (cols doubles, reused per row).
+ */
+function mergeCells(
+  columns: InteractionColumns,
+  keep: Uint8Array,
+  visitors: SortedIds,
+  items: SortedIds,
+  rule: CellRule,
+): SparseMatrix {
+  const rows = visitors.ids.length
+  const cols = items.ids.length
+  const rowOf = (i: number): number => visitors.remap[columns.visitor[i] ?? 0] ?? 0
+  const rowPtr = new Uint32Array(rows + 1)
+  for (let i = 0; i < keep.length; i++) if (keep[i]) rowPtr[rowOf(i) + 1]!++
+  for (let r = 0; r < rows; r++) rowPtr[r + 1]! += rowPtr[r]!
+  const fill = rowPtr.slice(0, rows)
+  const order = new Uint32Array(rowPtr[rows] ?? 0)
+  for (let i = 0; i < keep.length; i++) if (keep[i]) order[fill[rowOf(i)]!++] = i
+
+  const sums = new Float64Array(cols)
+  const touchedBy = new Int32Array(cols).fill(-1)
+  const colIdx = new Uint32Array(order.length)
+  const values = new Float32Array(order.length)
+  let nnz = 0
+  for (let r = 0; r < rows; r++) {
+    const touched: number[] = []
+    for (let p = rowPtr[r] ?? 0; p < (rowPtr[r + 1] ?? 0); p++) {
+      const i = order[p] ?? 0
+      const c = items.remap[columns.item[i] ?? 0] ?? 0
+      if (touchedBy[c] !== r) {
+        touchedBy[c] = r
+        touched.push(c)
+      }
+      sums[c]! += (rule.typeWeights[columns.type[i] ?? 0] ?? 0) * rule.decay(columns.at[i] ?? 0)
+    }
+    rowPtr[r] = nnz
+    for (const c of touched.sort((a, b) => a - b)) {
+      colIdx[nnz] = c
+      values[nnz++] = transformCell(sums[c] ?? 0, rule.transform)
+      sums[c] = 0
+    }
+  }
+  rowPtr[rows] = nnz
+  return { rows, cols, rowPtr, colIdx: colIdx.slice(0, nnz), values: values.slice(0, nnz) }
+}
+
+/** Scales each row by its norm to `-exponent` and each column by its age scale, in place. */
+function scaleRows(a: SparseMatrix, columnScale: Float64Array, exponent: number): Float64Array {
+  const rowScales = new Float64Array(a.rows).fill(1)
+  for (let r = 0; r < a.rows; r++) {
+    const start = a.rowPtr[r] ?? 0
+    const end = a.rowPtr[r + 1] ?? 0
+    let norm = 0
+    for (let p = start; p < end; p++) norm += a.values[p]! ** 2
+    if (exponent !== 0 && norm > 0) rowScales[r] = Math.pow(norm, -exponent / 2)
+    const scale = rowScales[r] ?? 1
+    for (let p = start; p < end; p++) a.values[p]! *= scale * (columnScale[a.colIdx[p] ?? 0] ?? 1)
+  }
+  return rowScales
 }

@@ -20,16 +20,23 @@ export type ItemAgeOptions = {
   minDays?: number
 }
 
-/** Each column's first interaction time (Infinity for a column with none). */
+/**
+ * Each column's first interaction time (Infinity for a column with none): interaction i is in
+ * column `remap[colOf[i]]`, and skipped where that is negative or `keep[i]` is 0.
+ */
 export function firstSeenTimes(
   cols: number,
-  colOf: readonly number[],
-  atList: readonly number[],
+  colOf: ArrayLike<number>,
+  atList: ArrayLike<number>,
+  remap: ArrayLike<number>,
+  keep?: ArrayLike<number>,
 ): Float64Array {
   const first = new Float64Array(cols).fill(Infinity)
-  colOf.forEach((c, i) => {
-    if ((atList[i] ?? Infinity) < (first[c] ?? Infinity)) first[c] = atList[i] ?? Infinity
-  })
+  for (let i = 0; i < colOf.length; i++) {
+    const c = remap[colOf[i] ?? 0] ?? -1
+    const at = atList[i] ?? Infinity
+    if (c >= 0 && (keep?.[i] ?? 1) !== 0 && at < (first[c] ?? Infinity)) first[c] = at
+  }
   return first
 }
 

@@ -3,10 +3,11 @@
  * the stalest model first. Sites train one after another, so one large site cannot starve the
  * rest of the invocation's memory, and within a time budget, so the invocation's CPU limit is not
  * reached; a site beyond the in-Worker limits trains with `npm run train` instead (README).
+ * Every site left untrained has the reason in its status, which the dashboard shows.
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/database.ts'
-import { trainSite } from './train-site.ts'
+import { noteNotRetrained, trainSite } from './train-site.ts'
 
 /**
  * Wall time after which no further site starts training in this invocation. Training is CPU
@@ -34,7 +35,9 @@ export async function trainChangedSites(
   const report: { siteId: string; outcome: string }[] = []
   for (const { id } of sites) {
     if (report.length > 0 && now() - started > budget) {
-      report.push({ siteId: id, outcome: 'deferred to the next run (time budget spent)' })
+      const reason = `Not retrained in this run: its time budget (${Math.round(budget / 60_000)} min of the cron's CPU) went to sites with staler models; this one trains first in the next run.`
+      await noteNotRetrained(db, id, reason)
+      report.push({ siteId: id, outcome: `deferred to the next run: ${reason}` })
       continue
     }
     try {

@@ -6,18 +6,19 @@
 
 /**
  * A sparse matrix in CSR form: the nonzeros of row r are `colIdx[rowPtr[r] .. rowPtr[r + 1])`
- * with `values` at the same positions, columns ascending within a row.
+ * with `values` at the same positions, columns ascending within a row. Training's matrices hold
+ * their values in single precision: the cells are damped counts, and it halves their memory.
  */
 export type SparseMatrix = {
   rows: number
   cols: number
   rowPtr: Uint32Array
   colIdx: Uint32Array
-  values: Float64Array
+  values: Float32Array | Float64Array
 }
 
 /** A dense matrix stored row-major in one typed array: element (r, c) is `data[r * cols + c]`. */
-export type DenseMatrix = { rows: number; cols: number; data: Float64Array }
+export type DenseMatrix = { rows: number; cols: number; data: Float64Array | Float32Array }
 
 /** Number of stored nonzeros. */
 export function nonZeros(a: SparseMatrix): number {
@@ -73,7 +74,7 @@ export function rowColumns(a: SparseMatrix, r: number): Uint32Array {
 }
 
 /** Values of row r (a view, not a copy). */
-export function rowValues(a: SparseMatrix, r: number): Float64Array {
+export function rowValues(a: SparseMatrix, r: number): Float32Array | Float64Array {
   return a.values.subarray(a.rowPtr[r] ?? 0, a.rowPtr[r + 1] ?? 0)
 }
 

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm'
 import { verifiedItemIds } from '../../catalog/catalog-store.ts'
 import { batch, type Database } from '../../db/database.ts'
-import { loadInteractions } from './interaction-store.ts'
+import { loadInteractionColumns } from './interaction-store.ts'
 import { STALE_TRAINING_MS } from '../status.ts'
 import { saveModel } from './model-store.ts'
 import { trainModel, type TrainMetrics, type TrainOptions } from './train.ts'
@@ -79,14 +79,14 @@ export async function trainClaimedSite(
           AND type IN ('view', 'click', 'add_to_cart', 'purchase')`)
       const count = row?.n ?? 0
       if (count > options.maxInteractions) {
-        const reason = `Too large to train inside the Worker (${count} interactions; the limit here is ${options.maxInteractions}): run \`npm run train\` from Node instead.`
+        const reason = `Not retrained: too large to train inside the Worker (${count} interaction events; the limit here is ${options.maxInteractions}, RECS_WORKER_MAX_INTERACTIONS, set by what fits a Worker's 128 MB and CPU time): run \`npm run train\` from Node instead.`
         await finish(db, siteId, reason)
         return { trained: false, code: 'too_large_for_worker', reason }
       }
     }
-    const interactions = await loadInteractions(db, siteId)
-    const visitors = new Set(interactions.map((i) => i.visitorId)).size
-    const items = new Set(interactions.map((i) => i.itemId)).size
+    const interactions = await loadInteractionColumns(db, siteId)
+    const visitors = interactions.visitors.length
+    const items = interactions.items.length
     if (visitors < MIN_VISITORS || items < MIN_ITEMS) {
       const reason =
         interactions.length === 0
@@ -108,6 +108,19 @@ export async function trainClaimedSite(
     await finish(db, siteId, `Training failed: ${err instanceof Error ? err.message : String(err)}`)
     throw err
   }
+}
+
+/**
+ * Keeps why a site was not retrained for the status route and the dashboard, without touching a
+ * run that holds the site.
+ */
+export async function noteNotRetrained(db: Database, siteId: string, reason: string) {
+  const now = Date.now()
+  await batch(db, [
+    sql`INSERT INTO rec_status (site_id, last_error, updated_at) VALUES (${siteId}, ${reason}, ${now})
+      ON CONFLICT (site_id) DO UPDATE SET last_error = excluded.last_error,
+        updated_at = excluded.updated_at`,
+  ])
 }
 
 /** Ends a run that stored no model, keeping its reason for the status route. */

@@ -4,13 +4,15 @@
  * per-visitor top-N, similar items, trending), plus figures for the status route.
  */
 
+import { toColumns } from './interaction-columns.ts'
+import type { InteractionColumns } from './interaction-columns.ts'
 import { itemAgeScales } from './item-age.ts'
 import { buildInteractionMatrix, resolveWeights, transformCell } from './interactions.ts'
 import type { InteractionWeights, MatrixOptions } from './interactions.ts'
 import { factorModelFromSvd, similarItems, visitorTopN } from '../model.ts'
-import type { SimilarItems, VisitorRecommendations } from '../model.ts'
 import { randomizedSvd } from './randomized-svd.ts'
 import { frobeniusSquared, nonZeros } from './sparse-matrix.ts'
+import type { RankedLists } from '../ranked-lists.ts'
 import { trendingItems } from '../trending.ts'
 import type { TrendingOptions } from '../trending.ts'
 import { INTERACTION_TYPES } from '../types.ts'
@@ -94,8 +96,10 @@ export type TrainedModel = {
   visitors: string[]
   /** Visitor factors P = U·√S, the starting point of each known visitor's fold-in. */
   visitorFactors: Float32Array
-  visitorTopN: VisitorRecommendations[]
-  similar: SimilarItems[]
+  /** Each visitor row's "recommended for you" list (item indices into `items`). */
+  visitorTopN: RankedLists
+  /** Each item's "similar items" list. */
+  similar: RankedLists
   trending: ScoredItem[]
   /** Fold-in target per interaction type, on the same scale as the training matrix's cells. */
   foldInTargets: InteractionWeights
@@ -103,16 +107,18 @@ export type TrainedModel = {
 }
 
 /**
- * Trains the recommendation model.
+ * Trains the recommendation model from interaction objects or typed columns (what the Worker
+ * reads from D1, interaction-store.ts).
  *
  * @example
  * const model = trainModel(events, { rank: 48, onProgress: (p) => console.log(p.stage, p.done) })
  */
 export function trainModel(
-  interactions: readonly Interaction[],
+  source: readonly Interaction[] | InteractionColumns,
   options: TrainOptions = {},
 ): TrainedModel {
   const started = Date.now()
+  const interactions = toColumns(source)
   const trainedAt = options.now ?? started
   const report = options.onProgress ?? (() => {})
   const matrixOptions = trainingMatrixOptions(options)
@@ -139,19 +145,19 @@ export function trainModel(
   )
 
   const purchased = purchasedByRow(interactions, matrix.visitorIndex, matrix.itemIndex)
-  const visitorLists = visitorTopN(
-    model,
-    options.topN ?? DEFAULT_TRAIN_OPTIONS.topN,
-    (row) => purchased.get(row),
-    itemScales,
-    report,
-  )
-  const similar = similarItems(model, options.similarN ?? DEFAULT_TRAIN_OPTIONS.similarN, report)
   const trending = trendingItems(interactions, {
     weights: options.weights,
     now: trainedAt,
     ...options.trending,
   })
+  const visitorLists = visitorTopN(
+    model,
+    options.topN ?? DEFAULT_TRAIN_OPTIONS.topN,
+    purchased,
+    itemScales,
+    report,
+  )
+  const similar = similarItems(model, options.similarN ?? DEFAULT_TRAIN_OPTIONS.similarN, report)
 
   const weights = resolveWeights(options.weights)
   const rowScale = median(matrix.rowScales)
@@ -205,23 +211,33 @@ export function trainingMatrixOptions(options: TrainOptions): MatrixOptions {
   }
 }
 
-/** Each visitor row's purchased item columns: never recommended back in the personal slot. */
+/**
+ * Each visitor row's purchased item columns, never recommended back in the personal slot: held
+ * as CSR (a start per row, the columns) and handed out one row's set at a time.
+ */
 export function purchasedByRow(
-  interactions: readonly Interaction[],
+  interactions: InteractionColumns,
   visitorIndex: ReadonlyMap<string, number>,
   itemIndex: ReadonlyMap<string, number>,
-): Map<number, Set<number>> {
-  const out = new Map<number, Set<number>>()
-  for (const { type, visitorId, itemId } of interactions) {
-    if (type !== 'purchase') continue
-    const row = visitorIndex.get(visitorId)
-    const col = itemIndex.get(itemId)
-    if (row === undefined || col === undefined) continue
-    let set = out.get(row)
-    if (!set) out.set(row, (set = new Set()))
-    set.add(col)
+): (row: number) => ReadonlySet<number> | undefined {
+  const rowOf = Int32Array.from(interactions.visitors, (id) => visitorIndex.get(id) ?? -1)
+  const colOf = Int32Array.from(interactions.items, (id) => itemIndex.get(id) ?? -1)
+  const purchase = INTERACTION_TYPES.indexOf('purchase')
+  const row = (i: number): number =>
+    interactions.type[i] === purchase && (colOf[interactions.item[i] ?? 0] ?? -1) >= 0
+      ? (rowOf[interactions.visitor[i] ?? 0] ?? -1)
+      : -1
+  const start = new Uint32Array(visitorIndex.size + 1)
+  for (let i = 0; i < interactions.length; i++) if (row(i) >= 0) start[row(i) + 1]!++
+  for (let r = 0; r < visitorIndex.size; r++) start[r + 1]! += start[r]!
+  const fill = start.slice(0, visitorIndex.size)
+  const cols = new Uint32Array(start[visitorIndex.size] ?? 0)
+  for (let i = 0; i < interactions.length; i++) {
+    const r = row(i)
+    if (r >= 0) cols[fill[r]!++] = colOf[interactions.item[i] ?? 0] ?? 0
   }
-  return out
+  return (r) =>
+    start[r] === start[r + 1] ? undefined : new Set(cols.subarray(start[r], start[r + 1]))
 }
 
 function median(values: Float64Array): number {
