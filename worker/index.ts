@@ -5,6 +5,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
 import { database } from './db/database.ts'
+import { archiveExpiredEvents } from './events/scheduled-archive.ts'
 import { trainChangedSites } from './recs/train/scheduled-training.ts'
 import { workerTrainingLimit } from './recs/serve/online-config.ts'
 import { envelope, onError } from './http/on-error.ts'
@@ -88,6 +89,11 @@ export default {
     ctx.waitUntil(
       trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
         console.log('scheduled training', report),
+      ),
+    )
+    ctx.waitUntil(
+      archiveExpiredEvents(db, env.ARCHIVE, Date.now()).then((report) =>
+        console.log('events archived', report),
       ),
     )
     ctx.waitUntil(

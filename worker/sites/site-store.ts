@@ -21,6 +21,8 @@ export type Site = {
   /** Its proxied hostnames' origins (site-origins.ts): always allowed, being its own pages. */
   ownOrigins: string[]
   currency: string
+  /** Days of raw events D1 keeps before the nightly archive moves them to R2. */
+  eventRetentionDays: number
 }
 
 /** Entries each of the two caches below keeps. */
@@ -93,6 +95,7 @@ function toSite(row: typeof sites.$inferSelect, ownOrigins: string[]): Site {
     imageOrigins: parseOrigins(row.imageOrigins),
     ownOrigins,
     currency: row.currency,
+    eventRetentionDays: row.eventRetentionDays,
   }
 }
 

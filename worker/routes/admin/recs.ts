@@ -75,9 +75,9 @@ export const adminRecsRoute = new Hono<AppEnv>()
       )
     }
     const accepted =
-      format === 'ndjson'
-        ? ['application/x-ndjson', 'application/json', 'text/plain']
-        : ['text/csv', 'text/plain']
+      format === 'online-retail'
+        ? ['text/csv', 'text/plain']
+        : ['application/x-ndjson', 'application/json', 'text/plain']
     const text = await readTextBody(c.req.raw, MAX_IMPORT_BYTES, accepted)
     const result = await importHistory(
       c.var.db,

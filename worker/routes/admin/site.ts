@@ -1,5 +1,6 @@
 /**
- * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins) and
+ * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins, event
+ * retention) and
  * `POST /v1/admin/site/rotate-key`, which answers a new secret for the calling key (the site's own
  * or a named team key) once and retires the old one at once.
  */
@@ -10,6 +11,7 @@ import type { AppEnv } from '../../app-env.ts'
 import type { Database } from '../../db/database.ts'
 import { sites } from '../../db/schema.ts'
 import { conflict } from '../../domain-error.ts'
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../events/event-archive.ts'
 import { bareOrigin } from '../../http/bare-origin.ts'
 import { readJsonBody } from '../../http/read-body.ts'
 import { parseOr400 } from '../../http/validate.ts'
@@ -40,6 +42,7 @@ const patchSiteSchema = z
     name: z.string().trim().min(1, 'is required').max(200),
     allowedOrigins: z.array(origin).max(50),
     imageOrigins: z.array(origin).max(20),
+    eventRetentionDays: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS),
   })
   .partial()
 
@@ -52,6 +55,7 @@ function describe(site: Site) {
     imageOrigins: site.imageOrigins,
     ownOrigins: site.ownOrigins,
     currency: site.currency,
+    eventRetentionDays: site.eventRetentionDays,
   }
 }
 
@@ -67,6 +71,7 @@ export const adminSiteRoute = new Hono<AppEnv>()
         name: next.name,
         allowedOrigins: JSON.stringify(next.allowedOrigins),
         imageOrigins: JSON.stringify(next.imageOrigins),
+        eventRetentionDays: next.eventRetentionDays,
       })
       .where(eq(sites.id, site.id))
     forgetCachedSite(site.publicKey)
