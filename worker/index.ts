@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
-import { database } from './db/database.ts'
+import { boundDatabases } from './db/site-databases.ts'
 import { archiveExpiredEvents } from './events/scheduled-archive.ts'
 import { trainChangedSites } from './recs/train/scheduled-training.ts'
 import { workerTrainingLimit } from './recs/serve/online-config.ts'
@@ -85,21 +85,23 @@ app.notFound((c) =>
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
-    const db = database(env.DB)
-    ctx.waitUntil(
-      trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
-        console.log('scheduled training', report),
-      ),
-    )
-    ctx.waitUntil(
-      archiveExpiredEvents(db, env.ARCHIVE, Date.now()).then((report) =>
-        console.log('events archived', report),
-      ),
-    )
-    ctx.waitUntil(
-      recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), Date.now()).then((report) =>
-        console.log('hostname proofs re-checked', report),
-      ),
-    )
+    // Every database's sites, each database's jobs side by side (db/site-databases.ts).
+    for (const { binding, db } of boundDatabases(env)) {
+      ctx.waitUntil(
+        trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
+          console.log('scheduled training', binding, report),
+        ),
+      )
+      ctx.waitUntil(
+        archiveExpiredEvents(db, env.ARCHIVE, Date.now()).then((report) =>
+          console.log('events archived', binding, report),
+        ),
+      )
+      ctx.waitUntil(
+        recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), Date.now()).then((report) =>
+          console.log('hostname proofs re-checked', binding, report),
+        ),
+      )
+    }
   },
 } satisfies ExportedHandler<Env>

@@ -8,8 +8,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { recordLater } from '../health/refusals.ts'
 import { ApiError } from '../http/api-error.ts'
+import { siteOfPublicKey } from './auth.ts'
 import { originAllowed } from '../sites/site-origins.ts'
-import { findSiteByPublicKey } from '../sites/site-store.ts'
 
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS'
 const ALLOW_HEADERS = 'Content-Type, X-Edgelift-Site'
@@ -23,7 +23,7 @@ export const answerPreflight: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== 'OPTIONS') return next()
   const origin = c.req.header('origin')
   const key = c.req.query('site')
-  const site = key?.startsWith('pk_') ? await findSiteByPublicKey(c.var.db, key) : null
+  const site = key?.startsWith('pk_') ? await siteOfPublicKey(c, key) : null
   if (!origin || (site && !originAllowed(site, origin))) {
     if (origin && site) refused(c, site.id, origin)
     throw new ApiError(403, 'origin_not_allowed', 'This origin may not call this site’s API.')
