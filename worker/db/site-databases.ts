@@ -131,7 +131,7 @@ export async function databaseSizes(
   return Promise.all(
     databases.map(async ({ binding, db }) => {
       const result = await db.$client.prepare('SELECT 1').run()
-      return { binding, bytes: result.meta.size_after }
+      return { binding, bytes: Number(result.meta.size_after) }
     }),
   )
 }
