@@ -57,7 +57,7 @@ export function boundDatabases(env: object): SiteDatabase[] {
   return found
 }
 
-function isD1(value: unknown): value is D1Database {
+function isD1(value: unknown): value is Parameters<typeof database>[0] {
   return (
     typeof value === 'object' &&
     value !== null &&
