@@ -127,7 +127,8 @@ describe('event archive', () => {
     const again = await importText(site, first?.text ?? '', 'archive')
     const lines = first?.text.trim().split('\n').length
     expect(await again.json()).toMatchObject({ imported: 0, duplicates: lines })
-  })
+    // About 20 Worker requests and 4 R2 round trips: 2-3 s alone, more on a loaded 2-core machine.
+  }, 15_000)
 
   it('keeps events inside the retention and archives by the site’s own setting', async () => {
     const site = await createSite()
