@@ -53,6 +53,8 @@ export default defineConfig({
           cloudflareTest(async () => ({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              // A second database beside wrangler.toml's DB: sites on either (db/site-databases.ts).
+              d1Databases: { DB: 'edgelift', DB_2: 'edgelift-2' },
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations('migrations'),
                 // The dashboard and API's hostname in the workerd suites (test/worker/support/api.ts).

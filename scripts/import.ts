@@ -1,5 +1,5 @@
 /**
- * `npm run import -- --file orders.csv [--format online-retail|ndjson] [--dates month-first|day-first]
+ * `npm run import -- --file orders.csv [--format online-retail|ndjson|archive] [--dates month-first|day-first]
  *   [--api URL] [--admin sk_...]`
  * Backfills history into a running edgelift (default http://localhost:$PORT or 8787, key sk_demo or
  * EDGELIFT_ADMIN_KEY), with a progress bar and a final summary: imported, duplicates, and the
@@ -14,7 +14,7 @@ import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
 const USAGE =
-  'usage: npm run import -- --file FILE [--format online-retail|ndjson] [--dates month-first|day-first] [--api URL] [--admin sk_...]'
+  'usage: npm run import -- --file FILE [--format online-retail|ndjson|archive] [--dates month-first|day-first] [--api URL] [--admin sk_...]'
 
 const fail: (message: string) => never = failWith(USAGE)
 
@@ -32,9 +32,9 @@ const { values } = parseFlags(
 )
 const file = values.file ?? fail('--file is required.')
 if (!existsSync(file)) fail(`${file} does not exist.`)
-const format = values.format ?? (/\.(nd)?jsonl?(\.gz)?$/.test(file) ? 'ndjson' : 'online-retail')
-if (format !== 'online-retail' && format !== 'ndjson')
-  fail(`Unknown --format ${format}; use online-retail or ndjson.`)
+const format = values.format ?? defaultFormat(file)
+if (format !== 'online-retail' && format !== 'ndjson' && format !== 'archive')
+  fail(`Unknown --format ${format}; use online-retail, ndjson or archive.`)
 
 if (values.dates !== undefined && !(DATE_ORDERS as readonly string[]).includes(values.dates)) {
   fail(`Unknown --dates ${values.dates}; use ${DATE_ORDERS.join(' or ')}.`)
@@ -80,6 +80,15 @@ try {
 } catch (err) {
   if (err instanceof ImportError) fail(`${err.message}\n${whatWasDone(err, rows)}`)
   throw err
+}
+
+/**
+ * The format a file's name implies: an object of the R2 event archive (`<digest>.ndjson.gz`, see
+ * worker/events/event-archive.ts) holds stored rows, other NDJSON holds events as sent.
+ */
+function defaultFormat(path: string): string {
+  if (/(^|\/)[0-9a-f]{32}\.ndjson\.gz$/.test(path)) return 'archive'
+  return /\.(nd)?jsonl?(\.gz)?$/.test(path) ? 'ndjson' : 'online-retail'
 }
 
 /** What an import that stopped had written: each request is all or nothing, so re-running is safe. */

@@ -57,6 +57,8 @@ export type SiteInfo = {
    */
   ownOrigins: string[]
   currency: string
+  /** Days of raw events D1 keeps before the nightly archive moves them to R2. */
+  eventRetentionDays: number
 }
 
 /** `POST /v1/admin/site/rotate-key`. */

@@ -4,8 +4,9 @@
  */
 import { Hono } from 'hono'
 import type { AppEnv } from './app-env.ts'
-import { database } from './db/database.ts'
+import { boundDatabases } from './db/site-databases.ts'
 import { updateDueBandits } from './experiments/bandit-schedule.ts'
+import { archiveExpiredEvents } from './events/scheduled-archive.ts'
 import { trainChangedSites } from './recs/train/scheduled-training.ts'
 import { workerTrainingLimit } from './recs/serve/online-config.ts'
 import { envelope, onError } from './http/on-error.ts'
@@ -99,26 +100,30 @@ app.notFound((c) =>
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    const db = database(env.DB)
-    const log = (what: string) => (report: unknown) => console.log(what, report)
-    if (controller.cron === BANDIT_CRON) {
-      ctx.waitUntil(updateDueBandits(db, Date.now()).then(log('bandit updates')))
-      return
+    const now = Date.now()
+    // Every database's sites, each database's jobs side by side (db/site-databases.ts).
+    for (const { binding, db } of boundDatabases(env)) {
+      const log = (what: string) => (report: unknown) => console.log(what, binding, report)
+      if (controller.cron === BANDIT_CRON) {
+        ctx.waitUntil(updateDueBandits(db, now).then(log('bandit updates')))
+        continue
+      }
+      // Every 15 minutes the intent model learns from ended sessions; nightly it also retrains.
+      const nightly = controller.cron !== INTENT_LEARNING_CRON
+      const sgd = intentSgdOptions(env)
+      ctx.waitUntil(
+        runIntentCron(db, { sgd, sessions: labelledSessions, train: nightly }).then(
+          log('scheduled intent'),
+        ),
+      )
+      if (!nightly) continue
+      ctx.waitUntil(trainChangedSites(db, workerTrainingLimit(env)).then(log('scheduled training')))
+      ctx.waitUntil(archiveExpiredEvents(db, env.ARCHIVE, now).then(log('events archived')))
+      ctx.waitUntil(
+        recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), now).then(
+          log('hostname proofs re-checked'),
+        ),
+      )
     }
-    // Every 15 minutes the intent model learns from ended sessions; nightly it also retrains.
-    const nightly = controller.cron !== INTENT_LEARNING_CRON
-    const sgd = intentSgdOptions(env)
-    ctx.waitUntil(
-      runIntentCron(db, { sgd, sessions: labelledSessions, train: nightly }).then(
-        log('scheduled intent'),
-      ),
-    )
-    if (!nightly) return
-    ctx.waitUntil(trainChangedSites(db, workerTrainingLimit(env)).then(log('scheduled training')))
-    ctx.waitUntil(
-      recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), Date.now()).then(
-        log('hostname proofs re-checked'),
-      ),
-    )
   },
 } satisfies ExportedHandler<Env>

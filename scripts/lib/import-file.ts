@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { retailDateOrder } from '../../worker/import/online-retail.ts'
 import type { DateEvidence, DateOrder } from '../../worker/import/timestamps.ts'
+import type { ImportFormat } from '../../worker/import/import-formats.ts'
 import { unreachable } from './cli.ts'
 
 /** Below the route's 10 MB cap, leaving room for multi-byte characters and the header. */
@@ -35,7 +36,7 @@ export class ImportError extends Error {
 
 export async function importFile(options: {
   file: string
-  format: 'online-retail' | 'ndjson'
+  format: ImportFormat
   /** How the file writes slashed dates (online-retail); the route reads month first without it. */
   dateOrder?: DateOrder
   api: string
@@ -86,7 +87,7 @@ export async function importFile(options: {
           method: 'POST',
           headers: {
             authorization: `Bearer ${adminKey}`,
-            'content-type': format === 'ndjson' ? 'application/x-ndjson' : 'text/csv',
+            'content-type': format === 'online-retail' ? 'text/csv' : 'application/x-ndjson',
           },
           body,
         })
@@ -139,7 +140,7 @@ function fileLines(file: string): AsyncIterable<string> {
 }
 
 /** How many rows `importFile` sends from the file: every line, less a CSV's header. */
-export async function countRows(file: string, format: 'online-retail' | 'ndjson'): Promise<number> {
+export async function countRows(file: string, format: ImportFormat): Promise<number> {
   let lines = 0
   for await (const _ of fileLines(file)) lines++
   return format === 'online-retail' ? Math.max(0, lines - 1) : lines

@@ -6,12 +6,22 @@ import { getPlatformProxy, type PlatformProxy } from 'wrangler'
 import { database, type Database } from '../../worker/db/database.ts'
 import { applyLocalMigrations } from './wrangler.ts'
 
+type Bindings = { DB: Parameters<typeof database>[0] } & Record<string, unknown>
+
 export async function withLocalDatabase<T>(
   persistTo: string | undefined,
   work: (db: Database) => Promise<T>,
 ): Promise<T> {
+  return withLocalEnv(persistTo, (env) => work(database(env.DB)))
+}
+
+/** Every local binding (all site databases among them), for work that spans databases. */
+export async function withLocalEnv<T>(
+  persistTo: string | undefined,
+  work: (env: Bindings) => Promise<T>,
+): Promise<T> {
   applyLocalMigrations(persistTo)
-  const proxy = await getPlatformProxy<{ DB: Parameters<typeof database>[0] }>({
+  const proxy = await getPlatformProxy<Bindings>({
     configPath: 'wrangler.toml',
     persist: persistTo ? { path: `${persistTo}/v3` } : true,
   })
@@ -23,7 +33,12 @@ export async function withLocalDatabase<T>(
  * `npx wrangler login`): the same domain code, run from Node on the production database.
  */
 export async function withRemoteDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  let proxy: PlatformProxy<{ DB: Parameters<typeof database>[0] }>
+  return withRemoteEnv((env) => work(database(env.DB)))
+}
+
+/** The deployed site databases wrangler.remote.toml lists, for work that spans databases. */
+export async function withRemoteEnv<T>(work: (env: Bindings) => Promise<T>): Promise<T> {
+  let proxy: PlatformProxy<Bindings>
   try {
     proxy = await getPlatformProxy({ configPath: 'wrangler.remote.toml' })
   } catch (err) {
@@ -37,11 +52,11 @@ export async function withRemoteDatabase<T>(work: (db: Database) => Promise<T>):
 }
 
 async function withProxy<T>(
-  proxy: PlatformProxy<{ DB: Parameters<typeof database>[0] }>,
-  work: (db: Database) => Promise<T>,
+  proxy: PlatformProxy<Bindings>,
+  work: (env: Bindings) => Promise<T>,
 ): Promise<T> {
   try {
-    return await work(database(proxy.env.DB))
+    return await work(proxy.env)
   } finally {
     await proxy.dispose()
   }

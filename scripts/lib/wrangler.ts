@@ -3,7 +3,9 @@
  * SQL against the local D1 that `wrangler dev` uses (.wrangler/state).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { PRIMARY_BINDING, SITE_DATABASE_BINDING } from '../../worker/db/site-databases.ts'
 
 const WRANGLER = fileURLToPath(
   new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url),
@@ -24,30 +26,55 @@ export function wrangler(args: string[], options: { quiet?: boolean } = {}): str
   return result.stdout
 }
 
-/** Applies the D1 migrations to the local database (idempotent). */
+/**
+ * The site databases wrangler.toml binds (`DB` and `DB_*`, worker/db/site-databases.ts), by binding
+ * and database name, the primary first.
+ */
+export function siteDatabaseNames(
+  configPath = 'wrangler.toml',
+): { binding: string; name: string }[] {
+  const found: { binding: string; name: string }[] = []
+  for (const block of readFileSync(configPath, 'utf8')
+    .split(/^\[\[d1_databases\]\]$/m)
+    .slice(1)) {
+    const binding = block.match(/^binding\s*=\s*"([^"]+)"/m)?.[1]
+    const name = block.match(/^database_name\s*=\s*"([^"]+)"/m)?.[1]
+    if (binding && name && SITE_DATABASE_BINDING.test(binding)) found.push({ binding, name })
+  }
+  return found.sort((a, b) =>
+    a.binding === PRIMARY_BINDING ? -1 : b.binding === PRIMARY_BINDING ? 1 : 0,
+  )
+}
+
+/** Applies the D1 migrations to every local site database (idempotent). */
 export function applyLocalMigrations(persistTo?: string): void {
-  wrangler(['d1', 'migrations', 'apply', DATABASE, '--local', ...persistArgs(persistTo)], {
-    quiet: true,
-  })
+  for (const { name } of siteDatabaseNames()) {
+    wrangler(['d1', 'migrations', 'apply', name, '--local', ...persistArgs(persistTo)], {
+      quiet: true,
+    })
+  }
 }
 
 /** Runs SQL on Cloudflare's D1 (needs `wrangler login`) and answers the last statement's rows. */
-export function remoteSql<T>(sql: string): T[] {
-  const out = wrangler(['d1', 'execute', DATABASE, '--remote', '--json', '--command', sql], {
-    quiet: true,
-  })
-  const parsed = JSON.parse(out) as { results: T[] }[]
-  return parsed.at(-1)?.results ?? []
+export function remoteSql<T>(sql: string, database = DATABASE): T[] {
+  return lastResult<T>(
+    wrangler(['d1', 'execute', database, '--remote', '--json', '--command', sql], { quiet: true }),
+  ).results
 }
 
 /** Runs SQL on the local D1 and answers the rows of its last statement. */
-export function localSql<T>(sql: string, persistTo?: string): T[] {
-  const out = wrangler(
-    ['d1', 'execute', DATABASE, '--local', '--json', '--command', sql, ...persistArgs(persistTo)],
-    { quiet: true },
-  )
+export function localSql<T>(sql: string, persistTo?: string, database = DATABASE): T[] {
+  return lastResult<T>(
+    wrangler(
+      ['d1', 'execute', database, '--local', '--json', '--command', sql, ...persistArgs(persistTo)],
+      { quiet: true },
+    ),
+  ).results
+}
+
+function lastResult<T>(out: string): { results: T[] } {
   const parsed = JSON.parse(out) as { results: T[] }[]
-  return parsed.at(-1)?.results ?? []
+  return parsed.at(-1) ?? { results: [] }
 }
 
 /** A SQL string literal. Only for values the scripts made themselves or validated. */

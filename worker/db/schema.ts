@@ -43,6 +43,8 @@ export const sites = sqliteTable('sites', {
    * (HMAC-SHA-256); made on first use, never shown, never rotated (the ids would change).
    */
   visitorIdKey: text('visitor_id_key'),
+  /** Days of raw events D1 keeps; the nightly cron archives older ones to R2 (events/event-archive.ts). */
+  eventRetentionDays: integer('event_retention_days').notNull().default(90),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -605,3 +607,13 @@ export const pageStats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.path] })],
 )
+
+/**
+ * Which D1 database (its binding name in wrangler.toml) holds each site's rows. Read and written on
+ * the primary database (`DB`) only (db/site-databases.ts); a site without a row is on `DB`.
+ */
+export const siteDatabases = sqliteTable('site_databases', {
+  siteId: text('site_id').primaryKey(),
+  binding: text('binding').notNull(),
+  placedAt: integer('placed_at').notNull(),
+})

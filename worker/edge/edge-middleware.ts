@@ -11,6 +11,7 @@ import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { isOwnHostname, ownHostnames } from './own-hostnames.ts'
 import { isLoop, proxyRequest } from './proxy.ts'
+import { locateSite } from '../sites/locate-site.ts'
 import { proxySiteFor } from './proxy-site.ts'
 import { refuseServiceWorkerScope, withoutScopeWidening } from './service-worker-scope.ts'
 
@@ -33,13 +34,16 @@ export const edgeProxy: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   let target
   try {
-    target = await proxySiteFor(c.var.db, url.host)
+    target = await locateSite(c.env, (db, binding) => proxySiteFor(db, url.host, binding))
   } catch (err) {
+    // A store whose database is not bound is told so (503), like its API.
+    if (err instanceof ApiError) throw err
     // No site can be known without D1 and no cached answer: let the product routes answer.
     console.error('proxy site look-up failed', err)
     return next()
   }
   if (!target) return next()
+  c.set('db', target.db)
   refuseServiceWorkerScope(c.req.raw, false)
   return withoutScopeWidening(c.req.raw, await proxyRequest(c, target))
 }

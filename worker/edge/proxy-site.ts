@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm'
 import { IsolateCache } from '../cache/isolate-cache.ts'
 import type { Database } from '../db/database.ts'
+import { PRIMARY_BINDING } from '../db/site-databases.ts'
 import { findSiteByPublicKey, type Site } from '../sites/site-store.ts'
 
 export type ProxySite = {
@@ -17,8 +18,13 @@ export type ProxySite = {
 
 const cache = new IsolateCache<ProxySite | null>({ ttlMs: 10_000, maxEntries: 1000 })
 
-export async function proxySiteFor(db: Database, host: string): Promise<ProxySite | null> {
-  const key = host.toLowerCase()
+/** The site proven for this host on this database (`binding` names it for the cache), or null. */
+export async function proxySiteFor(
+  db: Database,
+  host: string,
+  binding = PRIMARY_BINDING,
+): Promise<ProxySite | null> {
+  const key = `${binding} ${host.toLowerCase()}`
   if (cache.has(key)) return cache.get(key) ?? null
   try {
     const [row] = await db.all<{
@@ -28,8 +34,8 @@ export async function proxySiteFor(db: Database, host: string): Promise<ProxySit
     }>(sql`
       SELECT s.public_key, s.origin_url, s.proxy_consent_required
       FROM site_hostnames h JOIN sites s ON s.id = h.site_id
-      WHERE h.hostname = ${key} AND h.verified_at IS NOT NULL`)
-    const site = row?.origin_url ? await findSiteByPublicKey(db, row.public_key) : null
+      WHERE h.hostname = ${host.toLowerCase()} AND h.verified_at IS NOT NULL`)
+    const site = row?.origin_url ? await findSiteByPublicKey(db, row.public_key, binding) : null
     const value =
       site && row?.origin_url
         ? {

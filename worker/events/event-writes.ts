@@ -57,7 +57,9 @@ export function deriveAssignments(siteId: string, exposureIds: string[]) {
 
 /**
  * Everything derived per assignment for these visitors after their events are stored: conversion
- * state, then each metric's state. In this order, in one batch.
+ * state, then each metric's state. In this order, in one batch. New events only ever add, so a
+ * row is only raised: a returning visitor whose older events were archived (event-archive.ts)
+ * keeps the conversions those events made.
  */
 export function recomputeVisitorState(
   siteId: string,
@@ -65,8 +67,18 @@ export function recomputeVisitorState(
   visitorIds: string[],
 ): SQL[] {
   const rows = sql`a.visitor_id IN (SELECT value FROM json_each(${JSON.stringify(visitorIds)}))`
-  return [recompute(siteId, siteCurrency, rows), recomputeMetrics(siteId, siteCurrency, rows)]
+  return [
+    recompute(siteId, siteCurrency, rows, RAISE_ONLY),
+    recomputeMetrics(siteId, siteCurrency, rows, RAISE_ONLY),
+  ]
 }
+
+/** Whether a recompute may only raise a row (new events) or sets it afresh (a changed definition). */
+type Update = { raiseOnly: boolean }
+const RAISE_ONLY: Update = { raiseOnly: true }
+const AFRESH: Update = { raiseOnly: false }
+/** Later than any stored time (8.64e15 ms is the largest a Date holds): stands in for "none". */
+const NO_TIME = sql.raw('9000000000000000')
 
 /**
  * The metric rows of every visitor of an experiment, after its metrics changed: the old rows go
@@ -80,7 +92,7 @@ export function recomputeExperimentMetrics(
   return [
     sql`DELETE FROM assignment_metrics WHERE site_id = ${siteId}
       AND experiment_key = ${experimentKey}`,
-    recomputeMetrics(siteId, siteCurrency, sql`a.experiment_key = ${experimentKey}`),
+    recomputeMetrics(siteId, siteCurrency, sql`a.experiment_key = ${experimentKey}`, AFRESH),
   ]
 }
 
@@ -97,10 +109,10 @@ export function recomputeExperimentConversions(
   siteCurrency: string,
   experimentKey: string,
 ) {
-  return recompute(siteId, siteCurrency, sql`a.experiment_key = ${experimentKey}`)
+  return recompute(siteId, siteCurrency, sql`a.experiment_key = ${experimentKey}`, AFRESH)
 }
 
-function recompute(siteId: string, siteCurrency: string, rows: SQL) {
+function recompute(siteId: string, siteCurrency: string, rows: SQL, update: Update) {
   // Within the assignment's phase: after the first exposure, before the phase ended (a stopped
   // experiment, or new weights that re-split visitors into the next phase).
   const after = sql`FROM events e, experiments x, experiment_phases p
@@ -109,13 +121,25 @@ function recompute(siteId: string, siteCurrency: string, rows: SQL) {
       AND e.site_id = a.site_id AND e.visitor_id = a.visitor_id AND e.at >= a.exposed_at
       AND (p.ended_at IS NULL OR e.at < p.ended_at)`
   const isGoal = sql`e.type = x.goal_event AND (x.goal_event <> 'custom' OR e.name = x.goal_name)`
+  const convertedAt = sql`(SELECT min(e.at) ${after} AND ${isGoal})`
+  const conversions = sql`(SELECT count(*) ${after} AND ${isGoal})`
+  const revenue = sql`(SELECT coalesce(sum(e.revenue_minor), 0) ${after}
+        AND (e.type = 'purchase' OR (x.goal_event = 'custom' AND ${isGoal}))
+        AND coalesce(e.currency, ${siteCurrency}) = ${siteCurrency})`
+  if (update.raiseOnly) {
+    return sql`
+    UPDATE assignments AS a SET
+      converted_at = nullif(min(coalesce(a.converted_at, ${NO_TIME}),
+        coalesce(${convertedAt}, ${NO_TIME})), ${NO_TIME}),
+      conversions = max(a.conversions, ${conversions}),
+      revenue_minor = max(a.revenue_minor, ${revenue})
+    WHERE a.site_id = ${siteId} AND ${rows}`
+  }
   return sql`
     UPDATE assignments AS a SET
-      converted_at = (SELECT min(e.at) ${after} AND ${isGoal}),
-      conversions = (SELECT count(*) ${after} AND ${isGoal}),
-      revenue_minor = (SELECT coalesce(sum(e.revenue_minor), 0) ${after}
-        AND (e.type = 'purchase' OR (x.goal_event = 'custom' AND ${isGoal}))
-        AND coalesce(e.currency, ${siteCurrency}) = ${siteCurrency})
+      converted_at = ${convertedAt},
+      conversions = ${conversions},
+      revenue_minor = ${revenue}
     WHERE a.site_id = ${siteId} AND ${rows}`
 }
 
@@ -127,7 +151,7 @@ function recompute(siteId: string, siteCurrency: string, rows: SQL) {
  * once they do more than view one page (a product page sends both a `view` and a `page_view`).
  * A visitor with no matching event gets no row: results count them from `assignments`. Events only ever add, so a row is only ever inserted or raised.
  */
-function recomputeMetrics(siteId: string, siteCurrency: string, rows: SQL) {
+function recomputeMetrics(siteId: string, siteCurrency: string, rows: SQL, update: Update) {
   const kind = sql`m.value ->> 'kind'`
   const matches = sql`CASE ${kind}
       WHEN 'conversion' THEN e.type = m.value ->> 'event'
@@ -153,6 +177,9 @@ function recomputeMetrics(siteId: string, siteCurrency: string, rows: SQL) {
         AND e.at >= a.exposed_at AND (p.ended_at IS NULL OR e.at < p.ended_at)
     WHERE a.site_id = ${siteId} AND ${rows} AND ${matches}
     GROUP BY a.experiment_key, a.phase, a.visitor_id, m.value ->> 'key'
-    ON CONFLICT DO UPDATE SET variation = excluded.variation, value = excluded.value,
-      events = excluded.events`
+    ON CONFLICT DO UPDATE SET variation = excluded.variation, ${
+      update.raiseOnly
+        ? sql`value = max(value, excluded.value), events = max(events, excluded.events)`
+        : sql`value = excluded.value, events = excluded.events`
+    }`
 }

@@ -18,10 +18,11 @@ import type { DateOrder } from '../import/timestamps.ts'
 import type { Site } from '../sites/site-store.ts'
 import { VISITOR_ID } from '../../shared/identifiers.ts'
 import { customerVisitorIds, type CustomerVisitorIds } from '../visitors/customer-visitor-id.ts'
+import { IMPORT_FORMATS, type ImportFormat } from '../import/import-formats.ts'
+import { importArchive } from './import-archive.ts'
 import { prepareIngest } from './ingest.ts'
 
-export const IMPORT_FORMATS = ['ndjson', 'online-retail'] as const
-export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+export { IMPORT_FORMATS, type ImportFormat }
 export type ImportResult = {
   imported: number
   duplicates: number
@@ -51,6 +52,8 @@ export async function importHistory(
   now: number,
   dateOrder: DateOrder = 'month-first',
 ): Promise<ImportResult> {
+  // Archived rows are stored rows already: they skip ingestion (import-archive.ts).
+  if (format === 'archive') return importArchive(db, site.id, text)
   const result: ImportResult = {
     imported: 0,
     duplicates: 0,

@@ -5,9 +5,10 @@
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { database } from '../db/database.ts'
+import { primaryDatabase } from '../db/site-databases.ts'
 import { ApiError } from '../http/api-error.ts'
 import { isPublicKey, isSecretKey, SECRET_KEY_PREFIX } from '../sites/keys.ts'
+import { locateSite } from '../sites/locate-site.ts'
 import { findAdminByKey, findSiteByPublicKey, type Site } from '../sites/site-store.ts'
 import type { AdminCaller } from '../team/admin-keys.ts'
 
@@ -34,10 +35,24 @@ export const refuseSecretInUrl: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** Gives every handler the drizzle handle over D1. */
+/**
+ * Gives every handler the drizzle handle over D1: the primary database until the request's site
+ * is known, then that site's own database (sites/locate-site.ts), so routes query `c.var.db` and
+ * never choose one.
+ */
 export const withDatabase: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('db', database(c.env.DB))
+  c.set('db', primaryDatabase(c.env))
   await next()
+}
+
+/** The site with this public key, on its own database, which becomes the request's `db`. */
+export async function siteOfPublicKey(c: Context<AppEnv>, key: string): Promise<Site | null> {
+  const located = await locateSite(c.env, async (db, binding) => {
+    const site = await findSiteByPublicKey(db, key, binding)
+    return site ? { site } : null
+  })
+  if (located) c.set('db', located.db)
+  return located?.site ?? null
 }
 
 /** Authenticates a public route by the site's public key. */
@@ -82,9 +97,10 @@ async function adminOfKey(
   }
   const found =
     isSecretKey(token) && token.length <= MAX_KEY_LENGTH
-      ? await findAdminByKey(c.var.db, token)
+      ? await locateSite(c.env, (db) => findAdminByKey(db, token))
       : null
   if (!found) throw new ApiError(401, 'unknown_key', 'This admin key is not valid.')
+  c.set('db', found.db)
   return found
 }
 
@@ -98,9 +114,7 @@ async function sitePublicKey(c: Context<AppEnv>, key: string | undefined): Promi
   }
   if (isSecretKey(key)) throw secretOnPublicRoute()
   const site =
-    isPublicKey(key) && key.length <= MAX_KEY_LENGTH
-      ? await findSiteByPublicKey(c.var.db, key)
-      : null
+    isPublicKey(key) && key.length <= MAX_KEY_LENGTH ? await siteOfPublicKey(c, key) : null
   if (!site) throw new ApiError(401, 'unknown_key', 'This site key is not valid.')
   return site
 }

@@ -9,8 +9,8 @@ import type { AppEnv } from '../app-env.ts'
 import { recordLater } from '../health/refusals.ts'
 import { ApiError } from '../http/api-error.ts'
 import { isPublicKey } from '../sites/keys.ts'
+import { siteOfPublicKey } from './auth.ts'
 import { originAllowed } from '../sites/site-origins.ts'
-import { findSiteByPublicKey } from '../sites/site-store.ts'
 
 const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS'
 const ALLOW_HEADERS = 'Content-Type, X-Edgelift-Site'
@@ -24,7 +24,7 @@ export const answerPreflight: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== 'OPTIONS') return next()
   const origin = c.req.header('origin')
   const key = c.req.query('site')
-  const site = key && isPublicKey(key) ? await findSiteByPublicKey(c.var.db, key) : null
+  const site = key && isPublicKey(key) ? await siteOfPublicKey(c, key) : null
   if (!origin || (site && !originAllowed(site, origin))) {
     if (origin && site) refused(c, site.id, origin)
     throw new ApiError(403, 'origin_not_allowed', 'This origin may not call this site’s API.')

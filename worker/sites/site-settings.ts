@@ -1,5 +1,5 @@
 /**
- * Changing a site: its name and origins, and its own secret admin key. The writes behind
+ * Changing a site: its name, origins and event retention, and its own secret admin key. The writes behind
  * `PATCH /v1/admin/site` and `POST /v1/admin/site/rotate-key`; the input is validated by the route.
  */
 import { and, eq } from 'drizzle-orm'
@@ -9,7 +9,9 @@ import { hashKey, newAdminKey } from './keys.ts'
 import { forgetCachedSite, type Site } from './site-store.ts'
 
 /** What the admin may change of a site. */
-export type SiteChange = Partial<Pick<Site, 'name' | 'allowedOrigins' | 'imageOrigins'>>
+export type SiteChange = Partial<
+  Pick<Site, 'name' | 'allowedOrigins' | 'imageOrigins' | 'eventRetentionDays'>
+>
 
 /** Stores the change and answers the site as it now is; cached look-ups of it are forgotten. */
 export async function changeSite(db: Database, site: Site, change: SiteChange): Promise<Site> {
@@ -20,6 +22,7 @@ export async function changeSite(db: Database, site: Site, change: SiteChange): 
       name: next.name,
       allowedOrigins: JSON.stringify(next.allowedOrigins),
       imageOrigins: JSON.stringify(next.imageOrigins),
+      eventRetentionDays: next.eventRetentionDays,
     })
     .where(eq(sites.id, site.id))
   forgetCachedSite(site.publicKey)

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm'
 import type { SiteInfo } from '../../shared/admin-types.ts'
 import { IsolateCache } from '../cache/isolate-cache.ts'
 import type { Database } from '../db/database.ts'
+import { PRIMARY_BINDING } from '../db/site-databases.ts'
 import { adminKeys, sites } from '../db/schema.ts'
 import { asRole, SITE_KEY, type AdminCaller } from '../team/admin-keys.ts'
 import { hashKey, sameHash } from './keys.ts'
@@ -27,19 +28,31 @@ const MAX_PUBLIC_KEY_LENGTH = 64
 const found = new IsolateCache<Site>({ ttlMs: 10_000, maxEntries: PUBLIC_KEY_CACHE_ENTRIES })
 const unknown = new IsolateCache<null>({ ttlMs: 10_000, maxEntries: PUBLIC_KEY_CACHE_ENTRIES })
 
-/** The site with this public key, or null. */
-export async function findSiteByPublicKey(db: Database, publicKey: string): Promise<Site | null> {
+/** The databases whose look-ups the two caches hold (db/site-databases.ts): keys are per database. */
+const scopes = new Set<string>([PRIMARY_BINDING])
+
+/**
+ * The site with this public key on this database (`binding` names it for the cache), or null.
+ * Which database's answer counts is sites/locate-site.ts's concern.
+ */
+export async function findSiteByPublicKey(
+  db: Database,
+  publicKey: string,
+  binding = PRIMARY_BINDING,
+): Promise<Site | null> {
   if (publicKey.length > MAX_PUBLIC_KEY_LENGTH) return null
-  const cached = found.get(publicKey)
+  const cacheKey = `${binding} ${publicKey}`
+  const cached = found.get(cacheKey)
   if (cached) return cached
-  if (unknown.has(publicKey)) return null
+  if (unknown.has(cacheKey)) return null
+  scopes.add(binding)
   const row = await db.select().from(sites).where(eq(sites.publicKey, publicKey)).get()
   if (!row) {
-    unknown.set(publicKey, null)
+    unknown.set(cacheKey, null)
     return null
   }
   const site = toSite(row, await siteOwnOrigins(db, row.id))
-  found.set(publicKey, site)
+  found.set(cacheKey, site)
   return site
 }
 
@@ -72,8 +85,10 @@ export async function findAdminByKey(
 
 /** Forget cached look-ups of a site after its settings change. */
 export function forgetCachedSite(publicKey: string): void {
-  found.delete(publicKey)
-  unknown.delete(publicKey)
+  for (const binding of scopes) {
+    found.delete(`${binding} ${publicKey}`)
+    unknown.delete(`${binding} ${publicKey}`)
+  }
 }
 
 function toSite(row: typeof sites.$inferSelect, ownOrigins: string[]): Site {
@@ -85,6 +100,7 @@ function toSite(row: typeof sites.$inferSelect, ownOrigins: string[]): Site {
     imageOrigins: parseOrigins(row.imageOrigins),
     ownOrigins,
     currency: row.currency,
+    eventRetentionDays: row.eventRetentionDays,
   }
 }
 

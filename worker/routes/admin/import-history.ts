@@ -26,9 +26,9 @@ export const adminImportHistoryRoute = new Hono<AppEnv>().post('/import/events',
     throw invalid('invalid_dates', `dates must be one of ${DATE_ORDERS.join(', ')}, not ${dates}.`)
   }
   const accepted =
-    format === 'ndjson'
-      ? ['application/x-ndjson', 'application/json', 'text/plain']
-      : ['text/csv', 'text/plain']
+    format === 'online-retail'
+      ? ['text/csv', 'text/plain']
+      : ['application/x-ndjson', 'application/json', 'text/plain']
   const text = await readTextBody(c.req.raw, MAX_IMPORT_BYTES, accepted)
   const result = await importHistory(
     c.var.db,

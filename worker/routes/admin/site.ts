@@ -1,5 +1,6 @@
 /**
- * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins) and
+ * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins, event
+ * retention) and
  * `POST /v1/admin/site/rotate-key`, which answers a new secret for the calling key (the site's own
  * or a named team key) once and retires the old one at once.
  */
@@ -8,6 +9,7 @@ import { z } from 'zod'
 import type { SiteInfo } from '../../../shared/admin-types.ts'
 import type { AppEnv } from '../../app-env.ts'
 import { conflict } from '../../domain-error.ts'
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../events/event-archive.ts'
 import { bareOrigin } from '../../http/bare-origin.ts'
 import { readJsonBody } from '../../http/read-body.ts'
 import { parseOr400 } from '../../http/validate.ts'
@@ -39,6 +41,7 @@ const patchSiteSchema = z
     name: z.string().trim().min(1, 'is required').max(200),
     allowedOrigins: z.array(origin).max(50),
     imageOrigins: z.array(origin).max(20),
+    eventRetentionDays: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS),
   })
   .partial()
 
@@ -51,6 +54,7 @@ function describe(site: Site): SiteInfo {
     imageOrigins: site.imageOrigins,
     ownOrigins: site.ownOrigins,
     currency: site.currency,
+    eventRetentionDays: site.eventRetentionDays,
   }
 }
 
