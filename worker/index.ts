@@ -24,12 +24,14 @@ import { adminRecsRoute } from './routes/admin/recs.ts'
 import { adminRecsRulesRoute } from './routes/admin/recs-rules.ts'
 import { adminSiteRoute } from './routes/admin/site.ts'
 import { adminTeamRoute } from './routes/admin/team.ts'
+import { adminShopifyRoute } from './routes/admin/shopify.ts'
 import { adminExperimentsRoute } from './routes/admin/experiments.ts'
 import { adminResultsRoute } from './routes/admin/results.ts'
 import { assignRoute } from './routes/assign.ts'
 import { eventsRoute } from './routes/events.ts'
 import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
+import { webhooksRoute } from './routes/webhooks.ts'
 import { benchRoutes } from './routes/bench.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
 import { dashboardHostsOnly, edgeProxy, withDashboardPolicy } from './edge/edge-middleware.ts'
@@ -47,6 +49,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminProxyRoute)
   .route('/', adminTeamRoute)
   .route('/', adminHealthRoute)
+  .route('/', adminShopifyRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)
@@ -57,6 +60,8 @@ export const app = new Hono<AppEnv>()
   .route('/', demoRoutes)
   .route('/', benchRoutes)
   .route('/v1/admin', adminApi)
+  // Server to server, signed by Shopify: no browser origin or public rate limit applies.
+  .route('/', webhooksRoute)
   .use('/v1/*', answerPreflight)
   .route('/', visitorsRoute)
   .use('/v1/assign', requirePublicKey, allowSiteOrigins, limitPublic)

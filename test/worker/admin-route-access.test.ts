@@ -39,6 +39,8 @@ const EXPECTED: Record<string, 'read' | 'write'> = {
   'DELETE /v1/admin/keys/:id': 'write',
   'GET /v1/admin/audit': 'read',
   'GET /v1/admin/health': 'read',
+  'GET /v1/admin/site/shopify': 'read',
+  'PUT /v1/admin/site/shopify': 'write',
   // Outside /v1/admin, but an admin key may call it.
   'DELETE /v1/visitors/:visitorId': 'write',
 }
