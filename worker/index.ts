@@ -25,6 +25,7 @@ import { adminRecsRulesRoute } from './routes/admin/recs-rules.ts'
 import { adminSiteRoute } from './routes/admin/site.ts'
 import { adminTeamRoute } from './routes/admin/team.ts'
 import { adminShopifyRoute } from './routes/admin/shopify.ts'
+import { adminExportsRoute } from './routes/admin/exports.ts'
 import { adminExperimentsRoute } from './routes/admin/experiments.ts'
 import { adminResultsRoute } from './routes/admin/results.ts'
 import { assignRoute } from './routes/assign.ts'
@@ -50,6 +51,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminTeamRoute)
   .route('/', adminHealthRoute)
   .route('/', adminShopifyRoute)
+  .route('/', adminExportsRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)

@@ -41,6 +41,8 @@ const EXPECTED: Record<string, 'read' | 'write'> = {
   'GET /v1/admin/health': 'read',
   'GET /v1/admin/site/shopify': 'read',
   'PUT /v1/admin/site/shopify': 'write',
+  'GET /v1/admin/experiments/:key/results.csv': 'read',
+  'GET /v1/admin/experiments/:key/visitors.csv': 'read',
   // Outside /v1/admin, but an admin key may call it.
   'DELETE /v1/visitors/:visitorId': 'write',
 }

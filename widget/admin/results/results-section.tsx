@@ -10,6 +10,7 @@ import { ErrorDisplay } from '../components/error-display.tsx'
 import { Loading } from '../components/page.tsx'
 import { experimentPath, navigate, queryParam, type Location } from '../router.ts'
 import { ChiSquareTable } from './chi-square-table.tsx'
+import { CsvDownloads } from './csv-downloads.tsx'
 import { MetricsTable } from './metrics-table.tsx'
 import { FigureTerms } from './figure-terms.tsx'
 import { RateChart } from './rate-chart.tsx'
@@ -78,6 +79,7 @@ export function ResultsSection({ experiment: exp, location, refresh }: Props) {
           <ErrorDisplay failure={series.error} />
           {series.data && <RateChart series={series.data} />}
           <ChiSquareTable results={data} />
+          <CsvDownloads experimentKey={exp.key} phase={data.phase} />
         </div>
       )}
     </section>

@@ -13,7 +13,7 @@ import { phaseTimeseries } from '../../results/timeseries.ts'
 import { sampleSizePerVariation, validateSampleSizeParams } from '../../stats/index.ts'
 
 /** `?phase=N`: a phase number, or none for the current phase. */
-function phaseQuery(c: Context<AppEnv>): number | undefined {
+export function phaseQuery(c: Context<AppEnv>): number | undefined {
   const raw = c.req.query('phase')
   if (raw === undefined) return undefined
   if (!/^\d{1,6}$/.test(raw)) {
