@@ -26,6 +26,9 @@ import { adminSiteRoute } from './routes/admin/site.ts'
 import { adminTeamRoute } from './routes/admin/team.ts'
 import { adminShopifyRoute } from './routes/admin/shopify.ts'
 import { adminExportsRoute } from './routes/admin/exports.ts'
+import { adminAlertsRoute } from './routes/admin/alerts.ts'
+import { watchSites } from './alerts/watch.ts'
+import { loopbackAllowed } from './alerts/alert-settings.ts'
 import { adminExperimentsRoute } from './routes/admin/experiments.ts'
 import { adminResultsRoute } from './routes/admin/results.ts'
 import { assignRoute } from './routes/assign.ts'
@@ -52,6 +55,7 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminHealthRoute)
   .route('/', adminShopifyRoute)
   .route('/', adminExportsRoute)
+  .route('/', adminAlertsRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)
@@ -92,10 +96,15 @@ export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
     const db = database(env.DB)
+    const training = trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
+      console.log('scheduled training', report),
+    )
+    ctx.waitUntil(training)
+    // After training, so a run that failed in this invocation is told of in it.
     ctx.waitUntil(
-      trainChangedSites(db, workerTrainingLimit(env)).then((report) =>
-        console.log('scheduled training', report),
-      ),
+      training
+        .then(() => watchSites(db, { now: Date.now(), allowLoopback: loopbackAllowed(env) }))
+        .then((report) => console.log('alerts', report)),
     )
     ctx.waitUntil(
       recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), Date.now()).then((report) =>

@@ -8,6 +8,8 @@ import type { AppEnv } from '../../app-env.ts'
 import { listPhases, requireExperiment } from '../../experiments/experiment-store.ts'
 import { invalid } from '../../domain-error.ts'
 import { experimentResults, resolvePhase } from '../../results/experiment-results.ts'
+import { loopbackAllowed } from '../../alerts/alert-settings.ts'
+import { noteResults } from '../../alerts/watch.ts'
 import { durationAt, recentTraffic } from '../../results/recent-traffic.ts'
 import { phaseTimeseries } from '../../results/timeseries.ts'
 import { sampleSizePerVariation, validateSampleSizeParams } from '../../stats/index.ts'
@@ -30,6 +32,13 @@ export const adminResultsRoute = new Hono<AppEnv>()
     const exp = await requireExperiment(c.var.db, c.var.site.id, c.req.param('key'))
     const { phase, phases } = await resolvePhase(c.var.db, c.var.site.id, exp, phaseQuery(c))
     const results = await experimentResults(c.var.db, c.var.site, exp, phase, Date.now())
+    // Off the answer's path: a slow alert receiver never delays results.
+    c.executionCtx.waitUntil(
+      noteResults(c.var.db, c.var.site, results, {
+        now: Date.now(),
+        allowLoopback: loopbackAllowed(c.env),
+      }).catch((err: unknown) => console.error('alerts: results not noted', err)),
+    )
     return c.json({ ...results, phases })
   })
   .get('/experiments/:key/timeseries', async (c) => {
