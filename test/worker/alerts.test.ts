@@ -229,7 +229,8 @@ describe('alerts', () => {
     const bandit = { experiment: 'hero', phase: 1, stop: true, reason: 'done' }
     const report = await noteBanditRecommendation(db, alertSite, bandit, {
       ...options(),
-      timeoutMs: 300,
+      // Long enough for the steady receiver on a busy machine, far below the slow one's 30 s.
+      timeoutMs: 2000,
     })
     expect(report).toEqual({ delivered: 1, failed: 1 })
     expect(
