@@ -60,6 +60,8 @@ export default defineConfig({
                 // The dashboard and API's hostname in the workerd suites (test/worker/support/api.ts).
                 EDGELIFT_HOSTNAMES: 'edge.test',
                 HOSTNAME_DOH_URL: TEST_DOH_URL,
+                // Alert tests post to a receiver on loopback (test/support/alert-receiver.ts).
+                ALERTS_ALLOW_LOOPBACK: 'on',
               },
             },
           })),

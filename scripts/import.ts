@@ -1,6 +1,6 @@
 /**
- * `npm run import -- --file orders.csv [--format online-retail|ndjson|archive] [--dates month-first|day-first]
- *   [--api URL] [--admin sk_...]`
+ * `npm run import -- --file orders.csv [--format online-retail|ndjson|archive|google-merchant]
+ *   [--dates month-first|day-first] [--api URL] [--admin sk_...]`
  * Backfills history into a running edgelift (default http://localhost:$PORT or 8787, key sk_demo or
  * EDGELIFT_ADMIN_KEY), with a progress bar and a final summary: imported, duplicates, and the
  * skipped lines with their numbers and reasons. Accepts .gz files; re-running changes nothing.
@@ -10,11 +10,13 @@
 import { existsSync } from 'node:fs'
 import { DATE_ORDERS, type DateOrder } from '../worker/import/timestamps.ts'
 import { countRows, ImportError, importFile, scanDateOrder } from './lib/import-file.ts'
+import { importFeed } from './lib/import-feed.ts'
+import { FeedFormatError } from '../worker/catalog/merchant-feed.ts'
 import { DEFAULT_API, failWith, parseFlags } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
 
 const USAGE =
-  'usage: npm run import -- --file FILE [--format online-retail|ndjson|archive] [--dates month-first|day-first] [--api URL] [--admin sk_...]'
+  'usage: npm run import -- --file FILE [--format online-retail|ndjson|archive|google-merchant] [--dates month-first|day-first] [--api URL] [--admin sk_...]'
 
 const fail: (message: string) => never = failWith(USAGE)
 
@@ -33,8 +35,9 @@ const { values } = parseFlags(
 const file = values.file ?? fail('--file is required.')
 if (!existsSync(file)) fail(`${file} does not exist.`)
 const format = values.format ?? defaultFormat(file)
+if (format === 'google-merchant') await importMerchantFeed(file)
 if (format !== 'online-retail' && format !== 'ndjson' && format !== 'archive')
-  fail(`Unknown --format ${format}; use online-retail, ndjson or archive.`)
+  fail(`Unknown --format ${format}; use online-retail, ndjson, archive or google-merchant.`)
 
 if (values.dates !== undefined && !(DATE_ORDERS as readonly string[]).includes(values.dates)) {
   fail(`Unknown --dates ${values.dates}; use ${DATE_ORDERS.join(' or ')}.`)
@@ -123,4 +126,32 @@ async function settleDateOrder(flag: string | undefined): Promise<DateOrder> {
     )
   }
   return 'month-first'
+}
+
+/** A Merchant Center feed into the catalog (scripts/lib/import-feed.ts); exits when done. */
+async function importMerchantFeed(path: string): Promise<never> {
+  if (values.dates !== undefined) fail('--dates is for --format online-retail.')
+  try {
+    const totals = await importFeed({
+      file: path,
+      api: values.api.replace(/\/$/, ''),
+      adminKey: values.admin,
+      onItems: (sent, total) => console.error(`  catalog: ${sent} of ${total} items written`),
+    })
+    console.log(
+      JSON.stringify(
+        {
+          upserted: totals.upserted,
+          skipped: totals.skippedCount,
+          firstSkipped: totals.skipped.slice(0, 20),
+        },
+        null,
+        2,
+      ),
+    )
+    process.exit(0)
+  } catch (err) {
+    if (err instanceof FeedFormatError || err instanceof Error) fail(err.message)
+    throw err
+  }
 }

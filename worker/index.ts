@@ -23,6 +23,11 @@ import { adminRecsRoute } from './routes/admin/recs.ts'
 import { adminRecsRulesRoute } from './routes/admin/recs-rules.ts'
 import { adminSiteRoute } from './routes/admin/site.ts'
 import { adminTeamRoute } from './routes/admin/team.ts'
+import { adminShopifyRoute } from './routes/admin/shopify.ts'
+import { adminExportsRoute } from './routes/admin/exports.ts'
+import { adminAlertsRoute } from './routes/admin/alerts.ts'
+import { watchSites } from './alerts/watch.ts'
+import { loopbackAllowed } from './alerts/alert-settings.ts'
 import { adminExperimentsRoute } from './routes/admin/experiments.ts'
 import { adminResultsRoute } from './routes/admin/results.ts'
 import { adminSampleSizeRoute } from './routes/admin/sample-size.ts'
@@ -32,6 +37,7 @@ import { eventsRoute } from './routes/events.ts'
 import { intentRoute } from './routes/intent.ts'
 import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
+import { webhooksRoute } from './routes/webhooks.ts'
 import { benchRoutes } from './routes/bench.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
 import { dashboardHostsOnly, edgeProxy, withDashboardPolicy } from './edge/edge-middleware.ts'
@@ -61,6 +67,9 @@ const adminApi = new Hono<AppEnv>()
   .route('/', adminHealthRoute)
   .route('/', adminBehaviourRoute)
   .route('/', adminIntentRoute)
+  .route('/', adminShopifyRoute)
+  .route('/', adminExportsRoute)
+  .route('/', adminAlertsRoute)
 
 export const app = new Hono<AppEnv>()
   .use(withDatabase)
@@ -71,6 +80,8 @@ export const app = new Hono<AppEnv>()
   .route('/', demoRoutes)
   .route('/', benchRoutes)
   .route('/v1/admin', adminApi)
+  // Server to server, signed by Shopify: no browser origin or public rate limit applies.
+  .route('/', webhooksRoute)
   .use('/v1/*', answerPreflight)
   .route('/', visitorsRoute)
   .use('/v1/assign', publicChain)
@@ -117,7 +128,16 @@ export default {
         ),
       )
       if (!nightly) continue
-      ctx.waitUntil(trainChangedSites(db, workerTrainingLimit(env)).then(log('scheduled training')))
+      const training = trainChangedSites(db, workerTrainingLimit(env)).then(
+        log('scheduled training'),
+      )
+      ctx.waitUntil(training)
+      // After training, so a run that failed in this invocation is told of in it.
+      ctx.waitUntil(
+        training
+          .then(() => watchSites(db, { now, allowLoopback: loopbackAllowed(env) }))
+          .then(log('alerts')),
+      )
       ctx.waitUntil(archiveExpiredEvents(db, env.ARCHIVE, now).then(log('events archived')))
       ctx.waitUntil(
         recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), now).then(

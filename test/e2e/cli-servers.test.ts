@@ -24,10 +24,10 @@ function history(n: number): string {
   return file
 }
 
-function importFile(file: string, api: string) {
+function importFile(file: string, api: string, ...flags: string[]) {
   return spawnSync(
     process.execPath,
-    ['--experimental-strip-types', 'scripts/import.ts', '--file', file, '--api', api],
+    ['--experimental-strip-types', 'scripts/import.ts', '--file', file, '--api', api, ...flags],
     { encoding: 'utf8' },
   )
 }
@@ -51,6 +51,48 @@ describe('npm run import', () => {
     expect(run.stderr).toMatch(/Cannot reach edgelift at http:\/\/127\.0\.0\.1:1\./)
     expect(run.stderr).toMatch(/Nothing was imported \(0 of 3 rows sent\)\./)
   }, 15_000)
+})
+
+describe('npm run import -- --format google-merchant', () => {
+  it('fills the catalog from a Merchant Center feed and lists the rows it skipped', async () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--experimental-strip-types',
+        'scripts/import.ts',
+        '--format',
+        'google-merchant',
+        '--file',
+        'test/fixtures/merchant-feed/products.xml',
+        '--api',
+        base,
+      ],
+      { encoding: 'utf8' },
+    )
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stderr).toMatch(/catalog: 2 of 2 items written/)
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      upserted: 2,
+      skipped: 2,
+      firstSkipped: [{ row: 4 }, { row: 5 }],
+    })
+    const found = await fetch(`${base}/v1/admin/catalog/items?q=Enamel`, {
+      headers: { authorization: 'Bearer sk_demo' },
+    })
+    expect(await found.json()).toMatchObject({
+      items: [expect.objectContaining({ itemId: '8950526378201', title: 'Enamel mug & saucer' })],
+    })
+  })
+
+  it('refuses a feed with a DOCTYPE before sending anything', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edgelift-feed-'))
+    const file = join(dir, 'feed.xml')
+    writeFileSync(file, '<!DOCTYPE x [<!ENTITY a "b">]><rss><channel></channel></rss>')
+    const run = importFile(file, 'http://127.0.0.1:1', '--format', 'google-merchant')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/DOCTYPE/)
+    expect(run.stderr).not.toMatch(/Cannot reach/)
+  })
 })
 
 describe('npm run proxy', () => {

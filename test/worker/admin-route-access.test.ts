@@ -44,6 +44,12 @@ const EXPECTED: Record<string, 'read' | 'write'> = {
   'GET /v1/admin/behaviour': 'read',
   'GET /v1/admin/intent': 'read',
   'PATCH /v1/admin/intent': 'write',
+  'GET /v1/admin/site/shopify': 'read',
+  'PUT /v1/admin/site/shopify': 'write',
+  'GET /v1/admin/experiments/:key/results.csv': 'read',
+  'GET /v1/admin/experiments/:key/visitors.csv': 'read',
+  'GET /v1/admin/site/alerts': 'read',
+  'PUT /v1/admin/site/alerts': 'write',
   // Outside /v1/admin, but an admin key may call it.
   'DELETE /v1/visitors/:visitorId': 'write',
 }

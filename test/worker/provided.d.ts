@@ -5,5 +5,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     originUrl: string
     dohUrl: string
+    alertReceiverUrl: string
   }
 }

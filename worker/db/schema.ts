@@ -45,6 +45,14 @@ export const sites = sqliteTable('sites', {
   visitorIdKey: text('visitor_id_key'),
   /** Days of raw events D1 keeps; the nightly cron archives older ones to R2 (events/event-archive.ts). */
   eventRetentionDays: integer('event_retention_days').notNull().default(90),
+  /**
+   * The secret Shopify signs this store's order webhooks with (integrations/shopify/). Kept
+   * because verifying a signature needs the secret itself, not a hash; write-only through the
+   * admin API, which never answers it.
+   */
+  shopifyWebhookSecret: text('shopify_webhook_secret'),
+  /** JSON array of `{ url, format }` alert receivers (alerts/alert-settings.ts). */
+  alerts: text('alerts').notNull().default('[]'),
   createdAt: integer('created_at').notNull(),
 })
 
@@ -175,6 +183,10 @@ export const events = sqliteTable(
     index('events_type_at').on(t.siteId, t.type, t.at),
     /** A visitor's latest events of every type, for their open session (intent/sessions.ts). */
     index('events_visitor_at').on(t.siteId, t.visitorId, t.at),
+    // A Shopify order webhook finds the pixel's purchase of the same order (integrations/shopify/).
+    index('events_order')
+      .on(t.siteId, t.orderId)
+      .where(sql`order_id IS NOT NULL`),
   ],
 )
 
@@ -617,3 +629,64 @@ export const siteDatabases = sqliteTable('site_databases', {
   binding: text('binding').notNull(),
   placedAt: integer('placed_at').notNull(),
 })
+
+/**
+ * Shopify webhook deliveries already taken, by `X-Shopify-Webhook-Id`: a delivery sent again
+ * (a replayed request) is refused instead of stored twice.
+ */
+export const shopifyWebhooks = sqliteTable(
+  'shopify_webhooks',
+  {
+    siteId: text('site_id').notNull(),
+    webhookId: text('webhook_id').notNull(),
+    topic: text('topic').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.webhookId] })],
+)
+
+/**
+ * The last known state of each thing alerts watch (an experiment's sample ratio, a treatment's
+ * sequential test, a bandit, training): an alert goes out only when a state changes into one
+ * worth telling (alerts/alert-states.ts).
+ */
+export const alertStates = sqliteTable(
+  'alert_states',
+  {
+    siteId: text('site_id').notNull(),
+    /** What is watched, e.g. `srm:checkout-button:1` or `training`. */
+    subject: text('subject').notNull(),
+    state: text('state').notNull(),
+    changedAt: integer('changed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.subject] })],
+)
+
+/**
+ * One row per alert and receiver: written when the state changes, marked delivered once the
+ * receiver answers 2xx, so a retry after a failed delivery sends only what has not arrived.
+ */
+export const alertDeliveries = sqliteTable(
+  'alert_deliveries',
+  {
+    siteId: text('site_id').notNull(),
+    alertId: text('alert_id').notNull(),
+    url: text('url').notNull(),
+    /** slack | discord | json */
+    format: text('format').notNull(),
+    /** JSON of the alert (alerts/alert.ts), rendered for the receiver's format when sent. */
+    alert: text('alert').notNull(),
+    createdAt: integer('created_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Set while one sender holds it, so two crons or reads never post it twice at once. */
+    claimedAt: integer('claimed_at'),
+    deliveredAt: integer('delivered_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.alertId, t.url] }),
+    index('alert_deliveries_pending')
+      .on(t.siteId, t.createdAt)
+      .where(sql`delivered_at IS NULL`),
+  ],
+)

@@ -20,6 +20,23 @@ export async function readTextBody(
   maxBytes: number,
   accepted: readonly string[],
 ): Promise<string> {
+  const bytes = await readBodyBytes(req, maxBytes, accepted)
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    throw invalid('invalid_encoding', 'The body is not valid UTF-8.')
+  }
+}
+
+/**
+ * The body's bytes as sent, under the same media-type and size rules: what a signature over the
+ * raw body (a Shopify webhook's HMAC) must be checked against.
+ */
+export async function readBodyBytes(
+  req: Request,
+  maxBytes: number,
+  accepted: readonly string[],
+): Promise<Uint8Array> {
   const type = mediaType(req)
   if (!accepted.includes(type)) {
     throw new ApiError(
@@ -30,13 +47,8 @@ export async function readTextBody(
   }
   const declared = Number(req.headers.get('content-length') ?? NaN)
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes)
-  if (!req.body) return ''
-  const bytes = await readCapped(req.body, maxBytes)
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
-  } catch {
-    throw invalid('invalid_encoding', 'The body is not valid UTF-8.')
-  }
+  if (!req.body) return new Uint8Array()
+  return readCapped(req.body, maxBytes)
 }
 
 /** The body parsed as JSON; malformed JSON is a 400, never a 500. */

@@ -15,6 +15,7 @@ import { useState } from 'preact/hooks'
 import { BreakdownTable } from './breakdown-table.tsx'
 import { BanditPanel } from './bandit-panel.tsx'
 import { ChiSquareTable } from './chi-square-table.tsx'
+import { CsvDownloads } from './csv-downloads.tsx'
 import { MetricsTable } from './metrics-table.tsx'
 import { FigureTerms } from './figure-terms.tsx'
 import { RateChart } from './rate-chart.tsx'
@@ -110,6 +111,7 @@ export function ResultsSection({ experiment: exp, location, refresh, onChanged }
           <ErrorDisplay failure={series.error} />
           {series.data && <RateChart series={series.data} />}
           <ChiSquareTable results={data} />
+          <CsvDownloads experimentKey={exp.key} phase={data.phase} />
         </div>
       )}
     </section>

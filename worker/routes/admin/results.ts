@@ -9,11 +9,13 @@ import { requireExperiment } from '../../experiments/experiment-store.ts'
 import { invalid } from '../../domain-error.ts'
 import { experimentResults, resolvePhase } from '../../results/experiment-results.ts'
 import { resultsBreakdown } from '../../results/results-breakdown.ts'
+import { loopbackAllowed } from '../../alerts/alert-settings.ts'
+import { noteResults } from '../../alerts/watch.ts'
 import { phaseTimeseries } from '../../results/timeseries.ts'
 import { BREAKDOWNS, type Breakdown } from '../../../shared/audience.ts'
 
 /** `?phase=N`: a phase number, or none for the current phase. */
-function phaseQuery(c: Context<AppEnv>): number | undefined {
+export function phaseQuery(c: Context<AppEnv>): number | undefined {
   const raw = c.req.query('phase')
   if (raw === undefined) return undefined
   if (!/^\d{1,6}$/.test(raw)) {
@@ -49,6 +51,13 @@ export const adminResultsRoute = new Hono<AppEnv>()
       experimentResults(c.var.db, c.var.site, exp, phase, Date.now()),
       by && resultsBreakdown(c.var.db, where, phase.variationKeys, by),
     ])
+    // Off the answer's path: a slow alert receiver never delays results.
+    c.executionCtx.waitUntil(
+      noteResults(c.var.db, c.var.site, results, {
+        now: Date.now(),
+        allowLoopback: loopbackAllowed(c.env),
+      }).catch((err: unknown) => console.error('alerts: results not noted', err)),
+    )
     return c.json({ ...results, phases, ...(breakdown && { breakdown }) })
   })
   .get('/experiments/:key/timeseries', async (c) => {

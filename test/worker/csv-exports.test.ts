@@ -1,0 +1,188 @@
+// CSV downloads of an experiment: one results row per variation (and per metric's variation),
+// every visitor streamed page by page, and text a spreadsheet would run as a formula escaped.
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { VISITORS_PAGE_ROWS } from '../../worker/exports/visitors-csv.ts'
+import {
+  admin,
+  call,
+  createSite,
+  eventId,
+  expectRefused,
+  publicPost,
+  rows,
+  startExperiment,
+  type TestSite,
+} from './support/api.ts'
+
+async function formulaExperiment(site: TestSite, key: string) {
+  await startExperiment(site, key, {
+    coverage: 1,
+    variations: [
+      { key: 'control', name: '=HYPERLINK("https://evil.example","click")', weight: 0.5 },
+      { key: '-treatment', name: '@SUM(1+1)', weight: 0.5 },
+    ],
+    metrics: [{ key: 'carts', kind: 'conversion', event: 'add_to_cart', role: 'secondary' }],
+  })
+}
+
+/** Assignment rows written directly: `count` visitors, every third converted with revenue. */
+async function seedAssignments(site: TestSite, key: string, count: number, prefix = 'v') {
+  await env.DB.prepare(
+    `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?)
+     INSERT INTO assignments (site_id, experiment_key, phase, visitor_id, variation, exposed_at,
+       converted_at, conversions, revenue_minor)
+     SELECT ?, ?, 1, ? || printf('%06d', i), i % 2, 1764000000000 + i,
+       CASE WHEN i % 3 = 0 THEN 1764000000000 + i + 1 END, i % 3 = 0, CASE WHEN i % 3 = 0 THEN 1250 ELSE 0 END
+     FROM n`,
+  )
+    .bind(count, site.id, key, prefix)
+    .run()
+}
+
+/** The cells of one CSV line (RFC 4180 quotes). */
+function cells(line: string): string[] {
+  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+    .map((m) => m[1] ?? '')
+    .slice(0, -1)
+    .map((cell) => (cell.startsWith('"') ? cell.slice(1, -1).replaceAll('""', '"') : cell))
+}
+
+function csvGet(site: TestSite, path: string) {
+  return call(`/v1/admin${path}`, { headers: { authorization: `Bearer ${site.adminKey}` } })
+}
+
+describe('GET /v1/admin/experiments/{key}/results.csv', () => {
+  it('answers one row per variation for the goal and each metric, names escaped', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-results')
+    const res = await csvGet(site, '/experiments/csv-results/results.csv')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="csv-results-phase-1-results.csv"',
+    )
+    const lines = (await res.text()).split('\r\n').filter(Boolean)
+    expect(lines).toHaveLength(5)
+    expect(lines[0]).toMatch(/^experiment,phase,metric,variation,name,weight,visitors,/)
+    expect(lines[1]).toMatch(
+      /^csv-results,1,goal,control,"'=HYPERLINK\(""https:\/\/evil.example"",""click""\)",0.5,0,0,/,
+    )
+    expect(lines[2]).toMatch(/^csv-results,1,goal,'-treatment,'@SUM\(1\+1\),0.5,0,0,/)
+    expect(lines[3]).toMatch(/^csv-results,1,carts,control,/)
+    expect(lines[4]).toMatch(/^csv-results,1,carts,'-treatment,/)
+  })
+
+  it('counts what visitors did', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-counts')
+    const events = ['x1', 'x2', 'x3', 'x4'].flatMap((visitorId) => [
+      { id: eventId(), type: 'exposure', visitorId, experiment: 'csv-counts' },
+      { id: eventId(), type: 'purchase', visitorId, revenue: 10 },
+    ])
+    await publicPost(site, '/v1/events', { events })
+    const lines = (await (await csvGet(site, '/experiments/csv-counts/results.csv')).text())
+      .split('\r\n')
+      .filter(Boolean)
+    const visitors = lines.slice(1, 3).map((line) => Number(cells(line)[6]))
+    const conversions = lines.slice(1, 3).map((line) => Number(cells(line)[7]))
+    expect(visitors.reduce((a, b) => a + b)).toBe(4)
+    expect(conversions.reduce((a, b) => a + b)).toBe(4)
+  })
+
+  it('refuses an unknown experiment, a bad phase and a missing key in the envelope', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-bad')
+    await expectRefused(await csvGet(site, '/experiments/nope/results.csv'), 404, 'not_found')
+    await expectRefused(
+      await csvGet(site, '/experiments/csv-bad/results.csv?phase=x'),
+      400,
+      'invalid_phase',
+    )
+    await expectRefused(
+      await csvGet(site, '/experiments/csv-bad/results.csv?phase=7'),
+      400,
+      'invalid_phase',
+    )
+    await expectRefused(await call('/v1/admin/experiments/csv-bad/results.csv'), 401, 'missing_key')
+  })
+
+  it('never answers another site’s experiment', async () => {
+    const owner = await createSite()
+    await formulaExperiment(owner, 'csv-tenant')
+    const other = await createSite()
+    await expectRefused(
+      await csvGet(other, '/experiments/csv-tenant/results.csv'),
+      404,
+      'not_found',
+    )
+    await expectRefused(
+      await csvGet(other, '/experiments/csv-tenant/visitors.csv'),
+      404,
+      'not_found',
+    )
+  })
+})
+
+describe('GET /v1/admin/experiments/{key}/visitors.csv', () => {
+  it('streams every visitor once, in pages', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-visitors')
+    const total = VISITORS_PAGE_ROWS * 2 + 345
+    await seedAssignments(site, 'csv-visitors', total)
+    const res = await csvGet(site, '/experiments/csv-visitors/visitors.csv')
+    expect(res.status).toBe(200)
+    const reader = res.body?.pipeThrough(new TextDecoderStream()).getReader()
+    if (!reader) throw new Error('no body')
+    const chunks: string[] = []
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+    }
+    // The header, then one chunk per page read from D1: never the whole file at once.
+    expect(chunks.length).toBeGreaterThanOrEqual(4)
+    expect(Math.max(...chunks.map((c) => c.split('\r\n').length - 1))).toBeLessThanOrEqual(
+      VISITORS_PAGE_ROWS,
+    )
+    const lines = chunks.join('').split('\r\n').filter(Boolean)
+    expect(lines[0]).toBe('visitor,variation,first_exposure,converted,conversions,revenue')
+    const visitors = lines.slice(1).map((line) => line.split(',')[0])
+    expect(visitors).toHaveLength(total)
+    expect(new Set(visitors).size).toBe(total)
+    expect(lines[1]).toBe('v000000,control,2025-11-24T16:00:00.000Z,true,1,12.5')
+    expect(lines[2]).toBe("v000001,'-treatment,2025-11-24T16:00:00.001Z,false,0,0")
+  })
+
+  it('stops reading D1 when the download is cancelled', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-cancel')
+    await seedAssignments(site, 'csv-cancel', VISITORS_PAGE_ROWS * 3)
+    const res = await csvGet(site, '/experiments/csv-cancel/visitors.csv')
+    const reader = res.body?.getReader()
+    const first = await reader?.read()
+    expect(first?.done).toBe(false)
+    await reader?.cancel()
+  })
+
+  it('escapes visitor ids a spreadsheet would run as formulas', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-hostile')
+    await seedAssignments(site, 'csv-hostile', 1, '=cmd|calc!A')
+    await seedAssignments(site, 'csv-hostile', 1, '@x')
+    const text = await (await csvGet(site, '/experiments/csv-hostile/visitors.csv')).text()
+    const lines = text.split('\r\n').filter(Boolean)
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([
+      "'=cmd|calc!A000000",
+      "'@x000000",
+    ])
+  })
+
+  it('answers only the header for a phase without visitors', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-empty')
+    const text = await (await csvGet(site, '/experiments/csv-empty/visitors.csv')).text()
+    expect(text).toBe('visitor,variation,first_exposure,converted,conversions,revenue\r\n')
+    expect(await rows(`SELECT 1 FROM assignments WHERE site_id = ?`, site.id)).toEqual([])
+  })
+})

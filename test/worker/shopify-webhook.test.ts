@@ -1,0 +1,250 @@
+// Shopify's orders webhook: signed by the site's secret, a purchase once whichever of the pixel
+// and the webhook arrives first, and a wrong, missing or replayed signature stores nothing.
+import { describe, expect, it } from 'vitest'
+import { shopifySignature } from '../../worker/shopify/webhook-signature.ts'
+import {
+  admin,
+  call,
+  createSite,
+  eventId,
+  expectRefused,
+  publicPost,
+  rows,
+  type TestSite,
+} from './support/api.ts'
+
+const SECRET = 'shpss_0123456789abcdef0123456789abcdef'
+const VISITOR = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6'
+
+async function shopifySite(): Promise<TestSite> {
+  const site = await createSite()
+  const res = await admin(site, 'PUT', '/site/shopify', { webhookSecret: SECRET })
+  expect(res.status).toBe(200)
+  return site
+}
+
+/** An orders/create body shaped like Shopify's (the fields edgelift reads and a few others). */
+function order(id: number, overrides: Record<string, unknown> = {}) {
+  return {
+    id,
+    name: `#${id % 10000}`,
+    email: 'shopper@example.com',
+    currency: 'USD',
+    total_price: '59.98',
+    subtotal_price: '54.98',
+    note_attributes: [{ name: 'el_vid', value: VISITOR }],
+    line_items: [
+      { id: 1, product_id: 7001, variant_id: 42, quantity: 2, price: '24.99', title: 'Mug' },
+      { id: 2, product_id: null, variant_id: null, quantity: 1, price: '5.00', title: 'Gift' },
+    ],
+    customer: { id: 9001, email: 'shopper@example.com' },
+    ...overrides,
+  }
+}
+
+let deliveries = 0
+async function deliver(
+  site: TestSite,
+  body: unknown,
+  headers: Record<string, string | null> = {},
+): Promise<Response> {
+  const text = JSON.stringify(body)
+  const all: Record<string, string | null> = {
+    'content-type': 'application/json',
+    'x-shopify-topic': 'orders/create',
+    'x-shopify-webhook-id': `wh-${Date.now()}-${deliveries++}`,
+    'x-shopify-hmac-sha256': await shopifySignature(SECRET, text),
+    ...headers,
+  }
+  const sent = Object.fromEntries(
+    Object.entries(all).filter((e): e is [string, string] => e[1] !== null),
+  )
+  return call(`/v1/webhooks/shopify?site=${site.publicKey}`, {
+    method: 'POST',
+    headers: sent,
+    body: text,
+  })
+}
+
+function pixelPurchase(site: TestSite, orderId: string, visitorId = VISITOR) {
+  return publicPost(site, '/v1/events', {
+    events: [
+      { id: eventId(), type: 'purchase', visitorId, orderId, revenue: 59.98, currency: 'USD' },
+    ],
+  })
+}
+
+async function purchases(site: TestSite) {
+  return rows<{ visitor_id: string; order_id: string; revenue_minor: number; items: string }>(
+    `SELECT visitor_id, order_id, revenue_minor, items FROM events
+     WHERE site_id = ? AND type = 'purchase'`,
+    site.id,
+  )
+}
+
+describe('PUT /v1/admin/site/shopify', () => {
+  it('keeps the secret write-only and answers the webhook address', async () => {
+    const site = await createSite()
+    const before = await admin(site, 'GET', '/site/shopify')
+    expect(await before.json()).toEqual({
+      webhookUrl: `https://edge.test/v1/webhooks/shopify?site=${site.publicKey}`,
+      webhookSecretSet: false,
+    })
+    const set = await admin(site, 'PUT', '/site/shopify', { webhookSecret: SECRET })
+    const text = await set.text()
+    expect(text).not.toContain(SECRET)
+    expect(JSON.parse(text)).toMatchObject({ webhookSecretSet: true })
+    const removed = await admin(site, 'PUT', '/site/shopify', { webhookSecret: null })
+    expect(await removed.json()).toMatchObject({ webhookSecretSet: false })
+  })
+
+  it.each([
+    [{ webhookSecret: 'short' }],
+    [{ webhookSecret: 'has spaces in the middle of it' }],
+    [{ webhookSecret: 42 }],
+    [{ webhookSecret: SECRET, extra: 1 }],
+    [{}],
+  ])('refuses %j in the envelope', async (body) => {
+    const site = await createSite()
+    await expectRefused(await admin(site, 'PUT', '/site/shopify', body), 400, 'invalid_shopify')
+  })
+})
+
+describe('POST /v1/webhooks/shopify', () => {
+  it('stores orders/create as the visitor’s purchase with its revenue and products', async () => {
+    const site = await shopifySite()
+    const res = await deliver(site, order(5550001))
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
+    const [stored, ...more] = await purchases(site)
+    expect(more).toEqual([])
+    expect(stored).toMatchObject({ visitor_id: VISITOR, order_id: '5550001', revenue_minor: 5998 })
+    // The custom line item (no product) is left out.
+    expect(JSON.parse(stored?.items ?? '[]')).toEqual([
+      { itemId: '7001', quantity: 2, price: 24.99 },
+    ])
+  })
+
+  it('counts the pixel’s purchase and the webhook once when the pixel is first', async () => {
+    const site = await shopifySite()
+    expect(
+      ((await (await pixelPurchase(site, '5550002')).json()) as { accepted: number }).accepted,
+    ).toBe(1)
+    const res = await deliver(site, order(5550002))
+    expect(await res.json()).toEqual({ accepted: 0, duplicates: 1, rejected: [] })
+    expect(await purchases(site)).toHaveLength(1)
+  })
+
+  it('counts them once when the webhook is first', async () => {
+    const site = await shopifySite()
+    expect((await deliver(site, order(5550003))).status).toBe(200)
+    const pixel = (await (await pixelPurchase(site, '5550003')).json()) as { duplicates: number }
+    expect(pixel.duplicates).toBe(1)
+    expect(await purchases(site)).toHaveLength(1)
+  })
+
+  it('finds the pixel’s purchase by order id when the cart carries no el_vid', async () => {
+    const site = await shopifySite()
+    await pixelPurchase(site, '5550004')
+    const res = await deliver(site, order(5550004, { note_attributes: [] }))
+    expect(await res.json()).toEqual({ accepted: 0, duplicates: 1, rejected: [] })
+    expect(await purchases(site)).toHaveLength(1)
+  })
+
+  it('credits a purchase with neither to the customer’s opaque visitor id', async () => {
+    const site = await shopifySite()
+    await deliver(site, order(5550005, { note_attributes: [] }))
+    const [stored] = await purchases(site)
+    expect(stored?.visitor_id).toMatch(/^[0-9a-f]{32}$/)
+    expect(stored?.visitor_id).not.toBe('9001')
+  })
+
+  it('acknowledges other topics without storing anything', async () => {
+    const site = await shopifySite()
+    const res = await deliver(site, { id: 1 }, { 'x-shopify-topic': 'products/update' })
+    expect(await res.json()).toEqual({ ignored: 'products/update' })
+    expect(await purchases(site)).toEqual([])
+  })
+
+  it('refuses a wrong signature with 401 and stores nothing', async () => {
+    const site = await shopifySite()
+    const forged = await shopifySignature('not-the-secret-at-all', JSON.stringify(order(5550006)))
+    await expectRefused(
+      await deliver(site, order(5550006), { 'x-shopify-hmac-sha256': forged }),
+      401,
+      'invalid_signature',
+    )
+    // Signed for another body: the amount was changed on the way.
+    const signed = await shopifySignature(SECRET, JSON.stringify(order(5550006)))
+    await expectRefused(
+      await deliver(site, order(5550006, { total_price: '0.01' }), {
+        'x-shopify-hmac-sha256': signed,
+      }),
+      401,
+      'invalid_signature',
+    )
+    await expectRefused(
+      await deliver(site, order(5550006), { 'x-shopify-hmac-sha256': 'not base64!' }),
+      401,
+      'invalid_signature',
+    )
+    expect(await purchases(site)).toEqual([])
+    expect(await rows(`SELECT * FROM shopify_webhooks WHERE site_id = ?`, site.id)).toEqual([])
+  })
+
+  it('refuses a missing signature with 401', async () => {
+    const site = await shopifySite()
+    await expectRefused(
+      await deliver(site, order(5550007), { 'x-shopify-hmac-sha256': null }),
+      401,
+      'missing_signature',
+    )
+    expect(await purchases(site)).toEqual([])
+  })
+
+  it('refuses a replayed delivery with 401 and stores nothing from it', async () => {
+    const site = await shopifySite()
+    const id = { 'x-shopify-webhook-id': 'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043' }
+    expect((await deliver(site, order(5550008), id)).status).toBe(200)
+    await expectRefused(await deliver(site, order(5550008), id), 401, 'replayed_webhook')
+    // The same delivery id with another (validly signed) order is a replay too.
+    await expectRefused(await deliver(site, order(5550009), id), 401, 'replayed_webhook')
+    expect((await purchases(site)).map((p) => p.order_id)).toEqual(['5550008'])
+  })
+
+  it('refuses a site without a secret, and unknown or missing keys, with 401', async () => {
+    const site = await createSite()
+    await expectRefused(await deliver(site, order(5550010)), 401, 'webhook_not_configured')
+    const res = await call('/v1/webhooks/shopify?site=pk_unknown', { method: 'POST', body: '{}' })
+    await expectRefused(res, 401, 'unknown_key')
+    await expectRefused(
+      await call('/v1/webhooks/shopify', { method: 'POST', body: '{}' }),
+      401,
+      'missing_key',
+    )
+    expect(await purchases(site)).toEqual([])
+  })
+
+  it('answers a signed but malformed order with 400 and takes a corrected retry', async () => {
+    const site = await shopifySite()
+    const id = { 'x-shopify-webhook-id': 'retry-after-400' }
+    await expectRefused(
+      await deliver(site, order(5550011, { total_price: 'free' }), id),
+      400,
+      'invalid_order',
+    )
+    await expectRefused(
+      await deliver(site, 'not an order', { 'x-shopify-webhook-id': 'x' }),
+      400,
+      'invalid_order',
+    )
+    expect((await deliver(site, order(5550011), id)).status).toBe(200)
+    expect(await purchases(site)).toHaveLength(1)
+  })
+
+  it('refuses a body over 1 MB with 413', async () => {
+    const site = await shopifySite()
+    const big = order(5550012, { note: 'x'.repeat(1024 * 1024) })
+    await expectRefused(await deliver(site, big), 413, 'body_too_large')
+  })
+})

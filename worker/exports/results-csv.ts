@@ -1,0 +1,98 @@
+/**
+ * An experiment's results as CSV: one row per variation of the goal, then one per variation of
+ * each secondary or guardrail metric, with the figures the dashboard's tables show.
+ */
+import type { MetricResult } from '../../shared/api-types.ts'
+import type { ExperimentResults } from '../../shared/results-types.ts'
+import { csvLine, type CsvValue } from './csv-cells.ts'
+
+const HEADER = [
+  'experiment',
+  'phase',
+  'metric',
+  'variation',
+  'name',
+  'weight',
+  'visitors',
+  'conversions',
+  'rate',
+  'rate_ci_low',
+  'rate_ci_high',
+  'lift',
+  'lift_ci_low',
+  'lift_ci_high',
+  'p_value_adjusted',
+  'sequential_p_value_adjusted',
+  'chance_to_beat_control',
+  'revenue',
+  'revenue_per_visitor',
+  'srm_p_value',
+]
+
+/** The CSV text of these results; `names` are the variations' display names by key. */
+export function resultsCsv(
+  results: ExperimentResults & { metrics: MetricResult[] },
+  names: Record<string, string | undefined>,
+): string {
+  const lines = [csvLine(HEADER)]
+  for (const v of results.variations) {
+    lines.push(
+      csvLine([
+        results.experiment,
+        results.phase,
+        'goal',
+        v.key,
+        names[v.key],
+        v.weight,
+        v.visitors,
+        v.conversions,
+        v.rate,
+        v.rateCI?.[0],
+        v.rateCI?.[1],
+        v.vsControl?.lift,
+        v.vsControl?.liftCI?.[0],
+        v.vsControl?.liftCI?.[1],
+        v.vsControl?.pValueAdjusted,
+        v.vsControl?.sequentialPValueAdjusted,
+        v.vsControl?.chanceToBeatControl,
+        v.revenue.total,
+        v.revenue.perVisitor,
+        results.srm.pValue,
+      ]),
+    )
+  }
+  for (const metric of results.metrics) lines.push(...metricLines(results, metric, names))
+  return lines.join('')
+}
+
+function metricLines(
+  results: ExperimentResults,
+  metric: MetricResult,
+  names: Record<string, string | undefined>,
+): string[] {
+  return metric.variations.map((v) => {
+    const row: CsvValue[] = [
+      results.experiment,
+      results.phase,
+      metric.key,
+      v.key,
+      names[v.key],
+      null,
+      v.visitors,
+      v.count,
+      v.value,
+      v.valueCI?.[0],
+      v.valueCI?.[1],
+      v.vsControl?.lift,
+      v.vsControl?.liftCI?.[0],
+      v.vsControl?.liftCI?.[1],
+      v.vsControl?.pValueAdjusted,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]
+    return csvLine(row)
+  })
+}
