@@ -14,6 +14,7 @@ import { JSON_LD_SCRIPTS } from '../product/product-json-ld.ts'
 import { edgeAssignments, fetchAssignments } from './assignments.ts'
 import type { ProductModule, UiModule } from './bridge.ts'
 import { importChunk } from './chunks.ts'
+import { onIntent } from './intent.ts'
 import { claimQueue, runQueue, trackedEvent, type CommandQueue } from './commands.ts'
 import type { LoaderConfig } from './config.ts'
 import { resumeRetries } from './delivery.ts'
@@ -51,6 +52,7 @@ export function boot(config: LoaderConfig): void {
             track(pageView(Object(first) as PageFields, false, chunk?.jsonLdKind?.(document))),
           )
           .catch(warn)
+      if (name === 'on' && first === 'intent') onIntent(data as Parameters<typeof onIntent>[0])
       if (name === 'consent') {
         consent = !gpc && first === true
         flush()
