@@ -44,6 +44,19 @@ describe('intent on the page', () => {
     expect(seen).toEqual([HIGH])
   })
 
+  it('hands the band the edge set on the page to a handler, without a score', async () => {
+    document.documentElement.setAttribute('data-edgelift-intent', 'low')
+    document.documentElement.setAttribute('data-edgelift-assignments', '{}')
+    const seen: unknown[] = []
+    ;(window as { edgelift?: unknown[] }).edgelift = [
+      ['on', 'intent', (i: unknown) => seen.push(i)],
+    ]
+    await bootLoader()
+    await settle(10)
+    expect(seen).toEqual([{ band: 'low' }])
+    expect(page.fetch.mock.calls.some(([url]) => String(url).includes('/v1/assign'))).toBe(false)
+  })
+
   it('leaves the page alone when there is no score yet', async () => {
     answerIntents({ score: null, band: null, reason: 'no_session' })
     const seen: unknown[] = []

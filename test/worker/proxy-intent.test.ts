@@ -55,5 +55,14 @@ describe('proxy mode: X-Edgelift-Intent', () => {
         }),
       ).toBeUndefined()
     }
+    // With an experiment running the page is rewritten: the band rides on <html> for CSS.
+    const html = await (
+      await exports.default.fetch(
+        new Request(`https://${host}/page`, {
+          headers: { accept: 'text/html', cookie: 'el_vid=shopper' },
+        }),
+      )
+    ).text()
+    expect(html).toMatch(new RegExp(`<html[^>]* data-edgelift-intent="${answer.intent.band}"`))
   })
 })

@@ -5,11 +5,13 @@
  * becomes known and whenever it changes; one registered after that is called at once. A
  * handler runs inside the loader's guards, so one that throws is logged, never thrown into the page.
  */
-export type Intent = { band: string; score: number; model: string }
+export type Intent = { band: string; score?: number; model?: string }
 type Handler = (intent: Intent) => void
 
 const handlers: Handler[] = []
-let current: Intent | undefined
+/** In proxy mode with experiments running, the edge set the band on the page (no score). */
+const edgeBand = document.documentElement.dataset.edgeliftIntent
+let current: Intent | undefined = edgeBand ? { band: edgeBand } : undefined
 
 export function onIntent(fn: Handler): void {
   handlers.push(fn)

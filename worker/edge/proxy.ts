@@ -116,6 +116,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     experiments,
     widgetSrc: `${url.origin}/widget.js`,
     publicKey: target.site.publicKey,
+    intentBand,
   })
   const headers = new Headers(rewritten.headers)
   if (
