@@ -2,7 +2,7 @@
  * `npm run bench [-- --only a,b]`: every benchmark, each against a baseline measured in the same
  * run, printed as one table (Markdown, so it can be pasted into the README). API figures come
  * from real `wrangler dev` servers on loopback; browser figures from headless Chromium. Takes a
- * few minutes. Sections: bucketing, stats, api, results, recs, recs-train, ui, proxy, intent.
+ * few minutes. Sections: bucketing, stats, api, results, recs, recs-train, ui, proxy, intent, intent-assign.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -14,6 +14,7 @@ import { benchBucketing } from './bucketing.ts'
 import { benchDashboard } from './dashboard.ts'
 import { benchEvents } from './events.ts'
 import { benchIntent } from './intent.ts'
+import { benchIntentAssign } from './intent-assign.ts'
 import { startDevServer } from './lib/dev-server.ts'
 import { progress, table, type Row } from './lib/report.ts'
 import { benchProxy } from './proxy.ts'
@@ -79,6 +80,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   },
   proxy: benchProxy,
   intent: benchIntent,
+  'intent-assign': benchIntentAssign,
 }
 
 function chosen(): string[] {

@@ -2,8 +2,10 @@
  * `npm run simulate -- --visitors 2000 --lift 0.1` drives realistic traffic through the public API
  * of a running edgelift with a known true lift, so results can be checked against the truth:
  * each visitor is assigned, exposed, browses a few catalog items, and buys with probability
- * `baseline` (control) or `baseline x (1 + lift)` (every other variation). Visitors are also shown
- * recommendations, click some and buy what they clicked (lib/simulate-recs.ts).
+ * `baseline` (control) or `baseline x (1 + lift)` (every other variation) on average: the page
+ * views of their session say how likely (a shopper who carts is likelier than one who bounces,
+ * lib/simulate-browsing.ts), so a purchase-intent model can learn from them. Visitors are also
+ * shown recommendations, click some and buy what they clicked (lib/simulate-recs.ts).
  *
  * Options: --api URL (default http://localhost:$PORT, 8787)  --site pk_demo  --admin sk_demo  --experiment KEY
  *   --visitors N  --baseline 0.05  --lift 0.1  --skew 0.2 (drop that share of control's
@@ -13,6 +15,7 @@
  */
 import { DEFAULT_API, failWith, parseFlags, unreachable } from './lib/cli.ts'
 import { progressBar } from './lib/progress.ts'
+import { browsingVisits, expectedRate } from './lib/simulate-browsing.ts'
 import { recommendationVisits } from './lib/simulate-recs.ts'
 
 const USAGE =
@@ -113,7 +116,8 @@ const catalog = recs.items
 
 const truth = experiment.variations.map((v, i) => ({
   key: v.key,
-  rate: i === 0 ? baseline : baseline * (1 + lift),
+  rate: expectedRate(i === 0 ? baseline : baseline * (1 + lift)),
+  base: i === 0 ? baseline : baseline * (1 + lift),
   visitors: 0,
   exposed: 0,
   buyers: 0,
@@ -129,6 +133,7 @@ const seeRecommendations = recommendationVisits({
   seed: Number(values.seed),
   eventId,
 })
+const browse = browsingVisits({ seed: Number(values.seed), eventId })
 
 const experimentKey = experiment.key
 type Reweighed = { updated: boolean; reason?: string; weights: number[] }
@@ -183,15 +188,22 @@ for (let i = 0; i < visitors; i++) {
       pending.push({ id: eventId(), type: 'exposure', visitorId, experiment: experiment.key })
     }
     const item = catalog.length ? catalog[Math.floor(random() * catalog.length)] : undefined
+    const session = browse(
+      visitorId,
+      item?.itemId,
+      catalog.map((c) => c.itemId),
+    )
+    pending.push(...session.events)
     if (item) pending.push({ id: eventId(), type: 'view', visitorId, itemId: item.itemId })
     const recs = await seeRecommendations(visitorId, item?.itemId)
     pending.push(...recs.events)
     const bought = recs.clicked ?? item?.itemId
-    if (!dropped && random() < arm.rate) {
+    if (!dropped && random() < Math.min(1, arm.base * session.buyFactor)) {
       arm.buyers++
       const revenue =
         Math.round(Math.exp(3.5 + 0.6 * (random() + random() + random() - 1.5)) * 100) / 100
       if (bought) pending.push({ id: eventId(), type: 'add_to_cart', visitorId, itemId: bought })
+      pending.push(...session.checkout)
       pending.push({
         id: eventId(),
         type: 'purchase',
@@ -201,6 +213,7 @@ for (let i = 0; i < visitors; i++) {
         orderId: `order-${runId}-${i}`,
         ...(bought && { items: [{ itemId: bought, quantity: 1, price: revenue }] }),
       })
+      pending.push(...session.thanks)
     }
   }
   await flush()

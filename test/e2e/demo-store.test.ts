@@ -1,7 +1,7 @@
 // The demo store `npm start` serves, in a real browser: seeded with the committed Online Retail
 // subset, recommendations render in the shadow root, the buy-button experiment shows one
-// variation, the home page is laid out for a desktop and a phone, and an order placed through the
-// basket lands in D1 as a purchase.
+// variation, the home page is laid out for a desktop and a phone, an order placed through the
+// basket lands in D1 as a purchase, and every page sends its page view with its kind.
 import { mkdirSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -182,6 +182,30 @@ describe('the demo store', () => {
     )
     expect(rows.map((r) => r.type)).toEqual(['add_to_cart', 'purchase'])
     expect(rows[1]?.revenue_minor).toBe(255)
+    await context.close()
+  })
+
+  it('sends one page view per page, of its kind, with the arrival’s UTM parameters', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/demo/?utm_source=news&utm_medium=email`)
+    await page.goto(`${baseUrl}/demo/products/85123A`)
+    await page.goto(`${baseUrl}/demo/cart`)
+    const visitor = (await context.cookies()).find((c) => c.name === 'el_vid')?.value ?? ''
+    expect(visitor).not.toBe('')
+    await page.close() // pagehide flushes the beacon
+    const rows = await waitForRows<{ path: string; page_kind: string; utm: string | null }>(
+      inject('persistTo'),
+      `SELECT path, page_kind, utm FROM events WHERE site_id = 'site_demo' AND visitor_id = '${visitor.replace(/[^0-9a-f]/g, '')}' AND type = 'page_view' ORDER BY received_at, rowid`,
+      (r) => r.length >= 3,
+    )
+    expect(rows.map((r) => [r.path, r.page_kind])).toEqual([
+      ['/demo/', 'home'],
+      ['/demo/products/85123A', 'product'],
+      ['/demo/cart', 'cart'],
+    ])
+    expect(JSON.parse(rows[0]?.utm ?? 'null')).toEqual({ source: 'news', medium: 'email' })
+    expect(rows[1]?.utm).toBeNull()
     await context.close()
   })
 })

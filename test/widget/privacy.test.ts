@@ -75,7 +75,7 @@ describe('data-consent="required"', () => {
     await settle(1000)
     // The view waits for the product chunk, so the cart event may be queued before it.
     const types = page.sentEvents().map((e) => e.type)
-    expect(types.sort()).toEqual(['add_to_cart', 'view'])
+    expect(types.sort()).toEqual(['add_to_cart', 'page_view', 'view'])
     expect(storedId().local).toMatch(/^[0-9a-f]{32}$/)
     expect(page.sentEvents()[0]?.visitorId).toBe(storedId().local)
   })
@@ -84,7 +84,7 @@ describe('data-consent="required"', () => {
     ;(window as unknown as { edgelift: unknown[] }).edgelift = [['consent', true]]
     await bootLoader({ consentRequired: true })
     await settle(1000)
-    expect(page.sentEvents().map((e) => e.type)).toEqual(['view'])
+    expect(page.sentEvents().map((e) => e.type)).toEqual(['page_view', 'view'])
   })
 
   it('stops sending again when consent is withdrawn', async () => {

@@ -4,6 +4,7 @@
  * round trip), else `POST {api}/v1/assign`, whose wait is capped: after 1 s the page shows control.
  */
 import type { Assignments } from './experiment-visibility.ts'
+import { showIntent, type Intent } from './intent.ts'
 import { parseJson } from './log.ts'
 
 const ASSIGN_TIMEOUT_MS = 1000
@@ -15,7 +16,8 @@ export function edgeAssignments(): Assignments | undefined {
 
 /**
  * Asks the API, as text/plain (a CORS-simple request: no preflight round trip); the visitor id
- * travels in the body. Undefined on any failure, or when no answer came within 1 s.
+ * travels in the body. Undefined on any failure, or when no answer came within 1 s. The
+ * answer's intent goes to the page (intent.ts).
  */
 export function fetchAssignments(
   api: string,
@@ -29,7 +31,10 @@ export function fetchAssignments(
     })
       .then((res) => res.json())
       .then(
-        (body: { assignments?: Assignments }) => body.assignments,
+        (body: { assignments?: Assignments; intent?: Intent }) => (
+          showIntent(body.intent),
+          body.assignments
+        ),
         () => undefined,
       ),
     new Promise<undefined>((resolve) => setTimeout(resolve, ASSIGN_TIMEOUT_MS)),

@@ -1,7 +1,7 @@
 /**
  * The loader's start, once per page: claims the command queue (a second copy of the loader stops
  * here), settles what privacy allows, runs the queued commands, shows the experiments'
- * variations, sends the product view (product chunk) and loads the recommendations UI (UI chunk)
+ * variations, sends the page view and the product view (product chunk) and loads the recommendations UI (UI chunk)
  * once the page has a slot, which in a single-page app may be long after load.
  *
  * Privacy: with `navigator.globalPrivacyControl === true`, or `data-consent="required"` until
@@ -14,16 +14,23 @@ import { JSON_LD_SCRIPTS } from '../product/product-json-ld.ts'
 import { edgeAssignments, fetchAssignments } from './assignments.ts'
 import type { ProductModule, UiModule } from './bridge.ts'
 import { importChunk } from './chunks.ts'
+import { onIntent } from './intent.ts'
 import { claimQueue, runQueue, trackedEvent, type CommandQueue } from './commands.ts'
 import type { LoaderConfig } from './config.ts'
 import { resumeRetries } from './delivery.ts'
 import { hideUndecided, showVariations, type Assignments } from './experiment-visibility.ts'
 import { guard, warn } from './log.ts'
+import { pageView, type PageFields } from './page-view.ts'
 import { slotAdded, watchDocument } from './slots.ts'
 import { flush, startTracker, track } from './tracker.ts'
 import { rememberVisitor } from './visitor-id.ts'
 
 export function boot(config: LoaderConfig): void {
+  // Where the page has JSON-LD: it names the product and the page's kind.
+  const productChunk = async () =>
+    document.querySelector(JSON_LD_SCRIPTS)
+      ? importChunk<ProductModule>(config.src, 'product').catch(warn)
+      : undefined
   const queue = claimQueue(window as { edgelift?: CommandQueue })
   if (!queue) return
   const { api, site } = config
@@ -39,6 +46,13 @@ export function boot(config: LoaderConfig): void {
     queue,
     guard(([name, first, data]) => {
       if (name === 'track') track(trackedEvent(first as string, data as object))
+      if (name === 'page')
+        void productChunk()
+          .then((chunk) =>
+            track(pageView(Object(first) as PageFields, false, chunk?.jsonLdKind?.(document))),
+          )
+          .catch(warn)
+      if (name === 'on' && first === 'intent') onIntent(data as Parameters<typeof onIntent>[0])
       if (name === 'consent') {
         consent = !gpc && first === true
         flush()
@@ -69,9 +83,9 @@ export function boot(config: LoaderConfig): void {
       // Both chunks download at once, but the UI mounts after the product is read: `similar`
       // slots without `data-item` recommend around the product.
       const ui = slotAdded().then(() => importChunk<UiModule>(config.src, 'ui'))
-      const product =
-        document.querySelector(JSON_LD_SCRIPTS) &&
-        (await importChunk<ProductModule>(config.src, 'product').catch(warn))?.readProduct(document)
+      const chunk = await productChunk()
+      track(pageView({}, true, chunk?.jsonLdKind?.(document)))
+      const product = chunk?.readProduct(document)
       if (product) track({ type: 'view', ...product })
       ;(await ui).mount({ ...config, visitorId, track, productId: product?.itemId })
     })

@@ -23,5 +23,11 @@ export type WidgetBridge = {
 /** The UI chunk's module shape. */
 export type UiModule = { mount(bridge: WidgetBridge): void }
 
-/** The product chunk's module shape: the page's product, undefined when it names none. */
-export type ProductModule = { readProduct(doc: Document): ProductView | undefined }
+/**
+ * The product chunk's module shape: the page's product, undefined when it names none, and the
+ * page's kind by its JSON-LD (absent in chunks built before page views).
+ */
+export type ProductModule = {
+  readProduct(doc: Document): ProductView | undefined
+  jsonLdKind?(doc: Document): string | undefined
+}

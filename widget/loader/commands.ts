@@ -5,6 +5,7 @@
  *   edgelift.push(['track', 'add_to_cart', { itemId: 'SKU1', quantity: 1, price: 9.5 }])
  *   edgelift.push(['track', 'purchase', { orderId: 'o-1', revenue: 19, currency: 'EUR', items }])
  *   edgelift.push(['consent', true])
+ *   edgelift.push(['page', { path: '/cart', title: 'Cart', kind: 'cart' }])  // a new SPA route
  *
  * The loader runs them in order, then replaces `push` so that later commands run at once. The
  * `loaded` mark on the queue tells a second copy of the loader on the page to do nothing.

@@ -67,7 +67,7 @@ export function productCard(p: DemoProduct): Html {
 }
 
 export function homePage(products: DemoProduct[]): Html {
-  return html`<section class="hero">
+  return html`<section class="hero" data-edgelift-page="home">
       <h1>Gifts for every home</h1>
       <p>Hand-picked homeware, lanterns, bunting and more.</p>
     </section>
@@ -143,7 +143,7 @@ export type CartLine = { product: DemoProduct; quantity: number }
 export function cartPage(lines: CartLine[]): Html {
   const total = lines.reduce((s, l) => s + l.product.price * l.quantity, 0)
   const currency = lines[0]?.product.currency ?? 'GBP'
-  return html`<h1>Your basket</h1>
+  return html`<h1 data-edgelift-page="cart">Your basket</h1>
     ${
       lines.length === 0
         ? html`<p>Your basket is empty. <a href="/demo">Keep shopping</a>.</p>`
@@ -195,7 +195,7 @@ export function checkoutPage(lines: CartLine[]): Html {
       price: l.product.price,
     })),
   })
-  return html`<h1>Checkout</h1>
+  return html`<h1 data-edgelift-page="checkout">Checkout</h1>
     ${
       lines.length === 0
         ? html`<p>Nothing to check out. <a href="/demo">Keep shopping</a>.</p>`

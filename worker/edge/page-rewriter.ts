@@ -13,6 +13,8 @@ export type RewriteContext = {
   experiments: Map<string, Experiment>
   widgetSrc: string
   publicKey: string
+  /** The visitor's intent band, set as `<html data-edgelift-intent>` for the store's CSS. */
+  intentBand?: string | undefined
 }
 
 export function rewritePage(response: Response, context: RewriteContext): Response {
@@ -21,6 +23,7 @@ export function rewritePage(response: Response, context: RewriteContext): Respon
     .on('html', {
       element(el) {
         el.setAttribute('data-edgelift-assignments', JSON.stringify(context.assignments))
+        if (context.intentBand) el.setAttribute('data-edgelift-intent', context.intentBand)
       },
     })
     .on('[data-edgelift-experiment]', {

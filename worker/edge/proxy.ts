@@ -1,9 +1,9 @@
 /**
  * Edge proxy mode: the Worker on the store's own hostname, in front of its origin. Everything
  * that is not an HTML page passes through untouched and streamed; HTML pages get their
- * experiments decided here — split-URL rewrites or redirects, the assignments forwarded to the
- * origin, the page rewritten to the visitor's variation, the exposure recorded — and never fail
- * because edgelift's storage did.
+ * experiments decided here — split-URL rewrites or redirects, the assignments and a known
+ * visitor's intent band forwarded to the origin, the page rewritten to the visitor's variation,
+ * the exposure recorded — and never fail because edgelift's storage did.
  */
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
@@ -13,6 +13,7 @@ import { servedExperimentsOrLastKnown } from '../experiments/running-experiments
 import { storedBanditVariations } from '../experiments/bandit-exposures.ts'
 import { urlMatches } from '../experiments/url-target.ts'
 import { isBot } from '../events/bots.ts'
+import { visitorIntent } from '../intent/visitor-intent.ts'
 import { visitorCookie, visitorFromCookie } from '../visitors/visitor-cookie.ts'
 import { newVisitorId } from '../visitors/visitor-id.ts'
 import { recordPageExposures } from './edge-exposures.ts'
@@ -22,6 +23,8 @@ import { onOrigin, splitUrlTarget } from './split-url.ts'
 
 /** The visitor's assignments, for an origin that renders the chosen variation itself. */
 const ASSIGNMENTS_HEADER = 'x-edgelift-assignments'
+/** The visitor's intent band (`low`, `medium`, `high`), for an origin that adapts the page. */
+const INTENT_HEADER = 'x-edgelift-intent'
 /** Marks requests this Worker sends, so a misconfigured origin pointing back here is caught. */
 export const LOOP_HEADER = 'cdn-loop'
 const LOOP_TOKEN = 'edgelift'
@@ -45,15 +48,21 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   const request = c.req.raw
   const url = new URL(request.url)
   const isPage = request.method === 'GET' && acceptsHtml(request)
-  const running = isPage ? await servedExperimentsOrLastKnown(c.var.db, target.site.id) : null
-  if (!running || running.length === 0) return forward(request, originUrl(url, target.origin))
-
   // Global Privacy Control is a standing refusal, as in the widget: no identifier is set or read,
   // no exposure is recorded, and no variation is assigned, so the page shows every experiment's
   // first variation (the control), as to a visitor outside coverage. On a site that needs
   // consent, a visitor without the el_vid the widget sets after consent is treated the same.
   const gpc = request.headers.get('sec-gpc') === '1'
   const known = gpc ? undefined : visitorFromCookie(request.headers.get('cookie'))
+  // Only a known visitor has a session to score; visitorIntent never throws.
+  const [running, intent] = await Promise.all([
+    isPage ? servedExperimentsOrLastKnown(c.var.db, target.site.id) : null,
+    isPage && known ? visitorIntent(c.var.db, c.env, target.site, known, request) : undefined,
+  ])
+  const intentBand = intent?.band ?? undefined
+  if (!running || running.length === 0)
+    return forward(request, originUrl(url, target.origin), { intentBand })
+
   const refuses = gpc || (target.consentRequired && known === undefined)
   const visitorId = known ?? newVisitorId()
   // Audiences are decided by /v1/assign, where the visitor's intent is scored; the proxy shows
@@ -101,7 +110,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     } else destination = split
   }
 
-  const response = await forward(request, destination, assignments)
+  const response = await forward(request, destination, { assignments, intentBand })
   if (!(response.headers.get('content-type') ?? '').toLowerCase().includes('text/html'))
     return response
 
@@ -115,6 +124,7 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     experiments,
     widgetSrc: `${url.origin}/widget.js`,
     publicKey: target.site.publicKey,
+    intentBand,
   })
   const headers = new Headers(rewritten.headers)
   if (
@@ -171,18 +181,21 @@ function originUrl(url: URL, origin: URL): URL {
 
 /**
  * Sends a request on to the origin, streaming both ways; redirects are the browser's business.
- * The origin hears `X-Edgelift-Assignments` from the edge only: a visitor's own copy of the
- * header is dropped, or a page rendered on the server could be told which variation to show.
+ * The origin hears `X-Edgelift-Assignments` and `X-Edgelift-Intent` from the edge only: a
+ * visitor's own copies are dropped, or a page rendered on the server could be told which
+ * variation or offer to show.
  */
 async function forward(
   request: Request,
   destination: URL,
-  assignments?: Record<string, unknown>,
+  edge: { assignments?: Record<string, unknown>; intentBand?: string | undefined } = {},
 ): Promise<Response> {
   const headers = new Headers(request.headers)
   for (const name of HOP_BY_HOP) headers.delete(name)
   headers.delete(ASSIGNMENTS_HEADER)
-  if (assignments) headers.set(ASSIGNMENTS_HEADER, JSON.stringify(assignments))
+  headers.delete(INTENT_HEADER)
+  if (edge.assignments) headers.set(ASSIGNMENTS_HEADER, JSON.stringify(edge.assignments))
+  if (edge.intentBand) headers.set(INTENT_HEADER, edge.intentBand)
   headers.set(
     LOOP_HEADER,
     [request.headers.get(LOOP_HEADER), LOOP_TOKEN].filter(Boolean).join(', '),

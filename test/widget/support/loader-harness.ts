@@ -64,6 +64,7 @@ export function setUpPage(html = ''): Harness {
   for (const observer of observers.splice(0)) observer.disconnect()
   document.body.innerHTML = html
   document.documentElement.removeAttribute('data-edgelift-assignments')
+  document.documentElement.removeAttribute('data-edgelift-intent')
   document.adoptedStyleSheets = []
   localStorage.clear()
   for (const cookie of document.cookie.split(';')) {

@@ -1,0 +1,164 @@
+// Intent from stored events through the Worker's own routes and scheduled handler.
+import {
+  createExecutionContext,
+  createScheduledController,
+  waitOnExecutionContext,
+} from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { describe, expect, it, vi } from 'vitest'
+import worker from '../../worker/index.ts'
+import { call, createSite, eventId, publicPost, rows, type TestSite } from './support/api.ts'
+
+const MINUTE = 60_000
+const CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
+
+async function browse(site: TestSite, visitorId: string, pages: [string, string][]) {
+  const events = pages.map(([path, pageKind]) => ({
+    id: eventId(),
+    type: 'page_view',
+    visitorId,
+    path,
+    pageKind,
+  }))
+  const res = await publicPost(site, '/v1/events', { events })
+  expect(res.status).toBe(202)
+}
+
+type IntentBody = {
+  visitorId: string
+  intent: { score: number | null; band: string | null; model?: string; reason?: string }
+}
+
+async function intentOf(site: TestSite, visitorId: string): Promise<IntentBody['intent']> {
+  const res = await call(
+    `/v1/intent?site=${site.publicKey}&visitorId=${encodeURIComponent(visitorId)}`,
+    {
+      headers: { 'user-agent': CHROME },
+    },
+  )
+  expect(res.status).toBe(200)
+  return ((await res.json()) as IntentBody).intent
+}
+
+describe('intent from a visitor’s stored events', () => {
+  it('scores the open session on GET /v1/intent and POST /v1/assign, and nothing for another site', async () => {
+    const site = await createSite()
+    const other = await createSite()
+    await browse(site, 'shopper', [
+      ['/', 'home'],
+      ['/p/1', 'product'],
+      ['/p/2', 'product'],
+      ['/cart', 'cart'],
+    ])
+    const intent = await intentOf(site, 'shopper')
+    expect(intent).toEqual({
+      score: expect.any(Number),
+      band: expect.stringMatching(/^(low|medium|high)$/),
+      model: 'starter',
+    })
+    expect(intent.score).toBeGreaterThanOrEqual(0)
+    expect(intent.score).toBeLessThanOrEqual(1)
+    const assigned = await publicPost(
+      site,
+      '/v1/assign',
+      { visitorId: 'shopper' },
+      { 'user-agent': CHROME },
+    )
+    expect(((await assigned.json()) as IntentBody).intent).toEqual(intent)
+
+    expect(await intentOf(other, 'shopper')).toEqual({
+      score: null,
+      band: null,
+      reason: 'no_session',
+    })
+  })
+
+  it('answers a visitor with 10,000 events in one session, capped, without a 5xx', async () => {
+    const site = await createSite()
+    const now = Date.now()
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9999)
+       INSERT INTO events (site_id, id, type, visitor_id, received_at, at, path, page_kind)
+       SELECT ?, 'e' || i, 'page_view', 'busy', ? + i * 100, ? + i * 100, '/p/' || (i % 50), 'product'
+       FROM n`,
+    )
+      .bind(site.id, now - 1_000_000, now - 1_000_000)
+      .run()
+    const intent = await intentOf(site, 'busy')
+    expect(intent).toMatchObject({ score: expect.any(Number), model: 'starter' })
+  })
+})
+
+describe('the scheduled handler', () => {
+  it('learns from sessions that ended on the frequent cron, once', async () => {
+    const site = await createSite()
+    const now = Date.now()
+    // Two visitors whose sessions ended two hours ago, one still browsing.
+    const insert = env.DB.prepare(
+      `INSERT INTO events (site_id, id, type, visitor_id, received_at, at, path, page_kind, revenue_minor, currency)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const at = (minutesAgo: number) => now - minutesAgo * MINUTE
+    await env.DB.batch([
+      insert.bind(
+        site.id,
+        eventId(),
+        'page_view',
+        'a',
+        at(130),
+        at(130),
+        '/p/1',
+        'product',
+        null,
+        null,
+      ),
+      insert.bind(
+        site.id,
+        eventId(),
+        'page_view',
+        'a',
+        at(125),
+        at(125),
+        '/cart',
+        'cart',
+        null,
+        null,
+      ),
+      insert.bind(site.id, eventId(), 'purchase', 'a', at(120), at(120), null, null, 5000, 'USD'),
+      insert.bind(site.id, eventId(), 'page_view', 'b', at(130), at(130), '/', 'home', null, null),
+      insert.bind(site.id, eventId(), 'page_view', 'c', at(5), at(5), '/', 'home', null, null),
+    ])
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    const run = async () => {
+      const ctx = createExecutionContext()
+      await worker.scheduled(
+        createScheduledController({ cron: '*/15 * * * *', scheduledTime: now }),
+        env,
+        ctx,
+      )
+      await waitOnExecutionContext(ctx)
+    }
+    await run()
+    await run()
+    log.mockRestore()
+    const outcomes = await rows<{
+      visitor_id: string
+      bought: number
+      model: string
+      score: number
+    }>(
+      'SELECT visitor_id, bought, model, score FROM intent_outcomes WHERE site_id = ? ORDER BY visitor_id',
+      site.id,
+    )
+    expect(outcomes).toEqual([
+      { visitor_id: 'a', bought: 1, model: 'starter', score: expect.any(Number) },
+      { visitor_id: 'b', bought: 0, model: 'starter', score: expect.any(Number) },
+    ])
+    const [status] = await rows<{ online_updates: number }>(
+      'SELECT online_updates FROM intent_status WHERE site_id = ?',
+      site.id,
+    )
+    expect(status?.online_updates).toBe(2)
+  })
+})
