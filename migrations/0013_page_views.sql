@@ -1,3 +1,4 @@
+ALTER TABLE `sites` ADD `special_days` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `path` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `title` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `page_kind` text;--> statement-breakpoint

@@ -7,7 +7,7 @@ import { currentSessionFeatures, labelledSessions } from '../../worker/intent/se
 import { MAX_SESSION_EVENTS } from '../../worker/intent/sessions.ts'
 import { findSiteByPublicKey, type Site } from '../../worker/sites/site-store.ts'
 import { BROWSER_CODES, OPERATING_SYSTEM_CODES } from '../../worker/visitors/user-agent.ts'
-import { createSite, eventId } from './support/api.ts'
+import { admin, createSite, eventId } from './support/api.ts'
 
 const db = database(env.DB)
 const MINUTE = 60_000
@@ -149,6 +149,25 @@ describe('currentSessionFeatures', () => {
     expect(
       await currentSessionFeatures(db, site.id, 'v', saturday + MINUTE, REQUEST),
     ).toMatchObject({ Weekend: true, Month: 2, SpecialDay: 0.8 })
+  })
+
+  it('reads SpecialDay from the site’s own gift days when it names them', async () => {
+    const created = await createSite()
+    const site = await findSiteByPublicKey(db, created.publicKey)
+    if (!site) throw new Error('no site')
+    const res = await admin(created, 'PATCH', '/site', { specialDays: ['07-10'] })
+    expect(res.status).toBe(200)
+    const july = Date.UTC(2026, 6, 4, 12)
+    await arrive(site, july, 'v', [page('/', 'home')])
+    const valentines = Date.UTC(2026, 1, 8, 12)
+    await arrive(site, valentines, 'w', [page('/', 'home')])
+    expect(await currentSessionFeatures(db, site.id, 'v', july + MINUTE, REQUEST)).toMatchObject({
+      SpecialDay: 1,
+    })
+    // The site's calendar replaces the default one.
+    expect(
+      await currentSessionFeatures(db, site.id, 'w', valentines + MINUTE, REQUEST),
+    ).toMatchObject({ SpecialDay: 0 })
   })
 
   it('keeps another site’s events with the same visitor id out', async () => {

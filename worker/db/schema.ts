@@ -31,6 +31,8 @@ export const sites = sqliteTable('sites', {
   imageOrigins: text('image_origins').notNull().default('[]'),
   /** The currency revenue is reported in; an event with an amount in another is refused. */
   currency: text('currency').notNull().default('USD'),
+  /** JSON array of the site's gift days as `MM-DD` for the intent feature SpecialDay; null = defaults. */
+  specialDays: text('special_days'),
   /** The store's origin server, e.g. https://origin.shop.example; null = no proxying. */
   originUrl: text('origin_url'),
   /**

@@ -21,6 +21,8 @@ export type Site = {
   /** Its proxied hostnames' origins (site-origins.ts): always allowed, being its own pages. */
   ownOrigins: string[]
   currency: string
+  /** Its gift days as `MM-DD` (intent/special-days.ts); null for the default calendar. */
+  specialDays: string[] | null
 }
 
 /** Entries each of the two caches below keeps. */
@@ -93,9 +95,11 @@ function toSite(row: typeof sites.$inferSelect, ownOrigins: string[]): Site {
     imageOrigins: parseOrigins(row.imageOrigins),
     ownOrigins,
     currency: row.currency,
+    specialDays: row.specialDays === null ? null : parseOrigins(row.specialDays),
   }
 }
 
+/** A stored JSON list of strings (origins, dates); anything else reads as empty. */
 function parseOrigins(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json)

@@ -100,6 +100,8 @@ export type SiteInfo = {
   /** The proxied hostnames' origins: always allowed, being the site's own pages. */
   ownOrigins: string[]
   currency: string
+  /** Gift days (`MM-DD`) for the purchase-intent feature SpecialDay; null: the default calendar. */
+  specialDays: string[] | null
 }
 
 /** One of `GET /v1/admin/health`'s warnings. */

@@ -1,5 +1,6 @@
 /**
- * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins) and
+ * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins, gift
+ * days for the purchase-intent feature SpecialDay) and
  * `POST /v1/admin/site/rotate-key`, which answers a new secret for the calling key (the site's own
  * or a named team key) once and retires the old one at once.
  */
@@ -40,6 +41,11 @@ const patchSiteSchema = z
     name: z.string().trim().min(1, 'is required').max(200),
     allowedOrigins: z.array(origin).max(50),
     imageOrigins: z.array(origin).max(20),
+    /** `MM-DD` gift days replacing the default calendar; null restores it. */
+    specialDays: z
+      .array(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD'))
+      .max(24)
+      .nullable(),
   })
   .partial()
 
@@ -52,6 +58,7 @@ function describe(site: Site) {
     imageOrigins: site.imageOrigins,
     ownOrigins: site.ownOrigins,
     currency: site.currency,
+    specialDays: site.specialDays,
   }
 }
 
@@ -67,6 +74,7 @@ export const adminSiteRoute = new Hono<AppEnv>()
         name: next.name,
         allowedOrigins: JSON.stringify(next.allowedOrigins),
         imageOrigins: JSON.stringify(next.imageOrigins),
+        specialDays: next.specialDays === null ? null : JSON.stringify(next.specialDays),
       })
       .where(eq(sites.id, site.id))
     forgetCachedSite(site.publicKey)
