@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { featureVector } from '../../worker/intent/features.ts'
+import { DEFAULT_BOOSTING, trainBoosting } from '../../worker/intent/gradient-boosting.ts'
+import { rocAuc } from '../../worker/intent/metrics.ts'
+import { sessionRecord } from '../../worker/intent/session-record.ts'
+import type { SessionEvent } from '../../worker/intent/sessions.ts'
+import { compileEnsemble, ensembleLogit } from '../../worker/intent/tree-ensemble.ts'
 import { browsingVisits, ENGAGEMENTS, expectedRate } from '../../scripts/lib/simulate-browsing.ts'
 
 describe('the simulation’s browsing', () => {
@@ -37,5 +43,50 @@ describe('the simulation’s browsing', () => {
         expect(String(e.path)).toMatch(/^\//)
         expect(['product', 'category', 'cart', 'checkout', 'content', 'home']).toContain(e.pageKind)
       }
+  })
+
+  it('gives sessions a model learns purchase intent from (the features edgelift computes)', () => {
+    let n = 0
+    const visit = browsingVisits({ seed: 3, eventId: () => `e${n++}` })
+    const x: Float64Array[] = []
+    const y: number[] = []
+    let draw = 0.5
+    for (let i = 0; i < 3000; i++) {
+      const v = visit(`v${i}`, 'SKU1', ['SKU1', 'SKU2', 'SKU3', 'SKU4'])
+      // Stored events as the features read them, 20 s apart (server time).
+      const events: SessionEvent[] = v.events.map((e, j) => ({
+        id: String(e.id),
+        type: String(e.type),
+        at: j * 20_000,
+        itemId: typeof e.itemId === 'string' ? e.itemId : null,
+        recId: null,
+        orderId: null,
+        revenueMinor: null,
+        path: typeof e.path === 'string' ? e.path : null,
+        pageKind: typeof e.pageKind === 'string' ? e.pageKind : null,
+        referrer: null,
+        utm: null,
+      }))
+      const session = { start: 0, end: events.at(-1)?.at ?? 0, events }
+      const record = sessionRecord(session, {
+        pageRates: new Map(),
+        returning: false,
+        pastPurchases: 0,
+        lastPurchaseAt: null,
+        operatingSystem: Number.NaN,
+        browser: Number.NaN,
+        region: Number.NaN,
+      })
+      draw = (draw + 0.6180339887) % 1
+      x.push(featureVector(record))
+      y.push(draw < Math.min(1, 0.15 * v.buyFactor) ? 1 : 0)
+    }
+    const half = x.length / 2
+    const model = compileEnsemble(
+      trainBoosting(x.slice(0, half), y.slice(0, half), { ...DEFAULT_BOOSTING, trees: 30 }),
+    )
+    const scores = x.slice(half).map((row) => ensembleLogit(model, row))
+    // Buying is random given the engagement, so even a perfect model stays well below 1.
+    expect(rocAuc(y.slice(half), scores)).toBeGreaterThan(0.75)
   })
 })
