@@ -202,8 +202,12 @@ describe('currentSessionFeatures', () => {
 describe('page statistics', () => {
   it('gives each page its bounce rate, exit rate and page value from the site’s sessions', async () => {
     const site = await newSite()
-    // a: enters on /p/1 and leaves (a bounce). b: /p/1 then /cart, buys for 50.
-    await arrive(site, T, 'a', [page('/p/1', 'product')])
+    // a: enters on /p/1 and leaves (a bounce: the widget's impression is no interaction).
+    // b: /p/1 then /cart, buys for 50.
+    await arrive(site, T, 'a', [
+      page('/p/1', 'product'),
+      { type: 'custom', name: 'rec_impression', recId: 'r1' },
+    ])
     await arrive(site, T, 'b', [page('/p/1', 'product')])
     await arrive(site, T + MINUTE, 'b', [page('/cart', 'cart')])
     await arrive(site, T + 2 * MINUTE, 'b', [{ type: 'purchase', orderId: 'o', revenue: 50 }])

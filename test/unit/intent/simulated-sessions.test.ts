@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { featureVector } from '../../worker/intent/features.ts'
-import { DEFAULT_BOOSTING, trainBoosting } from '../../worker/intent/gradient-boosting.ts'
-import { rocAuc } from '../../worker/intent/metrics.ts'
-import { sessionRecord } from '../../worker/intent/session-record.ts'
-import type { SessionEvent } from '../../worker/intent/sessions.ts'
-import { compileEnsemble, ensembleLogit } from '../../worker/intent/tree-ensemble.ts'
-import { browsingVisits, ENGAGEMENTS, expectedRate } from '../../scripts/lib/simulate-browsing.ts'
+import { featureVector } from '../../../worker/intent/features.ts'
+import { DEFAULT_BOOSTING, trainBoosting } from '../../../worker/intent/gradient-boosting.ts'
+import { rocAuc } from '../../../worker/intent/metrics.ts'
+import { sessionRecord } from '../../../worker/intent/session-record.ts'
+import type { SessionEvent } from '../../../worker/intent/sessions.ts'
+import { compileEnsemble, ensembleLogit } from '../../../worker/intent/tree-ensemble.ts'
+import {
+  browsingVisits,
+  ENGAGEMENTS,
+  expectedRate,
+} from '../../../scripts/lib/simulate-browsing.ts'
 
 describe('the simulation’s browsing', () => {
   it('keeps each arm’s true rate: the purchase factors average 1 over the shares', () => {
