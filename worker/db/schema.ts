@@ -141,8 +141,6 @@ export const events = sqliteTable(
     primaryKey({ columns: [t.siteId, t.id] }),
     index('events_visitor').on(t.siteId, t.visitorId, t.type, t.at),
     index('events_type_at').on(t.siteId, t.type, t.at),
-    /** A visitor's latest events of every type, for their open session (intent/sessions.ts). */
-    index('events_visitor_at').on(t.siteId, t.visitorId, t.at),
   ],
 )
 
