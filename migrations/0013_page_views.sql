@@ -1,9 +1,9 @@
+ALTER TABLE `sites` ADD `special_days` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `path` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `title` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `page_kind` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `referrer` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `utm` text;--> statement-breakpoint
-CREATE INDEX `events_visitor_at` ON `events` (`site_id`,`visitor_id`,`at`);--> statement-breakpoint
 CREATE TABLE `page_stats` (
 	`site_id` text NOT NULL,
 	`path` text NOT NULL,

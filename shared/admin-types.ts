@@ -59,6 +59,8 @@ export type SiteInfo = {
   currency: string
   /** Days of raw events D1 keeps before the nightly archive moves them to R2. */
   eventRetentionDays: number
+  /** Gift days (`MM-DD`) for the purchase-intent feature SpecialDay; null: the default calendar. */
+  specialDays: string[] | null
 }
 
 /** `POST /v1/admin/site/rotate-key`. */

@@ -37,6 +37,18 @@ describe('GET/PATCH /v1/admin/site', () => {
     })
   })
 
+  it('shows, replaces and restores the gift days of the intent feature SpecialDay', async () => {
+    const site = await createSite()
+    expect(await (await admin(site, 'GET', '/site')).json()).toMatchObject({ specialDays: null })
+    const res = await admin(site, 'PATCH', '/site', { specialDays: ['07-10', '11-11'] })
+    expect(await res.json()).toMatchObject({ specialDays: ['07-10', '11-11'] })
+    expect(await (await admin(site, 'GET', '/site')).json()).toMatchObject({
+      specialDays: ['07-10', '11-11'],
+    })
+    await admin(site, 'PATCH', '/site', { specialDays: null })
+    expect(await (await admin(site, 'GET', '/site')).json()).toMatchObject({ specialDays: null })
+  })
+
   it('says a blank name is required, in a sentence', async () => {
     const site = await createSite()
     const res = await admin(site, 'PATCH', '/site', { name: '  ' })
@@ -54,6 +66,9 @@ describe('GET/PATCH /v1/admin/site', () => {
       { imageOrigins: Array.from({ length: 21 }, (_, i) => `https://c${i}.example`) },
     ],
     ['an unknown field', { adminKeyHash: 'x' }],
+    ['a gift day that is not MM-DD', { specialDays: ['14 Feb'] }],
+    ['a gift day in month 13', { specialDays: ['13-01'] }],
+    ['25 gift days', { specialDays: Array.from({ length: 25 }, () => '12-25') }],
   ])('refuses %s with 400', async (_, body) => {
     const site = await createSite()
     const res = await admin(site, 'PATCH', '/site', body)

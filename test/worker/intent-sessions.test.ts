@@ -7,7 +7,7 @@ import { currentSessionFeatures, labelledSessions } from '../../worker/intent/se
 import { MAX_SESSION_EVENTS } from '../../worker/intent/sessions.ts'
 import { findSiteByPublicKey, type Site } from '../../worker/sites/site-store.ts'
 import { BROWSER_CODES, OPERATING_SYSTEM_CODES } from '../../worker/visitors/user-agent.ts'
-import { createSite, eventId } from './support/api.ts'
+import { admin, createSite, eventId } from './support/api.ts'
 
 const db = database(env.DB)
 const MINUTE = 60_000
@@ -151,6 +151,25 @@ describe('currentSessionFeatures', () => {
     ).toMatchObject({ Weekend: true, Month: 2, SpecialDay: 0.8 })
   })
 
+  it('reads SpecialDay from the site’s own gift days when it names them', async () => {
+    const created = await createSite()
+    const site = await findSiteByPublicKey(db, created.publicKey)
+    if (!site) throw new Error('no site')
+    const res = await admin(created, 'PATCH', '/site', { specialDays: ['07-10'] })
+    expect(res.status).toBe(200)
+    const july = Date.UTC(2026, 6, 4, 12)
+    await arrive(site, july, 'v', [page('/', 'home')])
+    const valentines = Date.UTC(2026, 1, 8, 12)
+    await arrive(site, valentines, 'w', [page('/', 'home')])
+    expect(await currentSessionFeatures(db, site.id, 'v', july + MINUTE, REQUEST)).toMatchObject({
+      SpecialDay: 1,
+    })
+    // The site's calendar replaces the default one.
+    expect(
+      await currentSessionFeatures(db, site.id, 'w', valentines + MINUTE, REQUEST),
+    ).toMatchObject({ SpecialDay: 0 })
+  })
+
   it('keeps another site’s events with the same visitor id out', async () => {
     const site = await newSite()
     const other = await newSite()
@@ -183,8 +202,12 @@ describe('currentSessionFeatures', () => {
 describe('page statistics', () => {
   it('gives each page its bounce rate, exit rate and page value from the site’s sessions', async () => {
     const site = await newSite()
-    // a: enters on /p/1 and leaves (a bounce). b: /p/1 then /cart, buys for 50.
-    await arrive(site, T, 'a', [page('/p/1', 'product')])
+    // a: enters on /p/1 and leaves (a bounce: the widget's impression is no interaction).
+    // b: /p/1 then /cart, buys for 50.
+    await arrive(site, T, 'a', [
+      page('/p/1', 'product'),
+      { type: 'custom', name: 'rec_impression', recId: 'r1' },
+    ])
     await arrive(site, T, 'b', [page('/p/1', 'product')])
     await arrive(site, T + MINUTE, 'b', [page('/cart', 'cart')])
     await arrive(site, T + 2 * MINUTE, 'b', [{ type: 'purchase', orderId: 'o', revenue: 50 }])

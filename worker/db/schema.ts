@@ -31,6 +31,8 @@ export const sites = sqliteTable('sites', {
   imageOrigins: text('image_origins').notNull().default('[]'),
   /** The currency revenue is reported in; an event with an amount in another is refused. */
   currency: text('currency').notNull().default('USD'),
+  /** JSON array of the site's gift days as `MM-DD` for the intent feature SpecialDay; null = defaults. */
+  specialDays: text('special_days'),
   /** The store's origin server, e.g. https://origin.shop.example; null = no proxying. */
   originUrl: text('origin_url'),
   /**
@@ -181,8 +183,6 @@ export const events = sqliteTable(
     primaryKey({ columns: [t.siteId, t.id] }),
     index('events_visitor').on(t.siteId, t.visitorId, t.type, t.at),
     index('events_type_at').on(t.siteId, t.type, t.at),
-    /** A visitor's latest events of every type, for their open session (intent/sessions.ts). */
-    index('events_visitor_at').on(t.siteId, t.visitorId, t.at),
     // A Shopify order webhook finds the pixel's purchase of the same order (integrations/shopify/).
     index('events_order')
       .on(t.siteId, t.orderId)

@@ -1,7 +1,7 @@
 /**
  * Each page's history as Google Analytics reports it, for the `BounceRates`, `ExitRates` and
  * `PageValues` features: a small table (`page_stats`) refreshed from the site's recent sessions
- * by `refreshPageStats`, which the scheduled handler calls, and read per request by
+ * by `refreshPageStats`, for the scheduled handler to call, and read per request by
  * `readPageStats`. GA's definitions: a page's bounce rate is the share of sessions entering on it
  * that viewed only it and did nothing else; its exit rate the share of its views that were the
  * session's last; its page value the revenue of sessions that bought after viewing it, over its
@@ -19,8 +19,11 @@ export const MAX_PATHS = 5000
 export const ALL_PAGES = '*'
 
 const WRITE_CHUNK = 1000
-/** Interactions that make a one-page session not a bounce. */
-const INTERACTIONS = new Set(['add_to_cart', 'click', 'purchase', 'custom'])
+/**
+ * Interactions that make a one-page session not a bounce. Custom events are not among them: the
+ * widget's own `rec_impression` is one, and GA too leaves non-interaction events out.
+ */
+const INTERACTIONS = new Set(['add_to_cart', 'click', 'purchase'])
 
 type Counts = {
   views: number

@@ -15,6 +15,7 @@ import type { Database } from '../db/database.ts'
 import { parseUserAgent } from '../visitors/user-agent.ts'
 import type { IntentSession } from './features.ts'
 import { readPageStats } from './page-stats.ts'
+import { calendarOf, DEFAULT_SPECIAL_DAYS } from './special-days.ts'
 import { regionCode, sessionRecord } from './session-record.ts'
 import {
   openSession,
@@ -60,7 +61,7 @@ export async function currentSessionFeatures(
   const session = await openSession(db, siteId, visitorId, now)
   if (!session) return null
   const paths = session.events.flatMap((e) => (e.path === null ? [] : [e.path]))
-  const [past, pageRates] = await Promise.all([
+  const [past, pageRates, calendar] = await Promise.all([
     db.all<{ seenBefore: number; purchases: number; lastAt: number | null }>(sql`
       SELECT EXISTS (SELECT 1 FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
           AND at < ${session.start}) AS seenBefore,
@@ -68,6 +69,7 @@ export async function currentSessionFeatures(
       FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
         AND type = 'purchase' AND at < ${session.start}`),
     readPageStats(db, siteId, paths),
+    siteCalendar(db, siteId),
   ])
   const device = parseUserAgent(context.userAgent)
   return sessionRecord(session, {
@@ -79,7 +81,21 @@ export async function currentSessionFeatures(
     browser: device.browser,
     region: regionCode(context.region),
     referrer: context.referrer ?? null,
+    calendar,
   })
+}
+
+/** The site's gift days (`sites.special_days`), or the default calendar. */
+async function siteCalendar(db: Database, siteId: string) {
+  const [row] = await db.all<{ days: string | null }>(
+    sql`SELECT special_days AS days FROM sites WHERE id = ${siteId}`,
+  )
+  try {
+    const days: unknown = JSON.parse(row?.days ?? 'null')
+    return Array.isArray(days) ? calendarOf(days.map(String)) : DEFAULT_SPECIAL_DAYS
+  } catch {
+    return DEFAULT_SPECIAL_DAYS
+  }
 }
 
 /** A bought session's events before its first purchase; the whole session otherwise. */
@@ -102,7 +118,10 @@ export async function labelledSessions(
   fromMs: number,
   toMs: number,
 ): Promise<LabelledSession[]> {
-  const pageRates = await readPageStats(db, siteId, null)
+  const [pageRates, calendar] = await Promise.all([
+    readPageStats(db, siteId, null),
+    siteCalendar(db, siteId),
+  ])
   const labelled: LabelledSession[] = []
   for await (const { visitorId, events } of visitorsEvents(
     db,
@@ -127,6 +146,7 @@ export async function labelledSessions(
             operatingSystem: Number.NaN,
             browser: Number.NaN,
             region: Number.NaN,
+            calendar,
           },
         )
         labelled.push({

@@ -7,11 +7,14 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
+import { EVENT_TYPES } from '../events/event-schema.ts'
 
 /** Google Analytics' session timeout, which the public data set's sessions follow. */
 export const SESSION_GAP_MS = 30 * 60 * 1000
 /** The most events of one session read or kept; a real session has a few dozen. */
 export const MAX_SESSION_EVENTS = 1000
+/** How far back an open session is read: a longer one is its latest day. */
+export const MAX_OPEN_SESSION_MS = 24 * 60 * 60 * 1000
 /** The most events one pass over a site's history reads (page statistics, training sessions). */
 export const MAX_READ_EVENTS = 200_000
 const READ_CHUNK = 20_000
@@ -62,7 +65,7 @@ export function splitSessions(events: readonly SessionEvent[]): Session[] {
 /**
  * The visitor's open session at `now`: their latest events with no gap over 30 minutes, the last
  * within 30 minutes of `now`; null when there is none. Reads at most MAX_SESSION_EVENTS of the
- * latest events (a longer session is its latest part).
+ * latest events of the last MAX_OPEN_SESSION_MS (a longer session is its latest part).
  */
 export async function openSession(
   db: Database,
@@ -70,9 +73,12 @@ export async function openSession(
   visitorId: string,
   now: number,
 ): Promise<Session | null> {
+  // Every type named, so the read is ranges of the (site, visitor, type, at) index.
   const latest = await db.all<SessionEvent>(sql`
     SELECT ${SESSION_EVENT_COLUMNS} FROM events
-    WHERE site_id = ${siteId} AND visitor_id = ${visitorId} AND at <= ${now}
+    WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
+      AND type IN (SELECT value FROM json_each(${JSON.stringify(EVENT_TYPES)}))
+      AND at > ${now - MAX_OPEN_SESSION_MS} AND at <= ${now}
     ORDER BY at DESC, id DESC LIMIT ${MAX_SESSION_EVENTS}`)
   const first = latest[0]
   if (!first || now - first.at > SESSION_GAP_MS) return null

@@ -1,5 +1,5 @@
 /**
- * Changing a site: its name, origins and event retention, and its own secret admin key. The writes behind
+ * Changing a site: its name, origins, event retention and gift days, and its own secret admin key. The writes behind
  * `PATCH /v1/admin/site` and `POST /v1/admin/site/rotate-key`; the input is validated by the route.
  */
 import { and, eq } from 'drizzle-orm'
@@ -10,7 +10,7 @@ import { forgetCachedSite, type Site } from './site-store.ts'
 
 /** What the admin may change of a site. */
 export type SiteChange = Partial<
-  Pick<Site, 'name' | 'allowedOrigins' | 'imageOrigins' | 'eventRetentionDays'>
+  Pick<Site, 'name' | 'allowedOrigins' | 'imageOrigins' | 'eventRetentionDays' | 'specialDays'>
 >
 
 /** Stores the change and answers the site as it now is; cached look-ups of it are forgotten. */
@@ -23,6 +23,7 @@ export async function changeSite(db: Database, site: Site, change: SiteChange): 
       allowedOrigins: JSON.stringify(next.allowedOrigins),
       imageOrigins: JSON.stringify(next.imageOrigins),
       eventRetentionDays: next.eventRetentionDays,
+      specialDays: next.specialDays === null ? null : JSON.stringify(next.specialDays),
     })
     .where(eq(sites.id, site.id))
   forgetCachedSite(site.publicKey)

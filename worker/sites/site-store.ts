@@ -101,9 +101,11 @@ function toSite(row: typeof sites.$inferSelect, ownOrigins: string[]): Site {
     ownOrigins,
     currency: row.currency,
     eventRetentionDays: row.eventRetentionDays,
+    specialDays: row.specialDays === null ? null : parseOrigins(row.specialDays),
   }
 }
 
+/** A stored JSON list of strings (origins, dates); anything else reads as empty. */
 function parseOrigins(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json)

@@ -1,6 +1,6 @@
 /**
  * The admin's own site: `GET/PATCH /v1/admin/site` (name, allowed origins, image origins, event
- * retention) and
+ * retention, gift days for the purchase-intent feature SpecialDay) and
  * `POST /v1/admin/site/rotate-key`, which answers a new secret for the calling key (the site's own
  * or a named team key) once and retires the old one at once.
  */
@@ -42,6 +42,11 @@ const patchSiteSchema = z
     allowedOrigins: z.array(origin).max(50),
     imageOrigins: z.array(origin).max(20),
     eventRetentionDays: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS),
+    /** `MM-DD` gift days replacing the default calendar; null restores it. */
+    specialDays: z
+      .array(z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD'))
+      .max(24)
+      .nullable(),
   })
   .partial()
 
@@ -55,6 +60,7 @@ function describe(site: Site): SiteInfo {
     ownOrigins: site.ownOrigins,
     currency: site.currency,
     eventRetentionDays: site.eventRetentionDays,
+    specialDays: site.specialDays,
   }
 }
 
