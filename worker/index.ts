@@ -3,12 +3,8 @@
  * and the error envelope. Routes are thin; the domain modules they call know nothing about HTTP.
  */
 import { Hono } from 'hono'
+import { runScheduledJobs } from './scheduled-jobs.ts'
 import type { AppEnv } from './app-env.ts'
-import { boundDatabases } from './db/site-databases.ts'
-import { updateDueBandits } from './experiments/bandit-schedule.ts'
-import { archiveExpiredEvents } from './events/scheduled-archive.ts'
-import { trainChangedSites } from './recs/train/scheduled-training.ts'
-import { workerTrainingLimit } from './recs/serve/online-config.ts'
 import { envelope, onError } from './http/on-error.ts'
 import { refuseSecretInUrl, requireAdminKey, withDatabase } from './middleware/auth.ts'
 import { answerPreflight } from './middleware/cors.ts'
@@ -26,8 +22,6 @@ import { adminTeamRoute } from './routes/admin/team.ts'
 import { adminShopifyRoute } from './routes/admin/shopify.ts'
 import { adminExportsRoute } from './routes/admin/exports.ts'
 import { adminAlertsRoute } from './routes/admin/alerts.ts'
-import { watchSites } from './alerts/watch.ts'
-import { loopbackAllowed } from './alerts/alert-settings.ts'
 import { adminExperimentsRoute } from './routes/admin/experiments.ts'
 import { adminResultsRoute } from './routes/admin/results.ts'
 import { adminSampleSizeRoute } from './routes/admin/sample-size.ts'
@@ -41,16 +35,6 @@ import { webhooksRoute } from './routes/webhooks.ts'
 import { benchRoutes } from './routes/bench.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
 import { dashboardHostsOnly, edgeProxy, withDashboardPolicy } from './edge/edge-middleware.ts'
-import { dohResolver } from './edge/hostname-proof.ts'
-import { recheckHostnames } from './edge/hostname-verification.ts'
-import { intentSgdOptions } from './intent/online-config.ts'
-import { runIntentCron } from './intent/scheduled-intent.ts'
-import { labelledSessions } from './intent/session-features.ts'
-
-/** wrangler.toml's frequent crons; every other cron is the nightly one. */
-const INTENT_LEARNING_CRON = '*/15 * * * *'
-/** Bandit updates due: each bandit keeps its own `updateHours` within this cadence. */
-const BANDIT_CRON = '*/5 * * * *'
 
 const adminApi = new Hono<AppEnv>()
   .use(requireAdminKey, adminChain)
@@ -111,39 +95,6 @@ app.notFound((c) =>
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    const now = Date.now()
-    // Every database's sites, each database's jobs side by side (db/site-databases.ts).
-    for (const { binding, db } of boundDatabases(env)) {
-      const log = (what: string) => (report: unknown) => console.log(what, binding, report)
-      if (controller.cron === BANDIT_CRON) {
-        ctx.waitUntil(updateDueBandits(db, now).then(log('bandit updates')))
-        continue
-      }
-      // Every 15 minutes the intent model learns from ended sessions; nightly it also retrains.
-      const nightly = controller.cron !== INTENT_LEARNING_CRON
-      const sgd = intentSgdOptions(env)
-      ctx.waitUntil(
-        runIntentCron(db, { sgd, sessions: labelledSessions, train: nightly }).then(
-          log('scheduled intent'),
-        ),
-      )
-      if (!nightly) continue
-      const training = trainChangedSites(db, workerTrainingLimit(env)).then(
-        log('scheduled training'),
-      )
-      ctx.waitUntil(training)
-      // After training, so a run that failed in this invocation is told of in it.
-      ctx.waitUntil(
-        training
-          .then(() => watchSites(db, { now, allowLoopback: loopbackAllowed(env) }))
-          .then(log('alerts')),
-      )
-      ctx.waitUntil(archiveExpiredEvents(db, env.ARCHIVE, now).then(log('events archived')))
-      ctx.waitUntil(
-        recheckHostnames(db, dohResolver(env.HOSTNAME_DOH_URL), now).then(
-          log('hostname proofs re-checked'),
-        ),
-      )
-    }
+    ctx.waitUntil(runScheduledJobs(controller.cron, env, Date.now()))
   },
 } satisfies ExportedHandler<Env>

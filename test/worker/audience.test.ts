@@ -234,6 +234,18 @@ describe('POST /v1/assign with audiences', () => {
     expect((await assignedIn(site, 'on-laptop', PHONE_UA)).keys).toEqual([])
   })
 
+  it('shows a rolled-out winner to visitors outside the audience, deciding nothing', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'phones', { audience: { devices: ['mobile'] }, coverage: 1 })
+    const rollout = await admin(site, 'POST', '/experiments/phones/rollout', {
+      variation: 'treatment',
+    })
+    expect(rollout.status).toBe(200)
+    expect((await assignedIn(site, 'on-laptop', DESKTOP_UA)).keys).toEqual(['phones'])
+    expect((await assignedIn(site, 'on-phone', PHONE_UA)).keys).toEqual(['phones'])
+    expect(await rows('SELECT 1 FROM audience_decisions WHERE site_id = ?', site.id)).toEqual([])
+  })
+
   it('assigns everybody in an experiment without audience, recording their traits after answering', async () => {
     const site = await createSite()
     await startExperiment(site, 'all')

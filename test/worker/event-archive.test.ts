@@ -31,7 +31,10 @@ async function results(site: TestSite, key: string): Promise<unknown> {
   return res.json()
 }
 
-/** An experiment with six visitors, three buying (one with an item list), stored live. */
+/**
+ * An experiment with six visitors, three buying (one with an item list), and an arrival page view
+ * with its referrer and UTM parameters, stored live.
+ */
 async function siteWithTraffic(key: string): Promise<TestSite> {
   const site = await createSite()
   await startExperiment(site, key)
@@ -51,6 +54,16 @@ async function siteWithTraffic(key: string): Promise<TestSite> {
       })
     }
   }
+  events.push({
+    id: eventId(),
+    type: 'page_view',
+    visitorId: `${key}-v0`,
+    path: '/summer-sale',
+    title: 'Summer sale',
+    pageKind: 'category',
+    referrer: 'https://news.example/deals',
+    utm: { source: 'newsletter', medium: 'email', campaign: 'summer' },
+  })
   const res = await publicPost(site, '/v1/events', { events })
   expect(res.status).toBe(202)
   return site
@@ -91,7 +104,13 @@ describe('event archive', () => {
     const site = await siteWithTraffic('archive-round-trip')
     const before = await storedEvents(site)
     const resultsBefore = await results(site, 'archive-round-trip')
-    expect(before).toHaveLength(15)
+    expect(before).toHaveLength(16)
+    expect(before).toContainEqual(
+      expect.objectContaining({
+        page_kind: 'category',
+        utm: expect.stringContaining('newsletter'),
+      }),
+    )
 
     const db = database(env.DB)
     const report = await archiveSiteEvents(
@@ -101,7 +120,7 @@ describe('event archive', () => {
       IN_120_DAYS,
       { chunkRows: 4 },
     )
-    expect(report).toMatchObject({ archived: 15, done: true })
+    expect(report).toMatchObject({ archived: 16, done: true })
     expect(report.objects).toHaveLength(4)
     expect(report.objects[0]).toMatch(
       new RegExp(`^events/${site.id}/\\d{4}-\\d{2}-\\d{2}/[0-9a-f]{32}\\.ndjson\\.gz$`),
@@ -180,16 +199,16 @@ describe('event archive', () => {
         .map((line) => (JSON.parse(line) as { id: string }).id),
     )
     const left = (await storedEvents(site)).map((e) => e.id)
-    expect(left).toHaveLength(11)
+    expect(left).toHaveLength(12)
     expect([...archivedIds, ...left].sort()).toEqual(before.map((e) => e.id))
 
     const resumed = await archiveSiteEvents(db, env.ARCHIVE, target, IN_120_DAYS, {
       chunkRows: 4,
     })
-    expect(resumed).toMatchObject({ archived: 11, done: true })
+    expect(resumed).toMatchObject({ archived: 12, done: true })
     expect(resumed.error).toBeUndefined()
     const lines = (await archivedObjects(site)).flatMap(({ text }) => text.trim().split('\n'))
-    expect(lines).toHaveLength(15)
+    expect(lines).toHaveLength(16)
     expect(await storedEvents(site)).toEqual([])
   })
 })

@@ -9,8 +9,10 @@ import {
 } from '../../worker/db/site-databases.ts'
 import { moveSite } from '../../worker/sites/move-site.ts'
 import { hashKey, newAdminKey, newPublicKey, newSiteId } from '../../worker/sites/keys.ts'
+import { shopifySignature } from '../../worker/shopify/webhook-signature.ts'
 import {
   admin,
+  call,
   createSite,
   eventId,
   expectRefused,
@@ -104,6 +106,33 @@ describe('sites on several databases', () => {
       events: [{ id: eventId(), type: 'view', visitorId: 'v1', itemId: 'i1' }],
     })
     expect(served.status).toBe(202)
+  })
+
+  it('takes a Shopify order webhook for a site on the second database, on that database', async () => {
+    const site = await createSiteOnSecond()
+    const secret = 'shpss_second_database_secret_0123456789'
+    expect((await admin(site, 'PUT', '/site/shopify', { webhookSecret: secret })).status).toBe(200)
+    const body = JSON.stringify({
+      id: 7770001,
+      currency: 'USD',
+      total_price: '12.00',
+      note_attributes: [{ name: 'el_vid', value: 'second-db-buyer' }],
+      line_items: [{ id: 1, product_id: 7001, variant_id: 42, quantity: 1, price: '12.00' }],
+    })
+    const res = await call(`/v1/webhooks/shopify?site=${site.publicKey}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-webhook-id': `wh-second-${Date.now()}`,
+        'x-shopify-hmac-sha256': await shopifySignature(secret, body),
+      },
+      body,
+    })
+    expect(res.status, await res.clone().text()).toBe(200)
+    const purchases = `SELECT count(*) AS n FROM events WHERE site_id = ? AND type = 'purchase'`
+    expect(await count(env.DB_2, purchases, site.id)).toBe(1)
+    expect(await count(env.DB, purchases, site.id)).toBe(0)
   })
 
   it('moves a site with all its rows, and it answers the same from the new database', async () => {

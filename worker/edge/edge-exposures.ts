@@ -11,7 +11,8 @@ import { ingestEvents } from '../events/ingest.ts'
 import type { Site } from '../sites/site-store.ts'
 
 const MAX_QUEUED = 1000
-const queued: { site: Site; events: unknown[] }[] = []
+/** Each batch keeps its site's database: sites live on several (db/site-databases.ts). */
+const queued: { db: Database; site: Site; events: unknown[] }[] = []
 /**
  * Exposure ids this isolate has stored: a returning visitor's page views skip the D1 write. D1's
  * primary key keeps exactly-once either way; this only saves repeating a write it would ignore.
@@ -50,10 +51,13 @@ export async function recordPageExposures(
 /** Records exposures (and retries queued ones); never throws. */
 export async function recordExposures(db: Database, site: Site, events: unknown[]): Promise<void> {
   const fresh = events.filter((e) => !recorded.has(recordedKey(site, e)))
-  const batches = [...queued.splice(0), ...(fresh.length ? [{ site, events: fresh }] : [])]
+  const batches = [...queued.splice(0), ...(fresh.length ? [{ db, site, events: fresh }] : [])]
   for (const batch of batches) {
     try {
-      await ingestEvents(db, batch.site, batch.events, { now: Date.now(), timeSource: 'server' })
+      await ingestEvents(batch.db, batch.site, batch.events, {
+        now: Date.now(),
+        timeSource: 'server',
+      })
       if (recorded.size > RECENT_LIMIT) recorded.clear()
       for (const e of batch.events) recorded.add(recordedKey(batch.site, e))
     } catch (err) {

@@ -66,8 +66,9 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   const refuses = gpc || (target.consentRequired && known === undefined)
   const visitorId = known ?? newVisitorId()
   // Audiences are decided by /v1/assign, where the visitor's intent is scored; the proxy shows
-  // an experiment with an audience to nobody rather than to visitors it would not count.
-  const everybody = running.filter((e) => e.audience === null)
+  // an experiment with an audience to nobody rather than to visitors it would not count. A
+  // rolled-out winner is everybody's.
+  const everybody = running.filter((e) => e.audience === null || e.winner !== null)
   const exposed = known ? await banditExposuresOrNone(c, target, known, everybody) : undefined
   const assignments = refuses ? {} : assignVisitor(everybody, visitorId, { url: url.href, exposed })
   /** The `el_vid` to set with the answer: a new visitor's, never a refusing one's. */

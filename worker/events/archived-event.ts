@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { EVENT_ID, KEY, VISITOR_ID } from '../../shared/identifiers.ts'
-import { EVENT_TYPES } from './event-schema.ts'
+import { EVENT_TYPES, MAX_PATH, MAX_REFERRER, MAX_TITLE, PAGE_KINDS } from './event-schema.ts'
 
 const time = z.number().int().min(0).max(8.64e15)
 const text = (max: number) => z.string().max(max).nullable()
@@ -35,6 +35,12 @@ export const archivedEventSchema = z.strictObject({
   name: text(256),
   recId: text(256),
   props: text(16 * 1024),
+  // A page view's columns; lines archived before events had them import with none.
+  path: text(MAX_PATH).default(null),
+  title: text(MAX_TITLE).default(null),
+  pageKind: z.enum(PAGE_KINDS).nullable().default(null),
+  referrer: text(MAX_REFERRER).default(null),
+  utm: text(4 * 1024).default(null),
 })
 
 export type ArchivedEvent = z.output<typeof archivedEventSchema>
@@ -43,7 +49,7 @@ export type ArchivedEvent = z.output<typeof archivedEventSchema>
 export const ARCHIVED_COLUMNS = sql`id, type, visitor_id AS visitorId, client_ts AS clientTs,
   received_at AS receivedAt, at, clock_skewed AS clockSkewed, experiment, phase, variation,
   item_id AS itemId, items, revenue_minor AS revenueMinor, currency, order_id AS orderId, name,
-  rec_id AS recId, props`
+  rec_id AS recId, props, path, title, page_kind AS pageKind, referrer, utm`
 
 /** Inserts archived rows as they were stored; answers the ids that were not already there. */
 export function insertArchivedEvents(
@@ -53,12 +59,13 @@ export function insertArchivedEvents(
   return sql`
     INSERT INTO events (site_id, id, type, visitor_id, client_ts, received_at, at, clock_skewed,
       experiment, phase, variation, item_id, items, revenue_minor, currency, order_id, name, rec_id,
-      props)
+      props, path, title, page_kind, referrer, utm)
     SELECT ${siteId}, e.value ->> 'id', e.value ->> 'type', e.value ->> 'visitorId',
       e.value ->> 'clientTs', e.value ->> 'receivedAt', e.value ->> 'at', e.value ->> 'clockSkewed',
       e.value ->> 'experiment', e.value ->> 'phase', e.value ->> 'variation', e.value ->> 'itemId',
       e.value ->> 'items', e.value ->> 'revenueMinor', e.value ->> 'currency', e.value ->> 'orderId',
-      e.value ->> 'name', e.value ->> 'recId', e.value ->> 'props'
+      e.value ->> 'name', e.value ->> 'recId', e.value ->> 'props', e.value ->> 'path',
+      e.value ->> 'title', e.value ->> 'pageKind', e.value ->> 'referrer', e.value ->> 'utm'
     FROM json_each(${JSON.stringify(rows)}) AS e
     -- A visitor forgotten since the archive was written stays forgotten.
     WHERE NOT EXISTS (SELECT 1 FROM forgotten_visitors f

@@ -86,7 +86,9 @@ export async function withinAudiences<T>(
   traitsOf: () => Promise<VisitorTraits>,
   now: number,
 ): Promise<{ assignments: Record<string, T>; recording: Promise<void> }> {
-  const bucketed = running.filter((exp) => exp.key in assignments)
+  // A rolled-out experiment shows its winner to every visitor: nothing is decided or recorded.
+  const bucketed = running.filter((exp) => exp.key in assignments && exp.winner === null)
+  const rolledOut = new Set(running.filter((exp) => exp.winner !== null).map((exp) => exp.key))
   const targeted = bucketed.filter((exp) => exp.audience !== null)
   const everybody = bucketed.filter((exp) => exp.audience === null)
   let traits: Promise<VisitorTraits> | undefined
@@ -97,7 +99,7 @@ export async function withinAudiences<T>(
     (err: unknown) => console.warn('audience: traits not recorded', err),
   )
   const kept = Object.entries(assignments).filter(
-    ([key]) => included.has(key) || everybody.some((exp) => exp.key === key),
+    ([key]) => included.has(key) || rolledOut.has(key) || everybody.some((exp) => exp.key === key),
   )
   return { assignments: Object.fromEntries(kept), recording }
 }

@@ -81,7 +81,16 @@ export function applyPatch(exp: Experiment, patch: PatchExperimentInput, now: nu
   }
   const hasData = exp.status === 'running' || exp.status === 'paused'
   if (!hasData || splitSignature(exp) === splitSignature(next)) return { next }
-  const reSplit = { ...next, phase: exp.phase + 1 }
+  // A bandit's new phase explores afresh from an equal split, whatever opened it (keys, seed or
+  // audience): the weights it had learnt belong to the phase that closes.
+  const weights = next.type === 'bandit' ? equalWeights(next.variations.length) : null
+  const reSplit = {
+    ...next,
+    phase: exp.phase + 1,
+    ...(weights && {
+      variations: next.variations.map((v, i) => ({ ...v, weight: weights[i] ?? 0 })),
+    }),
+  }
   return { next: reSplit, openPhase: phaseOf(reSplit, now), closePhase: exp.phase }
 }
 

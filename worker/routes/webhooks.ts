@@ -5,14 +5,15 @@
  * becomes a purchase, deduplicated with the pixel's purchase of the same order; other topics are
  * acknowledged and ignored, so a store subscribing to more does not see failed deliveries.
  */
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ingestEvents } from '../events/ingest.ts'
 import { ApiError } from '../http/api-error.ts'
 import { readBodyBytes } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
 import { invalid } from '../domain-error.ts'
-import { findSiteByPublicKey } from '../sites/site-store.ts'
+import { siteOfPublicKey } from '../middleware/auth.ts'
+import { isPublicKey } from '../sites/keys.ts'
 import { customerVisitorIds } from '../visitors/customer-visitor-id.ts'
 import {
   orderPurchaseEvent,
@@ -32,7 +33,7 @@ const WEBHOOK_ID = /^[A-Za-z0-9_-]{1,100}$/
 const PURCHASE_TOPIC = 'orders/create'
 
 export const webhooksRoute = new Hono<AppEnv>().post('/v1/webhooks/shopify', async (c) => {
-  const site = await siteOf(c.var.db, c.req.query('site'))
+  const site = await siteOf(c, c.req.query('site'))
   const secret = await shopifyWebhookSecret(c.var.db, site.id)
   if (secret === null) {
     throw unauthorized(
@@ -86,9 +87,10 @@ async function purchaser(db: Database, site: Site, order: ShopifyOrder): Promise
   return `shopify_order_${order.id}`
 }
 
-async function siteOf(db: Database, publicKey: string | undefined): Promise<Site> {
+/** The site named by `?site=`, located on its own database, which becomes the request's `db`. */
+async function siteOf(c: Context<AppEnv>, publicKey: string | undefined): Promise<Site> {
   if (!publicKey) throw unauthorized('missing_key', 'Send the site public key as `?site=pk_...`.')
-  const site = publicKey.startsWith('pk_') ? await findSiteByPublicKey(db, publicKey) : null
+  const site = isPublicKey(publicKey) ? await siteOfPublicKey(c, publicKey) : null
   if (!site) throw unauthorized('unknown_key', 'This site key is not valid.')
   return site
 }

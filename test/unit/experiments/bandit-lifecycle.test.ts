@@ -67,6 +67,16 @@ describe('a bandit PATCH', () => {
     expect(change.next.variations.map((v) => v.weight)).toEqual([0.5, 0.5])
   })
 
+  it.each([
+    ['seed', { seed: 'reseeded' }],
+    ['audience', { audience: { devices: ['mobile' as const] } }],
+  ])('opens a new phase from an equal split on a new %s', (_, patch) => {
+    const change = applyPatch(bandit, patch, 3)
+    expect(change.openPhase?.phase).toBe(2)
+    expect(change.next.variations.map((v) => v.weight)).toEqual([1 / 3, 1 / 3, 1 / 3])
+    expect(change.openPhase?.weights).toEqual([1 / 3, 1 / 3, 1 / 3])
+  })
+
   it('refuses bandit settings on an A/B test, and floors the variations cannot keep', () => {
     const ab = { ...bandit, type: 'ab' as const, bandit: null }
     const settings = { ...(bandit.bandit ?? ({} as never)), minWeight: 0.4 }

@@ -10,10 +10,11 @@ import type { Database } from '../../db/database.ts'
 import { noteNotRetrained, trainSite } from './train-site.ts'
 
 /**
- * Wall time after which no further site starts training in this invocation. Training is CPU
- * work, and a scheduled Worker on a daily schedule may use 15 minutes of CPU (Cloudflare's
- * limits; 30 s below an hourly schedule): this leaves room for the run under way when it is
- * reached. The sites left over train first in the next run, which takes the stalest models first.
+ * Wall time after which no further site starts training in this invocation (shared by the site
+ * databases, which train one after another). Training is CPU work, within the invocation's CPU
+ * limit (wrangler.toml's `limits.cpu_ms`, 5 minutes): a site's run is bounded by the in-Worker
+ * interaction limit, and the sites left over train first in the next run, which takes the
+ * stalest models first.
  */
 export const CRON_TRAINING_BUDGET_MS = 12 * 60_000
 
