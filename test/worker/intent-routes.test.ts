@@ -12,6 +12,15 @@ describe('GET /v1/intent', () => {
     })
   })
 
+  it('takes the key in X-Edgelift-Site as the other public routes do', async () => {
+    const site = await createSite()
+    const res = await call('/v1/intent?visitorId=nobody-here', {
+      headers: { 'x-edgelift-site': site.publicKey },
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ visitorId: 'nobody-here', intent: { score: null } })
+  })
+
   it('refuses a missing, bogus or oversized visitor id, unknown parameters and a missing key', async () => {
     const site = await createSite()
     const q = (rest: string) => call(`/v1/intent?site=${site.publicKey}${rest}`)

@@ -1,5 +1,6 @@
 // Secondary and guardrail metrics end to end: events through POST /v1/events, metric rows derived
 // beside the assignments, and the figures GET .../results answers for them.
+import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { assignVariation } from '../../shared/bucketing.ts'
 import type { MetricResult } from '../../shared/api-types.ts'
@@ -159,8 +160,14 @@ describe('GET /v1/admin/experiments/{key}/results: metrics', () => {
     expect(await metricsOf(site, 'later')).toEqual({})
   })
 
-  it('forgets a visitor’s metric rows with the rest of them', async () => {
+  it('forgets a visitor’s metric rows and intent outcomes with the rest of them', async () => {
     const site = await createSite()
+    await env.DB.prepare(
+      `INSERT INTO intent_outcomes (site_id, visitor_id, session_start, session_end, score, band,
+         model, bought) VALUES (?, 'gone', 1, 2, 0.4, 'medium', 'starter', 0)`,
+    )
+      .bind(site.id)
+      .run()
     await startExperiment(site, 'forget', { metrics: METRICS.slice(0, 1) })
     await publicPost(site, '/v1/events', {
       events: [
@@ -177,6 +184,7 @@ describe('GET /v1/admin/experiments/{key}/results: metrics', () => {
     })
     expect(res.status).toBeLessThan(300)
     expect(await count()).toBe(0)
+    expect(await rows('SELECT 1 FROM intent_outcomes WHERE site_id = ?', site.id)).toEqual([])
     const sums = await rows<{ rows: number; value: number }>(
       'SELECT sum(rows) AS rows, sum(value) AS value FROM metric_totals WHERE site_id = ?',
       site.id,

@@ -1,6 +1,7 @@
 /**
- * `GET /v1/intent?site=pk_...&visitorId=...`: a visitor's purchase intent for the store's own
- * servers (the browser gets it with `POST /v1/assign`). The public key names the site, so a
+ * `GET /v1/intent?site=pk_...&visitorId=...` (or the key in `X-Edgelift-Site`): a visitor's
+ * purchase intent for the store's own servers (the browser gets it with `POST /v1/assign`). The
+ * public key names the site (checked by the public chain), so a
  * visitor id of another site has no session here and gets no score.
  */
 import { Hono } from 'hono'
@@ -11,7 +12,7 @@ import { parseOr400 } from '../http/validate.ts'
 import { visitorIntent } from '../intent/visitor-intent.ts'
 
 const intentQuery = z.strictObject({
-  site: z.string(),
+  site: z.string().optional(),
   visitorId: z.string().regex(VISITOR_ID, 'must be 1-128 printable ASCII characters'),
 })
 
