@@ -7,6 +7,7 @@
  * described by its first variant. Each row is validated by the catalog's own schema; a row that
  * fails is skipped and reported by its line (TSV) or item number (RSS), as imports do.
  */
+import { parseCsvLine } from '../import/csv.ts'
 import { describeIssue } from '../validation/describe-issue.ts'
 import { catalogItemSchema, type CatalogItemInput } from './catalog-schema.ts'
 import { FeedFormatError, readFeedItems, type FeedXmlItem } from './feed-xml.ts'
@@ -34,26 +35,31 @@ export function parseMerchantFeed(text: string, maxRows: number, format = feedFo
 /** TSV rows by header name; `g:` prefixes in the header are dropped. */
 function readTsv(text: string, maxRows: number): FeedXmlItem[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
-  const header = (lines[0] ?? '').split('\t').map((h) => unquote(h).replace(/^g:/, ''))
+  const header = cellsOf(lines[0] ?? '', 1).map((h) => h.replace(/^g:/, ''))
   if (!header.includes('id')) {
     throw new FeedFormatError('The first line must name the columns, `id` among them.')
   }
   const rows: FeedXmlItem[] = []
-  for (const line of lines.slice(1)) {
+  for (const [index, line] of lines.slice(1).entries()) {
     if (rows.length === maxRows && line.trim() !== '') {
       throw new FeedFormatError(`The feed has more than ${maxRows} rows.`)
     }
-    const cells = line.split('\t')
-    rows.push(Object.fromEntries(header.map((name, i) => [name, unquote(cells[i] ?? '')])))
+    const cells = cellsOf(line, index + 2)
+    rows.push(Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])))
   }
   return rows
 }
 
-function unquote(cell: string): string {
-  const trimmed = cell.trim()
-  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')
-    ? trimmed.slice(1, -1).replaceAll('""', '"')
-    : trimmed
+/**
+ * A TSV line's cells, quoted ones (which may hold a tab) unquoted, each trimmed. A broken quote
+ * would shift every later cell of the row into the wrong column, so it refuses the feed.
+ */
+function cellsOf(line: string, number: number): string[] {
+  const cells = parseCsvLine(line, '\t')
+  if (cells === undefined) {
+    throw new FeedFormatError(`Line ${number} has a quote that is not closed, or text after one.`)
+  }
+  return cells.map((cell) => cell.trim())
 }
 
 function toCatalogItems(rows: FeedXmlItem[], firstRow: number): ParsedFeed {

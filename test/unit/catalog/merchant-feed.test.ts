@@ -81,6 +81,16 @@ describe('parseMerchantFeed, TSV', () => {
     expect(feed.skipped).toEqual([{ row: 4, reason: expect.stringMatching(/^title/) }])
   })
 
+  it('keeps a tab inside a quoted cell in its column, and refuses a quote left open', () => {
+    const tsv = 'id\ttitle\tlink\tprice\nA1\t"Mug\twith lid"\thttps://s.example/a\t9.50 USD\n'
+    expect(parseMerchantFeed(tsv, 10).items[0]).toMatchObject({
+      itemId: 'A1',
+      title: 'Mug\twith lid',
+      price: 9.5,
+    })
+    expect(() => parseMerchantFeed('id\ttitle\nA1\t"Mug', 10)).toThrow(/Line 2/)
+  })
+
   it('refuses a file without an id column', () => {
     expect(() => parseMerchantFeed('sku\ttitle\nA\tB\n', 10)).toThrow(/`id`/)
   })

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm'
 import { itemsByIds, type CatalogItem } from '../../catalog/catalog-store.ts'
+import { IsolateCache } from '../../cache/isolate-cache.ts'
 import { batch, type Database } from '../../db/database.ts'
 import { compileRules, type Rule, type RuleAction, type RuleSlot, type SiteRules } from './rules.ts'
 
@@ -13,15 +14,14 @@ export const RULES_TTL_MS = 5_000
 
 type RuleRow = { slot: string; item_id: string; action: string; factor: number | null }
 
-const cache = new Map<string, { rules: SiteRules; expires: number }>()
+const cache = new IsolateCache<SiteRules>({ ttlMs: RULES_TTL_MS, maxEntries: 1000 })
 
 /** The site's rules compiled per slot, cached in the isolate for RULES_TTL_MS. */
 export async function siteRules(db: Database, siteId: string): Promise<SiteRules> {
   const hit = cache.get(siteId)
-  if (hit && hit.expires > Date.now()) return hit.rules
+  if (hit) return hit
   const rules = compileRules(await storedRules(db, siteId))
-  if (cache.size > 1000) cache.clear()
-  cache.set(siteId, { rules, expires: Date.now() + RULES_TTL_MS })
+  cache.set(siteId, rules)
   return rules
 }
 
