@@ -54,12 +54,15 @@ describe('a bandit in the dashboard', () => {
     })
     await page.reload()
     const reweigh = page.getByRole('button', { name: 'Reweigh now' })
+    const periods = async () =>
+      (await admin()<ResultsResponse>(`/v1/admin/experiments/${key}/results`)).bandit?.periods
+        .length
     for (let i = 0; i < 3; i++) {
       await reweigh.click()
+      // The message of the previous click is still on screen: each update is awaited by its period.
+      await expect.poll(periods).toBe(i + 2)
       await page.getByText('Updated: new visitors get the new weights.').waitFor()
     }
-    const results = await admin()<ResultsResponse>(`/v1/admin/experiments/${key}/results`)
-    expect(results.bandit?.periods).toHaveLength(4)
 
     const panel = page.locator('.bandit-panel')
     await panel.locator('.bandit-weights svg path[data-variation="Treatment"]').waitFor()
