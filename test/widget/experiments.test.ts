@@ -35,6 +35,12 @@ describe('showVariations', () => {
     expect([state('a'), state('b'), state('c')]).toEqual(['hidden', 'shown', 'hidden'])
   })
 
+  it('shows a rolled-out winner and counts no exposure: the experiment has stopped', () => {
+    const rolledOut = { banner: { ...ASSIGNED_B.banner, rolledOut: true as const } }
+    expect([...showVariations(rolledOut)]).toEqual([])
+    expect([state('a'), state('b'), state('c')]).toEqual(['hidden', 'shown', 'hidden'])
+  })
+
   it('shows control without an assignment, and counts no exposure', () => {
     expect([...showVariations(undefined)]).toEqual([])
     expect([state('a'), state('b'), state('c')]).toEqual(['shown', 'hidden', 'hidden'])

@@ -50,8 +50,10 @@ export function showVariations(assignments?: Assignments | null): Set<string> {
   )) {
     // The selector guarantees the attribute: the key is a string.
     const key = el.dataset.edgeliftExperiment as string
-    const assigned = assignments?.[key]?.variation
-    if (assigned) exposed.add(key)
+    const assignment = assignments?.[key]
+    const assigned = assignment?.variation
+    // A rolled-out winner is shown, not measured: the experiment has stopped.
+    if (assigned && !assignment.rolledOut) exposed.add(key)
     if (el.dataset.edgeliftVariation === (assigned ?? 'control')) el.dataset.edgeliftShown = ''
     // One chained assignment (dataset stores "true"): two statements cost the loader 3 of its
     // last bytes under the 2,048-byte budget.
