@@ -12,7 +12,7 @@ import { proveByOperator } from '../worker/edge/hostname-verification.ts'
 import { writeProxySettings } from '../worker/edge/proxy-settings.ts'
 import { buildFrontEnds } from './lib/build-front-ends.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
-import { siteIdOf, withLocalDatabase } from './lib/local-env.ts'
+import { withSiteDatabase } from './lib/local-env.ts'
 import { waitForWorker } from './lib/wait-for-worker.ts'
 import { wranglerDev } from './lib/wrangler.ts'
 
@@ -52,8 +52,7 @@ if (values.port === dashboardPort) {
   )
 }
 
-await withLocalDatabase(undefined, async (db) => {
-  const siteId = await siteIdOf(db, values.site)
+await withSiteDatabase(values.site, {}, async (db, siteId) => {
   await writeProxySettings(db, siteId, {
     originUrl: origin.origin,
     hostnames,

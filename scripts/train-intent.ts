@@ -10,14 +10,13 @@
  * runs (worker/intent/train-site-intent.ts); below 50 purchases the site keeps the starter.
  */
 import { writeFileSync } from 'node:fs'
-import type { Database } from '../worker/db/database.ts'
 import type { LabelledSession } from '../worker/intent/online-shoppers-csv.ts'
 import { serialiseIntentModel } from '../worker/intent/model.ts'
 import { labelledSessions } from '../worker/intent/session-features.ts'
 import { trainIntentModel } from '../worker/intent/train-intent.ts'
 import { trainSiteIntent } from '../worker/intent/train-site-intent.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
-import { siteIdOf, withLocalDatabase, withRemoteDatabase } from './lib/local-env.ts'
+import { withSiteDatabase } from './lib/local-env.ts'
 import { inMonths, monthRange, readOnlineShoppers } from './lib/online-shoppers-file.ts'
 
 /** When the committed starter model was trained, stamped by default so a rebuild is identical. */
@@ -48,10 +47,9 @@ else trainStarter()
 async function trainSite(publicKey: string): Promise<void> {
   if (values.remote && values['persist-to'] !== undefined)
     fail('--remote trains the deployed database; --persist-to names a local one. Give one of them.')
-  const withDatabase = <T>(work: (db: Database) => Promise<T>) =>
-    values.remote ? withRemoteDatabase(work) : withLocalDatabase(values['persist-to'], work)
-  const outcome = await withDatabase(async (db) =>
-    trainSiteIntent(db, await siteIdOf(db, publicKey), {
+  const where = { remote: values.remote, persistTo: values['persist-to'] }
+  const outcome = await withSiteDatabase(publicKey, where, async (db, siteId) =>
+    trainSiteIntent(db, siteId, {
       now: Date.now(),
       sessions: labelledSessions,
       onTree: (done, total) => {

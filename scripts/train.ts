@@ -5,10 +5,9 @@
  * a Worker invocation (see the README's limits).
  */
 import { trainSite } from '../worker/recs/train/train-site.ts'
-import type { Database } from '../worker/db/database.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
 import { progressBar, type ProgressBar } from './lib/progress.ts'
-import { siteIdOf, withLocalDatabase, withRemoteDatabase } from './lib/local-env.ts'
+import { withSiteDatabase } from './lib/local-env.ts'
 
 const fail = failWith('usage: npm run train -- [--site pk_...] [--persist-to DIR | --remote]')
 const { values } = parseFlags(
@@ -26,10 +25,8 @@ if (values.remote && values['persist-to'] !== undefined) {
 }
 
 const started = performance.now()
-const withDatabase = <T>(work: (db: Database) => Promise<T>) =>
-  values.remote ? withRemoteDatabase(work) : withLocalDatabase(values['persist-to'], work)
-const outcome = await withDatabase(async (db) => {
-  const siteId = await siteIdOf(db, values.site)
+const where = { remote: values.remote, persistTo: values['persist-to'] }
+const outcome = await withSiteDatabase(values.site, where, async (db, siteId) => {
   let bar: ProgressBar | undefined
   let stage = ''
   return trainSite(db, siteId, {

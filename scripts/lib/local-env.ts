@@ -3,17 +3,11 @@
  * wrangler's platform proxy: the CLIs run the Worker's own domain code against it.
  */
 import { getPlatformProxy, type PlatformProxy } from 'wrangler'
-import { database, type Database } from '../../worker/db/database.ts'
+import type { database, Database } from '../../worker/db/database.ts'
+import { locateSite } from '../../worker/sites/locate-site.ts'
 import { applyLocalMigrations } from './wrangler.ts'
 
 type Bindings = { DB: Parameters<typeof database>[0] } & Record<string, unknown>
-
-export async function withLocalDatabase<T>(
-  persistTo: string | undefined,
-  work: (db: Database) => Promise<T>,
-): Promise<T> {
-  return withLocalEnv(persistTo, (env) => work(database(env.DB)))
-}
 
 /** Every local binding (all site databases among them), for work that spans databases. */
 export async function withLocalEnv<T>(
@@ -29,14 +23,9 @@ export async function withLocalEnv<T>(
 }
 
 /**
- * The deployed D1, through wrangler's remote bindings (wrangler.remote.toml, after
- * `npx wrangler login`): the same domain code, run from Node on the production database.
+ * The deployed site databases wrangler.remote.toml lists, through wrangler's remote bindings
+ * (after `npx wrangler login`): the same domain code, run from Node on production data.
  */
-export async function withRemoteDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  return withRemoteEnv((env) => work(database(env.DB)))
-}
-
-/** The deployed site databases wrangler.remote.toml lists, for work that spans databases. */
 export async function withRemoteEnv<T>(work: (env: Bindings) => Promise<T>): Promise<T> {
   let proxy: PlatformProxy<Bindings>
   try {
@@ -62,17 +51,31 @@ async function withProxy<T>(
   }
 }
 
-/** The id of the site with this public key, or a clear exit. */
-export async function siteIdOf(db: Database, publicKey: string): Promise<string> {
-  const row = await db.$client
-    .prepare('SELECT id FROM sites WHERE public_key = ?')
-    .bind(publicKey)
-    .first<{ id: string }>()
-  if (!row) {
-    console.error(
-      `No site has the public key ${publicKey}. Create one with \`npm run site -- create --name ...\`.`,
-    )
-    process.exit(2)
+/**
+ * Runs `work` on the database that holds the site with this public key (sites/locate-site.ts:
+ * sites live on several), local or, with `remote`, deployed; a key no database knows is a clear
+ * exit.
+ */
+export async function withSiteDatabase<T>(
+  publicKey: string,
+  where: { remote?: boolean | undefined; persistTo?: string | undefined },
+  work: (db: Database, siteId: string) => Promise<T>,
+): Promise<T> {
+  const onEnv = async (env: Bindings) => {
+    const found = await locateSite(env, async (db) => {
+      const row = await db.$client
+        .prepare('SELECT id FROM sites WHERE public_key = ?')
+        .bind(publicKey)
+        .first<{ id: string }>()
+      return row ? { site: row } : null
+    })
+    if (!found) {
+      console.error(
+        `No site has the public key ${publicKey}. Create one with \`npm run site -- create --name ...\`.`,
+      )
+      process.exit(2)
+    }
+    return work(found.db, found.site.id)
   }
-  return row.id
+  return where.remote ? withRemoteEnv(onEnv) : withLocalEnv(where.persistTo, onEnv)
 }
