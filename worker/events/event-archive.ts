@@ -15,7 +15,12 @@ import { ARCHIVED_COLUMNS, type ArchivedEvent } from './archived-event.ts'
 import { EVENT_TYPES } from './event-schema.ts'
 
 export const DEFAULT_RETENTION_DAYS = 90
-/** Intent and training windows are shorter than this; a shorter retention would starve them. */
+/**
+ * The shortest retention: the recommendations' recency window, the bandit's periods and the open
+ * sessions all fall inside it. What reads older raw events learns from less once they are
+ * archived: intent training (a 365-day window), past purchases and days since the last one, and
+ * whether a visitor is returning; results are unaffected (assignments are never archived).
+ */
 export const MIN_RETENTION_DAYS = 30
 export const MAX_RETENTION_DAYS = 3650
 /** Rows per archived object: one read, one gzip in memory and one put. */
