@@ -20,15 +20,18 @@
  */
 import type { IntentFeature } from '../worker/intent/features.ts'
 import { DEFAULT_BOOSTING, type BoostingOptions } from '../worker/intent/gradient-boosting.ts'
-import { forecastQuality, type ForecastQuality } from '../worker/intent/metrics.ts'
+import { forecastQuality } from '../worker/intent/metrics.ts'
 import type { OnlineOptions } from '../worker/intent/online-layer.ts'
-import { compileIntentModel, scoreIntent } from '../worker/intent/score.ts'
-import { trainIntentModel } from '../worker/intent/train-intent.ts'
-import { featureVector } from '../worker/intent/features.ts'
 import { compileEnsemble } from '../worker/intent/tree-ensemble.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
-import { inMonths, monthRange, readOnlineShoppers } from './lib/online-shoppers-file.ts'
 import { streamOnline } from './lib/intent-evaluation.ts'
+import {
+  fitOrigin,
+  rollingOrigins,
+  validateSetting,
+  type Quality,
+} from './lib/intent-rolling-origin.ts'
+import { readOnlineShoppers } from './lib/online-shoppers-file.ts'
 
 const fail = failWith(
   'usage: npm run search:intent -- [--file data/online-shoppers-intention-feb-oct.csv.gz]',
@@ -39,12 +42,7 @@ const { values } = parseFlags(
   },
   fail,
 )
-const all = readOnlineShoppers(values.file)
-const months = (range: string) => inMonths(all, monthRange(range) ?? new Set())
-const ORIGINS = [
-  { train: months('Feb-Mar'), validate: months('May') },
-  { train: months('Feb-May'), validate: months('June-Jul') },
-]
+const ORIGINS = rollingOrigins(readOnlineShoppers(values.file))
 const log = (message: string) => process.stderr.write(`${message}\n`)
 
 /**
@@ -76,27 +74,7 @@ const REFERENCE = {
   trees: 50,
 }
 
-type Quality = Pick<ForecastQuality, 'auc' | 'logloss' | 'brier'>
 type Cell = { featureSet: string; ignored: IntentFeature[]; settings: BoostingOptions } & Quality
-
-const mean = (qs: Quality[]): Quality => {
-  const avg = (key: keyof Quality) => qs.reduce((s, q) => s + q[key], 0) / qs.length
-  return { auc: avg('auc'), logloss: avg('logloss'), brier: avg('brier') }
-}
-
-function fitOrigin(
-  origin: (typeof ORIGINS)[number],
-  ignored: IntentFeature[],
-  boosting: BoostingOptions,
-) {
-  return trainIntentModel(origin.train, {
-    kind: 'starter',
-    source: 'search:intent',
-    trainedAt: '2026-01-01T00:00:00.000Z',
-    boosting,
-    ignoredFeatures: ignored,
-  })
-}
 
 const cells: Cell[] = []
 for (const { name, ignored } of FEATURE_SETS)
@@ -105,20 +83,13 @@ for (const { name, ignored } of FEATURE_SETS)
       for (const minSamplesLeaf of LEAVES) {
         const maxTrees = MAX_TREES[learningRate] ?? 200
         const settings = { ...DEFAULT_BOOSTING, learningRate, maxDepth, minSamplesLeaf }
-        const perCheckpoint = new Map<number, Quality[]>()
-        for (const origin of ORIGINS) {
-          const model = fitOrigin(origin, ignored, { ...settings, trees: maxTrees })
-          const x = origin.validate.map((r) => featureVector(r.session))
-          const y = origin.validate.map((r) => r.bought)
-          for (const trees of CHECKPOINTS.filter((t) => t <= maxTrees)) {
-            const ensemble = { ...model.ensemble, roots: model.ensemble.roots.slice(0, trees) }
-            const scorer = compileIntentModel({ ...model, ensemble })
-            const p = x.map((v) => scoreIntent(scorer, v).probability)
-            perCheckpoint.set(trees, [...(perCheckpoint.get(trees) ?? []), forecastQuality(y, p)])
-          }
-        }
-        for (const [trees, qs] of perCheckpoint) {
-          const q = mean(qs)
+        const byTrees = validateSetting(
+          ORIGINS,
+          { ...settings, trees: maxTrees },
+          CHECKPOINTS,
+          ignored,
+        )
+        for (const [trees, q] of byTrees) {
           cells.push({ featureSet: name, ignored, settings: { ...settings, trees }, ...q })
           log(
             `${name} | lr ${learningRate} depth ${maxDepth} leaf ${minSamplesLeaf} trees ${trees}: AUC ${q.auc.toFixed(4)}, log loss ${q.logloss.toFixed(4)}, Brier ${q.brier.toFixed(4)}`,
@@ -175,7 +146,7 @@ console.log(`chosen: ${describe(chosen)}\n`)
 /** Online settings: the chosen trees per origin, each validation session scored then learnt. */
 const fitted = ORIGINS.map((origin) => ({
   origin,
-  model: fitOrigin(origin, chosen.ignored, chosen.settings),
+  model: fitOrigin(origin, chosen.settings, chosen.ignored),
 }))
 const online: { options: OnlineOptions; frozen: number; online: number }[] = []
 for (const learningRate of [0.002, 0.005, 0.01, 0.02, 0.05, 0.1])
