@@ -1,14 +1,11 @@
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_BOOSTING } from '../../../worker/intent/gradient-boosting.ts'
-import { rollingOrigins, validateSetting } from '../../../scripts/lib/intent-rolling-origin.ts'
-import { readOnlineShoppers } from '../../../scripts/lib/online-shoppers-file.ts'
+import { DEFAULT_BOOSTING } from '../../worker/intent/gradient-boosting.ts'
+import { rollingOrigins, validateSetting } from '../../scripts/lib/intent-rolling-origin.ts'
+import { readOnlineShoppers } from '../../scripts/lib/online-shoppers-file.ts'
 
 // The committed data set's Feb-Jul only: the test months (Aug-Oct) are scored once, in the
 // README, never by a test that could be tuned against.
-const rows = readOnlineShoppers(
-  fileURLToPath(new URL('../../../data/online-shoppers-intention-feb-oct.csv.gz', import.meta.url)),
-)
+const rows = readOnlineShoppers('data/online-shoppers-intention-feb-oct.csv.gz')
 
 describe('the default intent settings on rolling-origin validation inside Feb-Jul', () => {
   // Two seeded fits of the default trees on up to 5,455 sessions: about a second alone, more
