@@ -26,6 +26,7 @@ import { compileEnsemble } from '../worker/intent/tree-ensemble.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
 import { streamOnline } from './lib/intent-evaluation.ts'
 import {
+  chooseSetting,
   fitOrigin,
   rollingOrigins,
   validateSetting,
@@ -105,10 +106,7 @@ const isReference = (c: Cell) =>
   c.settings.trees === REFERENCE.trees
 const reference = cells.find(isReference)
 if (!reference) throw new Error('the reference setting is not in the grid')
-const chosen = cells
-  .filter((c) => c.logloss <= reference.logloss && c.brier <= reference.brier)
-  .sort((a, b) => b.auc - a.auc || a.logloss - b.logloss)[0]
-if (!chosen) throw new Error('no setting was evaluated')
+const chosen = chooseSetting(cells, reference)
 
 const f4 = (v: number) => v.toFixed(4)
 const describe = (c: Cell) =>

@@ -76,3 +76,19 @@ export function validateSetting(
   }
   return sums
 }
+
+/**
+ * The search's rule: among `cells` whose validation log loss and Brier score are no worse than
+ * `reference`'s, the highest AUC (a tie goes to the lower log loss). Calibration is the guard
+ * because AUC alone keeps rising with trees while the scores drift from the later months' rate.
+ * `reference` itself always qualifies, so there is always a choice.
+ */
+export function chooseSetting<C extends Quality>(cells: readonly C[], reference: C): C {
+  return cells
+    .filter((c) => c.logloss <= reference.logloss && c.brier <= reference.brier)
+    .reduce(
+      (best, c) =>
+        c.auc > best.auc || (c.auc === best.auc && c.logloss < best.logloss) ? c : best,
+      reference,
+    )
+}
