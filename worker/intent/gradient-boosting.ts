@@ -34,12 +34,12 @@ export type BoostingOptions = {
   seed: number
 }
 
-/** The settings chosen by cross-validation inside Feb-Jul (docs/intent-search.md). */
+/** The settings chosen by rolling-origin validation inside Feb-Jul (docs/intent-search.md). */
 export const DEFAULT_BOOSTING: BoostingOptions = {
-  trees: 50,
-  learningRate: 0.1,
+  trees: 100,
+  learningRate: 0.05,
   maxDepth: 3,
-  minSamplesLeaf: 40,
+  minSamplesLeaf: 20,
   l2: 1,
   subsample: 0.8,
   featureFraction: 1,

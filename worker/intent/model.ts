@@ -26,6 +26,8 @@ export type IntentModel = {
   features: IntentFeature[]
   /** The training settings, for the record. */
   settings: Record<string, number>
+  /** Features the trees were not allowed to split on (absent in older models: none). */
+  ignoredFeatures?: IntentFeature[]
   ensemble: TreeEnsemble
   online: OnlineLayer
   /** Each feature's share of the trees' split gain (summing to 1), for the admin's view. */
@@ -58,6 +60,7 @@ const schema = z.object({
   trainedOn: z.object({ sessions: count, purchases: count, source: z.string().max(200) }),
   features: z.array(z.enum(INTENT_FEATURES)).max(100),
   settings: z.record(z.string().max(40), finite),
+  ignoredFeatures: z.array(z.enum(INTENT_FEATURES)).max(100).optional(),
   ensemble: z.object({
     base: finite,
     roots: nodeArray(count).min(1),

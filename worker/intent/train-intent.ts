@@ -3,7 +3,7 @@
  * that starts as their identity. The same function serves `npm run train:intent` (the starter
  * model, from the public data set) and a site's own sessions.
  */
-import { featureVector, INTENT_FEATURES, type IntentFeature } from './features.ts'
+import { FEATURE_INDEX, featureVector, INTENT_FEATURES, type IntentFeature } from './features.ts'
 import { DEFAULT_BOOSTING, trainBoosting, type BoostingOptions } from './gradient-boosting.ts'
 import { INTENT_MODEL_FORMAT, INTENT_MODEL_VERSION, type IntentModel } from './model.ts'
 import type { LabelledSession } from './online-shoppers-csv.ts'
@@ -18,6 +18,8 @@ export type TrainIntentOptions = {
   /** ISO time stamped on the model. */
   trainedAt: string
   boosting?: BoostingOptions
+  /** Features the trees may not split on (none unless given); they stay in the vector. */
+  ignoredFeatures?: readonly IntentFeature[]
   onTree?: (done: number, total: number) => void
 }
 
@@ -32,8 +34,15 @@ export function trainIntentModel(
   const vectors = rows.map((r) => featureVector(r.session))
   const labels = rows.map((r) => r.bought)
   const boosting = options.boosting ?? DEFAULT_BOOSTING
+  const ignored = options.ignoredFeatures ?? []
   const gains = new Float64Array(INTENT_FEATURES.length)
-  const ensemble = trainBoosting(vectors, labels, boosting, options.onTree, gains)
+  const ensemble = trainBoosting(
+    withoutFeatures(vectors, ignored),
+    labels,
+    boosting,
+    options.onTree,
+    gains,
+  )
   const compiled = compileEnsemble(ensemble)
   const scores = vectors.map((x) => sigmoid(ensembleLogit(compiled, x)))
   return {
@@ -48,11 +57,29 @@ export function trainIntentModel(
     },
     features: [...INTENT_FEATURES],
     settings: { ...boosting },
+    ...(ignored.length > 0 && { ignoredFeatures: [...ignored] }),
     ensemble,
     online: startOnlineLayer(vectors),
     importances: shares(gains),
     scorePercentiles: percentiles(scores),
   }
+}
+
+/**
+ * The vectors with `ignored` features blanked to missing: a feature with no value in training
+ * offers the trees no split, so they cannot learn from it.
+ */
+function withoutFeatures(
+  vectors: Float64Array[],
+  ignored: readonly IntentFeature[],
+): Float64Array[] {
+  if (ignored.length === 0) return vectors
+  const positions = ignored.map((name) => FEATURE_INDEX[name])
+  return vectors.map((x) => {
+    const blanked = Float64Array.from(x)
+    for (const i of positions) blanked[i] = Number.NaN
+    return blanked
+  })
 }
 
 /** Each feature's share of the total gain, 4 decimals, features that never split left out. */
