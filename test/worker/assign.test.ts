@@ -75,7 +75,8 @@ describe('POST /v1/assign', () => {
       const was = before.get(visitorId)
       if (was) expect(body.assignments.narrow?.variation).toBe(was)
     }
-  })
+    // 120 assign calls, each scoring the visitor's intent: over 5 s on two busy cores.
+  }, 20_000)
 
   it('assigns only on pages the URL pattern targets, and only the listed experiments', async () => {
     const site = await createSite()
