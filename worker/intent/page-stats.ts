@@ -1,12 +1,13 @@
 /**
  * Each page's history as Google Analytics reports it, for the `BounceRates`, `ExitRates` and
  * `PageValues` features: a small table (`page_stats`) refreshed from the site's recent sessions
- * by `refreshPageStats`, for the scheduled handler to call, and read per request by
- * `readPageStats`. GA's definitions: a page's bounce rate is the share of sessions entering on it
- * that viewed only it and did nothing else; its exit rate the share of its views that were the
- * session's last; its page value the revenue of sessions that bought after viewing it, over its
- * unique views (sessions that viewed it). The refresh is bounded: it reads at most
- * MAX_READ_EVENTS events of the last STATS_WINDOW_MS and keeps the MAX_PATHS most viewed pages.
+ * by `refreshPageStats`, for the scheduled handler to call, read with the visitor's events when
+ * serving (open-session-read.ts) and by `readPageStats` for training. GA's definitions: a page's
+ * bounce rate is the share of sessions entering on it that viewed only it and did nothing else;
+ * its exit rate the share of its views that were the session's last; its page value the revenue
+ * of sessions that bought after viewing it, over its unique views (sessions that viewed it). The
+ * refresh is bounded: it reads at most MAX_READ_EVENTS events of the last STATS_WINDOW_MS and
+ * keeps the MAX_PATHS most viewed pages.
  */
 import { sql } from 'drizzle-orm'
 import { toMajorUnits } from '../../shared/currencies.ts'
@@ -25,7 +26,8 @@ const WRITE_CHUNK = 1000
  */
 const INTERACTIONS = new Set(['add_to_cart', 'click', 'purchase'])
 
-type Counts = {
+/** A page's counts as `page_stats` stores them. */
+export type PageCounts = {
   views: number
   uniqueViews: number
   entrances: number
@@ -36,12 +38,12 @@ type Counts = {
 
 export type PageRates = { bounceRate: number; exitRate: number; pageValue: number }
 
-function emptyCounts(): Counts {
+function emptyCounts(): PageCounts {
   return { views: 0, uniqueViews: 0, entrances: 0, bounces: 0, exits: 0, valueMinor: 0 }
 }
 
 /** Adds one session's pages to the counts per path. */
-export function countSession(session: Session, counts: Map<string, Counts>): void {
+export function countSession(session: Session, counts: Map<string, PageCounts>): void {
   const pages = session.events.filter((e) => e.type === 'page_view' && e.path !== null)
   const first = pages[0]
   const last = pages.at(-1)
@@ -71,7 +73,7 @@ export function countSession(session: Session, counts: Map<string, Counts>): voi
 }
 
 /** GA's rates of a page from its counts, money in major units of the site's currency. */
-export function ratesOf(c: Counts, currency: string): PageRates {
+export function ratesOf(c: PageCounts, currency: string): PageRates {
   return {
     bounceRate: c.entrances > 0 ? c.bounces / c.entrances : 0,
     exitRate: c.views > 0 ? c.exits / c.views : 0,
@@ -88,12 +90,12 @@ export async function refreshPageStats(
   siteId: string,
   now: number,
 ): Promise<{ pages: number }> {
-  const counts = new Map<string, Counts>()
+  const counts = new Map<string, PageCounts>()
   for await (const { events } of visitorsEvents(db, siteId, now - STATS_WINDOW_MS, now))
     for (const session of splitSessions(events)) countSession(session, counts)
   const all = emptyCounts()
   for (const c of counts.values())
-    for (const key of Object.keys(all) as (keyof Counts)[]) all[key] += c[key]
+    for (const key of Object.keys(all) as (keyof PageCounts)[]) all[key] += c[key]
   const kept = [...counts].sort((a, b) => b[1].views - a[1].views).slice(0, MAX_PATHS)
   if (all.views > 0) kept.push([ALL_PAGES, all])
   const rows = kept.map(([path, c]) => ({ path, ...c }))
@@ -123,7 +125,7 @@ export async function readPageStats(
     paths === null
       ? sql``
       : sql`AND p.path IN (SELECT value FROM json_each(${JSON.stringify([ALL_PAGES, ...new Set(paths)])}))`
-  const rows = await db.all<Counts & { path: string; currency: string }>(sql`
+  const rows = await db.all<PageCounts & { path: string; currency: string }>(sql`
     SELECT p.path, p.views, p.unique_views AS uniqueViews, p.entrances, p.bounces, p.exits,
       p.value_minor AS valueMinor, s.currency
     FROM page_stats p JOIN sites s ON s.id = p.site_id

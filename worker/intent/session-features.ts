@@ -14,11 +14,11 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { parseUserAgent } from '../visitors/user-agent.ts'
 import type { IntentSession } from './features.ts'
+import { readOpenSession } from './open-session-read.ts'
 import { readPageStats } from './page-stats.ts'
 import { calendarOf, DEFAULT_SPECIAL_DAYS } from './special-days.ts'
 import { regionCode, sessionRecord } from './session-record.ts'
 import {
-  openSession,
   SESSION_GAP_MS,
   splitSessions,
   visitorsEvents,
@@ -58,30 +58,17 @@ export async function currentSessionFeatures(
   now: number,
   context: RequestContext,
 ): Promise<IntentSession | null> {
-  const session = await openSession(db, siteId, visitorId, now)
-  if (!session) return null
-  const paths = session.events.flatMap((e) => (e.path === null ? [] : [e.path]))
-  const [past, pageRates, calendar] = await Promise.all([
-    db.all<{ seenBefore: number; purchases: number; lastAt: number | null }>(sql`
-      SELECT EXISTS (SELECT 1 FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
-          AND at < ${session.start}) AS seenBefore,
-        count(DISTINCT coalesce(order_id, id)) AS purchases, max(at) AS lastAt
-      FROM events WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
-        AND type = 'purchase' AND at < ${session.start}`),
-    readPageStats(db, siteId, paths),
-    siteCalendar(db, siteId),
-  ])
+  const read = await readOpenSession(db, siteId, visitorId, now)
+  if (!read) return null
   const device = parseUserAgent(context.userAgent)
-  return sessionRecord(session, {
-    pageRates,
-    returning: past[0]?.seenBefore === 1,
-    pastPurchases: past[0]?.purchases ?? 0,
-    lastPurchaseAt: past[0]?.lastAt ?? null,
+  return sessionRecord(read.session, {
+    pageRates: read.pageRates,
+    ...read.past,
     operatingSystem: device.operatingSystem,
     browser: device.browser,
     region: regionCode(context.region),
     referrer: context.referrer ?? null,
-    calendar,
+    calendar: calendarOfColumn(read.specialDays),
   })
 }
 
@@ -90,8 +77,13 @@ async function siteCalendar(db: Database, siteId: string) {
   const [row] = await db.all<{ days: string | null }>(
     sql`SELECT special_days AS days FROM sites WHERE id = ${siteId}`,
   )
+  return calendarOfColumn(row?.days ?? null)
+}
+
+/** The calendar a stored `sites.special_days` names, or the default one. */
+function calendarOfColumn(column: string | null) {
   try {
-    const days: unknown = JSON.parse(row?.days ?? 'null')
+    const days: unknown = JSON.parse(column ?? 'null')
     return Array.isArray(days) ? calendarOf(days.map(String)) : DEFAULT_SPECIAL_DAYS
   } catch {
     return DEFAULT_SPECIAL_DAYS

@@ -5,7 +5,7 @@
  * bounded: a session keeps at most MAX_SESSION_EVENTS events (a visitor with 10,000 events in one
  * session is read by its latest ones, never a timeout).
  */
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { EVENT_TYPES } from '../events/event-schema.ts'
 
@@ -73,13 +73,29 @@ export async function openSession(
   visitorId: string,
   now: number,
 ): Promise<Session | null> {
+  return openSessionOf(await db.all<SessionEvent>(latestEvents(siteId, visitorId, now)), now)
+}
+
+/**
+ * The query of the visitor's latest events at `now` that can be in their open session: at most
+ * MAX_SESSION_EVENTS of the last MAX_OPEN_SESSION_MS, newest first, as `openSessionOf` takes them.
+ */
+export function latestEvents(siteId: string, visitorId: string, now: number): SQL {
   // Every type named, so the read is ranges of the (site, visitor, type, at) index.
-  const latest = await db.all<SessionEvent>(sql`
+  return sql`
     SELECT ${SESSION_EVENT_COLUMNS} FROM events
     WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
       AND type IN (SELECT value FROM json_each(${JSON.stringify(EVENT_TYPES)}))
       AND at > ${now - MAX_OPEN_SESSION_MS} AND at <= ${now}
-    ORDER BY at DESC, id DESC LIMIT ${MAX_SESSION_EVENTS}`)
+    ORDER BY at DESC, id DESC LIMIT ${MAX_SESSION_EVENTS}`
+}
+
+/**
+ * The open session at `now` among a visitor's latest events (newest first, as `latestEvents`
+ * reads them): the run with no gap over 30 minutes from the newest, when that one is within 30
+ * minutes of `now`; null otherwise.
+ */
+export function openSessionOf(latest: readonly SessionEvent[], now: number): Session | null {
   const first = latest[0]
   if (!first || now - first.at > SESSION_GAP_MS) return null
   let count = 1
