@@ -4,8 +4,8 @@
  * with `intent: false`, in interleaved rounds of the same run, for visitors who each have a
  * browsing session of page views. The route reads nothing from D1 without intent (the running
  * experiments are cached in the isolate) and one query with it, so the same rounds also measure
- * what one D1 round trip costs on its own: a one-row read against a bare route. Also the size of
- * a model trained on a site's sessions.
+ * what one D1 round trip costs on its own: a one-row read against a bare route (both GET). Also
+ * the size of a model trained on a site's sessions.
  */
 import autocannon from 'autocannon'
 import { DEFAULT_BOOSTING } from '../worker/intent/gradient-boosting.ts'
@@ -15,8 +15,8 @@ import { trainIntentModel } from '../worker/intent/train-intent.ts'
 import { freePort, startDevServer, type DevServer } from './lib/dev-server.ts'
 import { median, progress, type Row } from './lib/report.ts'
 
-const DURATION_S = 5
-const ROUNDS = 3
+const DURATION_S = 4
+const ROUNDS = 5
 const CONNECTIONS = 32
 const VISITORS = 2000
 const PAGES = ['/', '/c/shoes', '/p/1', '/p/2', '/p/3', '/cart']
@@ -93,7 +93,7 @@ export async function benchIntentAssign(): Promise<Row[]> {
     for (let round = 0; round < ROUNDS; round++) {
       without.push(await load(url, body(false)))
       withIntent.push(await load(url, body(true)))
-      bares.push(await load(bareUrl, body(false)))
+      bares.push(await load(bareUrl))
       reads.push(await load(d1Url))
     }
     const plain = median(without)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { database } from '../../worker/db/database.ts'
 import { ingestEvents } from '../../worker/events/ingest.ts'
 import { refreshPageStats } from '../../worker/intent/page-stats.ts'
+import { visitorTraits } from '../../worker/experiments/visitor-traits.ts'
 import { currentSessionFeatures } from '../../worker/intent/session-features.ts'
 import { MAX_SESSION_EVENTS } from '../../worker/intent/sessions.ts'
 import { visitorIntent } from '../../worker/intent/visitor-intent.ts'
@@ -130,5 +131,29 @@ describe('reading an open session for intent', () => {
     })
     expect(features?.DaysSinceLastPurchase).toBeCloseTo((140 * MINUTE) / DAY, 12)
     expect(counts).toEqual({ statements: 1, roundTrips: 1 })
+  })
+
+  it('reads an audience’s traits with the same one query when the route has the intent', async () => {
+    const site = await newSite()
+    await arrive(site, T - DAY, 'v', [page('/', 'home')])
+    await arrive(site, T, 'v', [
+      { type: 'page_view', path: '/p/1', pageKind: 'product', referrer: 'https://www.google.com/' },
+    ])
+    await arrive(site, T, 'new', [page('/p/1', 'product')])
+    const request = new Request('https://edge.test/v1/assign')
+    const intent = { score: 0.5, band: 'medium' as const, model: 'starter' as const }
+    const { d1, counts } = countingD1(env.DB)
+    const traits = (visitor: string) =>
+      visitorTraits(database(d1), site, visitor, request, intent, T + MINUTE)
+    expect(await traits('v')).toMatchObject({
+      intentBand: 'medium',
+      visitor: 'returning',
+      source: 'search',
+    })
+    expect(counts).toEqual({ statements: 1, roundTrips: 1 })
+    expect(await traits('new')).toMatchObject({ visitor: 'new', source: 'direct' })
+    // A visitor with no open session: whether they were ever here takes a second query.
+    expect(await traits('nobody')).toMatchObject({ visitor: 'new', source: null })
+    expect(counts).toEqual({ statements: 4, roundTrips: 4 })
   })
 })

@@ -8,8 +8,8 @@ import { sql } from 'drizzle-orm'
 import type { IntentAnswer } from '../../shared/api-types.ts'
 import type { VisitorTraits } from '../../shared/audience.ts'
 import type { Database } from '../db/database.ts'
+import { readOpenSession } from '../intent/open-session-read.ts'
 import { parseUtm } from '../intent/session-record.ts'
-import { openSession } from '../intent/sessions.ts'
 import { trafficSource } from '../intent/traffic-source.ts'
 import { visitorIntent } from '../intent/visitor-intent.ts'
 import type { Site } from '../sites/site-store.ts'
@@ -27,18 +27,28 @@ export async function visitorTraits(
   intent: IntentAnswer | undefined,
   now: number,
 ): Promise<VisitorTraits> {
-  const session = await openSession(db, site.id, visitorId, now)
-  const before = session?.start ?? now
-  const [seen, answer] = await Promise.all([
-    db.all<{ seen: number }>(sql`SELECT EXISTS (SELECT 1 FROM events WHERE site_id = ${site.id}
-      AND visitor_id = ${visitorId} AND at < ${before}) AS seen`),
+  const [read, answer] = await Promise.all([
+    readOpenSession(db, site.id, visitorId, now),
     intent ?? visitorIntent(db, undefined, site, visitorId, request, undefined, now),
   ])
-  const firstPage = session?.events.find((e) => e.type === 'page_view')
+  // The open session's read says whether anything came before it; without one, anything at all.
+  const returning = read ? read.past.returning : await seenBefore(db, site.id, visitorId, now)
+  const firstPage = read?.session.events.find((e) => e.type === 'page_view')
   return {
     intentBand: answer.band,
     device: parseUserAgent(request.headers.get('user-agent')).device,
-    visitor: seen[0]?.seen === 1 ? 'returning' : 'new',
+    visitor: returning ? 'returning' : 'new',
     source: firstPage ? trafficSource(firstPage.referrer, parseUtm(firstPage.utm)).source : null,
   }
+}
+
+async function seenBefore(
+  db: Database,
+  siteId: string,
+  visitorId: string,
+  now: number,
+): Promise<boolean> {
+  const [row] = await db.all<{ seen: number }>(sql`SELECT EXISTS (SELECT 1 FROM events
+    WHERE site_id = ${siteId} AND visitor_id = ${visitorId} AND at < ${now}) AS seen`)
+  return row?.seen === 1
 }

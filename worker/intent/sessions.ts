@@ -63,20 +63,6 @@ export function splitSessions(events: readonly SessionEvent[]): Session[] {
 }
 
 /**
- * The visitor's open session at `now`: their latest events with no gap over 30 minutes, the last
- * within 30 minutes of `now`; null when there is none. Reads at most MAX_SESSION_EVENTS of the
- * latest events of the last MAX_OPEN_SESSION_MS (a longer session is its latest part).
- */
-export async function openSession(
-  db: Database,
-  siteId: string,
-  visitorId: string,
-  now: number,
-): Promise<Session | null> {
-  return openSessionOf(await db.all<SessionEvent>(latestEvents(siteId, visitorId, now)), now)
-}
-
-/**
  * The query of the visitor's latest events at `now` that can be in their open session: at most
  * MAX_SESSION_EVENTS of the last MAX_OPEN_SESSION_MS, newest first, as `openSessionOf` takes them.
  */
@@ -91,9 +77,9 @@ export function latestEvents(siteId: string, visitorId: string, now: number): SQ
 }
 
 /**
- * The open session at `now` among a visitor's latest events (newest first, as `latestEvents`
+ * The visitor's open session at `now` among their latest events (newest first, as `latestEvents`
  * reads them): the run with no gap over 30 minutes from the newest, when that one is within 30
- * minutes of `now`; null otherwise.
+ * minutes of `now`; null otherwise. A session longer than the read is its latest part.
  */
 export function openSessionOf(latest: readonly SessionEvent[], now: number): Session | null {
   const first = latest[0]
