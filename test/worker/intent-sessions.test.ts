@@ -2,7 +2,9 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { database } from '../../worker/db/database.ts'
 import { ingestEvents } from '../../worker/events/ingest.ts'
+import { DEFAULT_ONLINE } from '../../worker/intent/online-layer.ts'
 import { refreshPageStats } from '../../worker/intent/page-stats.ts'
+import { runIntentCron } from '../../worker/intent/scheduled-intent.ts'
 import { currentSessionFeatures, labelledSessions } from '../../worker/intent/session-features.ts'
 import { MAX_SESSION_EVENTS } from '../../worker/intent/sessions.ts'
 import { findSiteByPublicKey, type Site } from '../../worker/sites/site-store.ts'
@@ -302,5 +304,35 @@ describe('labelledSessions', () => {
     const labelled = await labelledSessions(db, site.id, T + DAY - MINUTE, T + 2 * DAY)
     expect(labelled.map((l) => l.start)).toEqual([T + DAY])
     expect(labelled[0]?.session.VisitorType).toBe('Returning_Visitor')
+  })
+})
+
+describe('the nightly intent run', () => {
+  it('refreshes the pages’ statistics before it trains, so serving and training read them', async () => {
+    const site = await newSite()
+    await arrive(site, T, 'bounced', [page('/landing', 'content')])
+    await arrive(site, T, 'browsed', [page('/landing', 'content'), page('/p/1', 'product')])
+    const stats = () =>
+      env.DB.prepare('SELECT path, views, entrances, bounces FROM page_stats WHERE site_id = ?')
+        .bind(site.id)
+        .all()
+        .then((r) => r.results)
+    expect(await stats()).toEqual([])
+    const report = await runIntentCron(db, {
+      now: () => T + DAY,
+      sgd: DEFAULT_ONLINE,
+      sessions: labelledSessions,
+      train: true,
+    })
+    expect(report).toContainEqual(
+      expect.objectContaining({
+        siteId: site.id,
+        task: 'train',
+        outcome: expect.stringMatching(/page statistics of 3 page/),
+      }),
+    )
+    expect(await stats()).toEqual(
+      expect.arrayContaining([{ path: '/landing', views: 2, entrances: 2, bounces: 1 }]),
+    )
   })
 })

@@ -1,7 +1,7 @@
 /**
  * The scheduled handler's intent work. Every run learns from the sessions that ended since the
- * last (learn-ended-sessions.ts); the nightly run also retrains every site that received events
- * since it last trained, the stalest first. Sites go one after another within a time budget, so
+ * last (learn-ended-sessions.ts); the nightly run also refreshes the page statistics of, and
+ * retrains, every site that received events since it last trained, the stalest first. Sites go one after another within a time budget, so
  * one run's CPU stays bounded; what is left over comes first in the next run.
  */
 import { sql } from 'drizzle-orm'
@@ -9,6 +9,7 @@ import type { Database } from '../db/database.ts'
 import { LEARN_LOOKBACK_MS, learnEndedSessions } from './learn-ended-sessions.ts'
 import type { OnlineOptions } from './online-layer.ts'
 import type { LabelledSessions } from './session-source.ts'
+import { refreshPageStats } from './page-stats.ts'
 import { trainSiteIntent } from './train-site-intent.ts'
 
 /** Wall time after which no further site starts in this run (see CRON_TRAINING_BUDGET_MS). */
@@ -71,8 +72,13 @@ export async function runIntentCron(
     ORDER BY coalesce(st.trained_at, 0), s.id`)
   for (const { id } of stale) {
     await work(id, 'train', async () => {
+      // The pages' bounce, exit and value statistics first: training and serving read them.
+      const { pages } = await refreshPageStats(db, id, now())
       const o = await trainSiteIntent(db, id, { now: now(), sessions: options.sessions })
-      return o.trained ? `trained ${o.version} on ${o.sessions} session(s)` : o.reason
+      const pageNote = `page statistics of ${pages} page(s)`
+      return o.trained
+        ? `${pageNote}; trained ${o.version} on ${o.sessions} session(s)`
+        : `${pageNote}; ${o.reason}`
     })
   }
   return report
