@@ -229,7 +229,13 @@ export const teamKeysSchema = z.strictObject({
   keys: z.array(teamKeySchema),
 })
 
-export const createdKeySchema = teamKeySchema.extend({ adminKey: z.string(), message: z.string() })
+export const createdKeySchema = teamKeySchema.extend({
+  /** The id of the key that created it. */
+  createdBy: z.string(),
+  createdAt: timestamp,
+  adminKey: z.string(),
+  message: z.string(),
+})
 
 export const revokedKeySchema = z.strictObject({ id: z.string(), revoked: z.literal(true) })
 
