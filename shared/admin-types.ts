@@ -142,7 +142,13 @@ export type TeamKey = {
 export type TeamKeys = { you: string; maxKeys: number; keys: TeamKey[] }
 
 /** `POST /v1/admin/keys`: the new key, with its secret shown once. */
-export type CreatedKey = TeamKey & { adminKey: string; message: string }
+export type CreatedKey = TeamKey & {
+  /** The id of the key that created it. */
+  createdBy: string
+  createdAt: number
+  adminKey: string
+  message: string
+}
 
 /** What a change to the site was: the request that made it. */
 export type AuditAction = { method: string; route: string; target: string | null }

@@ -225,7 +225,7 @@ export type DayPoint = {
 
 export type TimeseriesDay = { date: string; variations: DayPoint[] }
 
-/** The API's failure body (API.md, "Errors"). */
+/** The API's failure body (docs/api.md, "Errors"; shared/api-schemas.ts has its schema). */
 export type ErrorEnvelope = { error: { code: string; message: string } }
 
 /**

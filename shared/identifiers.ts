@@ -1,5 +1,5 @@
 /**
- * The identifier rules of the public contract (API.md, "Identifiers"), shared by the Worker's
+ * The identifier rules of the public contract (docs/api.md, "Identifiers"), shared by the Worker's
  * validation and the widget so both refuse the same things.
  */
 

@@ -169,7 +169,7 @@ export type PowerResult =
       reason: StatsReason
     }
 
-/** The object of API.md "Results", plus the settings used and a sample size plan. */
+/** The object of `GET /v1/admin/experiments/{key}/results` (docs/api.md), plus the settings used and a sample size plan. */
 export type ExperimentResults = {
   experiment: string
   phase: number

@@ -32,6 +32,7 @@ import { intentRoute } from './routes/intent.ts'
 import { recsRoute } from './routes/recs.ts'
 import { visitorsRoute } from './routes/visitors.ts'
 import { webhooksRoute } from './routes/webhooks.ts'
+import { openApiRoute } from './routes/openapi.ts'
 import { benchRoutes } from './routes/bench.ts'
 import { demoRoutes } from './demo/demo-routes.ts'
 import { dashboardHostsOnly, edgeProxy, withDashboardPolicy } from './edge/edge-middleware.ts'
@@ -61,6 +62,7 @@ export const app = new Hono<AppEnv>()
   .use(edgeProxy)
   .use(refuseSecretInUrl)
   .get('/v1/health', (c) => c.json({ ok: true }))
+  .route('/', openApiRoute)
   .route('/', demoRoutes)
   .route('/', benchRoutes)
   .route('/v1/admin', adminApi)

@@ -139,7 +139,7 @@ describe('recommendations on a product page', () => {
 })
 
 describe('recommendations against a contract-shaped answer', () => {
-  it('renders, links and images from any /v1/recs answer that follows API.md', async () => {
+  it('renders, links and images from any /v1/recs answer that follows docs/api.md', async () => {
     pages.set('/stubbed', { html: productPage() })
     const page = await browser.newPage()
     await page.route(`${baseUrl}/v1/recs?*`, (route) =>

@@ -171,7 +171,7 @@ describe('POST /v1/admin/experiments/{key}/start|pause|stop', () => {
 })
 
 describe('an experiment key in the path that no experiment can have', () => {
-  // API.md, "Identifiers": experiment keys are 1-64 characters of [A-Za-z0-9_.:-];
+  // docs/api.md, "Identifiers": experiment keys are 1-64 characters of [A-Za-z0-9_.:-];
   // "Anything else is refused with 400."
   it.each([
     ['a key with a space', encodeURIComponent('has space')],

@@ -38,7 +38,7 @@ describe('GET /v1/admin/experiments/{key}/results|timeseries', () => {
 })
 
 describe('an experiment key in the path that no experiment can have', () => {
-  // API.md, "Identifiers": experiment keys are 1-64 characters of [A-Za-z0-9_.:-];
+  // docs/api.md, "Identifiers": experiment keys are 1-64 characters of [A-Za-z0-9_.:-];
   // "Anything else is refused with 400."
   it.each([['results'], ['timeseries']])(
     'answers 400 to %s of a key of 65 characters, not 404',

@@ -1,5 +1,5 @@
 /**
- * One event of `POST /v1/events` (API.md). Each event is validated on its own so one bad event is
+ * One event of `POST /v1/events` (docs/api.md). Each event is validated on its own so one bad event is
  * rejected by index while the rest of the batch is stored.
  */
 import { z } from 'zod'

@@ -1,5 +1,5 @@
 /**
- * What an admin may send to create or change an experiment (API.md, "Admin routes"). Weights must
+ * What an admin may send to create or change an experiment (docs/api.md, "Experiments"). Weights must
  * sum to 1 here even though bucketing would fall back to equal weights: a merchant who typed 70%
  * meant something, and silently splitting evenly would hide the mistake.
  */

@@ -19,7 +19,7 @@ import { visitorIntent } from '../intent/visitor-intent.ts'
 
 const MAX_BODY_BYTES = 16 * 1024
 
-const assignBody = z.strictObject({
+export const assignBody = z.strictObject({
   visitorId: z.string().regex(VISITOR_ID, 'must be 1-128 printable ASCII characters').optional(),
   experiments: z.array(z.string().regex(KEY)).max(100).optional(),
   url: z.string().max(2048).optional(),

@@ -11,7 +11,7 @@ import type { AppEnv } from '../app-env.ts'
 import { parseOr400 } from '../http/validate.ts'
 import { visitorIntent } from '../intent/visitor-intent.ts'
 
-const intentQuery = z.strictObject({
+export const intentQuery = z.strictObject({
   site: z.string().optional(),
   visitorId: z.string().regex(VISITOR_ID, 'must be 1-128 printable ASCII characters'),
 })

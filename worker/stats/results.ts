@@ -1,4 +1,5 @@
-// Assembles the results object of API.md "Results" from per-variation sufficient statistics:
+// Assembles the results object of `GET /v1/admin/experiments/{key}/results` (docs/api.md) from
+// per-variation sufficient statistics:
 // SRM check, chi-square test of independence, and per variation the conversion rate (Wilson
 // interval), revenue per visitor and the comparison with the control (index 0), with Holm's
 // correction across treatments and a sample size plan. Pure: no HTTP, no database.

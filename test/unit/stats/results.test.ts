@@ -55,7 +55,7 @@ function expectCleanJson(result: unknown): void {
 }
 
 describe('computeResults', () => {
-  it('answers the shape of API.md "Results"', () => {
+  it('answers the shape of the results route (docs/api.md)', () => {
     const result = results([variation('control', 1000, 50), variation('b', 1000, 60)])
     expect(Object.keys(result)).toEqual(expect.arrayContaining(['experiment', 'phase', 'status']))
     expect(result.srm).toMatchObject({ chiSquare: 0, pValue: 1, ok: true })

@@ -88,7 +88,7 @@ export async function errorOf(res: Response): Promise<{ code: string; message: s
   return { code: body.error.code, message: body.error.message }
 }
 
-/** The response is API.md's error envelope with this status and code, and a message. */
+/** The response is the error envelope (docs/api.md, "Errors") with this status and code, and a message. */
 export async function expectRefused(res: Response, status: number, code: string) {
   expect(res.status).toBe(status)
   const error = await errorOf(res)

@@ -16,7 +16,7 @@ import type { Context } from 'hono'
 import { parseOr400 } from '../../http/validate.ts'
 import { z } from 'zod'
 
-const searchQuery = z.strictObject({
+export const searchQuery = z.strictObject({
   q: z.string().max(100, 'q must be at most 100 characters').default(''),
   limit: z.coerce
     .number()

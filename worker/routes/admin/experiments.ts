@@ -36,8 +36,10 @@ import { parseOr400 } from '../../http/validate.ts'
 import type { Database } from '../../db/database.ts'
 
 const MAX_BODY_BYTES = 32 * 1024
-const statusFilter = z.enum(EXPERIMENT_STATUSES).optional()
-const rolloutBody = z.strictObject({ variation: z.string().regex(KEY, 'must be a variation key') })
+export const statusFilter = z.enum(EXPERIMENT_STATUSES).optional()
+export const rolloutBody = z.strictObject({
+  variation: z.string().regex(KEY, 'must be a variation key'),
+})
 
 export const adminExperimentsRoute = new Hono<AppEnv>()
   .get('/experiments', async (c) => {

@@ -12,7 +12,7 @@ import { bandSettingsSchema } from '../../intent/bands.ts'
 import { saveBandSettings } from '../../intent/intent-store.ts'
 import { intentStatus } from '../../intent/intent-status.ts'
 
-const patchIntentSchema = z.strictObject({ bands: bandSettingsSchema })
+export const patchIntentSchema = z.strictObject({ bands: bandSettingsSchema })
 
 export const adminIntentRoute = new Hono<AppEnv>()
   .get('/intent', async (c) => c.json(await intentStatus(c.var.db, c.var.site.id)))

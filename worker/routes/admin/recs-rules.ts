@@ -17,6 +17,9 @@ import { recsQuery, recsRequest } from '../recs.ts'
 // 200 rules of about 100 bytes each, with room to spare.
 const MAX_RULES_BYTES = 64 * 1024
 
+/** A list's query as the public route takes it, less the public key the admin key replaces. */
+export const previewQuery = recsQuery.omit({ site: true }).strict()
+
 export const adminRecsRulesRoute = new Hono<AppEnv>()
   .get('/recs/rules', async (c) => c.json({ rules: await readRules(c.var.db, c.var.site.id) }))
   .put('/recs/rules', async (c) => {
@@ -38,6 +41,6 @@ export const adminRecsRulesRoute = new Hono<AppEnv>()
     return c.json({ rules: await readRules(c.var.db, c.var.site.id) })
   })
   .get('/recs/preview', async (c) => {
-    const query = parseOr400(recsQuery.omit({ site: true }).strict(), c.req.query(), 'query')
+    const query = parseOr400(previewQuery, c.req.query(), 'query')
     return c.json(await recommend(c.var.db, c.var.site.id, recsRequest(query, c.env)))
   })

@@ -24,7 +24,7 @@ import { customerVisitorIds } from '../../visitors/customer-visitor-id.ts'
 
 const MAX_CUSTOMER_IDS = 1000
 
-const customerIdsSchema = z.strictObject({
+export const customerIdsSchema = z.strictObject({
   customerIds: z
     .array(z.string().regex(VISITOR_ID, 'each must be 1-128 printable ASCII characters'))
     .min(1)

@@ -9,7 +9,7 @@ import { readJsonBody } from '../../http/read-body.ts'
 import { parseOr400 } from '../../http/validate.ts'
 import { setShopifyWebhookSecret, shopifyWebhookSecret } from '../../shopify/shopify-settings.ts'
 
-const putSchema = z.strictObject({
+export const putSchema = z.strictObject({
   /** Shopify's "Your webhooks will be signed with ..." value; null removes it. */
   webhookSecret: z
     .string()

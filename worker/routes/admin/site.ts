@@ -36,7 +36,7 @@ const origin = z
     return z.NEVER
   })
 
-const patchSiteSchema = z
+export const patchSiteSchema = z
   .strictObject({
     name: z.string().trim().min(1, 'is required').max(200),
     allowedOrigins: z.array(origin).max(50),

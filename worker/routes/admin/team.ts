@@ -18,7 +18,7 @@ import {
 } from '../../team/admin-keys.ts'
 import { listEntries } from '../../team/audit-log.ts'
 
-const newKeySchema = z.strictObject({
+export const newKeySchema = z.strictObject({
   name: z
     .string()
     .trim()
@@ -30,7 +30,7 @@ const newKeySchema = z.strictObject({
 
 const KEY_ID = /^key_[0-9a-f]{16}$/
 
-const auditQuerySchema = z.strictObject({
+export const auditQuerySchema = z.strictObject({
   cursor: z
     .string()
     .regex(/^[1-9][0-9]{0,14}$/, 'must be the nextCursor of an earlier page')
