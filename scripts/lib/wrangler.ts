@@ -62,14 +62,25 @@ export function remoteSql<T>(sql: string, database = DATABASE): T[] {
   ).results
 }
 
-/** Runs SQL on the local D1 and answers the rows of its last statement. */
+/** Tries of a local statement that meets the database locked by a running `wrangler dev`. */
+const LOCKED_TRIES = 5
+
+/**
+ * Runs SQL on the local D1 and answers the rows of its last statement. The SQLite file is shared
+ * with a running `wrangler dev`, whose own write can hold the lock for a moment: a statement
+ * refused with SQLITE_BUSY (nothing written) is tried again after a short pause.
+ */
 export function localSql<T>(sql: string, persistTo?: string, database = DATABASE): T[] {
-  return lastResult<T>(
-    wrangler(
-      ['d1', 'execute', database, '--local', '--json', '--command', sql, ...persistArgs(persistTo)],
-      { quiet: true },
-    ),
-  ).results
+  const args = ['d1', 'execute', database, '--local', '--json', '--command', sql]
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return lastResult<T>(wrangler([...args, ...persistArgs(persistTo)], { quiet: true })).results
+    } catch (err) {
+      const busy = err instanceof Error && err.message.includes('SQLITE_BUSY')
+      if (!busy || attempt === LOCKED_TRIES) throw err
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200 * attempt)
+    }
+  }
 }
 
 function lastResult<T>(out: string): { results: T[] } {
