@@ -11,30 +11,18 @@ import { MAX_JSON_PARAMETER_BYTES } from '../db/json-chunks.ts'
 import { splitLines } from '../import/lines.ts'
 import { archivedEventSchema, insertArchivedEvents, type ArchivedEvent } from './archived-event.ts'
 import { forgottenAmong } from './forgotten.ts'
-import type { ImportResult } from './import-history.ts'
+import { importReport, type ImportResult } from './import-report.ts'
 
 /** Rows per insert statement, and their source characters (the JSON parameter's cap, halved). */
 const BATCH = 1000
 const BATCH_BYTES = MAX_JSON_PARAMETER_BYTES / 2
-const MAX_LISTED = 1000
 
 export async function importArchive(
   db: Database,
   siteId: string,
   text: string,
 ): Promise<ImportResult> {
-  const result: ImportResult = {
-    imported: 0,
-    duplicates: 0,
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {},
-  }
-  const skip = (line: number, reason: string) => {
-    result.skippedCount++
-    result.skippedByReason[reason] = (result.skippedByReason[reason] ?? 0) + 1
-    if (result.skipped.length < MAX_LISTED) result.skipped.push({ line, reason })
-  }
+  const { result, skip } = importReport()
   const chunks: { rows: ArchivedEvent[]; bytes: number }[] = [{ rows: [], bytes: 0 }]
   let lineNumber = 0
   for (const line of splitLines(text)) {

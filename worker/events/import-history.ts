@@ -20,18 +20,11 @@ import { VISITOR_ID } from '../../shared/identifiers.ts'
 import { customerVisitorIds, type CustomerVisitorIds } from '../visitors/customer-visitor-id.ts'
 import { IMPORT_FORMATS, type ImportFormat } from '../import/import-formats.ts'
 import { importArchive } from './import-archive.ts'
+import { importReport, type ImportResult } from './import-report.ts'
 import { prepareIngest } from './ingest.ts'
 
 export { IMPORT_FORMATS, type ImportFormat }
-export type ImportResult = {
-  imported: number
-  duplicates: number
-  skipped: { line: number; reason: string }[]
-  /** Skipped lines in all; `skipped` lists the first MAX_LISTED. */
-  skippedCount: number
-  /** Every skipped line counted by reason. */
-  skippedByReason: Record<string, number>
-}
+export type { ImportResult }
 
 /**
  * Events per ingestion batch, and the characters of their source lines. A batch's stored rows
@@ -40,7 +33,6 @@ export type ImportResult = {
  */
 const BATCH = 1000
 const BATCH_BYTES = MAX_JSON_PARAMETER_BYTES / 2
-const MAX_LISTED = 1000
 
 type Pending = { line: number; event: unknown; product?: CatalogRow }
 
@@ -54,18 +46,7 @@ export async function importHistory(
 ): Promise<ImportResult> {
   // Archived rows are stored rows already: they skip ingestion (import-archive.ts).
   if (format === 'archive') return importArchive(db, site.id, text)
-  const result: ImportResult = {
-    imported: 0,
-    duplicates: 0,
-    skipped: [],
-    skippedCount: 0,
-    skippedByReason: {},
-  }
-  const skip = (line: number, reason: string) => {
-    result.skippedCount++
-    result.skippedByReason[reason] = (result.skippedByReason[reason] ?? 0) + 1
-    if (result.skipped.length < MAX_LISTED) result.skipped.push({ line, reason })
-  }
+  const { result, skip } = importReport()
   const visitorIdOf = await customerVisitorIds(db, site.id)
   const statements: Statement[] = []
   /** Where each batch's insert sits among `statements`: it answers the ids it stored. */
