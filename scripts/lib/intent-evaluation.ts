@@ -10,7 +10,7 @@ import {
   type OnlineOptions,
 } from '../../worker/intent/online-layer.ts'
 import type { LabelledSession } from '../../worker/intent/online-shoppers-csv.ts'
-import { sigmoid } from '../../worker/intent/score.ts'
+import { sigmoid } from '../../worker/intent/sigmoid.ts'
 import { ensembleLogit, type CompiledEnsemble } from '../../worker/intent/tree-ensemble.ts'
 
 export type Streamed = { frozen: number[]; online: number[]; skipped: number; layer: OnlineLayer }

@@ -13,6 +13,7 @@
  */
 import { binFeatures, MISSING_BIN, type BinnedFeatures } from './binning.ts'
 import { mulberry32 } from '../recs/prng.ts'
+import { sigmoid } from './sigmoid.ts'
 import type { TreeEnsemble } from './tree-ensemble.ts'
 
 export type BoostingOptions = {
@@ -230,7 +231,7 @@ export function trainBoosting(
   const featureCount = Math.max(1, Math.round(options.featureFraction * width))
   for (let t = 0; t < options.trees; t++) {
     for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-(logit[i] as number)))
+      const p = sigmoid(logit[i] as number)
       grad[i] = p - (y[i] === 1 ? 1 : 0)
       hess[i] = p * (1 - p)
     }

@@ -11,6 +11,7 @@
  * session never reaches the stored weights.
  */
 import { FEATURE_INDEX, type IntentFeature } from './features.ts'
+import { sigmoid } from './sigmoid.ts'
 
 /** Features that move fast enough to be worth re-weighting between trainings. */
 export const ONLINE_FEATURES = [
@@ -128,7 +129,7 @@ export function updateOnlineLayer(
   options: OnlineOptions,
 ): OnlineUpdate {
   const z = inputs(layer, logit, x)
-  const p = 1 / (1 + Math.exp(-onlineLogit(layer, logit, x)))
+  const p = sigmoid(onlineLogit(layer, logit, x))
   const error = p - bought
   const gradient = [error]
   for (let j = 0; j < z.length; j++) {

@@ -3,6 +3,7 @@
  * on top. Compile once per loaded model; each score then walks flat typed arrays.
  */
 import type { IntentModel } from './model.ts'
+import { sigmoid } from './sigmoid.ts'
 import { onlineLogit, type OnlineLayer } from './online-layer.ts'
 import { compileEnsemble, ensembleLogit, type CompiledEnsemble } from './tree-ensemble.ts'
 
@@ -17,10 +18,6 @@ export type IntentScore = {
 
 export function compileIntentModel(model: IntentModel): IntentScorer {
   return { model, ensemble: compileEnsemble(model.ensemble) }
-}
-
-export function sigmoid(logit: number): number {
-  return 1 / (1 + Math.exp(-logit))
 }
 
 /**

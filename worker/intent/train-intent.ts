@@ -9,7 +9,7 @@ import { INTENT_MODEL_FORMAT, INTENT_MODEL_VERSION, type IntentModel } from './m
 import type { LabelledSession } from './online-shoppers-csv.ts'
 import { startOnlineLayer } from './online-layer.ts'
 import { compileEnsemble, ensembleLogit } from './tree-ensemble.ts'
-import { sigmoid } from './score.ts'
+import { sigmoid } from './sigmoid.ts'
 
 export type TrainIntentOptions = {
   kind: IntentModel['kind']
