@@ -9,6 +9,8 @@ import { metricsSchema } from './metric-schema.ts'
 import { KEY } from '../../shared/identifiers.ts'
 import { parseSplitTarget } from './split-target.ts'
 import { audienceSchema } from './audience-schema.ts'
+import { DEFAULT_BANDIT_SETTINGS } from '../stats/bandit/reweigh.ts'
+import { DEFAULT_STOPPING_RULE } from '../stats/bandit/stopping.ts'
 
 export const MAX_VARIATIONS = 10
 const WEIGHT_SUM_TOLERANCE = 0.01
@@ -71,20 +73,20 @@ const fields = {
  * cadence under a quarter of an hour could not be kept.
  */
 const bandit = z.strictObject({
-  objective: z.enum(BANDIT_OBJECTIVES).default('maximize'),
+  objective: z.enum(BANDIT_OBJECTIVES).default(DEFAULT_BANDIT_SETTINGS.objective),
   exploreHours: z
     .number()
     .min(0)
     .max(24 * 90)
-    .default(24),
+    .default(DEFAULT_BANDIT_SETTINGS.exploreHours),
   updateHours: z
     .number()
     .min(0.25)
     .max(24 * 7)
-    .default(1),
-  minWeight: z.number().min(0).max(0.5).default(0.01),
+    .default(DEFAULT_BANDIT_SETTINGS.updateHours),
+  minWeight: z.number().min(0).max(0.5).default(DEFAULT_BANDIT_SETTINGS.minWeight),
   // Below a majority the "best" variation would not be more likely best than not.
-  stopThreshold: z.number().min(0.5).max(0.9999).default(0.95),
+  stopThreshold: z.number().min(0.5).max(0.9999).default(DEFAULT_STOPPING_RULE.threshold),
 })
 
 /** Every variation keeps `minWeight`: k floors cannot exceed the whole traffic. */

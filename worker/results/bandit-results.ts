@@ -41,7 +41,10 @@ export async function banditSection(
         },
       ]
   const results = banditResults(allocationPeriods(periods))
-  const settings = exp.bandit ?? { ...DEFAULT_BANDIT_SETTINGS, stopThreshold: 0.95 }
+  const settings = exp.bandit ?? {
+    ...DEFAULT_BANDIT_SETTINGS,
+    stopThreshold: DEFAULT_STOPPING_RULE.threshold,
+  }
   const history = periods.flatMap((p) => (p.bestArmProbabilities ? [p.bestArmProbabilities] : []))
   const winner = stoppingWinner(history, {
     ...DEFAULT_STOPPING_RULE,
