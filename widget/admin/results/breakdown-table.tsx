@@ -13,6 +13,7 @@ import {
   formatPercent,
   formatPValue,
 } from '../lib/format.ts'
+import { CountCells } from './count-cells.tsx'
 
 const CELL_LABELS: Record<string, string> = { ...AUDIENCE_LABELS, unknown: 'Not known' }
 
@@ -62,18 +63,12 @@ export function BreakdownTable({ breakdown }: { breakdown: ResultsBreakdown }) {
                   {v.key}
                   {i === 0 && <span class="tag">control</span>}
                 </th>
-                <td class="num" data-col="visitors" data-label="Visitors">
-                  {formatCount(v.visitors)}
-                </td>
-                <td class="num" data-col="conversions" data-label="Conversions">
-                  {formatCount(v.conversions)}
-                </td>
-                <td class="num" data-label="Conversion rate">
-                  <span data-col="rate">{formatPercent(v.rate)}</span>
-                  <span class="ci" data-col="rate-ci">
-                    {formatInterval(v.rateCI, formatPercent)}
-                  </span>
-                </td>
+                <CountCells
+                  visitors={v.visitors}
+                  conversions={v.conversions}
+                  rate={v.rate}
+                  rateCI={v.rateCI}
+                />
                 <td class="num" data-label="Lift vs control">
                   <span data-col="lift">{i === 0 ? '' : formatLift(v.lift)}</span>
                   <span class="ci" data-col="lift-ci">

@@ -16,6 +16,7 @@ import {
   formatProbability,
   formatPValue,
 } from '../lib/format.ts'
+import { CountCells } from './count-cells.tsx'
 import { liftDomain } from '../lib/scale.ts'
 import { useCurrency } from '../site-context.ts'
 import { LiftAxis, LiftBar } from './lift-bar.tsx'
@@ -126,18 +127,12 @@ function Row({ v, isControl, control, name, domain, currency, early }: RowProps)
         {isControl && <span class="tag">control</span>}
         {name && name !== v.key && <span class="key">{name}</span>}
       </th>
-      <td class="num" data-col="visitors" data-label="Visitors">
-        {formatCount(v.visitors)}
-      </td>
-      <td class="num" data-col="conversions" data-label="Conversions">
-        {formatCount(v.conversions)}
-      </td>
-      <td class="num" data-label="Conversion rate">
-        <span data-col="rate">{formatPercent(v.rate)}</span>
-        <span class="ci" data-col="rate-ci">
-          {formatInterval(v.rateCI, formatPercent)}
-        </span>
-      </td>
+      <CountCells
+        visitors={v.visitors}
+        conversions={v.conversions}
+        rate={v.rate}
+        rateCI={v.rateCI}
+      />
       <td class="num" data-label={`Lift vs ${control}`}>
         {isControl ? (
           <span class="muted">baseline</span>
