@@ -90,6 +90,33 @@ describe('GET /v1/admin/experiments/{key}/results.csv', () => {
     expect(conversions.reduce((a, b) => a + b)).toBe(4)
   })
 
+  it('adds a row per variation of each breakdown cell, and refuses an unknown breakdown', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-cells')
+    const events = ['y1', 'y2', 'y3'].flatMap((visitorId) => [
+      { id: eventId(), type: 'exposure', visitorId, experiment: 'csv-cells' },
+      { id: eventId(), type: 'purchase', visitorId, revenue: 10 },
+    ])
+    await publicPost(site, '/v1/events', { events })
+    const lines = (
+      await (await csvGet(site, '/experiments/csv-cells/results.csv?breakdown=device')).text()
+    )
+      .split('\r\n')
+      .filter(Boolean)
+    expect(cells(lines[0] ?? '').slice(-2)).toEqual(['segment', 'p_value'])
+    // Exposures sent as events record no device: their cell is `unknown`.
+    const segmentRows = lines.filter((line) => line.includes(',device=unknown,'))
+    expect(segmentRows).toHaveLength(2)
+    expect(segmentRows.map((line) => Number(cells(line)[6])).reduce((a, b) => a + b)).toBe(3)
+    // The overall rows leave the segment empty.
+    expect(lines.slice(1, 3).every((line) => line.endsWith(',,'))).toBe(true)
+    await expectRefused(
+      await csvGet(site, '/experiments/csv-cells/results.csv?breakdown=browser'),
+      400,
+      'invalid_breakdown',
+    )
+  })
+
   it('refuses an unknown experiment, a bad phase and a missing key in the envelope', async () => {
     const site = await createSite()
     await formulaExperiment(site, 'csv-bad')

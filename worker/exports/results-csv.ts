@@ -1,9 +1,12 @@
 /**
  * An experiment's results as CSV: one row per variation of the goal, then one per variation of
- * each secondary or guardrail metric, with the figures the dashboard's tables show.
+ * each secondary or guardrail metric, then, with a breakdown, one per variation of each cell
+ * (`segment` such as `intent=high`), with the figures the dashboard's tables show. A cell's
+ * `p_value` is its own, unadjusted: the cells are a description, not further tests.
  */
 import type { MetricResult } from '../../shared/api-types.ts'
 import type { ExperimentResults } from '../../shared/results-types.ts'
+import type { ResultsBreakdown } from '../../shared/audience.ts'
 import { csvLine, type CsvValue } from './csv-cells.ts'
 
 const HEADER = [
@@ -27,12 +30,15 @@ const HEADER = [
   'revenue',
   'revenue_per_visitor',
   'srm_p_value',
+  'segment',
+  'p_value',
 ]
 
 /** The CSV text of these results; `names` are the variations' display names by key. */
 export function resultsCsv(
   results: ExperimentResults & { metrics: MetricResult[] },
   names: Record<string, string | undefined>,
+  breakdown?: ResultsBreakdown,
 ): string {
   const lines = [csvLine(HEADER)]
   for (const v of results.variations) {
@@ -58,11 +64,49 @@ export function resultsCsv(
         v.revenue.total,
         v.revenue.perVisitor,
         results.srm.pValue,
+        null,
+        null,
       ]),
     )
   }
   for (const metric of results.metrics) lines.push(...metricLines(results, metric, names))
+  if (breakdown) lines.push(...breakdownLines(results, breakdown, names))
   return lines.join('')
+}
+
+function breakdownLines(
+  results: ExperimentResults,
+  breakdown: ResultsBreakdown,
+  names: Record<string, string | undefined>,
+): string[] {
+  return breakdown.cells.flatMap(({ cell, variations }) =>
+    variations.map((v) =>
+      csvLine([
+        results.experiment,
+        results.phase,
+        'goal',
+        v.key,
+        names[v.key],
+        null,
+        v.visitors,
+        v.conversions,
+        v.rate,
+        v.rateCI?.[0],
+        v.rateCI?.[1],
+        v.lift,
+        v.liftCI?.[0],
+        v.liftCI?.[1],
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        `${breakdown.by}=${cell}`,
+        v.pValue,
+      ]),
+    ),
+  )
 }
 
 function metricLines(
@@ -87,6 +131,8 @@ function metricLines(
       v.vsControl?.liftCI?.[0],
       v.vsControl?.liftCI?.[1],
       v.vsControl?.pValueAdjusted,
+      null,
+      null,
       null,
       null,
       null,

@@ -74,6 +74,12 @@ const phaseParam: ParamDoc = {
   schema: { type: 'integer', minimum: 0 },
 }
 
+const breakdownParam: ParamDoc = {
+  name: 'breakdown',
+  description: 'Split the results by a visitor trait.',
+  schema: { type: 'string', enum: [...BREAKDOWNS] },
+}
+
 /** A read: the admin key, nothing written. */
 function read(
   path: string,
@@ -199,14 +205,7 @@ export const adminOperations: Operation[] = [
   ),
   read('/experiments/{key}/results', 'Results', 'An experiment’s results', resultsAnswerSchema, {
     pathParams: [experimentKey],
-    queryParams: [
-      phaseParam,
-      {
-        name: 'breakdown',
-        description: 'Split the results by a visitor trait.',
-        schema: { type: 'string', enum: [...BREAKDOWNS] },
-      },
-    ],
+    queryParams: [phaseParam, breakdownParam],
     description:
       'Sample-ratio check (`srm`), the test of independence, each variation against the control (Holm-adjusted, sequential), revenue, power, the secondary and guardrail `metrics`, the plan’s `duration`, `bandit` for a bandit and `breakdown` when asked. Reading results may send alerts (PUT /v1/admin/site/alerts).',
     responses: errors(400, 404),
@@ -224,9 +223,9 @@ export const adminOperations: Operation[] = [
   ),
   read('/experiments/{key}/results.csv', 'Results', 'Results as CSV', csvSchema, {
     pathParams: [experimentKey],
-    queryParams: [phaseParam],
+    queryParams: [phaseParam, breakdownParam],
     description:
-      'One row per variation and per breakdown cell; cells that begin with `=`, `+`, `-` or `@` are escaped so a spreadsheet never runs them.',
+      'One row per variation of the goal and of each metric and, with `breakdown`, per variation of each breakdown cell (`segment` such as `intent=high`, with the cell’s own interval, lift and unadjusted `p_value`); cells that begin with `=`, `+`, `-` or `@` are escaped so a spreadsheet never runs them.',
     responses: {
       200: { description: 'The CSV.', schema: csvSchema, contentType: 'text/csv' },
       ...errors(400, 404),

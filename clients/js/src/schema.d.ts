@@ -362,7 +362,7 @@ export interface paths {
     }
     /**
      * Results as CSV
-     * @description One row per variation and per breakdown cell; cells that begin with `=`, `+`, `-` or `@` are escaped so a spreadsheet never runs them.
+     * @description One row per variation of the goal and of each metric and, with `breakdown`, per variation of each breakdown cell (`segment` such as `intent=high`, with the cell’s own interval, lift and unadjusted `p_value`); cells that begin with `=`, `+`, `-` or `@` are escaped so a spreadsheet never runs them.
      */
     get: operations['getAdminExperimentsKeyResultsCsv']
     put?: never
@@ -4008,6 +4008,8 @@ export interface operations {
       query?: {
         /** @description A phase number; the current phase when absent. */
         phase?: number
+        /** @description Split the results by a visitor trait. */
+        breakdown?: 'intent' | 'device'
       }
       header?: never
       path: {

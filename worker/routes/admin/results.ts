@@ -28,7 +28,7 @@ export function phaseQuery(c: Context<AppEnv>): number | undefined {
 }
 
 /** `?breakdown=intent|device`: the trait to split results by, or none. */
-function breakdownQuery(c: Context<AppEnv>): Breakdown | undefined {
+export function breakdownQuery(c: Context<AppEnv>): Breakdown | undefined {
   const raw = c.req.query('breakdown')
   if (raw === undefined) return undefined
   const known = BREAKDOWNS.find((b) => b === raw)
