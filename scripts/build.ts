@@ -8,15 +8,27 @@
  */
 import { build } from 'esbuild'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { ADMIN_TEAM_BUNDLE, BUNDLE_OPTIONS } from '../widget/bundle-options.ts'
 import { STEERING_CHUNK } from '../widget/admin/steering/chunk.ts'
+import { syncDir } from './lib/sync-dir.ts'
 import { buildWidgetRelease, RELEASE_FILES, RELEASES_DIR } from './lib/widget-release.ts'
 
-const OUT = 'public'
+// Built aside, then synced into public/ (lib/sync-dir.ts): a Worker already serving public/
+// keeps serving while this runs.
+const PUBLIC = 'public'
+const OUT = mkdtempSync(join(tmpdir(), 'edgelift-public-'))
 const started = performance.now()
-rmSync(OUT, { recursive: true, force: true })
-mkdirSync(OUT, { recursive: true })
 
 /** Bundles one entry to a file; answers its bytes. */
 async function bundle(
@@ -47,7 +59,6 @@ if (existsSync('widget/admin/index.tsx')) {
   // 15.4, Firefox 98), which support it, and it is 86 bytes lighter gzipped than ES2021.
   // Pages are chunks of their own (widget/admin/lazy-page.tsx): app.js is the shell and the
   // experiments list, with the code they share with the pages.
-  rmSync(`${OUT}/admin/chunks`, { recursive: true, force: true })
   await build({
     ...BUNDLE_OPTIONS,
     entryPoints: { app: 'widget/admin/index.tsx' },
@@ -104,6 +115,8 @@ writeFileSync(
   Cache-Control: public, max-age=60
 `,
 )
+syncDir(OUT, PUBLIC)
+rmSync(OUT, { recursive: true, force: true })
 console.log(
   `▸ built widget ${version} (loader ${loader.length} B, ui ${ui.length} B, product ${product.length} B) in ${Math.round(performance.now() - started)} ms`,
 )

@@ -7,6 +7,7 @@ import {
   productJsonLd,
   startTestPages,
   storePage,
+  suiteSite,
   type TestPages,
 } from './support/test-pages.ts'
 
@@ -18,16 +19,19 @@ let pages: TestPages
 beforeAll(async () => {
   browser = await launchBrowser()
   pages = await startTestPages(0)
-  await admin(baseUrl, 'PUT', '/catalog', { items: demoCatalog(pages.url, 'alias') })
+  const site = await suiteSite(baseUrl, inject('persistTo'), 'Widget alias shop')
+  await admin(baseUrl, 'PUT', '/catalog', { items: demoCatalog(pages.url, 'alias') }, site.adminKey)
   pages.set('/alias', {
     html: storePage({
       baseUrl,
+      script: site.script,
       body: '<div data-edgelift="recs" data-slot="trending" data-n="3"></div>',
     }),
   })
   pages.set('/alias-product', {
     html: storePage({
       baseUrl,
+      script: site.script,
       head: productJsonLd({ sku: 'alias-1', name: 'Blue mug', url: `${pages.url}/p/alias-1` }),
       body: '<div data-edgelift="recs" data-slot="similar" data-n="3"></div>',
     }),

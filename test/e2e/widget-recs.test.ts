@@ -12,6 +12,7 @@ import {
   sqlText,
   startTestPages,
   storePage,
+  suiteSite,
   type TestPages,
   waitForRows,
 } from './support/test-pages.ts'
@@ -23,20 +24,22 @@ const scriptPath = await loaderPath(baseUrl)
 let browser: Browser
 let pages: TestPages
 let catalog: CatalogItem[]
+let site: Awaited<ReturnType<typeof suiteSite>>
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true })
   browser = await launchBrowser()
   pages = await startTestPages(0)
+  site = await suiteSite(baseUrl, persistTo, 'Widget recommendations shop')
   catalog = demoCatalog(pages.url, `rec${Date.now().toString(36)}`)
-  await admin(baseUrl, 'PUT', '/catalog', { items: catalog })
+  await admin(baseUrl, 'PUT', '/catalog', { items: catalog }, site.adminKey)
   for (const item of catalog) {
     pages.set(new URL(item.image ?? '').pathname, {
       html: placeholderSvg(item.title),
       headers: { 'content-type': 'image/svg+xml' },
     })
     pages.set(new URL(item.url).pathname, {
-      html: storePage({ baseUrl, scriptPath, body: `<p>${item.title}</p>` }),
+      html: storePage({ baseUrl, scriptPath, script: site.script, body: `<p>${item.title}</p>` }),
     })
   }
 })
@@ -52,6 +55,7 @@ function productPage(): string {
   return storePage({
     baseUrl,
     scriptPath,
+    script: site.script,
     head: productJsonLd({
       sku: item.itemId,
       name: item.title,
@@ -122,7 +126,7 @@ describe('recommendations on a product page', () => {
     const rows = await waitForRows<Row>(
       persistTo,
       `SELECT type, item_id, rec_id, visitor_id FROM events
-        WHERE site_id = 'site_demo' AND visitor_id = ${sqlText(visitor ?? '')}`,
+        WHERE site_id = ${sqlText(site.siteId)} AND visitor_id = ${sqlText(visitor ?? '')}`,
       (r) => r.some((e) => e.type === 'click') && r.some((e) => e.type === 'view'),
     )
     const click = rows.find((r) => r.type === 'click')
@@ -166,7 +170,12 @@ describe('recommendations against a contract-shaped answer', () => {
 describe('recommendations in a single-page app', () => {
   it('renders slots the app adds after load, and downloads the UI only once one exists', async () => {
     pages.set('/spa', {
-      html: storePage({ baseUrl, scriptPath, body: '<main id="app"><p>Home</p></main>' }),
+      html: storePage({
+        baseUrl,
+        scriptPath,
+        script: site.script,
+        body: '<main id="app"><p>Home</p></main>',
+      }),
     })
     const page = await browser.newPage()
     const uiChunks: string[] = []
@@ -220,6 +229,7 @@ describe('recommendations in a single-page app', () => {
       html: storePage({
         baseUrl,
         scriptPath,
+        script: site.script,
         head: productJsonLd({
           sku: product?.itemId ?? '',
           name: 'Blue mug',

@@ -9,6 +9,7 @@ import {
   startTestPages,
   storePage,
   strictCsp,
+  suiteSite,
   type TestPages,
 } from './support/test-pages.ts'
 
@@ -35,7 +36,8 @@ const STORE_JS = `document.getElementById('buy').addEventListener('click', () =>
 beforeAll(async () => {
   browser = await launchBrowser()
   pages = await startTestPages(0)
-  await admin(baseUrl, 'PUT', '/catalog', { items: demoCatalog(pages.url, 'res') })
+  const site = await suiteSite(baseUrl, inject('persistTo'), 'Widget resilience shop')
+  await admin(baseUrl, 'PUT', '/catalog', { items: demoCatalog(pages.url, 'res') }, site.adminKey)
   pages.set('/store.js', { html: STORE_JS, headers: { 'content-type': 'text/javascript' } })
   const head = productJsonLd({
     sku: 'res-1',
@@ -44,7 +46,7 @@ beforeAll(async () => {
     price: 4,
   })
   pages.set('/strict', {
-    html: storePage({ baseUrl, scriptPath, head, body: BODY }),
+    html: storePage({ baseUrl, scriptPath, script: site.script, head, body: BODY }),
     headers: strictCsp(baseUrl),
   })
   pages.set('/unknown-site', {
@@ -55,7 +57,7 @@ beforeAll(async () => {
       baseUrl,
       scriptPath,
       body: BODY,
-      script: 'data-site="pk_demo" data-api="http://127.0.0.1:9"',
+      script: `${site.script} data-api="http://127.0.0.1:9"`,
     }),
   })
 })

@@ -4,7 +4,9 @@
 // Worker besides the page: the demo site's admin API and the local D1 behind it.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createSite } from '../../../scripts/lib/sites.ts'
 import { localSql, sqlText } from '../../../scripts/lib/wrangler.ts'
+import { untilAdminKeyWorks } from './traffic.ts'
 
 export { sqlText }
 
@@ -120,12 +122,17 @@ export function strictCsp(baseUrl: string): Record<string, string> {
 
 // The Worker side.
 
-const ADMIN = { authorization: 'Bearer sk_demo', 'content-type': 'application/json' }
-
-export async function admin(baseUrl: string, method: string, path: string, body?: unknown) {
+/** An admin call, as the demo site unless another site's key is given. */
+export async function admin(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  adminKey = 'sk_demo',
+) {
   const res = await fetch(`${baseUrl}/v1/admin${path}`, {
     method,
-    headers: ADMIN,
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
@@ -151,6 +158,16 @@ export async function loaderPath(baseUrl: string): Promise<string> {
   const res = await fetch(`${baseUrl}/widget/manifest.json`)
   const manifest = (await res.json()) as { loader: { path: string } }
   return manifest.loader.path
+}
+
+/**
+ * A site of the suite's own, open to any origin, for suites that fill a catalog or send events
+ * the demo store would otherwise recommend (its pages allow only their own images).
+ */
+export async function suiteSite(baseUrl: string, persistTo: string, name: string) {
+  const site = await createSite({ name, origins: [], persistTo })
+  await untilAdminKeyWorks(baseUrl, site.adminKey)
+  return { ...site, script: `data-site="${site.publicKey}"` }
 }
 
 /** A small catalog whose links and images point at the test page server. */
