@@ -7,7 +7,7 @@ import { exposureEvents, recordPageExposures } from '../../worker/edge/edge-expo
 import { assignVisitor } from '../../worker/experiments/assign-visitor.ts'
 import { runningExperiments } from '../../worker/experiments/running-experiments.ts'
 import { findSiteByPublicKey } from '../../worker/sites/site-store.ts'
-import { admin, createSite, rows, startExperiment } from './support/api.ts'
+import { admin, createSite, createSiteOnSecond, rows, startExperiment } from './support/api.ts'
 
 /** Two visitor ids whose old ids (two FNV-1a hashes of one seed) collide in race1, phase 12. */
 const COLLIDING = ['504f551faa26c2bb6e16105ba11b6aba', '1cf3319436666b7aa3dd3303f188dd7f']
@@ -63,5 +63,51 @@ describe('edge exposures', () => {
     // `|` is a legal visitor id character: the parts are joined so they cannot run together.
     const others = [idOf('v', '1|exp', 3), idOf('v|1', 'exp', 4), idOf('v|2', 'exp', 3)]
     expect(new Set([id, ...(await Promise.all(others))]).size).toBe(4)
+  })
+
+  it('keeps exposures D1 refused and writes them later to their own site database', async () => {
+    const first = await createSite()
+    const second = await createSiteOnSecond()
+    await startExperiment(first, 'retry-first')
+    await startExperiment(second, 'retry-second')
+    const onFirst = database(env.DB)
+    const onSecond = database(env.DB_2)
+    const siteOf = async (db: typeof onFirst, publicKey: string) => {
+      const found = await findSiteByPublicKey(db, publicKey)
+      if (!found) throw new Error('site not found')
+      return found
+    }
+    const firstSite = await siteOf(onFirst, first.publicKey)
+    const secondSite = await siteOf(onSecond, second.publicKey)
+    const exposures = async (db: D1Database, siteId: string) =>
+      (
+        await db
+          .prepare(`SELECT visitor_id FROM events WHERE site_id = ? AND type = 'exposure'`)
+          .bind(siteId)
+          .all<{ visitor_id: string }>()
+      ).results.map((r) => r.visitor_id)
+
+    // The second database is down for this write: the table the exposure goes to is missing.
+    await env.DB_2.exec('ALTER TABLE events RENAME TO events_offline')
+    try {
+      const running = await runningExperiments(onSecond, second.id)
+      await recordPageExposures(onSecond, secondSite, 'waiting', assignVisitor(running, 'waiting'))
+    } finally {
+      await env.DB_2.exec('ALTER TABLE events_offline RENAME TO events')
+    }
+    expect(await exposures(env.DB_2, second.id)).toEqual([])
+
+    // A later page view of another store, on the other database, retries the queued write.
+    const running = await runningExperiments(onFirst, first.id)
+    await recordPageExposures(onFirst, firstSite, 'later', assignVisitor(running, 'later'))
+    expect(await exposures(env.DB_2, second.id)).toEqual(['waiting'])
+    expect(await exposures(env.DB, second.id)).toEqual([])
+    expect(await exposures(env.DB, first.id)).toEqual(['later'])
+    const assigned = await env.DB_2.prepare(
+      `SELECT visitor_id FROM assignments WHERE site_id = ? AND experiment_key = 'retry-second'`,
+    )
+      .bind(second.id)
+      .all<{ visitor_id: string }>()
+    expect(assigned.results.map((r) => r.visitor_id)).toEqual(['waiting'])
   })
 })

@@ -8,30 +8,18 @@ import {
   primaryDatabase,
 } from '../../worker/db/site-databases.ts'
 import { moveSite } from '../../worker/sites/move-site.ts'
-import { hashKey, newAdminKey, newPublicKey, newSiteId } from '../../worker/sites/keys.ts'
 import { shopifySignature } from '../../worker/shopify/webhook-signature.ts'
 import {
   admin,
   call,
   createSite,
+  createSiteOnSecond,
   eventId,
   expectRefused,
   publicPost,
   startExperiment,
   type TestSite,
 } from './support/api.ts'
-
-/** A site written on the second database and placed there in the directory. */
-async function createSiteOnSecond(): Promise<TestSite> {
-  const site = { id: newSiteId(), publicKey: newPublicKey(), adminKey: newAdminKey() }
-  await env.DB_2.prepare(
-    `INSERT INTO sites (id, name, public_key, admin_key_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
-  )
-    .bind(site.id, `Second ${site.id}`, site.publicKey, await hashKey(site.adminKey), Date.now())
-    .run()
-  await placeSite(primaryDatabase(env), site.id, 'DB_2', Date.now())
-  return site
-}
 
 async function count(db: D1Database, query: string, ...params: unknown[]): Promise<number> {
   const row = await db

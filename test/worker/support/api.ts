@@ -1,6 +1,7 @@
 // Test helpers: real sites in the test D1 and requests through the Worker's own fetch handler.
 import { env, exports } from 'cloudflare:workers'
 import { expect } from 'vitest'
+import { placeSite, primaryDatabase } from '../../../worker/db/site-databases.ts'
 import { hashKey, newAdminKey, newPublicKey, newSiteId } from '../../../worker/sites/keys.ts'
 
 export type TestSite = { id: string; publicKey: string; adminKey: string }
@@ -24,6 +25,18 @@ export async function createSite(
       Date.now(),
     )
     .run()
+  return site
+}
+
+/** A site written on the second database (DB_2) and placed there in the directory. */
+export async function createSiteOnSecond(): Promise<TestSite> {
+  const site = { id: newSiteId(), publicKey: newPublicKey(), adminKey: newAdminKey() }
+  await env.DB_2.prepare(
+    `INSERT INTO sites (id, name, public_key, admin_key_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
+  )
+    .bind(site.id, `Second ${site.id}`, site.publicKey, await hashKey(site.adminKey), Date.now())
+    .run()
+  await placeSite(primaryDatabase(env), site.id, 'DB_2', Date.now())
   return site
 }
 
