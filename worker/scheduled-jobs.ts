@@ -1,7 +1,8 @@
 /**
  * What each cron trigger of wrangler.toml runs, on every bound site database
- * (db/site-databases.ts): bandit updates every 5 minutes; the intent model's online learning every
- * 15; nightly, intent and recommendation training, alerts, the event archive and hostname proofs.
+ * (db/site-databases.ts): bandit updates every 5 minutes; the intent model's online learning and
+ * alerts every 15; nightly, intent and recommendation training, alerts, the event archive and
+ * hostname proofs.
  * Recommendation training is CPU work, so the databases train one after another within one
  * budget for the invocation; the lighter jobs run side by side.
  */
@@ -45,7 +46,8 @@ function jobsOf(cron: string, env: Env, binding: string, db: Database, now: numb
     run: () =>
       runIntentCron(db, { sgd: intentSgdOptions(env), sessions: labelledSessions, train: nightly }),
   }
-  if (!nightly) return [intent]
+  // Alerts are looked for every 15 minutes, and nightly after training (trainThenWatch).
+  if (!nightly) return [intent, alertsJob(env, binding, db, now)]
   return [
     intent,
     { name: 'events archived', binding, run: () => archiveExpiredEvents(db, env.ARCHIVE, now) },
@@ -75,11 +77,15 @@ async function trainThenWatch(
       binding,
       run: () => trainChangedSites(db, workerTrainingLimit(env), { budgetMs }),
     })
-    await logged({
-      name: 'alerts',
-      binding,
-      run: () => watchSites(db, { now, allowLoopback: loopbackAllowed(env) }),
-    })
+    await logged(alertsJob(env, binding, db, now))
+  }
+}
+
+function alertsJob(env: Env, binding: string, db: Database, now: number): Job {
+  return {
+    name: 'alerts',
+    binding,
+    run: () => watchSites(db, { now, allowLoopback: loopbackAllowed(env) }),
   }
 }
 

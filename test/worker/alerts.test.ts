@@ -1,8 +1,15 @@
 // Alerts: posted once per change of state to the site's receivers (a loopback receiver here,
 // test/support/alert-receiver.ts), retried after a failed delivery without duplicates, and only
 // ever to URLs that pass the rules.
+import {
+  createExecutionContext,
+  createScheduledController,
+  waitOnExecutionContext,
+} from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
-import { describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it, vi } from 'vitest'
+import worker from '../../worker/index.ts'
+import { INTENT_LEARNING_CRON } from '../../worker/cron-triggers.ts'
 import { database } from '../../worker/db/database.ts'
 import { deliverAlerts } from '../../worker/alerts/deliver-alerts.ts'
 import { noteBanditRecommendation, watchSites } from '../../worker/alerts/watch.ts'
@@ -129,6 +136,75 @@ describe('alerts', () => {
       expect.objectContaining({ kind: 'srm_failed', experiment: 'srm-split', phase: 1 }),
     ])
     expect(await received(slack)).toHaveLength(1)
+  })
+
+  it('watches a bounded number of sites a run, going on where the last run stopped', async () => {
+    const hooks = [path('ok'), path('ok'), path('ok')]
+    for (const hook of hooks) {
+      const site = await siteWithAlerts([{ path: hook }])
+      await startExperiment(site, 'srm-turn', { coverage: 1 })
+      await seedSplit(site, 'srm-turn', [
+        [1000, 0],
+        [700, 0],
+      ])
+    }
+    const alerted = async () =>
+      (await Promise.all(hooks.map(async (hook) => (await received(hook)).length))).filter(
+        (n) => n > 0,
+      ).length
+    const [{ n: watched = 0 } = {}] = await rows<{ n: number }>(
+      `SELECT count(*) AS n FROM sites WHERE alerts <> '[]'`,
+    )
+    // Two sites a run: the three are reached within the runs it takes to go round once, and no
+    // run reaches more than two.
+    const seen: number[] = []
+    for (let run = 0; run < Math.ceil(watched / 2); run++) {
+      await watchSites(db, { ...options(), maxSites: 2 })
+      seen.push(await alerted())
+    }
+    expect(seen.at(-1)).toBe(3)
+    expect(seen.every((n, i) => n - (seen[i - 1] ?? 0) <= 2)).toBe(true)
+    // With no time left after the first site, a run watches that one site and moves on by one.
+    const [before] = await rows<{ cursor: string }>(`SELECT cursor FROM cron_cursors`)
+    await watchSites(db, { ...options(), budgetMs: 0 })
+    const [after] = await rows<{ cursor: string }>(`SELECT cursor FROM cron_cursors`)
+    const [next] = await rows<{ id: string }>(
+      `SELECT id FROM sites WHERE alerts <> '[]' AND id > ? ORDER BY id LIMIT 1`,
+      before?.cursor ?? '',
+    )
+    const [first] = await rows<{ id: string }>(
+      `SELECT id FROM sites WHERE alerts <> '[]' ORDER BY id LIMIT 1`,
+    )
+    expect(after?.cursor).toBe((next ?? first)?.id)
+  })
+
+  it('is looked for by the 15-minute cron', async () => {
+    const hook = path('ok')
+    const site = await siteWithAlerts([{ path: hook }])
+    await startExperiment(site, 'srm-cron', { coverage: 1 })
+    await seedSplit(site, 'srm-cron', [
+      [1000, 0],
+      [700, 0],
+    ])
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    try {
+      // Every site is reached within the runs it takes to go round once (500 a run).
+      const [{ n: watched = 0 } = {}] = await rows<{ n: number }>(
+        `SELECT count(*) AS n FROM sites WHERE alerts <> '[]'`,
+      )
+      for (let run = 0; run < Math.ceil(watched / 500); run++) {
+        const ctx = createExecutionContext()
+        await worker.scheduled(
+          createScheduledController({ cron: INTENT_LEARNING_CRON, scheduledTime: Date.now() }),
+          env,
+          ctx,
+        )
+        await waitOnExecutionContext(ctx)
+      }
+    } finally {
+      log.mockRestore()
+    }
+    expect((await received(hook)).map((r) => r.body.kind)).toEqual(['srm_failed'])
   })
 
   it('posts from a results read', async () => {

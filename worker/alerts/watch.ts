@@ -1,9 +1,9 @@
 /**
  * What alerts watch, and the entry points that look: `noteResults` after a results read,
  * `noteBanditRecommendation` for a bandit's stopping recommendation alone (a results read and
- * the cron see it in the bandit's results), and `watchSites` from the cron, which looks at every
- * running experiment and the training state of each site with receivers, then sends what is
- * queued (so a failed delivery is retried by the next cron).
+ * the cron see it in the bandit's results), and `watchSites` from the cron, which looks at the
+ * running experiments and the training state of the sites with receivers, a bounded number per
+ * run in turn, then sends what is queued (so a failed delivery is retried by the next cron).
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
@@ -20,11 +20,15 @@ import { deliverAlerts, type DeliveryReport } from './deliver-alerts.ts'
 
 export type AlertSite = { id: string; name: string; currency: string }
 export type AlertOptions = { now: number; allowLoopback: boolean; timeoutMs?: number }
+export type WatchOptions = AlertOptions & { maxSites?: number; budgetMs?: number }
 
 /** Experiments the cron looks at per site; the rest wait for a results read or the next run. */
 const CRON_EXPERIMENTS = 20
-/** Sites the cron looks at per run. */
-const CRON_SITES = 100
+/** Sites the cron looks at per run and database at most; the next run goes on from there. */
+const CRON_SITES = 500
+/** The cron's time for alerts per run and database; the sites not reached wait for the next. */
+const CRON_WATCH_BUDGET_MS = 60_000
+const WATCH_JOB = 'alerts'
 
 /**
  * An experiment phase's states: its sample ratio, and each treatment's sequential test or, for a
@@ -157,25 +161,56 @@ export async function trainingObservation(
   }
 }
 
-/** The cron's look at every site with receivers; answers what it sent. */
-export async function watchSites(db: Database, options: AlertOptions) {
-  const sites = await db.all<AlertSite>(sql`
-    SELECT id, name, currency FROM sites WHERE alerts <> '[]' ORDER BY id LIMIT ${CRON_SITES}`)
+/**
+ * The cron's look at the sites with receivers, in id order from where the last run stopped and
+ * round again to where it began, until `maxSites` are seen or `budgetMs` is spent; answers what
+ * it sent. The next run goes on after the last site seen, so every site is reached in turn.
+ */
+export async function watchSites(db: Database, options: WatchOptions) {
+  const started = Date.now()
+  const budgetMs = options.budgetMs ?? CRON_WATCH_BUDGET_MS
   const report: { siteId: string; delivered: number; failed: number }[] = []
-  for (const site of sites) {
+  let last: string | null = null
+  for (const site of await sitesInTurn(db, options.maxSites ?? CRON_SITES)) {
+    if (last !== null && Date.now() - started > budgetMs) break
+    last = site.id
     try {
-      const observations: Observation[] = [await trainingObservation(db, site, options.now)]
-      for (const exp of (await runningExperiments(db, site.id)).slice(0, CRON_EXPERIMENTS)) {
-        const results = await currentResults(db, site, exp, options.now)
-        if (results) observations.push(...resultsObservations(site, results, options.now))
-      }
-      const sent = await noteAndSend(db, site, observations, options)
+      const sent = await watchSite(db, site, options)
       if (sent) report.push({ siteId: site.id, ...sent })
     } catch (err) {
       console.error('alerts: site not watched', site.id, err)
     }
   }
+  if (last !== null) {
+    await db.run(sql`INSERT INTO cron_cursors (job, cursor, updated_at)
+      VALUES (${WATCH_JOB}, ${last}, ${options.now})
+      ON CONFLICT (job) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`)
+  }
   return report
+}
+
+/** Up to `limit` sites with receivers: those after the cursor, then from the first on. */
+async function sitesInTurn(db: Database, limit: number): Promise<AlertSite[]> {
+  const row = await db.get<{ cursor: string } | undefined>(
+    sql`SELECT cursor FROM cron_cursors WHERE job = ${WATCH_JOB}`,
+  )
+  const cursor = row?.cursor ?? ''
+  const after = await db.all<AlertSite>(sql`SELECT id, name, currency FROM sites
+    WHERE alerts <> '[]' AND id > ${cursor} ORDER BY id LIMIT ${limit}`)
+  if (after.length === limit || cursor === '') return after
+  const before = await db.all<AlertSite>(sql`SELECT id, name, currency FROM sites
+    WHERE alerts <> '[]' AND id <= ${cursor} ORDER BY id LIMIT ${limit - after.length}`)
+  return [...after, ...before]
+}
+
+/** One site's training state and running experiments, noted and sent. */
+async function watchSite(db: Database, site: AlertSite, options: AlertOptions) {
+  const observations: Observation[] = [await trainingObservation(db, site, options.now)]
+  for (const exp of (await runningExperiments(db, site.id)).slice(0, CRON_EXPERIMENTS)) {
+    const results = await currentResults(db, site, exp, options.now)
+    if (results) observations.push(...resultsObservations(site, results, options.now))
+  }
+  return noteAndSend(db, site, observations, options)
 }
 
 async function currentResults(db: Database, site: AlertSite, exp: Experiment, now: number) {

@@ -690,3 +690,13 @@ export const alertDeliveries = sqliteTable(
       .where(sql`delivered_at IS NULL`),
   ],
 )
+
+/**
+ * Where a cron job that walks many sites stopped (the last site id it looked at), so the next run
+ * goes on from there and every site is reached however many there are (alerts/watch.ts).
+ */
+export const cronCursors = sqliteTable('cron_cursors', {
+  job: text('job').primaryKey(),
+  cursor: text('cursor').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+})

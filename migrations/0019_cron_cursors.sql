@@ -1,0 +1,5 @@
+CREATE TABLE `cron_cursors` (
+	`job` text PRIMARY KEY NOT NULL,
+	`cursor` text NOT NULL,
+	`updated_at` integer NOT NULL
+);
