@@ -25,6 +25,7 @@ import { DEFAULT_TRAIN_OPTIONS, trainModel } from '../worker/recs/train/train.ts
 import type { TrainOptions } from '../worker/recs/train/train.ts'
 import type { Interaction } from '../worker/recs/types.ts'
 import { readInteractions } from './eval.ts'
+import { DAY_MS } from '../shared/durations.ts'
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +47,6 @@ const split = parseTimestamp(values.split) ?? Number.NaN
 const until = parseTimestamp(values.until) ?? Number.NaN
 const k = Number(values.k)
 const firstN = Number(values.first)
-const DAY_MS = 86_400_000
 const round = (x: number): number => Math.round(x * 10000) / 10000
 
 const all = await readInteractions(values.input, 'online-retail')

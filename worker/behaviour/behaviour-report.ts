@@ -7,8 +7,8 @@ import type { BehaviourAnswer } from '../../shared/behaviour.ts'
 import { loadSiteIntent } from '../intent/intent-store.ts'
 import { dailyFunnel } from './funnel.ts'
 import { intentQuality } from './intent-quality.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
-const DAY_MS = 24 * 60 * 60 * 1000
 /** Features shown: beyond these the importances are small and the list stops being read. */
 const TOP_FEATURES = 8
 

@@ -9,8 +9,7 @@ import { sql } from 'drizzle-orm'
 import { prepare, type Database } from '../db/database.ts'
 import type { FunnelDay } from '../../shared/behaviour.ts'
 import { SESSION_GAP_MS } from '../intent/sessions.ts'
-
-const DAY_MS = 24 * 60 * 60 * 1000
+import { DAY_MS } from '../../shared/durations.ts'
 
 type DayRow = {
   day: number

@@ -13,6 +13,7 @@ import type { Database } from '../db/database.ts'
 import { sha256Hex } from '../crypto/hex.ts'
 import { ARCHIVED_COLUMNS, type ArchivedEvent } from './archived-event.ts'
 import { EVENT_TYPES } from './event-schema.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
 export const DEFAULT_RETENTION_DAYS = 90
 /**
@@ -30,7 +31,6 @@ export const DELETE_BATCH_ROWS = 500
 /** Chunks per site and run: what one cron invocation spends on a site before the next one. */
 export const ARCHIVE_CHUNKS_PER_RUN = 50
 
-const DAY_MS = 86_400_000
 /** Later than any stored time: stands in for "no event of this type" inside min(). */
 const NO_TIME = sql.raw('9000000000000000')
 

@@ -4,9 +4,10 @@
  */
 import { toMinorUnits } from '../../shared/currencies.ts'
 import type { EventInput } from './event-schema.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
 /** A client clock further than this from the server's is flagged; analysis uses server time anyway. */
-const MAX_CLOCK_LAG_MS = 24 * 60 * 60 * 1000
+const MAX_CLOCK_LAG_MS = DAY_MS
 const MAX_CLOCK_LEAD_MS = 10 * 60 * 1000
 
 export type StoredEvent = {

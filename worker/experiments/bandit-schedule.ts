@@ -8,8 +8,7 @@ import type { Database } from '../db/database.ts'
 import { banditPeriods, experiments } from '../db/schema.ts'
 import { updateBandit } from './bandit-update.ts'
 import { experimentFromRow } from './experiment.ts'
-
-const HOUR_MS = 3_600_000
+import { HOUR_MS } from '../../shared/durations.ts'
 
 export type BanditScheduleReport = { checked: number; updated: number; failed: number }
 

@@ -12,8 +12,7 @@ import type { AllocationPeriod } from '../stats/bandit/periods.ts'
 import { openPeriod, periodsWithCounts } from './bandit-periods.ts'
 import type { Experiment } from './experiment.ts'
 import { saveChange } from './experiment-store.ts'
-
-const HOUR_MS = 3_600_000
+import { HOUR_MS } from '../../shared/durations.ts'
 
 /** Stored periods in the shape the statistics take. */
 export function allocationPeriods(periods: readonly BanditPeriodResult[]): AllocationPeriod[] {

@@ -13,8 +13,8 @@ import type {
   SiteHealth,
 } from '../../shared/admin-types.ts'
 import { siteRefusals } from './refusals.ts'
+import { MINUTE_MS } from '../../shared/durations.ts'
 
-const MINUTE_MS = 60_000
 /** A running experiment whose pages get visitors shows an exposure within minutes. */
 export const NO_EXPOSURES_AFTER_MS = 30 * MINUTE_MS
 /** A day with exposures and not one purchase by an exposed visitor: the snippet is missing. */

@@ -16,9 +16,10 @@ import { updateOnlineLayer, type OnlineOptions } from './online-layer.ts'
 import { scoreIntent } from './score.ts'
 import type { LabelledSessions } from './session-source.ts'
 import { SESSION_GAP_MS } from './sessions.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
 /** How far back a run looks for ended sessions not yet learnt from. */
-export const LEARN_LOOKBACK_MS = 2 * 86_400_000
+export const LEARN_LOOKBACK_MS = 2 * DAY_MS
 /** Sessions one site learns from in one run; the rest wait for the next run, oldest first. */
 export const MAX_SESSIONS_PER_RUN = 500
 

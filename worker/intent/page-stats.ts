@@ -13,8 +13,9 @@ import { sql } from 'drizzle-orm'
 import { toMajorUnits } from '../../shared/currencies.ts'
 import { batch, type Database, type Statement } from '../db/database.ts'
 import { splitSessions, visitorsEvents, type Session } from './sessions.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
-export const STATS_WINDOW_MS = 90 * 24 * 60 * 60 * 1000
+export const STATS_WINDOW_MS = 90 * DAY_MS
 export const MAX_PATHS = 5000
 /** The row of the site's pages taken together: stands in for a page with no history. */
 export const ALL_PAGES = '*'

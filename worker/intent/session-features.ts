@@ -25,9 +25,10 @@ import {
   type Session,
   type SessionEvent,
 } from './sessions.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
 /** How far before a training window a visitor's history is read (past purchases, returning). */
-export const HISTORY_LOOKBACK_MS = 365 * 24 * 60 * 60 * 1000
+export const HISTORY_LOOKBACK_MS = 365 * DAY_MS
 
 export type RequestContext = {
   userAgent: string | null

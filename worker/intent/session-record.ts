@@ -15,8 +15,7 @@ import { ALL_PAGES, type PageRates } from './page-stats.ts'
 import type { Session, SessionEvent } from './sessions.ts'
 import { specialDay, DEFAULT_SPECIAL_DAYS } from './special-days.ts'
 import { trafficSource, type Utm } from './traffic-source.ts'
-
-const DAY_MS = 24 * 60 * 60 * 1000
+import { DAY_MS } from '../../shared/durations.ts'
 
 const GROUP_OF: Record<string, 'Administrative' | 'Informational' | 'ProductRelated'> = {
   account: 'Administrative',

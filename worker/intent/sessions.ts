@@ -8,13 +8,14 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { EVENT_TYPES } from '../events/event-schema.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
 /** Google Analytics' session timeout, which the public data set's sessions follow. */
 export const SESSION_GAP_MS = 30 * 60 * 1000
 /** The most events of one session read or kept; a real session has a few dozen. */
 export const MAX_SESSION_EVENTS = 1000
 /** How far back an open session is read: a longer one is its latest day. */
-export const MAX_OPEN_SESSION_MS = 24 * 60 * 60 * 1000
+export const MAX_OPEN_SESSION_MS = DAY_MS
 /** The most events one pass over a site's history reads (page statistics, training sessions). */
 export const MAX_READ_EVENTS = 200_000
 const READ_CHUNK = 20_000

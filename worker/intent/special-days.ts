@@ -6,8 +6,8 @@
  * ten to two days before, 0 otherwise). The calendar is the gift days of Western retail unless
  * a site names its own as `MM-DD` dates. Dates are UTC.
  */
+import { DAY_MS } from '../../shared/durations.ts'
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const PEAK_DAYS_BEFORE = 6
 const FALL_PER_DAY = 0.2
 

@@ -9,11 +9,12 @@ import { recordTrainingOutcome, saveIntentModel } from './intent-store.ts'
 import { trainIntentModel } from './train-intent.ts'
 import type { LabelledSessions } from './session-source.ts'
 import { SESSION_GAP_MS } from './sessions.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
 /** Purchases a site's sessions need before a model of its own replaces the starter. */
 export const MIN_SITE_PURCHASES = 50
 /** How far back training reads sessions: long enough for a year's gift days to matter. */
-export const TRAINING_WINDOW_MS = 365 * 86_400_000
+export const TRAINING_WINDOW_MS = 365 * DAY_MS
 /** The most sessions one run trains on (the latest), so a run fits a Worker's memory and CPU. */
 export const MAX_TRAINING_SESSIONS = 50_000
 

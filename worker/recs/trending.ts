@@ -19,6 +19,7 @@ import type { InteractionWeights } from './train/interactions.ts'
 import { toColumns, typeAt } from './train/interaction-columns.ts'
 import type { InteractionColumns } from './train/interaction-columns.ts'
 import type { Interaction, ScoredItem } from './types.ts'
+import { DAY_MS } from '../../shared/durations.ts'
 
 /** Distinct visitors (trust-weighted) an item needs to be listed. */
 export const MIN_TRENDING_VISITORS = 3
@@ -47,8 +48,6 @@ export type TrendingOptions = {
   /** Default `UNVERIFIED_WEIGHT`. */
   unverifiedWeight?: number
 }
-
-const DAY_MS = 86_400_000
 
 /**
  * Ranks items by trust × Σ over visitors of max(type weight · 2^(−age / half-life)) within the

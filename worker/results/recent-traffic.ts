@@ -7,11 +7,11 @@
 import { sql } from 'drizzle-orm'
 import type { Duration } from '../../shared/api-types.ts'
 import type { Database } from '../db/database.ts'
+import { DAY_MS, HOUR_MS } from '../../shared/durations.ts'
 
-const DAY_MS = 86_400_000
 export const TRAFFIC_WINDOW_DAYS = 7
 /** A phase younger than this is averaged over this long, so its first visitor is not a rate. */
-const MIN_WINDOW_MS = 3_600_000
+const MIN_WINDOW_MS = HOUR_MS
 
 export type RecentTraffic = { visitorsPerDay: number | null; windowDays: number }
 

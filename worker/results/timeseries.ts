@@ -7,8 +7,7 @@ import { sql } from 'drizzle-orm'
 import { minorUnitExponent } from '../../shared/currencies.ts'
 import type { DayPoint, TimeseriesDay } from '../../shared/api-types.ts'
 import type { Database } from '../db/database.ts'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '../../shared/durations.ts'
 
 export async function phaseTimeseries(
   db: Database,

@@ -15,6 +15,7 @@ import { topN } from '../../../worker/recs/top-n.ts'
 import { trainModel, trainingMatrixOptions } from '../../../worker/recs/train/train.ts'
 import type { TrainedModel, TrainOptions } from '../../../worker/recs/train/train.ts'
 import type { Interaction, ProgressCallback } from '../../../worker/recs/types.ts'
+import { DAY_MS } from '../../../shared/durations.ts'
 
 /** Options of `evaluateHoldout`. */
 export type HoldoutOptions = {
@@ -33,8 +34,6 @@ export type HoldoutReport = {
   popularity: RankingMetrics
   itemKnn: RankingMetrics
 }
-
-const DAY_MS = 86_400_000
 
 /** For each training visitor, the distinct test items they had not interacted with in training. */
 export function relevantTestItems(

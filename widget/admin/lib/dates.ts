@@ -1,7 +1,6 @@
 /** Calendar figures of an experiment: how long it has been running, and dates as admins read them. */
 import type { ExperimentStatus, Phase } from '../api/types.ts'
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '../../../shared/durations.ts'
 
 /**
  * Days since the first phase started, up to now (running, paused) or to the end of the last

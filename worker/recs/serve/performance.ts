@@ -12,9 +12,10 @@ import { activeVersion } from './model-cache.ts'
 import { SLOTS } from './recommend.ts'
 import type { SlotPerformance } from '../../../shared/api-types.ts'
 import type { RecsPerformance } from '../../../shared/admin-types.ts'
+import { DAY_MS } from '../../../shared/durations.ts'
 
 export const ATTRIBUTION_WINDOW_MS = 30 * 60_000
-const PERIOD_MS = 30 * 86_400_000
+const PERIOD_MS = 30 * DAY_MS
 
 export async function recsPerformance(
   db: Database,
@@ -72,7 +73,7 @@ export async function recsPerformance(
   const catalog = await catalogSize(db, siteId)
   return {
     windowMinutes: ATTRIBUTION_WINDOW_MS / 60_000,
-    periodDays: PERIOD_MS / 86_400_000,
+    periodDays: PERIOD_MS / DAY_MS,
     catalog,
     coverage: catalog.items > 0 && covered ? Math.min(1, covered.n / catalog.items) : null,
     slots,

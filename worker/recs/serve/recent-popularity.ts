@@ -9,8 +9,9 @@ import { IsolateCache } from '../../cache/isolate-cache.ts'
 import { VERIFIED_SOURCES } from '../../catalog/catalog-store.ts'
 import type { Database } from '../../db/database.ts'
 import { MIN_TRENDING_VISITORS, UNVERIFIED_WEIGHT } from '../trending.ts'
+import { DAY_MS } from '../../../shared/durations.ts'
 
-const WINDOW_MS = 30 * 86_400_000
+const WINDOW_MS = 30 * DAY_MS
 const cache = new IsolateCache<[string, number][]>({ ttlMs: 60_000, maxEntries: 1000 })
 
 export async function recentPopularity(db: Database, siteId: string): Promise<[string, number][]> {

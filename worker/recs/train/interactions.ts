@@ -14,6 +14,7 @@ import { itemAgeScales, firstSeenTimes } from './item-age.ts'
 import type { SparseMatrix } from './sparse-matrix.ts'
 import { INTERACTION_TYPES } from '../types.ts'
 import type { Interaction, InteractionType } from '../types.ts'
+import { DAY_MS } from '../../../shared/durations.ts'
 
 /** Weight of one interaction of each type. */
 export type InteractionWeights = Record<InteractionType, number>
@@ -68,8 +69,6 @@ export type InteractionMatrix = SparseMatrix & {
   /** Interactions ignored for an unknown type, a non-finite time or a non-positive weight. */
   ignored: number
 }
-
-const DAY_MS = 86_400_000
 
 /** Resolves partial weights against the defaults. */
 export function resolveWeights(weights?: Partial<InteractionWeights>): InteractionWeights {

@@ -7,8 +7,7 @@
  * (`exposureExponent`) or the items' scores after it (`scoreExposureExponent`, train.ts); on
  * the Online Retail validation folds the second ranks better (see train.ts).
  */
-
-const DAY_MS = 86_400_000
+import { DAY_MS } from '../../../shared/durations.ts'
 
 /** Options of `itemAgeScales`. Times in epoch ms, the half-life in ms (0 = no decay). */
 export type ItemAgeOptions = {
