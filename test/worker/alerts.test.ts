@@ -61,6 +61,15 @@ async function seedSplit(site: TestSite, key: string, split: [number, number][])
   }
 }
 
+/** A running experiment on `site` whose split (1,000 against 700) fails its sample-ratio check. */
+async function failingSplit(site: TestSite, key: string): Promise<void> {
+  await startExperiment(site, key, { coverage: 1 })
+  await seedSplit(site, key, [
+    [1000, 0],
+    [700, 0],
+  ])
+}
+
 describe('PUT /v1/admin/site/alerts', () => {
   it.each([
     ['http://hooks.example/x', /https/],
@@ -118,11 +127,7 @@ describe('alerts', () => {
       { path: discord, format: 'discord' },
       { path: json },
     ])
-    await startExperiment(site, 'srm-split', { coverage: 1 })
-    await seedSplit(site, 'srm-split', [
-      [1000, 0],
-      [700, 0],
-    ])
+    await failingSplit(site, 'srm-split')
     await watchSites(db, options())
     await watchSites(db, options())
     const [toSlack] = await received(slack)
@@ -142,11 +147,7 @@ describe('alerts', () => {
     const hooks = [path('ok'), path('ok'), path('ok')]
     for (const hook of hooks) {
       const site = await siteWithAlerts([{ path: hook }])
-      await startExperiment(site, 'srm-turn', { coverage: 1 })
-      await seedSplit(site, 'srm-turn', [
-        [1000, 0],
-        [700, 0],
-      ])
+      await failingSplit(site, 'srm-turn')
     }
     const alerted = async () =>
       (await Promise.all(hooks.map(async (hook) => (await received(hook)).length))).filter(
@@ -181,11 +182,7 @@ describe('alerts', () => {
   it('is looked for by the 15-minute cron', async () => {
     const hook = path('ok')
     const site = await siteWithAlerts([{ path: hook }])
-    await startExperiment(site, 'srm-cron', { coverage: 1 })
-    await seedSplit(site, 'srm-cron', [
-      [1000, 0],
-      [700, 0],
-    ])
+    await failingSplit(site, 'srm-cron')
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
     try {
       // Every site is reached within the runs it takes to go round once (500 a run).
