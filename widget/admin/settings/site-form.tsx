@@ -28,6 +28,65 @@ export const siteLabels =
     return undefined
   }
 
+type OriginsFieldProps = {
+  origins: string
+  /** The site's proxied origins, allowed whatever the list says. */
+  ownOrigins: string[]
+  onInput: (origins: string) => void
+}
+
+function OriginsField({ origins, ownOrigins, onInput }: OriginsFieldProps) {
+  return (
+    <div class="field">
+      <label for="site-origins">Allowed origins</label>
+      <textarea
+        id="site-origins"
+        rows={4}
+        value={origins}
+        spellcheck={false}
+        aria-describedby="site-origins-hint"
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      <p class="hint" id="site-origins-hint">
+        One per line, like <code>https://shop.example</code> (scheme and host, no path). Empty:
+        every origin may call the public routes.
+      </p>
+      {ownOrigins.length > 0 && (
+        <p class="hint" data-own-origins>
+          Always allowed, as this site’s own proxied pages:{' '}
+          {ownOrigins.map((o, i) => (
+            <>
+              {i > 0 && ', '}
+              <code>{o}</code>
+            </>
+          ))}
+          .
+        </p>
+      )}
+    </div>
+  )
+}
+
+function ImageOriginsField({ images, onInput }: { images: string; onInput: (v: string) => void }) {
+  return (
+    <div class="field">
+      <label for="site-images">Image origins</label>
+      <textarea
+        id="site-images"
+        rows={2}
+        value={images}
+        spellcheck={false}
+        aria-describedby="site-images-hint"
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      <p class="hint" id="site-images-hint">
+        Where product pages’ images may come from besides the allowed origins, such as an image CDN;
+        any other image is left out of recommendations. Checked only while allowed origins are set.
+      </p>
+    </div>
+  )
+}
+
 export function SiteForm({ site, onSaved }: Props) {
   const [name, setName] = useState(site.name)
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'))
@@ -71,49 +130,8 @@ export function SiteForm({ site, onSaved }: Props) {
           onInput={(e) => setName(e.currentTarget.value)}
         />
       </div>
-      <div class="field">
-        <label for="site-origins">Allowed origins</label>
-        <textarea
-          id="site-origins"
-          rows={4}
-          value={origins}
-          spellcheck={false}
-          aria-describedby="site-origins-hint"
-          onInput={(e) => setOrigins(e.currentTarget.value)}
-        />
-        <p class="hint" id="site-origins-hint">
-          One per line, like <code>https://shop.example</code> (scheme and host, no path). Empty:
-          every origin may call the public routes.
-        </p>
-        {site.ownOrigins.length > 0 && (
-          <p class="hint" data-own-origins>
-            Always allowed, as this site’s own proxied pages:{' '}
-            {site.ownOrigins.map((o, i) => (
-              <>
-                {i > 0 && ', '}
-                <code>{o}</code>
-              </>
-            ))}
-            .
-          </p>
-        )}
-      </div>
-      <div class="field">
-        <label for="site-images">Image origins</label>
-        <textarea
-          id="site-images"
-          rows={2}
-          value={images}
-          spellcheck={false}
-          aria-describedby="site-images-hint"
-          onInput={(e) => setImages(e.currentTarget.value)}
-        />
-        <p class="hint" id="site-images-hint">
-          Where product pages’ images may come from besides the allowed origins, such as an image
-          CDN; any other image is left out of recommendations. Checked only while allowed origins
-          are set.
-        </p>
-      </div>
+      <OriginsField origins={origins} ownOrigins={site.ownOrigins} onInput={setOrigins} />
+      <ImageOriginsField images={images} onInput={setImages} />
       <ErrorDisplay failure={failure} />
       <div class="form-actions">
         <button type="submit" class="button" disabled={busy}>
