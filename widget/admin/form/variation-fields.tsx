@@ -21,6 +21,37 @@ type Props = {
 
 export const WEIGHT_SUM_ID = 'weights-sum'
 
+type VariationKeyFieldProps = {
+  /** The variation's id prefix. */
+  id: string
+  value: string
+  /** What to say beside the key, or null. */
+  note: string | null
+  onInput: (key: string) => void
+}
+
+function VariationKeyField({ id, value, note, onInput }: VariationKeyFieldProps) {
+  return (
+    <div class="field">
+      <label for={`${id}-key`}>Key</label>
+      <input
+        id={`${id}-key`}
+        value={value}
+        required
+        maxLength={64}
+        autocomplete="off"
+        onInput={(e) => onInput(e.currentTarget.value)}
+        aria-describedby={note ? `${id}-key-note` : undefined}
+      />
+      {note && (
+        <p class="hint" id={`${id}-key-note`}>
+          {note}
+        </p>
+      )}
+    </div>
+  )
+}
+
 type VariationFieldsetProps = {
   variation: VariationDraft
   index: number
@@ -41,23 +72,12 @@ function VariationFieldset(props: VariationFieldsetProps) {
   return (
     <fieldset class="variation" data-variation-index={i}>
       <legend>{label}</legend>
-      <div class="field">
-        <label for={`${id}-key`}>Key</label>
-        <input
-          id={`${id}-key`}
-          value={v.key}
-          required
-          maxLength={64}
-          autocomplete="off"
-          onInput={(e) => onUpdate({ key: e.currentTarget.value })}
-          aria-describedby={i === 0 && controlNote ? `${id}-key-note` : undefined}
-        />
-        {i === 0 && controlNote && (
-          <p class="hint" id={`${id}-key-note`}>
-            {controlNote}
-          </p>
-        )}
-      </div>
+      <VariationKeyField
+        id={id}
+        value={v.key}
+        note={i === 0 ? controlNote : null}
+        onInput={(key) => onUpdate({ key })}
+      />
       <div class="field">
         <label for={`${id}-name`}>Name (optional)</label>
         <input
