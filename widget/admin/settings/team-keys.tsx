@@ -11,9 +11,11 @@ import { useConfirm } from '../components/confirm-dialog.tsx'
 import { CopyButton } from '../components/copy-button.tsx'
 import { ErrorDisplay } from '../components/error-display.tsx'
 
+type NewKey = { name: string; role: TeamKey['role'] }
+
 /**
- * The key list and the two changes to it, each of which reloads the list and tells the page; the
- * secret of a new key stays until another change.
+ * The key list and the two changes to it, each of which reloads the list and tells the page. A new
+ * key's secret stays on screen until another key is created or one is revoked.
  */
 function useTeamKeys(onChanged: () => void) {
   const [round, setRound] = useState(0)
@@ -56,8 +58,6 @@ function useTeamKeys(onChanged: () => void) {
   }
   return { list, created, failure, busy, dialog, create, revoke }
 }
-
-type NewKey = { name: string; role: TeamKey['role'] }
 
 type KeysTableProps = {
   keys: KeyList
