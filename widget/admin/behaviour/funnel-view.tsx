@@ -116,8 +116,9 @@ function bestDay(days: readonly FunnelDay[]): FunnelDay | null {
 
 type DayColumnProps = {
   day: FunnelDay
-  /** The column's left edge and width, in pixels. */
+  /** The column's left edge, in pixels. */
   x: number
+  /** The column's width, in pixels: the outer (sessions) bar's. */
   column: number
   y: Scale
 }
