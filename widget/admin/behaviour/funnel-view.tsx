@@ -7,7 +7,7 @@
 import type { FunnelDay } from '../../../shared/behaviour.ts'
 import { formatDay } from '../lib/dates.ts'
 import { formatCount, formatPercent, formatTick } from '../lib/format.ts'
-import { linearScale, niceDomain, niceStep, niceTicks } from '../lib/scale.ts'
+import { linearScale, niceDomain, niceStep, niceTicks, type Scale } from '../lib/scale.ts'
 import { useWidth } from '../lib/use-width.ts'
 
 const STEPS = [
@@ -105,6 +105,63 @@ export function FunnelView({ days }: { days: FunnelDay[] }) {
   )
 }
 
+/** The day with the highest share of sessions that bought, or null before any session. */
+function bestDay(days: readonly FunnelDay[]): FunnelDay | null {
+  return days.reduce<FunnelDay | null>(
+    (b, d) =>
+      d.sessions > 0 && (!b || d.purchases / d.sessions > b.purchases / b.sessions) ? d : b,
+    null,
+  )
+}
+
+type DayColumnProps = {
+  day: FunnelDay
+  /** The column's left edge, in pixels. */
+  x: number
+  /** The column's width, in pixels: the outer (sessions) bar's. */
+  column: number
+  y: Scale
+}
+
+/** One day's steps, each a bar inside the one before. */
+function DayColumn({ day: d, x, column, y }: DayColumnProps) {
+  return (
+    <g data-day={d.day}>
+      {STEPS.map((s, si) => {
+        // Inner steps are narrower too, so a thin purchase bar stays visible on its own.
+        const w = column * (1 - si * 0.18)
+        return (
+          <rect
+            key={s.key}
+            x={x + (column - w) / 2}
+            y={y(d[s.key])}
+            width={w}
+            height={Math.max(0, y(0) - y(d[s.key]))}
+            fill={s.colour}
+          >
+            <title>{`${d.day}: ${formatCount(d[s.key])} ${s.label.toLowerCase()}`}</title>
+          </rect>
+        )
+      })}
+    </g>
+  )
+}
+
+function StepsLegend() {
+  return (
+    <ul class="legend">
+      {STEPS.map((s) => (
+        <li key={s.key}>
+          <svg width="14" height="14" aria-hidden="true">
+            <rect width="14" height="14" fill={s.colour} />
+          </svg>
+          {s.label}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 function DailyColumns({ days }: { days: FunnelDay[] }) {
   const [ref, width] = useWidth<HTMLElement>(640)
   const [, top] = niceDomain(0, Math.max(1, ...days.map((d) => d.sessions)), 4)
@@ -113,11 +170,7 @@ function DailyColumns({ days }: { days: FunnelDay[] }) {
   const column = Math.max(2, band * 0.7)
   const step = niceStep(top, 4)
   const labelled = days.length <= 2 ? days.map((_, i) => i) : [0, days.length - 1]
-  const best = days.reduce<FunnelDay | null>(
-    (b, d) =>
-      d.sessions > 0 && (!b || d.purchases / d.sessions > b.purchases / b.sessions) ? d : b,
-    null,
-  )
+  const best = bestDay(days)
   return (
     <figure class="rate-chart funnel-chart" ref={ref}>
       <svg
@@ -143,29 +196,15 @@ function DailyColumns({ days }: { days: FunnelDay[] }) {
             </text>
           </g>
         ))}
-        {days.map((d, i) => {
-          const x = MARGIN.left + i * band + (band - column) / 2
-          return (
-            <g key={d.day} data-day={d.day}>
-              {STEPS.map((s, si) => {
-                // Inner steps are narrower too, so a thin purchase bar stays visible on its own.
-                const w = column * (1 - si * 0.18)
-                return (
-                  <rect
-                    key={s.key}
-                    x={x + (column - w) / 2}
-                    y={y(d[s.key])}
-                    width={w}
-                    height={Math.max(0, y(0) - y(d[s.key]))}
-                    fill={s.colour}
-                  >
-                    <title>{`${d.day}: ${formatCount(d[s.key])} ${s.label.toLowerCase()}`}</title>
-                  </rect>
-                )
-              })}
-            </g>
-          )
-        })}
+        {days.map((d, i) => (
+          <DayColumn
+            key={d.day}
+            day={d}
+            x={MARGIN.left + i * band + (band - column) / 2}
+            column={column}
+            y={y}
+          />
+        ))}
         {labelled.map((i) => (
           <text
             key={i}
@@ -178,16 +217,7 @@ function DailyColumns({ days }: { days: FunnelDay[] }) {
           </text>
         ))}
       </svg>
-      <ul class="legend">
-        {STEPS.map((s) => (
-          <li key={s.key}>
-            <svg width="14" height="14" aria-hidden="true">
-              <rect width="14" height="14" fill={s.colour} />
-            </svg>
-            {s.label}
-          </li>
-        ))}
-      </ul>
+      <StepsLegend />
     </figure>
   )
 }

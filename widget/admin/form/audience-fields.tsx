@@ -21,10 +21,12 @@ type Props = {
   set: (patch: Partial<ExperimentDraft>) => void
 }
 
-export function AudienceFields({ draft, disabled, set }: Props) {
+type PartProps = Omit<Props, 'disabled'>
+
+/** How much traffic the experiment takes, on which pages, and whether split URLs redirect. */
+function TrafficFields({ draft, set }: PartProps) {
   return (
-    <fieldset disabled={disabled}>
-      <legend>Audience and goal</legend>
+    <>
       <div class="field">
         <label for="exp-coverage">Coverage: {percentText(draft.coverage)}% of traffic</label>
         <input
@@ -70,7 +72,13 @@ export function AudienceFields({ draft, disabled, set }: Props) {
           Variations with a split URL answer a 302 redirect instead of serving that page in place.
         </p>
       </div>
-      <VisitorAudienceFields audience={draft.audience} set={(audience) => set({ audience })} />
+    </>
+  )
+}
+
+function GoalFields({ draft, set }: PartProps) {
+  return (
+    <>
       <div class="field">
         <label for="exp-goal">Goal</label>
         <select
@@ -97,6 +105,14 @@ export function AudienceFields({ draft, disabled, set }: Props) {
           />
         </div>
       )}
+    </>
+  )
+}
+
+/** The optional cap on revenue outliers and the percentile it caps at. */
+function WinsorizeFields({ draft, set }: PartProps) {
+  return (
+    <>
       <div class="field check">
         <input
           id="exp-winsorize"
@@ -126,6 +142,18 @@ export function AudienceFields({ draft, disabled, set }: Props) {
           />
         </div>
       )}
+    </>
+  )
+}
+
+export function AudienceFields({ draft, disabled, set }: Props) {
+  return (
+    <fieldset disabled={disabled}>
+      <legend>Audience and goal</legend>
+      <TrafficFields draft={draft} set={set} />
+      <VisitorAudienceFields audience={draft.audience} set={(audience) => set({ audience })} />
+      <GoalFields draft={draft} set={set} />
+      <WinsorizeFields draft={draft} set={set} />
     </fieldset>
   )
 }

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import { asFailure, experimentApi, request, type ApiFailure } from '../api/client.ts'
-import type { ExperimentDetail } from '../api/types.ts'
+import type { ExperimentDetail, ExperimentInput } from '../api/types.ts'
 import { useConfirm, type ConfirmOptions } from '../components/confirm-dialog.tsx'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { readableFailure, row, type FieldLabels } from '../lib/field-messages.ts'
@@ -49,40 +49,71 @@ export const experimentLabels: FieldLabels = ([field, index, part]) => {
   return index === undefined ? fields[field ?? ''] : undefined
 }
 
-export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
+/** The draft being edited, and whether the admin has changed anything yet. */
+function useExperimentDraft(existing: ExperimentDetail | undefined) {
   const [draft, setDraft] = useState<ExperimentDraft>(() =>
     existing ? draftOf(existing) : newDraft(),
   )
-  const [failure, setFailure] = useState<ApiFailure | null>(null)
-  const [saving, setSaving] = useState(false)
-  const [dialog, ask] = useConfirm()
   /** Whether the admin has changed anything: an untouched new form is not yet wrong. */
   const [dirty, setDirty] = useState(false)
-  /** Save attempts while blocked: each moves focus to the reasons, so they are read out. */
-  const [blockedAttempts, setBlockedAttempts] = useState(0)
   const set = (patch: Partial<ExperimentDraft>) => {
     setDirty(true)
     setDraft((d) => ({ ...d, ...patch }))
   }
+  return { draft, dirty, set }
+}
+
+/**
+ * How many times Save was pressed while blocked, and the way to count one more. Each attempt
+ * moves focus to the reasons, so they are read out.
+ */
+function useBlockedAttempts(): [number, () => void] {
+  const [attempts, setAttempts] = useState(0)
+  useEffect(() => {
+    if (attempts > 0) document.getElementById('save-blocked')?.focus()
+  }, [attempts])
+  return [attempts, () => setAttempts((n) => n + 1)]
+}
+
+/** Why the draft cannot be saved; a stopped experiment only needs its name. */
+function saveProblems(draft: ExperimentDraft, existing: ExperimentDetail | undefined): string[] {
+  if (existing?.status === 'stopped')
+    return draft.name.trim() ? [] : ['Give the experiment a name.']
+  return formProblems(draft, existing?.variations[0]?.weight === 0)
+}
+
+/** Creates the experiment, or changes the existing one (only its name once it is stopped). */
+function sendExperiment(
+  input: ExperimentInput,
+  existing: ExperimentDetail | undefined,
+): Promise<ExperimentDetail> {
+  if (!existing) {
+    return request<ExperimentDetail>('/v1/admin/experiments', { method: 'POST', body: input })
+  }
+  const { key: _key, type: _type, ...fields } = input
+  return request<ExperimentDetail>(experimentApi(existing.key), {
+    method: 'PATCH',
+    body: existing.status === 'stopped' ? { name: fields.name } : fields,
+  })
+}
+
+export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
+  const { draft, dirty, set } = useExperimentDraft(existing)
+  const [failure, setFailure] = useState<ApiFailure | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [dialog, ask] = useConfirm()
+  const [blockedAttempts, attemptBlocked] = useBlockedAttempts()
   const stopped = existing?.status === 'stopped'
   const started = existing ? hasStarted(existing) : false
-  const problems = stopped
-    ? draft.name.trim()
-      ? []
-      : ['Give the experiment a name.']
-    : formProblems(draft, existing?.variations[0]?.weight === 0)
-
+  const problems = saveProblems(draft, existing)
   const blocked = problems.length > 0
   const showProblems = blocked && (dirty || blockedAttempts > 0 || existing !== undefined)
-  useEffect(() => {
-    if (blockedAttempts > 0) document.getElementById('save-blocked')?.focus()
-  }, [blockedAttempts])
 
   const save = async (event: Event) => {
     event.preventDefault()
     if (saving) return
     if (blocked) {
-      setBlockedAttempts((n) => n + 1)
+      attemptBlocked()
       return
     }
     const input = inputOf(draft)
@@ -91,13 +122,7 @@ export function ExperimentForm({ existing }: { existing?: ExperimentDetail }) {
     setSaving(true)
     setFailure(null)
     try {
-      const { key: _key, type: _type, ...fields } = input
-      const saved = existing
-        ? await request<ExperimentDetail>(experimentApi(existing.key), {
-            method: 'PATCH',
-            body: stopped ? { name: fields.name } : fields,
-          })
-        : await request<ExperimentDetail>('/v1/admin/experiments', { method: 'POST', body: input })
+      const saved = await sendExperiment(input, existing)
       navigate(experimentPath(saved.key))
     } catch (err) {
       setFailure(readableFailure(asFailure(err), experimentLabels))

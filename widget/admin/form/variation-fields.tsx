@@ -21,6 +21,113 @@ type Props = {
 
 export const WEIGHT_SUM_ID = 'weights-sum'
 
+type VariationKeyFieldProps = {
+  /** The variation's id prefix. */
+  id: string
+  value: string
+  /** What to say beside the key, or null. */
+  note: string | null
+  onInput: (key: string) => void
+}
+
+function VariationKeyField({ id, value, note, onInput }: VariationKeyFieldProps) {
+  return (
+    <div class="field">
+      <label for={`${id}-key`}>Key</label>
+      <input
+        id={`${id}-key`}
+        value={value}
+        required
+        maxLength={64}
+        autocomplete="off"
+        onInput={(e) => onInput(e.currentTarget.value)}
+        aria-describedby={note ? `${id}-key-note` : undefined}
+      />
+      {note && (
+        <p class="hint" id={`${id}-key-note`}>
+          {note}
+        </p>
+      )}
+    </div>
+  )
+}
+
+type VariationFieldsetProps = {
+  variation: VariationDraft
+  index: number
+  /** What to say beside the control's key, or null. */
+  controlNote: string | null
+  weighted: boolean
+  weightsOk: boolean
+  removable: boolean
+  onUpdate: (patch: Partial<VariationDraft>) => void
+  onRemove: () => void
+}
+
+/** One variation's key, name, weight and split URL, with its remove button. */
+function VariationFieldset(props: VariationFieldsetProps) {
+  const { variation: v, index: i, controlNote, onUpdate } = props
+  const id = `variation-${i}`
+  const label = i === 0 ? 'Variation 1 (control)' : `Variation ${i + 1}`
+  return (
+    <fieldset class="variation" data-variation-index={i}>
+      <legend>{label}</legend>
+      <VariationKeyField
+        id={id}
+        value={v.key}
+        note={i === 0 ? controlNote : null}
+        onInput={(key) => onUpdate({ key })}
+      />
+      <div class="field">
+        <label for={`${id}-name`}>Name (optional)</label>
+        <input
+          id={`${id}-name`}
+          value={v.name}
+          maxLength={200}
+          onInput={(e) => onUpdate({ name: e.currentTarget.value })}
+        />
+      </div>
+      {props.weighted && (
+        <div class="field weight">
+          <label for={`${id}-weight`}>Weight (%)</label>
+          <input
+            id={`${id}-weight`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={100}
+            step="any"
+            value={v.weightPercent}
+            aria-describedby={WEIGHT_SUM_ID}
+            aria-invalid={props.weightsOk ? undefined : true}
+            onInput={(e) => onUpdate({ weightPercent: e.currentTarget.value })}
+          />
+        </div>
+      )}
+      <div class="field">
+        <label for={`${id}-url`}>Split URL (optional)</label>
+        <input
+          id={`${id}-url`}
+          value={v.url}
+          placeholder="/products/new-page"
+          maxLength={2048}
+          onInput={(e) => onUpdate({ url: e.currentTarget.value })}
+        />
+      </div>
+      {props.removable && (
+        <button
+          type="button"
+          class="button secondary small"
+          aria-label={`Remove ${label}`}
+          onClick={props.onRemove}
+        >
+          Remove
+        </button>
+      )}
+    </fieldset>
+  )
+}
+
 export function VariationFields({ draft, disabled, onChange }: Props) {
   const { variations } = draft
   // A bandit sets its own weights, starting equal.
@@ -48,78 +155,19 @@ export function VariationFields({ draft, disabled, onChange }: Props) {
         The first variation is the control. Weights are the share of the experiment’s visitors each
         variation gets.
       </p>
-      {variations.map((v, i) => {
-        const id = `variation-${i}`
-        const label = i === 0 ? 'Variation 1 (control)' : `Variation ${i + 1}`
-        return (
-          <fieldset class="variation" key={i} data-variation-index={i}>
-            <legend>{label}</legend>
-            <div class="field">
-              <label for={`${id}-key`}>Key</label>
-              <input
-                id={`${id}-key`}
-                value={v.key}
-                required
-                maxLength={64}
-                autocomplete="off"
-                onInput={(e) => update(i, { key: e.currentTarget.value })}
-                aria-describedby={i === 0 && controlNote ? `${id}-key-note` : undefined}
-              />
-              {i === 0 && controlNote && (
-                <p class="hint" id={`${id}-key-note`}>
-                  {controlNote}
-                </p>
-              )}
-            </div>
-            <div class="field">
-              <label for={`${id}-name`}>Name (optional)</label>
-              <input
-                id={`${id}-name`}
-                value={v.name}
-                maxLength={200}
-                onInput={(e) => update(i, { name: e.currentTarget.value })}
-              />
-            </div>
-            {weighted && (
-              <div class="field weight">
-                <label for={`${id}-weight`}>Weight (%)</label>
-                <input
-                  id={`${id}-weight`}
-                  type="number"
-                  inputMode="decimal"
-                  min={0}
-                  max={100}
-                  step="any"
-                  value={v.weightPercent}
-                  aria-describedby={WEIGHT_SUM_ID}
-                  aria-invalid={check.ok ? undefined : true}
-                  onInput={(e) => update(i, { weightPercent: e.currentTarget.value })}
-                />
-              </div>
-            )}
-            <div class="field">
-              <label for={`${id}-url`}>Split URL (optional)</label>
-              <input
-                id={`${id}-url`}
-                value={v.url}
-                placeholder="/products/new-page"
-                maxLength={2048}
-                onInput={(e) => update(i, { url: e.currentTarget.value })}
-              />
-            </div>
-            {variations.length > MIN_VARIATIONS && (
-              <button
-                type="button"
-                class="button secondary small"
-                aria-label={`Remove ${label}`}
-                onClick={() => remove(i)}
-              >
-                Remove
-              </button>
-            )}
-          </fieldset>
-        )
-      })}
+      {variations.map((v, i) => (
+        <VariationFieldset
+          key={i}
+          variation={v}
+          index={i}
+          controlNote={controlNote}
+          weighted={weighted}
+          weightsOk={check.ok}
+          removable={variations.length > MIN_VARIATIONS}
+          onUpdate={(patch) => update(i, patch)}
+          onRemove={() => remove(i)}
+        />
+      ))}
       {weighted && (
         <p
           id={WEIGHT_SUM_ID}

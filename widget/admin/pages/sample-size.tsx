@@ -108,12 +108,8 @@ export function durationSentence(duration: Duration, experiment: string): string
   return `About ${formatDays(duration.days)} at ${experiment}’s recent traffic: ${perDay} new visitors a day over ${window}.`
 }
 
-export function SampleSizePage() {
-  const [values, setValues] = useState(
-    () => Object.fromEntries(FIELDS.map((f) => [f.param, f.initial])) as Record<Param, string>,
-  )
-  const [experiment, setExperiment] = useState('')
-  const list = useApi<{ experiments: ExperimentDetail[] }>('/v1/admin/experiments')
+/** The API's answer for the typed values, re-asked a moment after the admin stops typing. */
+function useSampleSize(values: Record<Param, string>, experiment: string) {
   const [answer, setAnswer] = useState<SampleSizeResponse | null>(null)
   const [failure, setFailure] = useState<ApiFailure | null>(null)
 
@@ -143,6 +139,109 @@ export function SampleSizePage() {
     }
   }, [values, experiment])
 
+  return { answer, failure }
+}
+
+type FieldInputProps = {
+  field: Field
+  value: string
+  /** The API's refusal when it names this field, else null. */
+  failure: ApiFailure | null
+  onInput: (value: string) => void
+}
+
+function FieldInput({ field: f, value, failure, onInput }: FieldInputProps) {
+  const bad = failure !== null
+  return (
+    <div class="field">
+      <label for={`ss-${f.param}`}>{f.label}</label>
+      <input
+        id={`ss-${f.param}`}
+        type="number"
+        inputMode="decimal"
+        step="any"
+        value={value}
+        aria-invalid={bad ? true : undefined}
+        aria-describedby={bad ? `ss-${f.param}-error` : `ss-${f.param}-hint`}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      <p class="hint" id={`ss-${f.param}-hint`}>
+        {f.hint}
+      </p>
+      {failure && (
+        <ErrorDisplay
+          failure={new ApiFailure(failure.status, failure.code, f.invalid)}
+          inline
+          id={`ss-${f.param}-error`}
+        />
+      )}
+    </div>
+  )
+}
+
+type ExperimentSelectProps = {
+  experiment: string
+  experiments: ExperimentDetail[]
+  onChange: (key: string) => void
+}
+
+function ExperimentSelect({ experiment, experiments, onChange }: ExperimentSelectProps) {
+  return (
+    <div class="field">
+      <label for="ss-experiment">Days at the traffic of</label>
+      <select
+        id="ss-experiment"
+        value={experiment}
+        aria-describedby="ss-experiment-hint"
+        onChange={(e) => onChange(e.currentTarget.value)}
+      >
+        <option value="">No experiment</option>
+        {experiments.map((x) => (
+          <option key={x.key} value={x.key}>
+            {x.name}
+          </option>
+        ))}
+      </select>
+      <p class="hint" id="ss-experiment-hint">
+        Its new visitors a day over the last 7 days turn the total into days.
+      </p>
+    </div>
+  )
+}
+
+function SampleSizeAnswer({ answer }: { answer: SampleSizeResponse }) {
+  return (
+    <>
+      <p class="big">
+        <strong data-figure="per-variation">{formatCount(answer.visitorsPerVariation)}</strong>{' '}
+        visitors per variation,{' '}
+        <strong data-figure="total">{formatCount(answer.totalVisitors)}</strong> in total
+      </p>
+      <p class="muted">
+        To detect a {formatLift(answer.minimumDetectableEffect)} lift on a{' '}
+        {formatPercent(answer.baselineRate)} baseline (
+        {distinctPercents(
+          answer.baselineRate,
+          answer.baselineRate * (1 + answer.minimumDetectableEffect),
+        ).join(' → ')}
+        ) with {formatPercent(answer.power, 0)} power at α = {answer.alpha}, two-sided
+        {answer.variations > 2 ? `, corrected for ${answer.variations - 1} comparisons` : ''}.
+      </p>
+      {answer.duration && answer.experiment && (
+        <p data-figure="days">{durationSentence(answer.duration, answer.experiment)}</p>
+      )}
+    </>
+  )
+}
+
+export function SampleSizePage() {
+  const [values, setValues] = useState(
+    () => Object.fromEntries(FIELDS.map((f) => [f.param, f.initial])) as Record<Param, string>,
+  )
+  const [experiment, setExperiment] = useState('')
+  const list = useApi<{ experiments: ExperimentDetail[] }>('/v1/admin/experiments')
+  const { answer, failure } = useSampleSize(values, experiment)
+
   const badParam = failure?.code.startsWith('invalid_')
     ? failure.code.slice('invalid_'.length)
     : null
@@ -152,83 +251,24 @@ export function SampleSizePage() {
     <Page title="Sample size">
       <p>How many visitors an experiment needs before its fixed-horizon p-value can be read.</p>
       <form class="sample-size" onSubmit={(e) => e.preventDefault()} noValidate>
-        {FIELDS.map((f) => {
-          const bad = fieldOf === f
-          return (
-            <div class="field" key={f.param}>
-              <label for={`ss-${f.param}`}>{f.label}</label>
-              <input
-                id={`ss-${f.param}`}
-                type="number"
-                inputMode="decimal"
-                step="any"
-                value={values[f.param]}
-                aria-invalid={bad ? true : undefined}
-                aria-describedby={bad ? `ss-${f.param}-error` : `ss-${f.param}-hint`}
-                onInput={(e) => {
-                  const value = e.currentTarget.value
-                  setValues((v) => ({ ...v, [f.param]: value }))
-                }}
-              />
-              <p class="hint" id={`ss-${f.param}-hint`}>
-                {f.hint}
-              </p>
-              {bad && failure && (
-                <ErrorDisplay
-                  failure={new ApiFailure(failure.status, failure.code, f.invalid)}
-                  inline
-                  id={`ss-${f.param}-error`}
-                />
-              )}
-            </div>
-          )
-        })}
-        <div class="field">
-          <label for="ss-experiment">Days at the traffic of</label>
-          <select
-            id="ss-experiment"
-            value={experiment}
-            aria-describedby="ss-experiment-hint"
-            onChange={(e) => setExperiment(e.currentTarget.value)}
-          >
-            <option value="">No experiment</option>
-            {(list.data?.experiments ?? []).map((x) => (
-              <option key={x.key} value={x.key}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-          <p class="hint" id="ss-experiment-hint">
-            Its new visitors a day over the last 7 days turn the total into days.
-          </p>
-        </div>
+        {FIELDS.map((f) => (
+          <FieldInput
+            key={f.param}
+            field={f}
+            value={values[f.param]}
+            failure={fieldOf === f ? failure : null}
+            onInput={(value) => setValues((v) => ({ ...v, [f.param]: value }))}
+          />
+        ))}
+        <ExperimentSelect
+          experiment={experiment}
+          experiments={list.data?.experiments ?? []}
+          onChange={setExperiment}
+        />
       </form>
       {failure && !fieldOf && <ErrorDisplay failure={failure} />}
       <div class="answer" role="status" aria-live="polite">
-        {answer && (
-          <>
-            <p class="big">
-              <strong data-figure="per-variation">
-                {formatCount(answer.visitorsPerVariation)}
-              </strong>{' '}
-              visitors per variation,{' '}
-              <strong data-figure="total">{formatCount(answer.totalVisitors)}</strong> in total
-            </p>
-            <p class="muted">
-              To detect a {formatLift(answer.minimumDetectableEffect)} lift on a{' '}
-              {formatPercent(answer.baselineRate)} baseline (
-              {distinctPercents(
-                answer.baselineRate,
-                answer.baselineRate * (1 + answer.minimumDetectableEffect),
-              ).join(' → ')}
-              ) with {formatPercent(answer.power, 0)} power at α = {answer.alpha}, two-sided
-              {answer.variations > 2 ? `, corrected for ${answer.variations - 1} comparisons` : ''}.
-            </p>
-            {answer.duration && answer.experiment && (
-              <p data-figure="days">{durationSentence(answer.duration, answer.experiment)}</p>
-            )}
-          </>
-        )}
+        {answer && <SampleSizeAnswer answer={answer} />}
       </div>
     </Page>
   )

@@ -26,17 +26,19 @@ const REASONS: Record<NonNullable<ReweighAnswer['reason']>, string> = {
 
 const signedCount = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n).toFixed(0)}`
 
-export function BanditPanel({ experiment: exp, bandit, onChanged, onReweighed }: Props) {
+/**
+ * "Reweigh now" and "Stop and roll out" with their confirmation dialog, busy flag, failure and the
+ * note that says what reweighing did.
+ */
+function useBanditActions(
+  { experiment: exp, onChanged, onReweighed }: Props,
+  winner: string | null,
+  winnerName: string | null,
+) {
   const [failure, setFailure] = useState<ApiFailure | null>(null)
   const [note, setNote] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [dialog, ask] = useConfirm()
-  const names = bandit.variations.map(
-    (v) => exp.variations.find((e) => e.key === v.key)?.name ?? v.key,
-  )
-  const winner = bandit.recommendedWinner
-  const winnerName = names[bandit.variations.findIndex((v) => v.key === winner)] ?? winner
-  const running = exp.status === 'running' || exp.status === 'paused'
 
   const call = async <T,>(suffix: string, body?: unknown): Promise<T | null> => {
     setBusy(true)
@@ -77,6 +79,53 @@ export function BanditPanel({ experiment: exp, bandit, onChanged, onReweighed }:
     const next = await call<ExperimentDetail>('/rollout', { variation: winner })
     if (next) onChanged(next)
   }
+  return { dialog, failure, note, busy, reweigh, rollOut }
+}
+
+function BanditTable({ bandit, names }: { bandit: BanditResultsSection; names: string[] }) {
+  return (
+    <table class="bandit-table">
+      <thead>
+        <tr>
+          <th scope="col">Variation</th>
+          <th scope="col">Weight now</th>
+          <th scope="col">Visitors</th>
+          <th scope="col">Rate (period-weighted)</th>
+          <th scope="col">95% interval</th>
+          <th scope="col">P(best)</th>
+          <th scope="col">Conversions vs equal split</th>
+        </tr>
+      </thead>
+      <tbody>
+        {bandit.variations.map((v, i) => (
+          <tr key={v.key} data-variation={v.key}>
+            <th scope="row">{names[i]}</th>
+            <td>{formatPercent(bandit.weights[i])}</td>
+            <td>{v.visitors}</td>
+            <td>{formatPercent(v.rate, 2)}</td>
+            <td>{formatInterval(v.rateCI, (x) => formatPercent(x, 2))}</td>
+            <td class="p-best">{formatPercent(v.probabilityOfBeingBest)}</td>
+            <td>{signedCount(v.conversionsGained)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+export function BanditPanel(props: Props) {
+  const { experiment: exp, bandit } = props
+  const names = bandit.variations.map(
+    (v) => exp.variations.find((e) => e.key === v.key)?.name ?? v.key,
+  )
+  const winner = bandit.recommendedWinner
+  const winnerName = names[bandit.variations.findIndex((v) => v.key === winner)] ?? winner
+  const running = exp.status === 'running' || exp.status === 'paused'
+  const { dialog, failure, note, busy, reweigh, rollOut } = useBanditActions(
+    props,
+    winner,
+    winnerName,
+  )
 
   return (
     <section class="bandit-panel" aria-labelledby="bandit-title">
@@ -101,32 +150,7 @@ export function BanditPanel({ experiment: exp, bandit, onChanged, onReweighed }:
         )
       )}
       <BanditWeightsChart bandit={bandit} names={names} now={Date.now()} />
-      <table class="bandit-table">
-        <thead>
-          <tr>
-            <th scope="col">Variation</th>
-            <th scope="col">Weight now</th>
-            <th scope="col">Visitors</th>
-            <th scope="col">Rate (period-weighted)</th>
-            <th scope="col">95% interval</th>
-            <th scope="col">P(best)</th>
-            <th scope="col">Conversions vs equal split</th>
-          </tr>
-        </thead>
-        <tbody>
-          {bandit.variations.map((v, i) => (
-            <tr key={v.key} data-variation={v.key}>
-              <th scope="row">{names[i]}</th>
-              <td>{formatPercent(bandit.weights[i])}</td>
-              <td>{v.visitors}</td>
-              <td>{formatPercent(v.rate, 2)}</td>
-              <td>{formatInterval(v.rateCI, (x) => formatPercent(x, 2))}</td>
-              <td class="p-best">{formatPercent(v.probabilityOfBeingBest)}</td>
-              <td>{signedCount(v.conversionsGained)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BanditTable bandit={bandit} names={names} />
       <p class="bandit-gained">
         Against an equal split of the same visitors the bandit has{' '}
         {bandit.conversionsGained >= 0 ? 'gained' : 'lost'}{' '}

@@ -16,15 +16,23 @@ const MARGIN = { top: 8, right: 12, bottom: 24, left: 40 }
 
 type Props = { bandit: BanditResultsSection; names: string[]; now: number }
 
-export function BanditWeightsChart({ bandit, names, now }: Props) {
-  const [ref, width] = useWidth<HTMLElement>(640)
-  const { periods } = bandit
-  const start = periods[0]?.startedAt ?? now
-  const end = Math.max(now, (periods.at(-1)?.startedAt ?? now) + 1)
-  const x = linearScale([start, end], [MARGIN.left, width - MARGIN.right])
-  const y = linearScale([0, 1], [HEIGHT - MARGIN.bottom, MARGIN.top])
-  // One band per variation: its lower and upper edge at each period's two ends.
-  const bands = names.map((_, v) => {
+type Periods = BanditResultsSection['periods']
+
+/** Variations later in the list get denser fills, so the bands differ beyond their colour. */
+const bandOpacity = (v: number, count: number) => 0.35 + 0.5 * (v / Math.max(1, count - 1))
+
+/**
+ * One closed path per variation: its band's upper edge left to right, then its lower edge back,
+ * at each period's two ends (the last period ends at `end`).
+ */
+function bandPaths(
+  periods: Periods,
+  count: number,
+  end: number,
+  x: (t: number) => number,
+  y: (share: number) => number,
+): string[] {
+  return Array.from({ length: count }, (_, v) => {
     const upper: string[] = []
     const lower: string[] = []
     periods.forEach((p, i) => {
@@ -37,6 +45,68 @@ export function BanditWeightsChart({ bandit, names, now }: Props) {
     })
     return `M${[...upper, ...lower].join(' L')} Z`
   })
+}
+
+function WeightsLegend({ names }: { names: string[] }) {
+  return (
+    <ul class="legend">
+      {names.map((n, v) => (
+        <li key={n}>
+          <svg width={14} height={14} aria-hidden="true">
+            <rect
+              width={14}
+              height={14}
+              fill={style(v).colour}
+              fill-opacity={bandOpacity(v, names.length)}
+            />
+          </svg>
+          {n} (band {v + 1} from the bottom)
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function WeightsTable({ periods, names }: { periods: Periods; names: string[] }) {
+  return (
+    <details>
+      <summary>Weights by period</summary>
+      <table class="bandit-periods">
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            <th scope="col">From</th>
+            {names.map((n) => (
+              <th scope="col" key={n}>
+                {n}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((p) => (
+            <tr key={p.period}>
+              <td>{p.period}</td>
+              <td>{formatDateTime(p.startedAt)}</td>
+              {names.map((n, v) => (
+                <td key={n}>{formatPercent(p.weights[v])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  )
+}
+
+export function BanditWeightsChart({ bandit, names, now }: Props) {
+  const [ref, width] = useWidth<HTMLElement>(640)
+  const { periods } = bandit
+  const start = periods[0]?.startedAt ?? now
+  const end = Math.max(now, (periods.at(-1)?.startedAt ?? now) + 1)
+  const x = linearScale([start, end], [MARGIN.left, width - MARGIN.right])
+  const y = linearScale([0, 1], [HEIGHT - MARGIN.bottom, MARGIN.top])
+  const bands = bandPaths(periods, names.length, end, x, y)
   return (
     <figure class="rate-chart bandit-weights" ref={ref}>
       <svg
@@ -52,7 +122,7 @@ export function BanditWeightsChart({ bandit, names, now }: Props) {
             key={v}
             d={d}
             fill={style(v).colour}
-            fill-opacity={0.35 + 0.5 * (v / Math.max(1, names.length - 1))}
+            fill-opacity={bandOpacity(v, names.length)}
             stroke="#fff"
             stroke-width={0.5}
             data-variation={names[v]}
@@ -70,48 +140,8 @@ export function BanditWeightsChart({ bandit, names, now }: Props) {
           now
         </text>
       </svg>
-      <ul class="legend">
-        {names.map((n, v) => (
-          <li key={n}>
-            <svg width={14} height={14} aria-hidden="true">
-              <rect
-                width={14}
-                height={14}
-                fill={style(v).colour}
-                fill-opacity={0.35 + 0.5 * (v / Math.max(1, names.length - 1))}
-              />
-            </svg>
-            {n} (band {v + 1} from the bottom)
-          </li>
-        ))}
-      </ul>
-      <details>
-        <summary>Weights by period</summary>
-        <table class="bandit-periods">
-          <thead>
-            <tr>
-              <th scope="col">Period</th>
-              <th scope="col">From</th>
-              {names.map((n) => (
-                <th scope="col" key={n}>
-                  {n}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {periods.map((p) => (
-              <tr key={p.period}>
-                <td>{p.period}</td>
-                <td>{formatDateTime(p.startedAt)}</td>
-                {names.map((n, v) => (
-                  <td key={n}>{formatPercent(p.weights[v])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <WeightsLegend names={names} />
+      <WeightsTable periods={periods} names={names} />
     </figure>
   )
 }

@@ -24,6 +24,65 @@ export function metricLabel(m: MetricResult): string {
   return `Share of visitors with ${m.event === 'custom' ? `“${m.name ?? ''}”` : (m.event ?? '')}`
 }
 
+type MetricRowProps = {
+  metric: MetricResult
+  variation: MetricResult['variations'][number]
+  /** The variation's place in the metric; the first is the control and heads the row group. */
+  index: number
+  /** Below the minimum sample: intervals and the "worse" call are held back. */
+  early: boolean
+  currency: string
+}
+
+function MetricRow({ metric: m, variation: v, index: i, early, currency }: MetricRowProps) {
+  const money = m.kind === 'revenue_per_visitor' || m.kind === 'average_order_value'
+  const format = (x: number | null | undefined) =>
+    money ? formatMoney(x, currency) : formatPercent(x)
+  const cmp = v.vsControl
+  const worse = m.worse.includes(v.key)
+  return (
+    <tr data-metric={m.key} data-variation={v.key}>
+      {i === 0 && (
+        <th scope="rowgroup" rowSpan={m.variations.length}>
+          {m.key}
+          {m.role === 'guardrail' && <span class="tag">guardrail</span>}
+          <span class="key">
+            {metricLabel(m)}; {m.better} is better
+          </span>
+        </th>
+      )}
+      <td>{v.key}</td>
+      <td class="num">
+        <span data-col="value">{format(v.value)}</span>
+        <span class="ci" data-col="value-ci">
+          {early ? EMPTY : formatInterval(v.valueCI, format)}
+        </span>
+        <span class="muted"> of {formatCount(v.visitors)}</span>
+      </td>
+      <td class="num">
+        {i === 0 ? (
+          <span class="muted">baseline</span>
+        ) : (
+          <>
+            <span data-col="lift">{formatLift(cmp?.lift)}</span>
+            <span class="ci" data-col="lift-ci">
+              {early ? 'too early for an interval' : formatInterval(cmp?.liftCI, formatLift)}
+            </span>
+          </>
+        )}
+      </td>
+      <td class="num" data-col="p-adjusted">
+        {i === 0 ? EMPTY : formatPValue(cmp?.pValueAdjusted)}
+        {worse && !early && (
+          <span class="call likely-worse" data-worse>
+            ▼ significantly worse
+          </span>
+        )}
+      </td>
+    </tr>
+  )
+}
+
 export function MetricsTable({ results }: { results: ResultsResponse }) {
   const currency = useCurrency()
   if (results.metrics.length === 0) return null
@@ -53,56 +112,16 @@ export function MetricsTable({ results }: { results: ResultsResponse }) {
         </thead>
         <tbody>
           {results.metrics.map((m) =>
-            m.variations.map((v, i) => {
-              const money = m.kind === 'revenue_per_visitor' || m.kind === 'average_order_value'
-              const format = (x: number | null | undefined) =>
-                money ? formatMoney(x, currency) : formatPercent(x)
-              const cmp = v.vsControl
-              const worse = m.worse.includes(v.key)
-              return (
-                <tr key={`${m.key}-${v.key}`} data-metric={m.key} data-variation={v.key}>
-                  {i === 0 && (
-                    <th scope="rowgroup" rowSpan={m.variations.length}>
-                      {m.key}
-                      {m.role === 'guardrail' && <span class="tag">guardrail</span>}
-                      <span class="key">
-                        {metricLabel(m)}; {m.better} is better
-                      </span>
-                    </th>
-                  )}
-                  <td>{v.key}</td>
-                  <td class="num">
-                    <span data-col="value">{format(v.value)}</span>
-                    <span class="ci" data-col="value-ci">
-                      {early ? EMPTY : formatInterval(v.valueCI, format)}
-                    </span>
-                    <span class="muted"> of {formatCount(v.visitors)}</span>
-                  </td>
-                  <td class="num">
-                    {i === 0 ? (
-                      <span class="muted">baseline</span>
-                    ) : (
-                      <>
-                        <span data-col="lift">{formatLift(cmp?.lift)}</span>
-                        <span class="ci" data-col="lift-ci">
-                          {early
-                            ? 'too early for an interval'
-                            : formatInterval(cmp?.liftCI, formatLift)}
-                        </span>
-                      </>
-                    )}
-                  </td>
-                  <td class="num" data-col="p-adjusted">
-                    {i === 0 ? EMPTY : formatPValue(cmp?.pValueAdjusted)}
-                    {worse && !early && (
-                      <span class="call likely-worse" data-worse>
-                        ▼ significantly worse
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              )
-            }),
+            m.variations.map((v, i) => (
+              <MetricRow
+                key={`${m.key}-${v.key}`}
+                metric={m}
+                variation={v}
+                index={i}
+                early={early}
+                currency={currency}
+              />
+            )),
           )}
         </tbody>
       </table>

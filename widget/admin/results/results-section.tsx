@@ -31,6 +31,39 @@ type Props = {
   onChanged: (exp: ExperimentDetail | null) => void
 }
 
+/** Which phase's results to show; the current phase keeps the URL without `?phase`. */
+function PhasePicker({
+  experiment: exp,
+  results,
+}: {
+  experiment: ExperimentDetail
+  results: ResultsResponse
+}) {
+  return (
+    <div class="phase-picker">
+      <label for="phase-picker">Phase</label>
+      <select
+        id="phase-picker"
+        value={String(results.phase)}
+        onChange={(e) => {
+          const value = e.currentTarget.value
+          const current = String(exp.phase) === value
+          navigate(experimentPath(exp.key, current ? '' : `?phase=${value}`), {
+            replace: true,
+          })
+        }}
+      >
+        {results.phases.map((p) => (
+          <option key={p} value={String(p)}>
+            Phase {p}
+            {p === exp.phase ? ' (current)' : ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
 export function ResultsSection({ experiment: exp, location, refresh, onChanged }: Props) {
   const phase = queryParam(location, 'phase')
   const query = phase && /^\d+$/.test(phase) ? `?phase=${phase}` : ''
@@ -56,29 +89,7 @@ export function ResultsSection({ experiment: exp, location, refresh, onChanged }
     <section class="results-section" aria-labelledby="results-title">
       <div class="section-head">
         <h2 id="results-title">Results{data ? ` · phase ${data.phase}` : ''}</h2>
-        {data && data.phases.length > 1 && (
-          <div class="phase-picker">
-            <label for="phase-picker">Phase</label>
-            <select
-              id="phase-picker"
-              value={String(data.phase)}
-              onChange={(e) => {
-                const value = e.currentTarget.value
-                const current = String(exp.phase) === value
-                navigate(experimentPath(exp.key, current ? '' : `?phase=${value}`), {
-                  replace: true,
-                })
-              }}
-            >
-              {data.phases.map((p) => (
-                <option key={p} value={String(p)}>
-                  Phase {p}
-                  {p === exp.phase ? ' (current)' : ''}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        {data && data.phases.length > 1 && <PhasePicker experiment={exp} results={data} />}
       </div>
       {!started && (
         <p class="empty">Results appear here once the experiment is started and visitors arrive.</p>

@@ -2,6 +2,7 @@
  * The site's name, the browser origins allowed to call the public routes, and the origins product
  * images may come from besides them (`PATCH /v1/admin/site`).
  */
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { asFailure, request, type ApiFailure } from '../api/client.ts'
 import type { SiteInfo } from '../api/types.ts'
@@ -28,7 +29,66 @@ export const siteLabels =
     return undefined
   }
 
-export function SiteForm({ site, onSaved }: Props) {
+type OriginListFieldProps = {
+  /** The textarea's id; its hint is `<id>-hint`. */
+  id: string
+  label: string
+  rows: number
+  value: string
+  onInput: (value: string) => void
+  hint: ComponentChildren
+  /** What follows the hint. */
+  children?: ComponentChildren
+}
+
+/** A list of origins, one per line, with its hint. */
+function OriginListField({
+  id,
+  label,
+  rows,
+  value,
+  onInput,
+  hint,
+  children,
+}: OriginListFieldProps) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        spellcheck={false}
+        aria-describedby={`${id}-hint`}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+      <p class="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {children}
+    </div>
+  )
+}
+
+/** The site's proxied origins, allowed whatever the list says. */
+function OwnOrigins({ origins }: { origins: string[] }) {
+  if (origins.length === 0) return null
+  return (
+    <p class="hint" data-own-origins>
+      Always allowed, as this site’s own proxied pages:{' '}
+      {origins.map((o, i) => (
+        <>
+          {i > 0 && ', '}
+          <code>{o}</code>
+        </>
+      ))}
+      .
+    </p>
+  )
+}
+
+/** The form's fields and saving them; the saved lists replace what was typed. */
+function useSiteForm(site: SiteInfo, onSaved: (site: SiteInfo) => void) {
   const [name, setName] = useState(site.name)
   const [origins, setOrigins] = useState(site.allowedOrigins.join('\n'))
   const [images, setImages] = useState(site.imageOrigins.join('\n'))
@@ -58,68 +118,52 @@ export function SiteForm({ site, onSaved }: Props) {
       setBusy(false)
     }
   }
+  return { name, setName, origins, setOrigins, images, setImages, failure, saved, busy, save }
+}
 
+export function SiteForm({ site, onSaved }: Props) {
+  const form = useSiteForm(site, onSaved)
   return (
-    <form class="card" onSubmit={(e) => void save(e)} aria-labelledby="site-title" noValidate>
+    <form class="card" onSubmit={(e) => void form.save(e)} aria-labelledby="site-title" noValidate>
       <h2 id="site-title">Site</h2>
       <div class="field">
         <label for="site-name">Name</label>
         <input
           id="site-name"
-          value={name}
+          value={form.name}
           maxLength={200}
-          onInput={(e) => setName(e.currentTarget.value)}
+          onInput={(e) => form.setName(e.currentTarget.value)}
         />
       </div>
-      <div class="field">
-        <label for="site-origins">Allowed origins</label>
-        <textarea
-          id="site-origins"
-          rows={4}
-          value={origins}
-          spellcheck={false}
-          aria-describedby="site-origins-hint"
-          onInput={(e) => setOrigins(e.currentTarget.value)}
-        />
-        <p class="hint" id="site-origins-hint">
-          One per line, like <code>https://shop.example</code> (scheme and host, no path). Empty:
-          every origin may call the public routes.
-        </p>
-        {site.ownOrigins.length > 0 && (
-          <p class="hint" data-own-origins>
-            Always allowed, as this site’s own proxied pages:{' '}
-            {site.ownOrigins.map((o, i) => (
-              <>
-                {i > 0 && ', '}
-                <code>{o}</code>
-              </>
-            ))}
-            .
-          </p>
-        )}
-      </div>
-      <div class="field">
-        <label for="site-images">Image origins</label>
-        <textarea
-          id="site-images"
-          rows={2}
-          value={images}
-          spellcheck={false}
-          aria-describedby="site-images-hint"
-          onInput={(e) => setImages(e.currentTarget.value)}
-        />
-        <p class="hint" id="site-images-hint">
-          Where product pages’ images may come from besides the allowed origins, such as an image
-          CDN; any other image is left out of recommendations. Checked only while allowed origins
-          are set.
-        </p>
-      </div>
-      <ErrorDisplay failure={failure} />
+      <OriginListField
+        id="site-origins"
+        label="Allowed origins"
+        rows={4}
+        value={form.origins}
+        onInput={form.setOrigins}
+        hint={
+          <>
+            One per line, like <code>https://shop.example</code> (scheme and host, no path). Empty:
+            every origin may call the public routes.
+          </>
+        }
+      >
+        <OwnOrigins origins={site.ownOrigins} />
+      </OriginListField>
+      <OriginListField
+        id="site-images"
+        label="Image origins"
+        rows={2}
+        value={form.images}
+        onInput={form.setImages}
+        hint="Where product pages’ images may come from besides the allowed origins, such as an image CDN; any other image is left out of recommendations. Checked only while allowed origins are set."
+      />
+      <ErrorDisplay failure={form.failure} />
       <div class="form-actions">
-        <button type="submit" class="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Save site'}
+        <button type="submit" class="button" disabled={form.busy}>
+          {form.busy ? 'Saving…' : 'Save site'}
         </button>
-        <span role="status">{saved}</span>
+        <span role="status">{form.saved}</span>
       </div>
     </form>
   )

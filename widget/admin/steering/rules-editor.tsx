@@ -37,7 +37,57 @@ function actionText(rule: Rule): string {
   return rule.action === 'boost' ? `Boost ×${rule.factor ?? 1}` : ACTIONS[rule.action]
 }
 
-export function RulesEditor({ rules, saving, failure, onSave }: Props) {
+type RulesTableProps = {
+  rules: RuleView[]
+  saving: boolean
+  onRemove: (index: number) => void
+}
+
+function RulesTable({ rules, saving, onRemove }: RulesTableProps) {
+  return (
+    <div class="table-scroll" role="region" aria-label="Steering rules" tabIndex={0}>
+      <table class="data" data-table="rules">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Slot</th>
+            <th scope="col">Rule</th>
+            <th scope="col">
+              <span class="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((rule, index) => (
+            <tr key={`${rule.slot} ${rule.itemId}`} data-rule={`${rule.slot}:${rule.itemId}`}>
+              <th scope="row">
+                {rule.item?.image && <img class="steer-thumb" src={rule.item.image} alt="" />}
+                {rule.item?.title ?? 'No longer in the catalog'}{' '}
+                <span class="hint">{rule.itemId}</span>
+              </th>
+              <td>{slotName(rule.slot)}</td>
+              <td>{actionText(rule)}</td>
+              <td>
+                <button
+                  type="button"
+                  class="button secondary small"
+                  disabled={saving}
+                  aria-label={`Remove the rule for ${rule.item?.title ?? rule.itemId} in ${slotName(rule.slot)}`}
+                  onClick={() => onRemove(index)}
+                >
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+/** The form that adds one rule to the set; the product field empties once the set is saved. */
+function AddRuleForm({ rules, saving, onSave }: Omit<Props, 'failure'>) {
   const [slot, setSlot] = useState<RuleSlot>('all')
   const [itemId, setItemId] = useState('')
   const [action, setAction] = useState<RuleAction>('pin')
@@ -53,6 +103,59 @@ export function RulesEditor({ rules, saving, failure, onSave }: Props) {
   }
 
   return (
+    <form class="steer-form" onSubmit={(e) => void add(e)} aria-label="Add a rule">
+      <ProductPicker id="rule-item" label="Product" value={itemId} onChange={setItemId} required />
+      <div class="field">
+        <label for="rule-slot">Slot</label>
+        <select
+          id="rule-slot"
+          value={slot}
+          onChange={(e) => setSlot(e.currentTarget.value as RuleSlot)}
+        >
+          {(['all', ...SLOTS] as RuleSlot[]).map((s) => (
+            <option key={s} value={s}>
+              {slotName(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="rule-action">Rule</label>
+        <select
+          id="rule-action"
+          value={action}
+          onChange={(e) => setAction(e.currentTarget.value as RuleAction)}
+        >
+          {(Object.keys(ACTIONS) as RuleAction[]).map((a) => (
+            <option key={a} value={a}>
+              {ACTIONS[a]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {action === 'boost' && (
+        <div class="field">
+          <label for="rule-factor">Boost factor (0.1 to 10)</label>
+          <input
+            id="rule-factor"
+            type="number"
+            min="0.1"
+            max="10"
+            step="0.1"
+            value={factor}
+            onInput={(e) => setFactor(e.currentTarget.value)}
+          />
+        </div>
+      )}
+      <button type="submit" class="button" disabled={saving || itemId === ''}>
+        {saving ? 'Saving…' : 'Add rule'}
+      </button>
+    </form>
+  )
+}
+
+export function RulesEditor({ rules, saving, failure, onSave }: Props) {
+  return (
     <section aria-labelledby="rules-title">
       <h2 id="rules-title">Steering</h2>
       <p class="hint">
@@ -63,99 +166,13 @@ export function RulesEditor({ rules, saving, failure, onSave }: Props) {
       {rules.length === 0 ? (
         <p class="empty">No rules: recommendations come from the model alone.</p>
       ) : (
-        <div class="table-scroll" role="region" aria-label="Steering rules" tabIndex={0}>
-          <table class="data" data-table="rules">
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col">Slot</th>
-                <th scope="col">Rule</th>
-                <th scope="col">
-                  <span class="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rules.map((rule, index) => (
-                <tr key={`${rule.slot} ${rule.itemId}`} data-rule={`${rule.slot}:${rule.itemId}`}>
-                  <th scope="row">
-                    {rule.item?.image && <img class="steer-thumb" src={rule.item.image} alt="" />}
-                    {rule.item?.title ?? 'No longer in the catalog'}{' '}
-                    <span class="hint">{rule.itemId}</span>
-                  </th>
-                  <td>{slotName(rule.slot)}</td>
-                  <td>{actionText(rule)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="button secondary small"
-                      disabled={saving}
-                      aria-label={`Remove the rule for ${rule.item?.title ?? rule.itemId} in ${slotName(rule.slot)}`}
-                      onClick={() => void onSave(rules.filter((_, i) => i !== index))}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <form class="steer-form" onSubmit={(e) => void add(e)} aria-label="Add a rule">
-        <ProductPicker
-          id="rule-item"
-          label="Product"
-          value={itemId}
-          onChange={setItemId}
-          required
+        <RulesTable
+          rules={rules}
+          saving={saving}
+          onRemove={(index) => void onSave(rules.filter((_, i) => i !== index))}
         />
-        <div class="field">
-          <label for="rule-slot">Slot</label>
-          <select
-            id="rule-slot"
-            value={slot}
-            onChange={(e) => setSlot(e.currentTarget.value as RuleSlot)}
-          >
-            {(['all', ...SLOTS] as RuleSlot[]).map((s) => (
-              <option key={s} value={s}>
-                {slotName(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="rule-action">Rule</label>
-          <select
-            id="rule-action"
-            value={action}
-            onChange={(e) => setAction(e.currentTarget.value as RuleAction)}
-          >
-            {(Object.keys(ACTIONS) as RuleAction[]).map((a) => (
-              <option key={a} value={a}>
-                {ACTIONS[a]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {action === 'boost' && (
-          <div class="field">
-            <label for="rule-factor">Boost factor (0.1 to 10)</label>
-            <input
-              id="rule-factor"
-              type="number"
-              min="0.1"
-              max="10"
-              step="0.1"
-              value={factor}
-              onInput={(e) => setFactor(e.currentTarget.value)}
-            />
-          </div>
-        )}
-        <button type="submit" class="button" disabled={saving || itemId === ''}>
-          {saving ? 'Saving…' : 'Add rule'}
-        </button>
-      </form>
+      )}
+      <AddRuleForm rules={rules} saving={saving} onSave={onSave} />
       <ErrorDisplay failure={failure} />
     </section>
   )
