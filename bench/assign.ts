@@ -3,6 +3,7 @@
  * loaded with autocannon on loopback.
  */
 import autocannon from 'autocannon'
+import { startExperiment } from './lib/admin.ts'
 import type { DevServer } from './lib/dev-server.ts'
 import { median, progress, type Row } from './lib/report.ts'
 
@@ -27,26 +28,15 @@ async function load(url: string, body: (i: number) => string): Promise<number> {
 }
 
 async function createRunningExperiments(server: DevServer, count: number): Promise<void> {
-  const headers = {
-    authorization: `Bearer ${server.site.adminKey}`,
-    'content-type': 'application/json',
-  }
   for (let i = 0; i < count; i++) {
-    const key = `bench-${i}`
-    const body = {
-      key,
+    await startExperiment(server, {
+      key: `bench-${i}`,
       variations: [
         { key: 'a', weight: 0.5 },
         { key: 'b', weight: 0.5 },
       ],
       coverage: 0.8,
-    }
-    await fetch(`${server.url}/v1/admin/experiments`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify(body),
     })
-    await fetch(`${server.url}/v1/admin/experiments/${key}/start`, { method: 'POST', headers })
   }
 }
 

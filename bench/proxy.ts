@@ -14,8 +14,10 @@ import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
 import { startOrigin } from '../test/support/origin-server.ts'
 import { median, progress, type Row } from './lib/report.ts'
-import { startDevServer } from './lib/dev-server.ts'
+import { adminHeaders, startExperiment } from './lib/admin.ts'
+import { startDevServer, type DevServer } from './lib/dev-server.ts'
 import { startPassThroughWorker } from './lib/pass-through-worker.ts'
+import { interleavedRounds } from './lib/rounds.ts'
 import { startWorkerd, type WorkerdServer } from './lib/workerd-server.ts'
 
 const PORT = 8794
@@ -23,7 +25,7 @@ const DURATION_S = 5
 /** A fast store's server time for a page (Shopify reports TTFB in the hundreds of ms). */
 const RENDER_MS = 50
 
-async function load(url: string, host?: string) {
+async function load(url: string, host?: string): Promise<Load> {
   let i = 0
   const result = await autocannon({
     url,
@@ -83,6 +85,17 @@ function workerdRssKb(): number {
     .reduce((sum, line) => sum + Number(line.trim().split(/\s+/)[0] ?? 0), 0)
 }
 
+type Load = { rps: number; p50: number }
+type PageFigures = Record<
+  'direct' | 'proxied' | 'bare' | 'passed' | 'renderedDirect' | 'renderedProxied',
+  Load
+>
+type StreamFigures = {
+  direct: { ttfb: number; total: number }
+  proxied: { ttfb: number; total: number }
+}
+type MemoryFigures = { before: number; peak: number; bytes: number }
+
 export async function benchProxy(): Promise<Row[]> {
   const origin = await startOrigin()
   // The store is 127.0.0.1:PORT; the dashboard and API keep localhost:PORT (a hostname serves one).
@@ -91,159 +104,183 @@ export async function benchProxy(): Promise<Row[]> {
   let worker: WorkerdServer | undefined
   let passThrough: WorkerdServer | undefined
   try {
-    const admin = {
-      authorization: `Bearer ${setup.site.adminKey}`,
-      'content-type': 'application/json',
-    }
     const host = `127.0.0.1:${PORT}`
-    // Set up through the dashboard's name of the same server, then proven as the operator does
-    // (the database in hand, no DNS record), as `npm run proxy` does.
-    const set = await fetch(`http://localhost:${PORT}/v1/admin/site/proxy`, {
-      method: 'PUT',
-      headers: admin,
-      body: JSON.stringify({ originUrl: origin.url, hostnames: [host] }),
-    })
-    if (!set.ok) throw new Error(`proxy settings failed: ${await set.text()}`)
-    const exp = {
-      key: 'hero',
-      variations: [
-        { key: 'control', weight: 0.5 },
-        { key: 'b', weight: 0.5 },
-      ],
-    }
-    await fetch(`${setup.url}/v1/admin/experiments`, {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify(exp),
-    })
-    await fetch(`${setup.url}/v1/admin/experiments/hero/start`, { method: 'POST', headers: admin })
+    await frontOrigin(setup, origin.url, host)
     // Seeded through wrangler dev; measured in workerd directly, on the same port and data. The
     // proof is written once wrangler dev is stopped: writing the D1 file it has open stalled it.
     await setup.stop()
     setup.sql(`UPDATE site_hostnames SET verified_at = ${Date.now()} WHERE hostname = '${host}'`)
     worker = await startWorkerd(setup.persistTo, PORT, ownHostnames)
     passThrough = await startPassThroughWorker(origin.url, PORT + 1)
-    progress(
-      `proxy: warm-up, then ${DURATION_S}s each of the origin directly and through the Worker (alternating, 3 rounds)`,
-    )
-    await load(`${origin.url}/page`)
-    await load(`${worker.url}/page`)
-    await load(`${passThrough.url}/page`)
-    const direct: { rps: number; p50: number }[] = []
-    const proxied: { rps: number; p50: number }[] = []
-    const bare: { rps: number; p50: number }[] = []
-    const passed: { rps: number; p50: number }[] = []
-    for (let r = 0; r < 3; r++) {
-      direct.push(await load(`${origin.url}/page`))
-      passed.push(await load(`${passThrough.url}/page`))
-      proxied.push(await load(`${worker.url}/page`))
-      bare.push(await load(`${worker.url}/v1/_bench/bare`))
-    }
-    progress(
-      `proxy: ${DURATION_S}s each of a page the origin renders in ${RENDER_MS} ms, direct and proxied (3 rounds)`,
-    )
-    const renderedPath = `/rendered?ms=${RENDER_MS}`
-    const renderedDirect: { rps: number; p50: number }[] = []
-    const renderedProxied: { rps: number; p50: number }[] = []
-    for (let r = 0; r < 3; r++) {
-      renderedDirect.push(await load(`${origin.url}${renderedPath}`))
-      renderedProxied.push(await load(`${worker.url}${renderedPath}`))
-    }
-    const summary = (runs: { rps: number; p50: number }[]) => ({
-      rps: median(runs.map((x) => x.rps)),
-      p50: median(runs.map((x) => x.p50)),
-    })
-    const d = summary(direct)
-    const p = summary(proxied)
-    const b = summary(bare)
-    const pt = summary(passed)
-    const rd = summary(renderedDirect)
-    const rp = summary(renderedProxied)
+    const pages = await pageThroughput(origin.url, worker.url, passThrough.url)
 
     progress('proxy: first byte and last byte of a streamed page, direct and proxied')
-    const streamDirect = await firstByteAndTotal(`${origin.url}/slow`)
-    const streamProxied = await firstByteAndTotal(`${worker.url}/slow`)
-
-    progress('proxy: streaming a 5 MB page through the Worker while sampling workerd memory')
-    const before = workerdRssKb()
-    let peak = before
-    const sampler = setInterval(() => (peak = Math.max(peak, workerdRssKb())), 20)
-    const res = await fetch(`${worker.url}/big`, {
-      headers: { accept: 'text/html', cookie: 'el_vid=big-reader' },
-    })
-    let bytes = 0
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      bytes += value.byteLength
-      await new Promise((r) => setTimeout(r, 1)) // a reader slower than loopback, as browsers are
+    const stream = {
+      direct: await firstByteAndTotal(`${origin.url}/slow`),
+      proxied: await firstByteAndTotal(`${worker.url}/slow`),
     }
-    clearInterval(sampler)
-    const grownMb = (peak - before) / 1024
-    return [
-      {
-        // What a merchant would otherwise run: the baseline edgelift's proxy is held to.
-        name: 'proxy: static experiment page through edgelift vs a pass-through Worker',
-        value: p.rps,
-        unit: 'req/s',
-        baseline: { name: 'pass-through Worker (fetch the origin, return it)', value: pt.rps },
-        ratio: p.rps / pt.rps,
-        target: {
-          text: '>= 0.8x and <= 2 ms added at p50',
-          met: p.rps / pt.rps >= 0.8 && p.p50 - pt.p50 <= 2,
-        },
-        note: `p50 ${p.p50} ms through edgelift vs ${pt.p50} ms pass-through: +${(p.p50 - pt.p50).toFixed(1)} ms; of edgelift's extra, the runtime and routing alone (do-nothing route) is p50 ${b.p50} ms, ${b.rps.toFixed(0)} req/s`,
-      },
-      {
-        name: 'proxy: static experiment page through the Worker',
-        value: p.rps,
-        unit: 'req/s',
-        baseline: { name: 'origin directly', value: d.rps },
-        ratio: p.rps / d.rps,
-        target: { text: '>= 0.7x', met: p.rps / d.rps >= 0.7 },
-        note: `p50 latency ${p.p50} ms through the Worker vs ${d.p50} ms direct: +${(p.p50 - d.p50).toFixed(1)} ms added`,
-      },
-      {
-        name: `proxy: experiment page the origin renders in ${RENDER_MS} ms, through the Worker`,
-        value: rp.rps,
-        unit: 'req/s',
-        baseline: { name: 'origin directly', value: rd.rps },
-        ratio: rp.rps / rd.rps,
-        target: { text: '>= 0.7x', met: rp.rps / rd.rps >= 0.7 },
-        note: `p50 ${rp.p50} ms through the Worker vs ${rd.p50} ms direct: +${(rp.p50 - rd.p50).toFixed(1)} ms added`,
-      },
-      {
-        name: 'proxy: time to first byte of a streamed page (rest 300 ms later)',
-        value: streamProxied.ttfb,
-        unit: 'ms',
-        baseline: { name: 'origin directly', value: streamDirect.ttfb },
-        target: {
-          text: 'first byte long before the last (streams)',
-          met: streamProxied.ttfb < streamProxied.total - 250,
-        },
-        note: `total ${streamProxied.total.toFixed(1)} ms through the Worker vs ${streamDirect.total.toFixed(1)} ms direct; medians of 15 requests one at a time`,
-      },
-      {
-        // The runtime's own ceiling on this machine: a route that does nothing, same Worker.
-        name: 'proxy: static experiment page vs a do-nothing route, same workerd',
-        value: p.rps,
-        unit: 'req/s',
-        baseline: { name: 'bare Hono route', value: b.rps },
-        ratio: p.rps / b.rps,
-        note: `bare route p50 ${b.p50} ms; proxying adds ${(p.p50 - b.p50).toFixed(1)} ms over the runtime's own cost`,
-      },
-      {
-        name: `proxy: workerd memory growth streaming ${(bytes / 1e6).toFixed(1)} MB`,
-        value: grownMb,
-        unit: 'MB',
-        target: { text: '< 5 MB (streams, not buffers)', met: grownMb < 5 && bytes > 5e6 },
-        note: `RSS ${(before / 1024).toFixed(0)} MB before, ${(peak / 1024).toFixed(0)} MB peak`,
-      },
-    ]
+    const memory = await streamingMemory(worker.url)
+    return proxyRows(pages, stream, memory)
   } finally {
     await passThrough?.stop()
     await (worker ?? setup).stop()
     origin.server.close()
   }
+}
+
+/**
+ * Puts the store behind the Worker with one running experiment. Set up through the dashboard's
+ * name of the same server, then proven as the operator does (the database in hand, no DNS
+ * record), as `npm run proxy` does.
+ */
+async function frontOrigin(setup: DevServer, originUrl: string, host: string): Promise<void> {
+  const set = await fetch(`http://localhost:${PORT}/v1/admin/site/proxy`, {
+    method: 'PUT',
+    headers: adminHeaders(setup),
+    body: JSON.stringify({ originUrl, hostnames: [host] }),
+  })
+  if (!set.ok) throw new Error(`proxy settings failed: ${await set.text()}`)
+  await startExperiment(setup, {
+    key: 'hero',
+    variations: [
+      { key: 'control', weight: 0.5 },
+      { key: 'b', weight: 0.5 },
+    ],
+  })
+}
+
+/** Medians of 3 interleaved rounds for every side of the static page, then the rendered one. */
+async function pageThroughput(
+  originUrl: string,
+  workerUrl: string,
+  passThroughUrl: string,
+): Promise<PageFigures> {
+  progress(
+    `proxy: warm-up, then ${DURATION_S}s each of the origin directly and through the Worker (alternating, 3 rounds)`,
+  )
+  await load(`${originUrl}/page`)
+  await load(`${workerUrl}/page`)
+  await load(`${passThroughUrl}/page`)
+  const staticPage = await interleavedRounds(3, {
+    direct: () => load(`${originUrl}/page`),
+    passed: () => load(`${passThroughUrl}/page`),
+    proxied: () => load(`${workerUrl}/page`),
+    bare: () => load(`${workerUrl}/v1/_bench/bare`),
+  })
+  progress(
+    `proxy: ${DURATION_S}s each of a page the origin renders in ${RENDER_MS} ms, direct and proxied (3 rounds)`,
+  )
+  const renderedPath = `/rendered?ms=${RENDER_MS}`
+  const rendered = await interleavedRounds(3, {
+    direct: () => load(`${originUrl}${renderedPath}`),
+    proxied: () => load(`${workerUrl}${renderedPath}`),
+  })
+  const summary = (runs: Load[]) => ({
+    rps: median(runs.map((x) => x.rps)),
+    p50: median(runs.map((x) => x.p50)),
+  })
+  return {
+    direct: summary(staticPage.direct),
+    proxied: summary(staticPage.proxied),
+    bare: summary(staticPage.bare),
+    passed: summary(staticPage.passed),
+    renderedDirect: summary(rendered.direct),
+    renderedProxied: summary(rendered.proxied),
+  }
+}
+
+/** workerd's resident memory before and at its peak while a 5 MB page streams through it. */
+async function streamingMemory(workerUrl: string): Promise<MemoryFigures> {
+  progress('proxy: streaming a 5 MB page through the Worker while sampling workerd memory')
+  const before = workerdRssKb()
+  let peak = before
+  const sampler = setInterval(() => (peak = Math.max(peak, workerdRssKb())), 20)
+  const res = await fetch(`${workerUrl}/big`, {
+    headers: { accept: 'text/html', cookie: 'el_vid=big-reader' },
+  })
+  let bytes = 0
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    bytes += value.byteLength
+    await new Promise((r) => setTimeout(r, 1)) // a reader slower than loopback, as browsers are
+  }
+  clearInterval(sampler)
+  return { before, peak, bytes }
+}
+
+function proxyRows(
+  {
+    direct: d,
+    proxied: p,
+    bare: b,
+    passed: pt,
+    renderedDirect: rd,
+    renderedProxied: rp,
+  }: PageFigures,
+  stream: StreamFigures,
+  { before, peak, bytes }: MemoryFigures,
+): Row[] {
+  const grownMb = (peak - before) / 1024
+  return [
+    {
+      // What a merchant would otherwise run: the baseline edgelift's proxy is held to.
+      name: 'proxy: static experiment page through edgelift vs a pass-through Worker',
+      value: p.rps,
+      unit: 'req/s',
+      baseline: { name: 'pass-through Worker (fetch the origin, return it)', value: pt.rps },
+      ratio: p.rps / pt.rps,
+      target: {
+        text: '>= 0.8x and <= 2 ms added at p50',
+        met: p.rps / pt.rps >= 0.8 && p.p50 - pt.p50 <= 2,
+      },
+      note: `p50 ${p.p50} ms through edgelift vs ${pt.p50} ms pass-through: +${(p.p50 - pt.p50).toFixed(1)} ms; of edgelift's extra, the runtime and routing alone (do-nothing route) is p50 ${b.p50} ms, ${b.rps.toFixed(0)} req/s`,
+    },
+    {
+      name: 'proxy: static experiment page through the Worker',
+      value: p.rps,
+      unit: 'req/s',
+      baseline: { name: 'origin directly', value: d.rps },
+      ratio: p.rps / d.rps,
+      target: { text: '>= 0.7x', met: p.rps / d.rps >= 0.7 },
+      note: `p50 latency ${p.p50} ms through the Worker vs ${d.p50} ms direct: +${(p.p50 - d.p50).toFixed(1)} ms added`,
+    },
+    {
+      name: `proxy: experiment page the origin renders in ${RENDER_MS} ms, through the Worker`,
+      value: rp.rps,
+      unit: 'req/s',
+      baseline: { name: 'origin directly', value: rd.rps },
+      ratio: rp.rps / rd.rps,
+      target: { text: '>= 0.7x', met: rp.rps / rd.rps >= 0.7 },
+      note: `p50 ${rp.p50} ms through the Worker vs ${rd.p50} ms direct: +${(rp.p50 - rd.p50).toFixed(1)} ms added`,
+    },
+    {
+      name: 'proxy: time to first byte of a streamed page (rest 300 ms later)',
+      value: stream.proxied.ttfb,
+      unit: 'ms',
+      baseline: { name: 'origin directly', value: stream.direct.ttfb },
+      target: {
+        text: 'first byte long before the last (streams)',
+        met: stream.proxied.ttfb < stream.proxied.total - 250,
+      },
+      note: `total ${stream.proxied.total.toFixed(1)} ms through the Worker vs ${stream.direct.total.toFixed(1)} ms direct; medians of 15 requests one at a time`,
+    },
+    {
+      // The runtime's own ceiling on this machine: a route that does nothing, same Worker.
+      name: 'proxy: static experiment page vs a do-nothing route, same workerd',
+      value: p.rps,
+      unit: 'req/s',
+      baseline: { name: 'bare Hono route', value: b.rps },
+      ratio: p.rps / b.rps,
+      note: `bare route p50 ${b.p50} ms; proxying adds ${(p.p50 - b.p50).toFixed(1)} ms over the runtime's own cost`,
+    },
+    {
+      name: `proxy: workerd memory growth streaming ${(bytes / 1e6).toFixed(1)} MB`,
+      value: grownMb,
+      unit: 'MB',
+      target: { text: '< 5 MB (streams, not buffers)', met: grownMb < 5 && bytes > 5e6 },
+      note: `RSS ${(before / 1024).toFixed(0)} MB before, ${(peak / 1024).toFixed(0)} MB peak`,
+    },
+  ]
 }

@@ -8,8 +8,10 @@
  * The merchant's steering rules are measured against the same route without any, interleaved.
  */
 import autocannon from 'autocannon'
+import { adminHeaders } from './lib/admin.ts'
 import { startDevServer, type DevServer } from './lib/dev-server.ts'
 import { median, progress, type Row } from './lib/report.ts'
+import { interleavedRounds } from './lib/rounds.ts'
 
 const BUYERS = 2000
 const ITEMS = 400
@@ -43,10 +45,7 @@ const STEERING_RULES = [
 async function putRules(server: DevServer, rules: unknown[]): Promise<void> {
   const res = await fetch(`${server.url}/v1/admin/recs/rules`, {
     method: 'PUT',
-    headers: {
-      authorization: `Bearer ${server.site.adminKey}`,
-      'content-type': 'application/json',
-    },
+    headers: adminHeaders(server),
     body: JSON.stringify({ rules }),
   })
   if (!res.ok) throw new Error(`rules answered ${res.status}: ${await res.text()}`)
@@ -176,85 +175,111 @@ export async function benchRecsServing(): Promise<Row[]> {
     if (known.source !== 'svd') throw new Error(`expected a precomputed list, got ${known.source}`)
     await rps(bare)
     await rps(personal, buyer)
-    /** GET /v1/recs (personal) for these visitors against the one-row read, interleaved. */
-    const againstBare = async (name: string, visitor: (i: number) => string): Promise<Row> => {
-      progress(`recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, one-row D1 read vs ${name}`)
-      const bares: number[] = []
-      const recs: number[] = []
-      for (let r = 0; r < ROUNDS; r++) {
-        bares.push(await rps(bare))
-        recs.push(await rps(personal, visitor))
-      }
-      const ratio = median(recs) / median(bares)
-      return {
-        name,
-        value: median(recs),
-        unit: 'req/s',
-        baseline: { name: 'one-row D1 read', value: median(bares) },
-        ratio,
-        target: { text: '>= 0.5x', met: ratio >= 0.5 },
-      }
-    }
-    rows.push(await againstBare('GET /v1/recs (personal, known visitor)', buyer))
-    progress(
-      `recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, without and with 20 steering rules`,
-    )
-    const plain: number[] = []
-    const steered: number[] = []
-    for (let r = 0; r < ROUNDS; r++) {
-      await putRules(server, [])
-      plain.push(await rps(personal))
-      await putRules(server, STEERING_RULES)
-      const sample = await recsOf(personal.replace('VISITOR', buyer(0)))
-      if (!sample.items.some((i) => i.rule === 'pin')) throw new Error('the rules were not applied')
-      steered.push(await rps(personal))
-    }
-    await putRules(server, [])
-    const steering = median(steered) / median(plain)
-    rows.push({
-      name: 'GET /v1/recs (personal, known visitor) with 20 steering rules',
-      value: median(steered),
-      unit: 'req/s',
-      baseline: { name: 'the same without rules', value: median(plain) },
-      ratio: steering,
-      target: { text: '>= 0.9x', met: steering >= 0.9 },
-      note: '2 pins in personal (one catalog read of the pinned items), 10 boosts and 8 exclusions site-wide; rules cached in the isolate',
-    })
+    const recsRow = (name: string, visitor: (i: number) => string) =>
+      againstOneRowRead(name, bare, personal, visitor)
+    rows.push(await recsRow('GET /v1/recs (personal, known visitor)', buyer))
+    rows.push(await steeringRow(server, personal, buyer(0)))
     // Round 0 gives each of its visitors 5 views or clicks since training: the online path.
     await eventsPerSecond(server, 0)
     const learner = (i: number) => `visitor-0-${i % VISITORS_PER_ROUND}`
     const first = await recsOf(`${personal.replace('VISITOR', learner(0))}`)
     if (first.source !== 'online') throw new Error(`expected an online list, got ${first.source}`)
-    rows.push(await againstBare('GET /v1/recs (personal, refined online from 5 events)', learner))
-    progress(
-      `recs: events throughput, online SGD on and off alternating over ${2 * ROUNDS} restarts of the same data`,
-    )
-    // Alternated, each on a freshly started server after a warm-up batch, so neither setting
-    // gets the warmer cache or the fuller table.
-    const perSetting: Record<'on' | 'off', number[]> = { on: [], off: [] }
-    let round = 1
-    for (let r = 0; r < ROUNDS; r++) {
-      for (const setting of r % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+    rows.push(await recsRow('GET /v1/recs (personal, refined online from 5 events)', learner))
+    rows.push(
+      await onlineSgdRow(async (setting) => {
         await server.stop()
         server = await startDevServer('recs', 8792, { reuse: site, vars: { RECS_ONLINE: setting } })
-        await eventsPerSecond(server, round++, 16)
-        perSetting[setting].push(await eventsPerSecond(server, round++))
-      }
-    }
-    const on = median(perSetting.on)
-    const off = median(perSetting.off)
-    const cost = 1 - on / off
-    rows.push({
-      name: 'POST /v1/events with online SGD on',
-      value: on,
-      unit: 'events/s',
-      baseline: { name: 'online SGD off', value: off },
-      ratio: on / off,
-      target: { text: 'online step costs <= 20%', met: cost <= 0.2 },
-      note: `online step cost ${(cost * 100).toFixed(1)}% of throughput; ingestion runs the same code in both settings (learning happens when recs are read), so this is run-to-run noise`,
-    })
+        return server
+      }),
+    )
   } finally {
     await server.stop()
   }
   return rows
+}
+
+/** GET /v1/recs (personal) for these visitors against the one-row read, interleaved. */
+async function againstOneRowRead(
+  name: string,
+  bare: string,
+  personal: string,
+  visitor: (i: number) => string,
+): Promise<Row> {
+  progress(`recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, one-row D1 read vs ${name}`)
+  const runs = await interleavedRounds(ROUNDS, {
+    bares: () => rps(bare),
+    recs: () => rps(personal, visitor),
+  })
+  const ratio = median(runs.recs) / median(runs.bares)
+  return {
+    name,
+    value: median(runs.recs),
+    unit: 'req/s',
+    baseline: { name: 'one-row D1 read', value: median(runs.bares) },
+    ratio,
+    target: { text: '>= 0.5x', met: ratio >= 0.5 },
+  }
+}
+
+/** The personal list with and without the merchant's rules, interleaved. */
+async function steeringRow(server: DevServer, personal: string, buyer: string): Promise<Row> {
+  progress(
+    `recs: ${ROUNDS} interleaved rounds of ${DURATION_S}s, without and with 20 steering rules`,
+  )
+  const runs = await interleavedRounds(ROUNDS, {
+    plain: async () => {
+      await putRules(server, [])
+      return rps(personal)
+    },
+    steered: async () => {
+      await putRules(server, STEERING_RULES)
+      const sample = await recsOf(personal.replace('VISITOR', buyer))
+      if (!sample.items.some((i) => i.rule === 'pin')) throw new Error('the rules were not applied')
+      return rps(personal)
+    },
+  })
+  await putRules(server, [])
+  const steering = median(runs.steered) / median(runs.plain)
+  return {
+    name: 'GET /v1/recs (personal, known visitor) with 20 steering rules',
+    value: median(runs.steered),
+    unit: 'req/s',
+    baseline: { name: 'the same without rules', value: median(runs.plain) },
+    ratio: steering,
+    target: { text: '>= 0.9x', met: steering >= 0.9 },
+    note: '2 pins in personal (one catalog read of the pinned items), 10 boosts and 8 exclusions site-wide; rules cached in the isolate',
+  }
+}
+
+/**
+ * Events throughput with online SGD on and off. Alternated, each on a freshly started server
+ * after a warm-up batch, so neither setting gets the warmer cache or the fuller table.
+ */
+async function onlineSgdRow(
+  restartWith: (setting: 'on' | 'off') => Promise<DevServer>,
+): Promise<Row> {
+  progress(
+    `recs: events throughput, online SGD on and off alternating over ${2 * ROUNDS} restarts of the same data`,
+  )
+  const perSetting: Record<'on' | 'off', number[]> = { on: [], off: [] }
+  let round = 1
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const setting of r % 2 === 0 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
+      const server = await restartWith(setting)
+      await eventsPerSecond(server, round++, 16)
+      perSetting[setting].push(await eventsPerSecond(server, round++))
+    }
+  }
+  const on = median(perSetting.on)
+  const off = median(perSetting.off)
+  const cost = 1 - on / off
+  return {
+    name: 'POST /v1/events with online SGD on',
+    value: on,
+    unit: 'events/s',
+    baseline: { name: 'online SGD off', value: off },
+    ratio: on / off,
+    target: { text: 'online step costs <= 20%', met: cost <= 0.2 },
+    note: `online step cost ${(cost * 100).toFixed(1)}% of throughput; ingestion runs the same code in both settings (learning happens when recs are read), so this is run-to-run noise`,
+  }
 }

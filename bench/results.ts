@@ -4,6 +4,7 @@
  * 60% engaged for bounce, 1% refunds), against a bare `GROUP BY variation` over the assignment
  * rows, same wrangler dev, same run.
  */
+import { adminHeaders, startExperiment } from './lib/admin.ts'
 import type { DevServer } from './lib/dev-server.ts'
 import { median, progress, type Row } from './lib/report.ts'
 import { ONE_OF_EACH_KIND } from '../test/fixtures/metric-definitions.ts'
@@ -23,14 +24,9 @@ async function medianMs(url: string, headers: Record<string, string> = {}): Prom
   return median(times)
 }
 
-function adminHeaders(server: DevServer): Record<string, string> {
-  return { authorization: `Bearer ${server.site.adminKey}`, 'content-type': 'application/json' }
-}
-
 /** The experiment the rows belong to, created and started through the running server. */
 export async function createMillionExperiment(server: DevServer): Promise<void> {
-  const headers = adminHeaders(server)
-  const body = {
+  await startExperiment(server, {
     key: 'million',
     variations: [
       { key: 'a', weight: 0.34 },
@@ -39,13 +35,7 @@ export async function createMillionExperiment(server: DevServer): Promise<void> 
     ],
     winsorize: 0.99,
     metrics: ONE_OF_EACH_KIND,
-  }
-  await fetch(`${server.url}/v1/admin/experiments`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(body),
   })
-  await fetch(`${server.url}/v1/admin/experiments/million/start`, { method: 'POST', headers })
 }
 
 /**

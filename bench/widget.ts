@@ -17,6 +17,7 @@ import {
   widgetBundleSizes,
 } from '../test/widget/support/bundle-sizes.ts'
 import { median, progress, type Row } from './lib/report.ts'
+import { interleavedRounds } from './lib/rounds.ts'
 
 const LOADS = 9
 /** A mobile connection's round trip, added to every request of the slow-network loads. */
@@ -30,23 +31,7 @@ export async function benchWidget(
   keys: Keys = { site: 'pk_demo', admin: 'sk_demo' },
 ): Promise<Row[]> {
   progress('widget: bundle sizes, then product page loads in headless Chromium')
-  const sizes = await widgetBundleSizes()
-  const rows: Row[] = [
-    sizeRow('widget loader (gzip -9)', sizes.loader.gzipped, LOADER_BUDGET, sizes.loader.bytes),
-    sizeRow(
-      'widget UI chunk, Preact included (gzip -9)',
-      sizes.ui.gzipped,
-      UI_BUDGET,
-      sizes.ui.bytes,
-    ),
-    sizeRow(
-      'widget product chunk, JSON-LD reading (gzip -9)',
-      sizes.product.gzipped,
-      PRODUCT_BUDGET,
-      sizes.product.bytes,
-    ),
-  ]
-
+  const rows = sizeRows(await widgetBundleSizes())
   const pages = await startTestPages(0)
   const browser = await launchBrowser()
   try {
@@ -68,45 +53,68 @@ export async function benchWidget(
     pages.set('/without', { html: page(null) })
 
     await load(browser, `${pages.url}/with`, true) // warm-up: wrangler's isolate, Chromium
-    const withWidget: Timing[] = []
-    const without: Timing[] = []
-    const slowNetwork: Timing[] = []
-    for (let i = 0; i < LOADS; i++) {
-      withWidget.push(await load(browser, `${pages.url}/with`, true))
-      without.push(await load(browser, `${pages.url}/without`, false))
-      slowNetwork.push(await load(browser, `${pages.url}/with`, true, ROUND_TRIP_MS))
-    }
-    const toRecs = median(withWidget.map((t) => (t.recs ?? NaN) - t.dcl))
-    const toRecsSlow = median(slowNetwork.map((t) => (t.recs ?? NaN) - t.dcl))
-    const dclWith = median(withWidget.map((t) => t.dcl))
-    const dclWithout = median(without.map((t) => t.dcl))
-    rows.push(
-      {
-        name: 'widget: DOMContentLoaded → recommendations visible',
-        value: toRecs,
-        unit: 'ms',
-        note: `median of ${LOADS} cold loads (fresh context each) of a product page with a similar slot of 8, from a local wrangler dev: loader, product chunk, UI chunk and GET /v1/recs`,
-      },
-      {
-        name: `widget: DOMContentLoaded → recommendations visible, ${ROUND_TRIP_MS} ms round trips`,
-        value: toRecsSlow,
-        unit: 'ms',
-        note: `the same loads with Chromium adding ${ROUND_TRIP_MS} ms to every request (CDP network emulation), as on a mobile connection: ${(toRecsSlow / ROUND_TRIP_MS).toFixed(1)} round trips after DOMContentLoaded, for the loader (async, still on its way at DOMContentLoaded), both chunks at once, then GET /v1/recs`,
-      },
-      {
-        name: 'widget: product page DOMContentLoaded',
-        value: dclWith,
-        unit: 'ms',
-        baseline: { name: 'same page without the widget', value: dclWithout },
-        ratio: dclWith / dclWithout,
-        note: 'the loader is async and never blocks parsing, but it runs as soon as it arrives, which on loopback can be before DOMContentLoaded; its files come from a wrangler dev sharing the 2 cores with the browser',
-      },
-    )
+    const loads = await interleavedRounds(LOADS, {
+      withWidget: () => load(browser, `${pages.url}/with`, true),
+      without: () => load(browser, `${pages.url}/without`, false),
+      slowNetwork: () => load(browser, `${pages.url}/with`, true, ROUND_TRIP_MS),
+    })
+    rows.push(...loadRows(loads))
   } finally {
     await browser.close()
     await pages.close()
   }
   return rows
+}
+
+function sizeRows(sizes: Awaited<ReturnType<typeof widgetBundleSizes>>): Row[] {
+  return [
+    sizeRow('widget loader (gzip -9)', sizes.loader.gzipped, LOADER_BUDGET, sizes.loader.bytes),
+    sizeRow(
+      'widget UI chunk, Preact included (gzip -9)',
+      sizes.ui.gzipped,
+      UI_BUDGET,
+      sizes.ui.bytes,
+    ),
+    sizeRow(
+      'widget product chunk, JSON-LD reading (gzip -9)',
+      sizes.product.gzipped,
+      PRODUCT_BUDGET,
+      sizes.product.bytes,
+    ),
+  ]
+}
+
+function loadRows({
+  withWidget,
+  without,
+  slowNetwork,
+}: Record<'withWidget' | 'without' | 'slowNetwork', Timing[]>): Row[] {
+  const toRecs = median(withWidget.map((t) => (t.recs ?? NaN) - t.dcl))
+  const toRecsSlow = median(slowNetwork.map((t) => (t.recs ?? NaN) - t.dcl))
+  const dclWith = median(withWidget.map((t) => t.dcl))
+  const dclWithout = median(without.map((t) => t.dcl))
+  return [
+    {
+      name: 'widget: DOMContentLoaded → recommendations visible',
+      value: toRecs,
+      unit: 'ms',
+      note: `median of ${LOADS} cold loads (fresh context each) of a product page with a similar slot of 8, from a local wrangler dev: loader, product chunk, UI chunk and GET /v1/recs`,
+    },
+    {
+      name: `widget: DOMContentLoaded → recommendations visible, ${ROUND_TRIP_MS} ms round trips`,
+      value: toRecsSlow,
+      unit: 'ms',
+      note: `the same loads with Chromium adding ${ROUND_TRIP_MS} ms to every request (CDP network emulation), as on a mobile connection: ${(toRecsSlow / ROUND_TRIP_MS).toFixed(1)} round trips after DOMContentLoaded, for the loader (async, still on its way at DOMContentLoaded), both chunks at once, then GET /v1/recs`,
+    },
+    {
+      name: 'widget: product page DOMContentLoaded',
+      value: dclWith,
+      unit: 'ms',
+      baseline: { name: 'same page without the widget', value: dclWithout },
+      ratio: dclWith / dclWithout,
+      note: 'the loader is async and never blocks parsing, but it runs as soon as it arrives, which on loopback can be before DOMContentLoaded; its files come from a wrangler dev sharing the 2 cores with the browser',
+    },
+  ]
 }
 
 function sizeRow(name: string, gzipped: number, budget: number, raw: number): Row {

@@ -34,7 +34,7 @@ export class ImportError extends Error {
   }
 }
 
-export async function importFile(options: {
+export type ImportFileOptions = {
   file: string
   format: ImportFormat
   /** How the file writes slashed dates (online-retail); the route reads month first without it. */
@@ -43,9 +43,10 @@ export async function importFile(options: {
   adminKey: string
   /** Hears after each written request how many of the file's rows have been sent. */
   onRows?: (rowsSent: number, totals: ImportTotals) => void
-}): Promise<ImportTotals> {
-  const { file, format, api, adminKey, dateOrder } = options
-  const query = `format=${format}${dateOrder ? `&dates=${dateOrder}` : ''}`
+}
+
+export async function importFile(options: ImportFileOptions): Promise<ImportTotals> {
+  const { file, format } = options
   const totals: ImportTotals = {
     imported: 0,
     duplicates: 0,
@@ -60,55 +61,16 @@ export async function importFile(options: {
     const body = (header ? [header, ...lines] : lines).join('\n')
     let result: ImportTotals
     try {
-      result = await post(body)
+      result = await postImport(options, body)
     } catch (err) {
       if (err instanceof ImportError) throw new ImportError(err.message, rowsSent, totals)
       throw err
     }
-    totals.imported += result.imported
-    totals.duplicates += result.duplicates
-    totals.skippedCount += result.skippedCount
-    for (const [reason, n] of Object.entries(result.skippedByReason)) {
-      totals.skippedByReason[reason] = (totals.skippedByReason[reason] ?? 0) + n
-    }
     // Line numbers in the answer count from this request's body; map them back to the file's.
-    const shift = lineOffset - (header ? 1 : 0)
-    for (const s of result.skipped) totals.skipped.push({ line: s.line + shift, reason: s.reason })
+    addToTotals(totals, result, lineOffset - (header ? 1 : 0))
     lineOffset += lines.length
     rowsSent += lines.length
     options.onRows?.(rowsSent, totals)
-  }
-
-  async function post(body: string): Promise<ImportTotals> {
-    for (let attempt = 1; ; attempt++) {
-      let res: Response | undefined
-      try {
-        res = await fetch(`${api}/v1/admin/import/events?${query}`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${adminKey}`,
-            'content-type': format === 'online-retail' ? 'text/csv' : 'application/x-ndjson',
-          },
-          body,
-        })
-      } catch {
-        if (attempt >= ATTEMPTS) throw new ImportError(unreachable(api))
-      }
-      if (res) {
-        const text = await res.text()
-        const parsed = parseJson(text) as
-          (ImportTotals & { error?: { message: string } }) | undefined
-        if (res.ok && parsed) return parsed
-        if (res.status < 500 && parsed) {
-          throw new ImportError(
-            `The import was refused (${res.status}): ${parsed.error?.message ?? ''}`,
-          )
-        }
-        if (attempt >= ATTEMPTS)
-          throw new ImportError(`The import failed (${res.status}): ${text.slice(0, 200)}`)
-      }
-      await new Promise((r) => setTimeout(r, 1000 * attempt))
-    }
   }
 
   let header: string | undefined
@@ -130,6 +92,58 @@ export async function importFile(options: {
   }
   if (batch.length > 0) await send(batch, header)
   return totals
+}
+
+/** Adds one request's answer to the totals, its skipped lines moved down by `lineShift`. */
+function addToTotals(totals: ImportTotals, result: ImportTotals, lineShift: number): void {
+  totals.imported += result.imported
+  totals.duplicates += result.duplicates
+  totals.skippedCount += result.skippedCount
+  for (const [reason, n] of Object.entries(result.skippedByReason)) {
+    totals.skippedByReason[reason] = (totals.skippedByReason[reason] ?? 0) + n
+  }
+  for (const s of result.skipped)
+    totals.skipped.push({ line: s.line + lineShift, reason: s.reason })
+}
+
+/**
+ * Posts one request's body and answers the route's totals for it. A refusal (a 4xx with the
+ * JSON error envelope) is final; a network failure or any other answer (a 5xx, a proxy's page)
+ * is tried again, up to `ATTEMPTS` times with a growing pause.
+ */
+async function postImport(
+  { api, adminKey, format, dateOrder }: ImportFileOptions,
+  body: string,
+): Promise<ImportTotals> {
+  const query = `format=${format}${dateOrder ? `&dates=${dateOrder}` : ''}`
+  for (let attempt = 1; ; attempt++) {
+    let res: Response | undefined
+    try {
+      res = await fetch(`${api}/v1/admin/import/events?${query}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${adminKey}`,
+          'content-type': format === 'online-retail' ? 'text/csv' : 'application/x-ndjson',
+        },
+        body,
+      })
+    } catch {
+      if (attempt >= ATTEMPTS) throw new ImportError(unreachable(api))
+    }
+    if (res) {
+      const text = await res.text()
+      const parsed = parseJson(text) as (ImportTotals & { error?: { message: string } }) | undefined
+      if (res.ok && parsed) return parsed
+      if (res.status < 500 && parsed) {
+        throw new ImportError(
+          `The import was refused (${res.status}): ${parsed.error?.message ?? ''}`,
+        )
+      }
+      if (attempt >= ATTEMPTS)
+        throw new ImportError(`The import failed (${res.status}): ${text.slice(0, 200)}`)
+    }
+    await new Promise((r) => setTimeout(r, 1000 * attempt))
+  }
 }
 
 /** A file's lines, gunzipped when it ends in .gz. */

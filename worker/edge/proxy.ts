@@ -8,6 +8,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Assignment } from '../../shared/api-types.ts'
+import type { Experiment } from '../experiments/experiment.ts'
 import { assignVisitor } from '../experiments/assign-visitor.ts'
 import { servedExperimentsOrLastKnown } from '../experiments/running-experiments.ts'
 import { storedBanditVariations } from '../experiments/bandit-exposures.ts'
@@ -74,46 +75,22 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
   /** The `el_vid` to set with the answer: a new visitor's, never a refusing one's. */
   const newVisitor = refuses || known ? undefined : visitorId
   const experiments = new Map(running.map((e) => [e.key, e]))
-
   /** Whether this visit is an exposure to record: not a bot, not a refusal of tracking. */
   const counts = !refuses && !isBot(request.headers.get('user-agent') ?? undefined)
-  let destination = originUrl(url, target.origin)
-  for (const [key, assignment] of Object.entries(assignments)) {
-    const exp = experiments.get(key)
-    const variationUrl = exp?.variations[assignment.index]?.url
-    if (!exp || !variationUrl) continue
-    const split = splitUrlTarget(variationUrl, url, target.origin)
-    if (!split) {
-      // The visitor sees the control, so they are left out of the experiment rather than
-      // counted in a variation they never saw.
-      delete assignments[key]
-      continue
-    }
-    if (exp.redirect) {
-      const location = onOrigin(url, split.pathname, split.search)
-      if (location.pathname !== url.pathname) {
-        // The visitor sees this variation from here on, and its page seldom matches the
-        // experiment's pattern: the redirect is the exposure.
-        if (counts && !assignment.rolledOut) {
-          c.executionCtx.waitUntil(
-            recordPageExposures(c.var.db, target.site, visitorId, { [key]: assignment }),
-          )
-        }
-        return withVisitor(
-          new Response(null, {
-            status: 302,
-            headers: { location: location.href, 'cache-control': 'private, no-store' },
-          }),
-          newVisitor,
-          request.url,
-        )
-      }
-    } else destination = split
-  }
 
+  const destination = splitUrlDestination(
+    c,
+    target,
+    url,
+    assignments,
+    experiments,
+    visitorId,
+    counts,
+    newVisitor,
+  )
+  if (destination instanceof Response) return destination
   const response = await forward(request, destination, { assignments, intentBand })
-  if (!(response.headers.get('content-type') ?? '').toLowerCase().includes('text/html'))
-    return response
+  if (!isHtml(response)) return response
 
   if (counts) {
     c.executionCtx.waitUntil(
@@ -127,25 +104,83 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     publicKey: target.site.publicKey,
     intentBand,
   })
-  const headers = new Headers(rewritten.headers)
-  if (
+  const perVisitor =
     running.some((e) => urlMatches(e.url, url.href)) ||
     destination.pathname !== originUrl(url, target.origin).pathname
-  ) {
-    // The HTML now depends on the visitor (assigned, outside coverage, or refusing tracking): no
-    // shared cache may keep one variation for everyone.
+  return withVisitor(withCacheScope(rewritten, perVisitor), newVisitor, request.url)
+}
+
+/**
+ * Where the origin is asked for the page: the split-URL variation a visitor is assigned, or the
+ * page itself. A redirecting variation on another path answers with the redirect instead.
+ * Assignments to a variation URL that cannot be served here are removed: the visitor sees the
+ * control, so they are left out of the experiment rather than counted in a variation they never
+ * saw. The values arrive one by one, not as a record, to keep the page path free of allocations.
+ */
+function splitUrlDestination(
+  c: Context<AppEnv>,
+  target: ProxySite,
+  url: URL,
+  assignments: Record<string, Assignment>,
+  experiments: ReadonlyMap<string, Experiment>,
+  visitorId: string,
+  counts: boolean,
+  newVisitor: string | undefined,
+): URL | Response {
+  let destination = originUrl(url, target.origin)
+  for (const [key, assignment] of Object.entries(assignments)) {
+    const exp = experiments.get(key)
+    const variationUrl = exp?.variations[assignment.index]?.url
+    if (!exp || !variationUrl) continue
+    const split = splitUrlTarget(variationUrl, url, target.origin)
+    if (!split) {
+      delete assignments[key]
+      continue
+    }
+    if (exp.redirect) {
+      const location = onOrigin(url, split.pathname, split.search)
+      if (location.pathname !== url.pathname) {
+        // The visitor sees this variation from here on, and its page seldom matches the
+        // experiment's pattern: the redirect is the exposure.
+        if (counts && !assignment.rolledOut) {
+          c.executionCtx.waitUntil(
+            recordPageExposures(c.var.db, target.site, visitorId, { [key]: assignment }),
+          )
+        }
+        return withVisitor(variationRedirect(location), newVisitor, c.req.raw.url)
+      }
+    } else destination = split
+  }
+  return destination
+}
+
+function variationRedirect(location: URL): Response {
+  return new Response(null, {
+    status: 302,
+    headers: { location: location.href, 'cache-control': 'private, no-store' },
+  })
+}
+
+function isHtml(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').toLowerCase().includes('text/html')
+}
+
+/**
+ * The rewritten page as the answer. HTML that depends on the visitor (assigned, outside
+ * coverage, or refusing tracking) is marked so that no shared cache keeps one variation for
+ * everyone.
+ */
+function withCacheScope(rewritten: Response, perVisitor: boolean): Response {
+  const headers = new Headers(rewritten.headers)
+  if (perVisitor) {
     headers.set('cache-control', privateCacheControl(headers.get('cache-control')))
     headers.append('vary', 'Cookie')
   }
-  return withVisitor(
-    new Response(rewritten.body, {
-      status: rewritten.status,
-      statusText: rewritten.statusText,
-      headers,
-    }),
-    newVisitor,
-    request.url,
-  )
+  return new Response(rewritten.body, {
+    status: rewritten.status,
+    statusText: rewritten.statusText,
+    headers,
+  })
 }
 
 /**

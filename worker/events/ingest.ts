@@ -49,7 +49,47 @@ export async function prepareIngest(
   options: { now: number; timeSource: TimeSource },
 ): Promise<PreparedIngest> {
   const rejected: Rejection[] = []
-  const valid: { index: number; event: EventInput }[] = []
+  const valid = validEvents(received, rejected)
+  const hashes = await visitorHashes(valid)
+  const forgotten = await forgottenAmong(db, site.id, [...hashes.values()])
+  const exposures = valid.filter((v) => v.event.type === 'exposure')
+  const running = exposures.length ? await runningExperiments(db, site.id) : []
+  const banditExposed = await storedBanditExposures(
+    db,
+    site.id,
+    exposures.map((v) => v.event),
+    running,
+  )
+  const rows = await storableRows(
+    valid,
+    { site, options, hashes, forgotten, running, banditExposed },
+    rejected,
+  )
+  rejected.sort((a, b) => a.index - b.index)
+  if (rows.length === 0) return { statements: [], stored: 0, rejected }
+  return {
+    statements: storeStatements(site, options.now, rows, valid),
+    stored: rows.length,
+    rejected,
+  }
+}
+
+type ValidEvent = { index: number; event: EventInput }
+
+/** What decides whether a valid event is stored, and how. */
+type StoreContext = {
+  site: Site
+  options: { now: number; timeSource: TimeSource }
+  /** Each visitor id's SHA-256, the form in which forgotten visitors are listed. */
+  hashes: ReadonlyMap<string, string>
+  forgotten: ReadonlySet<string>
+  running: Experiment[]
+  banditExposed: ReadonlyMap<string, number>
+}
+
+/** The events that pass the schema, each under its index in the batch; the others are rejected. */
+function validEvents(received: readonly unknown[], rejected: Rejection[]): ValidEvent[] {
+  const valid: ValidEvent[] = []
   received.forEach((raw, index) => {
     const parsed = eventSchema.safeParse(raw)
     if (parsed.success) valid.push({ index, event: parsed.data })
@@ -60,21 +100,26 @@ export async function prepareIngest(
         message: describeIssue(parsed.error, 'event'),
       })
   })
+  return valid
+}
 
+async function visitorHashes(valid: ValidEvent[]): Promise<Map<string, string>> {
   const hashes = new Map<string, string>()
   for (const { event } of valid) {
     if (!hashes.has(event.visitorId)) hashes.set(event.visitorId, await sha256Hex(event.visitorId))
   }
-  const forgotten = await forgottenAmong(db, site.id, [...hashes.values()])
-  const exposures = valid.filter((v) => v.event.type === 'exposure')
-  const running = exposures.length ? await runningExperiments(db, site.id) : []
-  const banditExposed = await storedBanditExposures(
-    db,
-    site.id,
-    exposures.map((v) => v.event),
-    running,
-  )
+  return hashes
+}
 
+/**
+ * The rows to store for the valid events; events of forgotten visitors, amounts in another
+ * currency and exposures the edge would not assign are rejected instead.
+ */
+async function storableRows(
+  valid: ValidEvent[],
+  { site, options, hashes, forgotten, running, banditExposed }: StoreContext,
+  rejected: Rejection[],
+): Promise<StoredEvent[]> {
   const rows: StoredEvent[] = []
   for (const { index, event } of valid) {
     const visitorHash = hashes.get(event.visitorId) ?? ''
@@ -108,9 +153,16 @@ export async function prepareIngest(
       }),
     )
   }
-  rejected.sort((a, b) => a.index - b.index)
-  if (rows.length === 0) return { statements: [], stored: 0, rejected }
+  return rows
+}
 
+/** The statements that store the rows and everything derived from them, in the order they run. */
+function storeStatements(
+  site: Site,
+  now: number,
+  rows: StoredEvent[],
+  valid: ValidEvent[],
+): Statement[] {
   const exposureIds = rows.filter((r) => r.type === 'exposure').map((r) => r.id)
   const visitors = [...new Set(rows.map((r) => r.visitorId))]
   const storedIds = new Set(rows.map((r) => r.id))
@@ -118,13 +170,12 @@ export async function prepareIngest(
     site,
     valid.filter((v) => storedIds.has(v.event.id)),
   )
-  const statements = [
-    insertEvents(site.id, options.now, rows),
+  return [
+    insertEvents(site.id, now, rows),
     deriveAssignments(site.id, exposureIds),
     ...recomputeVisitorState(site.id, site.currency, visitors),
-    ...upsertItemsStatements(site.id, site.currency, products, 'view', options.now),
+    ...upsertItemsStatements(site.id, site.currency, products, 'view', now),
   ]
-  return { statements, stored: rows.length, rejected }
 }
 
 /**

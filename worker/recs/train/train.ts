@@ -8,9 +8,15 @@ import { toColumns } from './interaction-columns.ts'
 import type { InteractionColumns } from './interaction-columns.ts'
 import { itemAgeScales } from './item-age.ts'
 import { buildInteractionMatrix, resolveWeights, transformCell } from './interactions.ts'
-import type { InteractionWeights, MatrixOptions } from './interactions.ts'
+import type {
+  CellTransform,
+  InteractionMatrix,
+  InteractionWeights,
+  MatrixOptions,
+} from './interactions.ts'
 import { factorModelFromSvd, similarItems, visitorTopN } from '../model.ts'
 import { randomizedSvd } from './randomized-svd.ts'
+import type { RandomizedSvdOptions, TruncatedSvd } from './randomized-svd.ts'
 import { frobeniusSquared, nonZeros } from './sparse-matrix.ts'
 import type { RankedLists } from '../ranked-lists.ts'
 import { trendingItems } from '../trending.ts'
@@ -127,22 +133,9 @@ export function trainModel(
   const matrix = buildInteractionMatrix(interactions, matrixOptions)
   report({ stage: 'matrix', done: interactions.length, total: interactions.length })
 
-  const svd = randomizedSvd(matrix, {
-    rank: options.rank ?? DEFAULT_TRAIN_OPTIONS.rank,
-    oversampling: options.oversampling ?? DEFAULT_TRAIN_OPTIONS.oversampling,
-    powerIterations: options.powerIterations ?? DEFAULT_TRAIN_OPTIONS.powerIterations,
-    seed: options.seed ?? DEFAULT_TRAIN_OPTIONS.seed,
-    onProgress: report,
-  })
+  const svd = randomizedSvd(matrix, svdOptions(options, report))
   const model = factorModelFromSvd(svd, matrix.visitors, matrix.items)
-  const itemScales = Float32Array.from(
-    itemAgeScales(matrix.firstSeen, {
-      reference: matrix.referenceTime,
-      halfLife: (matrixOptions.halfLifeDays ?? 0) * DAY_MS,
-      power: options.scoreExposureExponent ?? DEFAULT_TRAIN_OPTIONS.scoreExposureExponent,
-      minDays: options.minExposureDays,
-    }),
-  )
+  const itemScales = scoreExposureScales(matrix, matrixOptions, options)
 
   const purchased = purchasedByRow(interactions, matrix.visitorIndex, matrix.itemIndex)
   const trending = trendingItems(interactions, {
@@ -159,15 +152,8 @@ export function trainModel(
   )
   const similar = similarItems(model, options.similarN ?? DEFAULT_TRAIN_OPTIONS.similarN, report)
 
-  const weights = resolveWeights(options.weights)
-  const rowScale = median(matrix.rowScales)
-  const foldInTargets = { ...weights }
-  for (const type of INTERACTION_TYPES) {
-    foldInTargets[type] = transformCell(weights[type], transform) * rowScale
-  }
-  const energy = frobeniusSquared(matrix)
-  let captured = 0
-  for (const s of svd.s) captured += s * s
+  const foldInTargets = foldInTargetsOf(options.weights, transform, matrix.rowScales)
+  const energyShare = capturedEnergy(svd, matrix)
   report({ stage: 'done', done: 1, total: 1 })
   return {
     version: `svd-${trainedAt.toString(36)}-r${svd.rank}`,
@@ -189,10 +175,62 @@ export function trainModel(
       items: matrix.cols,
       nonZeros: nonZeros(matrix),
       rank: svd.rank,
-      capturedEnergy: energy > 0 ? captured / energy : 0,
+      capturedEnergy: energyShare,
       trainMs: Date.now() - started,
     },
   }
+}
+
+function svdOptions(options: TrainOptions, report: ProgressCallback): RandomizedSvdOptions {
+  return {
+    rank: options.rank ?? DEFAULT_TRAIN_OPTIONS.rank,
+    oversampling: options.oversampling ?? DEFAULT_TRAIN_OPTIONS.oversampling,
+    powerIterations: options.powerIterations ?? DEFAULT_TRAIN_OPTIONS.powerIterations,
+    seed: options.seed ?? DEFAULT_TRAIN_OPTIONS.seed,
+    onProgress: report,
+  }
+}
+
+/** Each item's score multiplier for its exposure (item-age.ts), in factor order. */
+function scoreExposureScales(
+  matrix: InteractionMatrix,
+  matrixOptions: MatrixOptions,
+  options: TrainOptions,
+): Float32Array {
+  return Float32Array.from(
+    itemAgeScales(matrix.firstSeen, {
+      reference: matrix.referenceTime,
+      halfLife: (matrixOptions.halfLifeDays ?? 0) * DAY_MS,
+      power: options.scoreExposureExponent ?? DEFAULT_TRAIN_OPTIONS.scoreExposureExponent,
+      minDays: options.minExposureDays,
+    }),
+  )
+}
+
+/**
+ * The cell value each interaction type folds in as: its weight through the matrix's transform,
+ * times the median row's scale factor, so the targets sit on the scale of the training cells.
+ */
+function foldInTargetsOf(
+  weightOptions: TrainOptions['weights'],
+  transform: CellTransform,
+  rowScales: Float64Array,
+): InteractionWeights {
+  const weights = resolveWeights(weightOptions)
+  const rowScale = median(rowScales)
+  const foldInTargets = { ...weights }
+  for (const type of INTERACTION_TYPES) {
+    foldInTargets[type] = transformCell(weights[type], transform) * rowScale
+  }
+  return foldInTargets
+}
+
+/** Share of ‖A‖²_F the rank-k factorisation captures: Σ s² / ‖A‖²_F, 0 for an empty matrix. */
+function capturedEnergy(svd: TruncatedSvd, matrix: InteractionMatrix): number {
+  const energy = frobeniusSquared(matrix)
+  let captured = 0
+  for (const s of svd.s) captured += s * s
+  return energy > 0 ? captured / energy : 0
 }
 
 /** The matrix options `trainModel` uses, defaults filled in (baselines reuse the same matrix). */
