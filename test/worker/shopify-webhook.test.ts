@@ -10,6 +10,7 @@ import {
   expectRefused,
   publicPost,
   rows,
+  startExperiment,
   type TestSite,
 } from './support/api.ts'
 
@@ -157,6 +158,61 @@ describe('POST /v1/webhooks/shopify', () => {
     const [stored] = await purchases(site)
     expect(stored?.visitor_id).toMatch(/^[0-9a-f]{32}$/)
     expect(stored?.visitor_id).not.toBe('9001')
+  })
+
+  it.each([
+    ['the customer', { note_attributes: [] }],
+    ['the order', { note_attributes: [], customer: null }],
+  ])(
+    'gives an order stored under %s to the pixel’s visitor when its purchase follows: counted once, in the experiment',
+    async (_, overrides) => {
+      const site = await shopifySite()
+      await startExperiment(site, 'checkout', { coverage: 1 })
+      const exposed = await publicPost(site, '/v1/events', {
+        events: [{ id: eventId(), type: 'exposure', visitorId: VISITOR, experiment: 'checkout' }],
+      })
+      expect(exposed.status).toBe(202)
+      expect((await deliver(site, order(5550011, overrides))).status).toBe(200)
+      const [standIn] = await purchases(site)
+      expect(standIn?.visitor_id).not.toBe(VISITOR)
+
+      const pixel = (await (await pixelPurchase(site, '5550011')).json()) as { accepted: number }
+      expect(pixel.accepted).toBe(1)
+      expect(await purchases(site)).toEqual([
+        expect.objectContaining({ visitor_id: VISITOR, order_id: '5550011', revenue_minor: 5998 }),
+      ])
+      const converted = await rows<{ visitor_id: string; conversions: number }>(
+        `SELECT visitor_id, conversions FROM assignments WHERE site_id = ? AND conversions > 0`,
+        site.id,
+      )
+      expect(converted).toEqual([{ visitor_id: VISITOR, conversions: 1 }])
+      expect(await rows(`SELECT * FROM order_stand_ins WHERE site_id = ?`, site.id)).toEqual([])
+      // The pixel's purchase sent again is a duplicate; the order still counts once.
+      const again = (await (await pixelPurchase(site, '5550011')).json()) as { duplicates: number }
+      expect(again.duplicates).toBe(1)
+      expect(await purchases(site)).toHaveLength(1)
+    },
+  )
+
+  it('keeps an order stored under a stand-in when a purchase of another total names it', async () => {
+    const site = await shopifySite()
+    await deliver(site, order(5550012, { note_attributes: [] }))
+    const guessed = await publicPost(site, '/v1/events', {
+      events: [
+        {
+          id: eventId(),
+          type: 'purchase',
+          visitorId: VISITOR,
+          orderId: '5550012',
+          revenue: 1,
+          currency: 'USD',
+        },
+      ],
+    })
+    expect(guessed.status).toBe(202)
+    const stored = await purchases(site)
+    expect(stored.map((p) => p.revenue_minor).sort()).toEqual([100, 5998])
+    expect(stored.find((p) => p.revenue_minor === 5998)?.visitor_id).not.toBe(VISITOR)
   })
 
   it('acknowledges other topics without storing anything', async () => {

@@ -700,3 +700,21 @@ export const cronCursors = sqliteTable('cron_cursors', {
   cursor: text('cursor').notNull(),
   updatedAt: integer('updated_at').notNull(),
 })
+
+/**
+ * Orders the Shopify webhook stored under a stand-in visitor (the customer's opaque id, or the
+ * order's), having no `el_vid` on the cart and no pixel purchase yet: the pixel's purchase of the
+ * same order and total takes its place when it arrives (events/stand-in-purchases.ts).
+ */
+export const orderStandIns = sqliteTable(
+  'order_stand_ins',
+  {
+    siteId: text('site_id').notNull(),
+    orderId: text('order_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    revenueMinor: integer('revenue_minor').notNull(),
+    currency: text('currency').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.orderId] })],
+)

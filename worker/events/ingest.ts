@@ -17,6 +17,7 @@ import { describeIssue } from '../validation/describe-issue.ts'
 import { eventSchema, rejectionCode, type EventInput } from './event-schema.ts'
 import { deriveAssignments, insertEvents, recomputeVisitorState } from './event-writes.ts'
 import { forgottenAmong } from './forgotten.ts'
+import { replacedStandIns } from './stand-in-purchases.ts'
 import { toStoredEvent, type StoredEvent, type TimeSource } from './stored-event.ts'
 
 export type Rejection = { index: number; code: string; message: string }
@@ -27,17 +28,24 @@ export type IngestResult = { accepted: number; duplicates: number; rejected: Rej
  * the events and answers the ids it stored; a history import runs the statements of all its
  * batches in one D1 batch, so it too is written whole or not at all.
  */
-export type PreparedIngest = { statements: Statement[]; stored: number; rejected: Rejection[] }
+export type PreparedIngest = {
+  statements: Statement[]
+  stored: number
+  rejected: Rejection[]
+  rows: StoredEvent[]
+}
 
 export async function ingestEvents(
   db: Database,
   site: Site,
   received: readonly unknown[],
   options: { now: number; timeSource: TimeSource },
+  /** Statements written in the same batch, after the events, from the rows about to be stored. */
+  alongside?: (rows: StoredEvent[]) => Statement[],
 ): Promise<IngestResult> {
-  const { statements, stored, rejected } = await prepareIngest(db, site, received, options)
+  const { statements, stored, rejected, rows } = await prepareIngest(db, site, received, options)
   if (statements.length === 0) return { accepted: 0, duplicates: 0, rejected }
-  const [inserted] = await batch(db, statements)
+  const [inserted] = await batch(db, [...statements, ...(alongside?.(rows) ?? [])])
   const accepted = inserted?.results.length ?? 0
   return { accepted, duplicates: stored - accepted, rejected }
 }
@@ -66,11 +74,17 @@ export async function prepareIngest(
     rejected,
   )
   rejected.sort((a, b) => a.index - b.index)
-  if (rows.length === 0) return { statements: [], stored: 0, rejected }
+  if (rows.length === 0) return { statements: [], stored: 0, rejected, rows }
+  // A live purchase may take the place of the webhook's stand-in for its order.
+  const replaced =
+    options.timeSource === 'server'
+      ? await replacedStandIns(db, site.id, rows)
+      : { statements: [], visitors: [] }
   return {
-    statements: storeStatements(site, options.now, rows, valid),
+    statements: storeStatements(site, options.now, rows, valid, replaced),
     stored: rows.length,
     rejected,
+    rows,
   }
 }
 
@@ -162,9 +176,10 @@ function storeStatements(
   now: number,
   rows: StoredEvent[],
   valid: ValidEvent[],
+  replaced: { statements: Statement[]; visitors: string[] },
 ): Statement[] {
   const exposureIds = rows.filter((r) => r.type === 'exposure').map((r) => r.id)
-  const visitors = [...new Set(rows.map((r) => r.visitorId))]
+  const visitors = [...new Set([...rows.map((r) => r.visitorId), ...replaced.visitors])]
   const storedIds = new Set(rows.map((r) => r.id))
   const products = catalogRowsOf(
     site,
@@ -173,6 +188,7 @@ function storeStatements(
   return [
     insertEvents(site.id, now, rows),
     deriveAssignments(site.id, exposureIds),
+    ...replaced.statements,
     ...recomputeVisitorState(site.id, site.currency, visitors),
     ...upsertItemsStatements(site.id, site.currency, products, 'view', now),
   ]

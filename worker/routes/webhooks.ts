@@ -8,6 +8,7 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ingestEvents } from '../events/ingest.ts'
+import { markStandIn } from '../events/stand-in-purchases.ts'
 import { ApiError } from '../http/api-error.ts'
 import { readBodyBytes } from '../http/read-body.ts'
 import { parseOr400 } from '../http/validate.ts'
@@ -60,11 +61,16 @@ export const webhooksRoute = new Hono<AppEnv>().post('/v1/webhooks/shopify', asy
   }
   if (order === null) return c.json({ ignored: topic })
   try {
-    const event = orderPurchaseEvent(order, await purchaser(c.var.db, site, order))
-    const result = await ingestEvents(c.var.db, site, [event], {
-      now: Date.now(),
-      timeSource: 'server',
-    })
+    const { visitorId, standIn } = await purchaser(c.var.db, site, order)
+    const event = orderPurchaseEvent(order, visitorId)
+    const result = await ingestEvents(
+      c.var.db,
+      site,
+      [event],
+      { now: Date.now(), timeSource: 'server' },
+      // Marked in the same batch, so the pixel's purchase can take its place.
+      standIn ? (stored) => stored.map((row) => markStandIn(site.id, row, Date.now())) : undefined,
+    )
     return c.json(result)
   } catch (err) {
     await releaseWebhook(c.var.db, site.id, webhookId)
@@ -74,17 +80,26 @@ export const webhooksRoute = new Hono<AppEnv>().post('/v1/webhooks/shopify', asy
 
 /**
  * Who bought: the `el_vid` the theme put on the cart; without it, the visitor of the pixel's
- * purchase of this order (so the two still meet as one), else the customer under their opaque id
+ * purchase of this order (so the two still meet as one), else a stand-in until the pixel's
+ * purchase arrives (events/stand-in-purchases.ts): the customer under their opaque id
  * (visitors/customer-visitor-id.ts, as an import of Shopify's customers would store them), else
  * the order itself.
  */
-async function purchaser(db: Database, site: Site, order: ShopifyOrder): Promise<string> {
+async function purchaser(
+  db: Database,
+  site: Site,
+  order: ShopifyOrder,
+): Promise<{ visitorId: string; standIn: boolean }> {
   const fromCart = orderVisitorId(order)
-  if (fromCart) return fromCart
+  if (fromCart) return { visitorId: fromCart, standIn: false }
   const fromPixel = await orderPurchaser(db, site.id, order.id)
-  if (fromPixel) return fromPixel
-  if (order.customer) return (await customerVisitorIds(db, site.id))(order.customer.id)
-  return `shopify_order_${order.id}`
+  if (fromPixel) return { visitorId: fromPixel, standIn: false }
+  const visitorId = order.customer
+    ? await (
+        await customerVisitorIds(db, site.id)
+      )(order.customer.id)
+    : `shopify_order_${order.id}`
+  return { visitorId, standIn: true }
 }
 
 /** The site named by `?site=`, located on its own database, which becomes the request's `db`. */
