@@ -56,6 +56,29 @@ describe('ResultsTable', () => {
     expect(chance('control')?.textContent).toBe('—')
   })
 
+  it('calls no variation of a bandit likely better from its pooled figures, and says why', () => {
+    const el = root()
+    const bandit = {
+      objective: 'maximize' as const,
+      weights: [0.2, 0.6, 0.2],
+      bestArmProbabilities: [0.01, 0.97, 0.02],
+      periods: [],
+      variations: [],
+      conversionsGained: 0,
+      expectedVisitors: [5000, 5000, 5000],
+      stopThreshold: 0.95,
+      recommendedWinner: null,
+    }
+    render(h(ResultsTable, { results: { ...threeWay, bandit }, names: {} }), el)
+    const chance = (key: string) =>
+      el.querySelector(`tr[data-variation="${key}"] [data-col="chance"]`)
+    expect(chance('b')?.textContent).toBe('99.0%')
+    expect(chance('c')?.textContent).toBe('1.0%')
+    expect(el.querySelector('caption')?.textContent).toMatch(/pool the bandit's allocation periods/)
+    render(h(ResultsTable, { results: threeWay, names: {} }), el)
+    expect(el.querySelector('caption')?.textContent).not.toMatch(/bandit/)
+  })
+
   it('draws bars all on one axis: the same zero line in every row', () => {
     const el = root()
     render(h(ResultsTable, { results: threeWay, names: {} }), el)

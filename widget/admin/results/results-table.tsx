@@ -4,6 +4,10 @@
  * sequential p-values (named in plain words, with their terms in a detail below), and revenue per
  * visitor. Cells carry `data-col` so tests can read a figure, and `data-label` so a phone shows
  * each row as a card of labelled figures instead of a table to scroll sideways.
+ *
+ * A bandit's figures here pool its allocation periods: when rates drift while its weights move,
+ * pooled rates can favour the wrong variation (Simpson's paradox), so the table says so and calls
+ * no variation likely better or worse; the bandit panel's period-weighted estimates decide.
  */
 import type { ResultsResponse, VariationResult } from '../api/types.ts'
 import {
@@ -42,6 +46,7 @@ export function ResultsTable({ results, names }: Props) {
   // Too early for the verdict is too early for an interval: a few visitors give one hundreds of
   // percent wide, which draws the eye as if it were a finding.
   const early = belowMinimumSample(results) !== null
+  const pooled = results.bandit !== undefined
   const domain = liftDomain(
     results.variations.slice(1).map((v) => ({
       lift: v.vsControl?.lift ?? null,
@@ -54,6 +59,13 @@ export function ResultsTable({ results, names }: Props) {
         <caption id="results-table-caption">
           Phase {results.phase} by variation; ranges are 95% intervals. A noise check below 0.05:
           unlikely to be chance.
+          {pooled && (
+            <span class="pooled-note">
+              {' '}
+              These figures pool the bandit's allocation periods and can mislead when rates drift;
+              the bandit's own estimates above weigh each period.
+            </span>
+          )}
         </caption>
         <thead>
           <tr>
@@ -97,6 +109,7 @@ export function ResultsTable({ results, names }: Props) {
               domain={domain}
               currency={currency}
               early={early}
+              pooled={pooled}
             />
           ))}
         </tbody>
@@ -114,12 +127,14 @@ type RowProps = {
   currency: string
   /** Below the minimum sample: the lift's interval is withheld. */
   early: boolean
+  /** A bandit's pooled figures: no variation is called better or worse from them. */
+  pooled: boolean
 }
 
-function Row({ v, isControl, control, name, domain, currency, early }: RowProps) {
+function Row({ v, isControl, control, name, domain, currency, early, pooled }: RowProps) {
   const cmp = v.vsControl
   const liftCI = early ? null : (cmp?.liftCI ?? null)
-  const call = chanceCall(cmp?.chanceToBeatControl ?? null)
+  const call = pooled ? null : chanceCall(cmp?.chanceToBeatControl ?? null)
   return (
     <tr data-variation={v.key}>
       <th scope="row">
