@@ -3,6 +3,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { VISITORS_PAGE_ROWS } from '../../worker/exports/visitors-csv.ts'
+import { expose, purchase, startBandit } from './support/bandit.ts'
 import {
   admin,
   call,
@@ -103,18 +104,53 @@ describe('GET /v1/admin/experiments/{key}/results.csv', () => {
     )
       .split('\r\n')
       .filter(Boolean)
-    expect(cells(lines[0] ?? '').slice(-2)).toEqual(['segment', 'p_value'])
+    expect(cells(lines[0] ?? '').slice(-3)).toEqual([
+      'segment',
+      'p_value',
+      'probability_of_being_best',
+    ])
     // Exposures sent as events record no device: their cell is `unknown`.
     const segmentRows = lines.filter((line) => line.includes(',device=unknown,'))
     expect(segmentRows).toHaveLength(2)
     expect(segmentRows.map((line) => Number(cells(line)[6])).reduce((a, b) => a + b)).toBe(3)
-    // The overall rows leave the segment empty.
-    expect(lines.slice(1, 3).every((line) => line.endsWith(',,'))).toBe(true)
+    // The overall rows leave the segment, its p-value and the bandit's column empty.
+    expect(lines.slice(1, 3).every((line) => line.endsWith(',,,'))).toBe(true)
     await expectRefused(
       await csvGet(site, '/experiments/csv-cells/results.csv?breakdown=browser'),
       400,
       'invalid_breakdown',
     )
+  })
+
+  it('adds a bandit’s period-weighted rows with each variation’s probability of being best', async () => {
+    const site = await createSite()
+    await startBandit(site, 'csv-bandit')
+    const visitors = Array.from({ length: 60 }, (_, i) => `band-${i}`)
+    await expose(site, 'csv-bandit', visitors)
+    await purchase(site, visitors.slice(0, 12))
+    const text = await (await csvGet(site, '/experiments/csv-bandit/results.csv')).text()
+    const lines = text.split('\r\n').filter(Boolean).map(cells)
+    const header = lines[0] ?? []
+    const col = (name: string) => header.indexOf(name)
+    const weighted = lines.filter((line) => line[col('metric')] === 'goal_period_weighted')
+    expect(weighted.map((line) => line[col('variation')])).toEqual(['a', 'b', 'c'])
+    expect(weighted.map((line) => Number(line[col('visitors')])).reduce((a, b) => a + b)).toBe(60)
+    expect(weighted.map((line) => Number(line[col('conversions')])).reduce((a, b) => a + b)).toBe(
+      12,
+    )
+    const best = weighted.map((line) => Number(line[col('probability_of_being_best')]))
+    expect(best.reduce((a, b) => a + b)).toBeCloseTo(1, 6)
+    expect(best.every((p) => p >= 0 && p <= 1)).toBe(true)
+    // The answer's own figures, cell for cell.
+    const answer = (await (await admin(site, 'GET', '/experiments/csv-bandit/results')).json()) as {
+      bandit: { variations: { rate: number | null; probabilityOfBeingBest: number }[] }
+    }
+    expect(weighted.map((line) => Number(line[col('rate')]))).toEqual(
+      answer.bandit.variations.map((v) => v.rate),
+    )
+    expect(best).toEqual(answer.bandit.variations.map((v) => v.probabilityOfBeingBest))
+    // The pooled goal rows stay, one per variation.
+    expect(lines.filter((line) => line[col('metric')] === 'goal')).toHaveLength(3)
   })
 
   it('refuses an unknown experiment, a bad phase and a missing key in the envelope', async () => {

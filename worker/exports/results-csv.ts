@@ -2,9 +2,12 @@
  * An experiment's results as CSV: one row per variation of the goal, then one per variation of
  * each secondary or guardrail metric, then, with a breakdown, one per variation of each cell
  * (`segment` such as `intent=high`), with the figures the dashboard's tables show. A cell's
- * `p_value` is its own, unadjusted: the cells are a description, not further tests.
+ * `p_value` is its own, unadjusted: the cells are a description, not further tests. A bandit adds
+ * one row per variation with metric `goal_period_weighted`: the rate with each allocation period
+ * weighted by its share of visitors, its credible interval and the probability of being best,
+ * which its decisions rest on (the `goal` rows pool the periods).
  */
-import type { MetricResult } from '../../shared/api-types.ts'
+import type { BanditResultsSection, MetricResult } from '../../shared/api-types.ts'
 import type { ExperimentResults } from '../../shared/results-types.ts'
 import type { ResultsBreakdown } from '../../shared/audience.ts'
 import { csvLine, type CsvValue } from './csv-cells.ts'
@@ -32,11 +35,12 @@ const HEADER = [
   'srm_p_value',
   'segment',
   'p_value',
+  'probability_of_being_best',
 ]
 
 /** The CSV text of these results; `names` are the variations' display names by key. */
 export function resultsCsv(
-  results: ExperimentResults & { metrics: MetricResult[] },
+  results: ExperimentResults & { metrics: MetricResult[]; bandit?: BanditResultsSection },
   names: Record<string, string | undefined>,
   breakdown?: ResultsBreakdown,
 ): string {
@@ -66,9 +70,11 @@ export function resultsCsv(
         results.srm.pValue,
         null,
         null,
+        null,
       ]),
     )
   }
+  if (results.bandit) lines.push(...banditLines(results, results.bandit, names))
   for (const metric of results.metrics) lines.push(...metricLines(results, metric, names))
   if (breakdown) lines.push(...breakdownLines(results, breakdown, names))
   return lines.join('')
@@ -104,6 +110,7 @@ function breakdownLines(
         null,
         `${breakdown.by}=${cell}`,
         v.pValue,
+        null,
       ]),
     ),
   )
@@ -138,7 +145,42 @@ function metricLines(
       null,
       null,
       null,
+      null,
     ]
     return csvLine(row)
   })
+}
+
+function banditLines(
+  results: ExperimentResults,
+  bandit: BanditResultsSection,
+  names: Record<string, string | undefined>,
+): string[] {
+  return bandit.variations.map((v, i) =>
+    csvLine([
+      results.experiment,
+      results.phase,
+      'goal_period_weighted',
+      v.key,
+      names[v.key],
+      bandit.weights[i],
+      v.visitors,
+      v.conversions,
+      v.rate,
+      v.rateCI?.[0],
+      v.rateCI?.[1],
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      results.srm.pValue,
+      null,
+      null,
+      v.probabilityOfBeingBest,
+    ]),
+  )
 }

@@ -225,7 +225,7 @@ export const adminOperations: Operation[] = [
     pathParams: [experimentKey],
     queryParams: [phaseParam, breakdownParam],
     description:
-      'One row per variation of the goal and of each metric and, with `breakdown`, per variation of each breakdown cell (`segment` such as `intent=high`, with the cell’s own interval, lift and unadjusted `p_value`); cells that begin with `=`, `+`, `-` or `@` are escaped so a spreadsheet never runs them.',
+      'One row per variation of the goal and of each metric and, with `breakdown`, per variation of each breakdown cell (`segment` such as `intent=high`, with the cell’s own interval, lift and unadjusted `p_value`) and, for a bandit, per variation of its period-weighted goal (`goal_period_weighted`, with `probability_of_being_best`); cells that begin with `=`, `+`, `-` or `@` are escaped so a spreadsheet never runs them.',
     responses: {
       200: { description: 'The CSV.', schema: csvSchema, contentType: 'text/csv' },
       ...errors(400, 404),

@@ -362,7 +362,7 @@ export interface paths {
     }
     /**
      * Results as CSV
-     * @description One row per variation of the goal and of each metric and, with `breakdown`, per variation of each breakdown cell (`segment` such as `intent=high`, with the cell’s own interval, lift and unadjusted `p_value`); cells that begin with `=`, `+`, `-` or `@` are escaped so a spreadsheet never runs them.
+     * @description One row per variation of the goal and of each metric and, with `breakdown`, per variation of each breakdown cell (`segment` such as `intent=high`, with the cell’s own interval, lift and unadjusted `p_value`) and, for a bandit, per variation of its period-weighted goal (`goal_period_weighted`, with `probability_of_being_best`); cells that begin with `=`, `+`, `-` or `@` are escaped so a spreadsheet never runs them.
      */
     get: operations['getAdminExperimentsKeyResultsCsv']
     put?: never
