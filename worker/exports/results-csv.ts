@@ -36,7 +36,30 @@ const HEADER = [
   'segment',
   'p_value',
   'probability_of_being_best',
-]
+] as const
+
+/** A row by column name; the columns a kind of row has no figure for stay empty. */
+type Row = Partial<Record<(typeof HEADER)[number], CsvValue>>
+
+function line(row: Row): string {
+  return csvLine(HEADER.map((column) => row[column]))
+}
+
+/** The columns every row of one variation starts with. */
+function variationCells(
+  results: ExperimentResults,
+  metric: string,
+  key: string,
+  names: Record<string, string | undefined>,
+): Row {
+  return {
+    experiment: results.experiment,
+    phase: results.phase,
+    metric,
+    variation: key,
+    name: names[key],
+  }
+}
 
 /** The CSV text of these results; `names` are the variations' display names by key. */
 export function resultsCsv(
@@ -47,31 +70,24 @@ export function resultsCsv(
   const lines = [csvLine(HEADER)]
   for (const v of results.variations) {
     lines.push(
-      csvLine([
-        results.experiment,
-        results.phase,
-        'goal',
-        v.key,
-        names[v.key],
-        v.weight,
-        v.visitors,
-        v.conversions,
-        v.rate,
-        v.rateCI?.[0],
-        v.rateCI?.[1],
-        v.vsControl?.lift,
-        v.vsControl?.liftCI?.[0],
-        v.vsControl?.liftCI?.[1],
-        v.vsControl?.pValueAdjusted,
-        v.vsControl?.sequentialPValueAdjusted,
-        v.vsControl?.chanceToBeatControl,
-        v.revenue.total,
-        v.revenue.perVisitor,
-        results.srm.pValue,
-        null,
-        null,
-        null,
-      ]),
+      line({
+        ...variationCells(results, 'goal', v.key, names),
+        weight: v.weight,
+        visitors: v.visitors,
+        conversions: v.conversions,
+        rate: v.rate,
+        rate_ci_low: v.rateCI?.[0],
+        rate_ci_high: v.rateCI?.[1],
+        lift: v.vsControl?.lift,
+        lift_ci_low: v.vsControl?.liftCI?.[0],
+        lift_ci_high: v.vsControl?.liftCI?.[1],
+        p_value_adjusted: v.vsControl?.pValueAdjusted,
+        sequential_p_value_adjusted: v.vsControl?.sequentialPValueAdjusted,
+        chance_to_beat_control: v.vsControl?.chanceToBeatControl,
+        revenue: v.revenue.total,
+        revenue_per_visitor: v.revenue.perVisitor,
+        srm_p_value: results.srm.pValue,
+      }),
     )
   }
   if (results.bandit) lines.push(...banditLines(results, results.bandit, names))
@@ -87,31 +103,19 @@ function breakdownLines(
 ): string[] {
   return breakdown.cells.flatMap(({ cell, variations }) =>
     variations.map((v) =>
-      csvLine([
-        results.experiment,
-        results.phase,
-        'goal',
-        v.key,
-        names[v.key],
-        null,
-        v.visitors,
-        v.conversions,
-        v.rate,
-        v.rateCI?.[0],
-        v.rateCI?.[1],
-        v.lift,
-        v.liftCI?.[0],
-        v.liftCI?.[1],
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        `${breakdown.by}=${cell}`,
-        v.pValue,
-        null,
-      ]),
+      line({
+        ...variationCells(results, 'goal', v.key, names),
+        visitors: v.visitors,
+        conversions: v.conversions,
+        rate: v.rate,
+        rate_ci_low: v.rateCI?.[0],
+        rate_ci_high: v.rateCI?.[1],
+        lift: v.lift,
+        lift_ci_low: v.liftCI?.[0],
+        lift_ci_high: v.liftCI?.[1],
+        segment: `${breakdown.by}=${cell}`,
+        p_value: v.pValue,
+      }),
     ),
   )
 }
@@ -121,34 +125,20 @@ function metricLines(
   metric: MetricResult,
   names: Record<string, string | undefined>,
 ): string[] {
-  return metric.variations.map((v) => {
-    const row: CsvValue[] = [
-      results.experiment,
-      results.phase,
-      metric.key,
-      v.key,
-      names[v.key],
-      null,
-      v.visitors,
-      v.count,
-      v.value,
-      v.valueCI?.[0],
-      v.valueCI?.[1],
-      v.vsControl?.lift,
-      v.vsControl?.liftCI?.[0],
-      v.vsControl?.liftCI?.[1],
-      v.vsControl?.pValueAdjusted,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]
-    return csvLine(row)
-  })
+  return metric.variations.map((v) =>
+    line({
+      ...variationCells(results, metric.key, v.key, names),
+      visitors: v.visitors,
+      conversions: v.count,
+      rate: v.value,
+      rate_ci_low: v.valueCI?.[0],
+      rate_ci_high: v.valueCI?.[1],
+      lift: v.vsControl?.lift,
+      lift_ci_low: v.vsControl?.liftCI?.[0],
+      lift_ci_high: v.vsControl?.liftCI?.[1],
+      p_value_adjusted: v.vsControl?.pValueAdjusted,
+    }),
+  )
 }
 
 function banditLines(
@@ -157,30 +147,16 @@ function banditLines(
   names: Record<string, string | undefined>,
 ): string[] {
   return bandit.variations.map((v, i) =>
-    csvLine([
-      results.experiment,
-      results.phase,
-      'goal_period_weighted',
-      v.key,
-      names[v.key],
-      bandit.weights[i],
-      v.visitors,
-      v.conversions,
-      v.rate,
-      v.rateCI?.[0],
-      v.rateCI?.[1],
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      results.srm.pValue,
-      null,
-      null,
-      v.probabilityOfBeingBest,
-    ]),
+    line({
+      ...variationCells(results, 'goal_period_weighted', v.key, names),
+      weight: bandit.weights[i],
+      visitors: v.visitors,
+      conversions: v.conversions,
+      rate: v.rate,
+      rate_ci_low: v.rateCI?.[0],
+      rate_ci_high: v.rateCI?.[1],
+      srm_p_value: results.srm.pValue,
+      probability_of_being_best: v.probabilityOfBeingBest,
+    }),
   )
 }
