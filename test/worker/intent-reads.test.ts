@@ -1,14 +1,13 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { database } from '../../worker/db/database.ts'
-import { ingestEvents } from '../../worker/events/ingest.ts'
 import { refreshPageStats } from '../../worker/intent/page-stats.ts'
 import { visitorTraits } from '../../worker/experiments/visitor-traits.ts'
 import { currentSessionFeatures } from '../../worker/intent/session-features.ts'
 import { MAX_SESSION_EVENTS } from '../../worker/intent/sessions.ts'
 import { visitorIntent } from '../../worker/intent/visitor-intent.ts'
-import { findSiteByPublicKey, type Site } from '../../worker/sites/site-store.ts'
-import { createSite, eventId } from './support/api.ts'
+import type { Site } from '../../worker/sites/site-store.ts'
+import { arrive, newSite } from './support/intent.ts'
 import { countingD1 } from './support/d1-counter.ts'
 
 const db = database(env.DB)
@@ -17,23 +16,6 @@ const DAY = 24 * 60 * MINUTE
 /** Tuesday 3 March 2026, 10:00 UTC. */
 const T = Date.UTC(2026, 2, 3, 10)
 const REQUEST = { userAgent: 'Mozilla/5.0', region: null }
-
-async function newSite(): Promise<Site> {
-  const created = await createSite()
-  const site = await findSiteByPublicKey(db, created.publicKey)
-  if (!site) throw new Error('no site')
-  return site
-}
-
-async function arrive(site: Site, now: number, visitorId: string, events: object[]) {
-  const result = await ingestEvents(
-    db,
-    site,
-    events.map((e) => ({ id: eventId(), visitorId, ...e })),
-    { now, timeSource: 'server' },
-  )
-  expect(result.rejected).toEqual([])
-}
 
 const page = (path: string, pageKind: string) => ({ type: 'page_view', path, pageKind })
 

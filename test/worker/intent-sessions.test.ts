@@ -1,15 +1,15 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { database } from '../../worker/db/database.ts'
-import { ingestEvents } from '../../worker/events/ingest.ts'
 import { DEFAULT_ONLINE } from '../../worker/intent/online-layer.ts'
 import { refreshPageStats } from '../../worker/intent/page-stats.ts'
 import { runIntentCron } from '../../worker/intent/scheduled-intent.ts'
 import { currentSessionFeatures, labelledSessions } from '../../worker/intent/session-features.ts'
 import { MAX_SESSION_EVENTS } from '../../worker/intent/sessions.ts'
-import { findSiteByPublicKey, type Site } from '../../worker/sites/site-store.ts'
+import { findSiteByPublicKey } from '../../worker/sites/site-store.ts'
 import { BROWSER_CODES, OPERATING_SYSTEM_CODES } from '../../worker/visitors/user-agent.ts'
-import { admin, createSite, eventId } from './support/api.ts'
+import { admin, createSite } from './support/api.ts'
+import { arrive, newSite } from './support/intent.ts'
 
 const db = database(env.DB)
 const MINUTE = 60_000
@@ -19,24 +19,6 @@ const T = Date.UTC(2026, 2, 3, 10)
 const CHROME_WINDOWS =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'
 const REQUEST = { userAgent: CHROME_WINDOWS, region: 'England' }
-
-async function newSite(): Promise<Site> {
-  const created = await createSite()
-  const site = await findSiteByPublicKey(db, created.publicKey)
-  if (!site) throw new Error('no site')
-  return site
-}
-
-/** Stores events as if they arrived at server time `now`. */
-async function arrive(site: Site, now: number, visitorId: string, events: object[]) {
-  const result = await ingestEvents(
-    db,
-    site,
-    events.map((e) => ({ id: eventId(), visitorId, ...e })),
-    { now, timeSource: 'server' },
-  )
-  expect(result.rejected).toEqual([])
-}
 
 const page = (path: string, pageKind: string, extra: object = {}) => ({
   type: 'page_view',

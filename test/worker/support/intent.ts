@@ -1,4 +1,11 @@
-// Sessions for the intent suites, built directly as the session features module would give them.
+// Sessions for the intent suites, built directly as the session features module would give them,
+// and a site whose visitors' events are stored as if they arrived at a given server time.
+import { env } from 'cloudflare:workers'
+import { expect } from 'vitest'
+import { database } from '../../../worker/db/database.ts'
+import { ingestEvents } from '../../../worker/events/ingest.ts'
+import { findSiteByPublicKey, type Site } from '../../../worker/sites/site-store.ts'
+import { createSite, eventId } from './api.ts'
 import type {
   LabelledSessions,
   LabelledSiteSession,
@@ -25,4 +32,23 @@ export function endedSessions(n: number, seed: number, now: number): LabelledSit
 export function fixedSessions(list: LabelledSiteSession[]): LabelledSessions {
   return async (_db, _siteId, fromMs, toMs) =>
     list.filter((s) => s.start >= fromMs && s.start < toMs)
+}
+
+/** A new site, as the Worker reads it. */
+export async function newSite(): Promise<Site> {
+  const created = await createSite()
+  const site = await findSiteByPublicKey(database(env.DB), created.publicKey)
+  if (!site) throw new Error('no site')
+  return site
+}
+
+/** Stores events of `visitorId` as if they arrived at server time `now`; none is rejected. */
+export async function arrive(site: Site, now: number, visitorId: string, events: object[]) {
+  const result = await ingestEvents(
+    database(env.DB),
+    site,
+    events.map((e) => ({ id: eventId(), visitorId, ...e })),
+    { now, timeSource: 'server' },
+  )
+  expect(result.rejected).toEqual([])
 }
