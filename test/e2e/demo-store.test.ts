@@ -190,6 +190,10 @@ describe('the demo store', () => {
     const page = await context.newPage()
     await page.goto(`${baseUrl}/demo/?utm_source=news&utm_medium=email`)
     await page.goto(`${baseUrl}/demo/products/85123A`)
+    // A product page's view waits for the product chunk to read its JSON-LD kind, and its
+    // recommendations mount after that: a shopper who leaves sooner sends no page view (a known
+    // gap in the loader), which this test is not about.
+    await page.locator('edgelift-recs li').first().waitFor()
     await page.goto(`${baseUrl}/demo/cart`)
     const visitor = (await context.cookies()).find((c) => c.name === 'el_vid')?.value ?? ''
     expect(visitor).not.toBe('')
