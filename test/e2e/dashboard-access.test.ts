@@ -36,15 +36,15 @@ describe('signing in', () => {
     const { page, urls } = await watchedPage()
     await page.goto(`${base}/admin`)
     await signIn(page, 'sk_demo')
-    await page.getByRole('heading', { name: 'Experiments' }).waitFor()
+    await page.getByRole('heading', { name: 'Experiments', exact: true }).waitFor()
     expect(await page.locator('.site-name').textContent()).toBe('Demo store')
     expect(await page.evaluate(() => sessionStorage.getItem('edgelift.adminKey'))).toBe('sk_demo')
 
     // Navigating in-app keeps the session; a reload too (sessionStorage survives it).
     await page.getByRole('link', { name: 'Settings' }).click()
-    await page.getByRole('heading', { name: 'Settings and install' }).waitFor()
+    await page.getByRole('heading', { name: 'Settings and install', exact: true }).waitFor()
     await page.reload()
-    await page.getByRole('heading', { name: 'Settings and install' }).waitFor()
+    await page.getByRole('heading', { name: 'Settings and install', exact: true }).waitFor()
 
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByLabel('Secret admin key').waitFor()

@@ -141,7 +141,7 @@ describe('an experiment from creation to results', () => {
     await page.getByLabel('Pages (targeting pattern, optional)').fill('/products/*')
     await page.getByRole('button', { name: 'Create experiment' }).click()
     await page.waitForURL(`${base}/admin/experiments/e2e-checkout`)
-    await page.getByRole('heading', { name: 'Checkout button copy' }).waitFor()
+    await page.getByRole('heading', { name: 'Checkout button copy', exact: true }).waitFor()
 
     await page.getByRole('button', { name: 'Start' }).click()
     const dialog = page.getByRole('dialog')

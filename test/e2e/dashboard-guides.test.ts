@@ -287,7 +287,7 @@ describe('plain words', () => {
     expect(await page.locator('main').innerText()).toContain('p-value (Holm)')
 
     await page.goto(`${base}/admin/recommendations`)
-    await page.getByRole('heading', { name: 'Model' }).waitFor()
+    await page.getByRole('heading', { name: 'Model', exact: true }).waitFor()
     await page.waitForLoadState('networkidle')
     expect(await page.locator('main').innerText()).not.toMatch(JARGON)
     await page.context().close()

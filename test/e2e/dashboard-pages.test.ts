@@ -136,7 +136,7 @@ describe('settings and install', () => {
     })
     expect(old.status).toBe(401)
     await page.reload()
-    await page.getByRole('heading', { name: 'Settings and install' }).waitFor()
+    await page.getByRole('heading', { name: 'Settings and install', exact: true }).waitFor()
     expect(await page.locator('[data-new-key]').count()).toBe(0)
     expect(await page.evaluate(() => sessionStorage.getItem('edgelift.adminKey'))).toBe(newKey)
     await page.close()
@@ -149,7 +149,7 @@ describe('the recommendations page', () => {
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(err.message))
     await page.goto(`${base}/admin/recommendations`)
-    await page.getByRole('heading', { name: 'Model' }).waitFor()
+    await page.getByRole('heading', { name: 'Model', exact: true }).waitFor()
     await expect
       .poll(async () => (await page.locator('.facts, [data-state="not-available"]').count()) > 0)
       .toBe(true)
@@ -162,12 +162,12 @@ describe('keyboard and small screens', () => {
   it('offers a skip link first and moves focus to the new page heading', async () => {
     const page = await signedIn()
     await page.goto(`${base}/admin`)
-    await page.getByRole('heading', { name: 'Experiments' }).waitFor()
+    await page.getByRole('heading', { name: 'Experiments', exact: true }).waitFor()
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content')
     await page.getByRole('link', { name: 'Sample size' }).focus()
     await page.keyboard.press('Enter')
-    await page.getByRole('heading', { name: 'Sample size' }).waitFor()
+    await page.getByRole('heading', { name: 'Sample size', exact: true }).waitFor()
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('page-title')
     await page.close()
   })

@@ -73,11 +73,11 @@ describe('steering recommendations from the dashboard', () => {
   it('loads its chunk only on the recommendations page', async () => {
     const { page, chunks } = await signedIn()
     await page.goto(`${base}/admin`)
-    await page.getByRole('heading', { name: 'Experiments' }).waitFor()
+    await page.getByRole('heading', { name: 'Experiments', exact: true }).waitFor()
     await page.waitForLoadState('networkidle')
     expect(chunks).toEqual([])
     await page.getByRole('link', { name: 'Recommendations' }).click()
-    await page.getByRole('heading', { name: 'Steering' }).waitFor()
+    await page.getByRole('heading', { name: 'Steering', exact: true }).waitFor()
     expect(chunks).toHaveLength(1)
     await page.close()
   })
@@ -87,7 +87,7 @@ describe('steering recommendations from the dashboard', () => {
     const errors: string[] = []
     page.on('pageerror', (err) => errors.push(err.message))
     await page.goto(`${base}/admin/recommendations`)
-    await page.getByRole('heading', { name: 'Steering' }).waitFor()
+    await page.getByRole('heading', { name: 'Steering', exact: true }).waitFor()
 
     // The product field suggests catalog items by name.
     await page.locator('#rule-item').fill('lamp')
@@ -124,7 +124,7 @@ describe('steering recommendations from the dashboard', () => {
       .poll(() => first.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth))
       .toBeGreaterThan(0)
     mkdirSync(DIR, { recursive: true })
-    await page.getByRole('heading', { name: 'Steering' }).scrollIntoViewIfNeeded()
+    await page.getByRole('heading', { name: 'Steering', exact: true }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: `${DIR}/dashboard-recs-steering.png`, fullPage: true })
 
     // A product's similar slot: the pin was for trending only; the exclusion is everywhere.
@@ -151,7 +151,7 @@ describe('steering recommendations from the dashboard', () => {
   it('shows a refused rule and keeps the saved ones', async () => {
     const { page } = await signedIn()
     await page.goto(`${base}/admin/recommendations`)
-    await page.getByRole('heading', { name: 'Steering' }).waitFor()
+    await page.getByRole('heading', { name: 'Steering', exact: true }).waitFor()
     const before = await page.locator('[data-rule]').count()
     await addRule(page, 'NOT-SOLD-HERE', 'all', 'pin')
     await page.getByRole('alert').filter({ hasText: 'Not in this site' }).waitFor()

@@ -40,10 +40,10 @@ describe('Settings: team keys and the audit log', () => {
     page.on('request', (request) => requested.push(new URL(request.url()).pathname))
 
     await page.goto(`${base}/admin`)
-    await page.getByRole('heading', { name: 'Experiments' }).waitFor()
+    await page.getByRole('heading', { name: 'Experiments', exact: true }).waitFor()
     expect(requested).not.toContain('/admin/team.js')
     await page.getByRole('link', { name: 'Settings' }).click()
-    await page.getByRole('heading', { name: 'Team keys' }).waitFor()
+    await page.getByRole('heading', { name: 'Team keys', exact: true }).waitFor()
     expect(requested).toContain('/admin/team.js')
     await page.getByText('No changes yet.').waitFor()
 
@@ -94,7 +94,7 @@ describe('Settings: team keys and the audit log', () => {
     await signInBeforeLoad(context, site.adminKey)
     const page = await context.newPage()
     await page.goto(`${base}/admin/settings`)
-    await page.getByRole('heading', { name: 'Team keys' }).waitFor()
+    await page.getByRole('heading', { name: 'Team keys', exact: true }).waitFor()
     await adminClient(base, site.adminKey)('/v1/admin/keys', 'POST', { name: 'CI', role: 'editor' })
     await page.getByLabel('Key name').fill('CI')
     await page.getByRole('button', { name: 'Create key' }).click()
