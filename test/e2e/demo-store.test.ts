@@ -190,9 +190,8 @@ describe('the demo store', () => {
     const page = await context.newPage()
     await page.goto(`${baseUrl}/demo/?utm_source=news&utm_medium=email`)
     await page.goto(`${baseUrl}/demo/products/85123A`)
-    // A product page's view waits for the product chunk to read its JSON-LD kind, and its
-    // recommendations mount after that: a shopper who leaves sooner sends no page view (a known
-    // gap in the loader), which this test is not about.
+    // A product page's kind comes from its JSON-LD, read by the product chunk; the
+    // recommendations mount after that, so once they show the view has its kind.
     await page.locator('edgelift-recs li').first().waitFor()
     await page.goto(`${baseUrl}/demo/cart`)
     const visitor = (await context.cookies()).find((c) => c.name === 'el_vid')?.value ?? ''
@@ -210,6 +209,29 @@ describe('the demo store', () => {
     ])
     expect(JSON.parse(rows[0]?.utm ?? 'null')).toEqual({ source: 'news', medium: 'email' })
     expect(rows[1]?.utm).toBeNull()
+    await context.close()
+  })
+
+  it('still counts a product page left before its product chunk arrives', async () => {
+    const context = await browser.newContext()
+    // The chunk that reads the page's JSON-LD never arrives, as on a slow phone.
+    await context.route('**/widget-product.js', () => {})
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/demo/products/85123A`)
+    await page.goto(`${baseUrl}/demo/cart`)
+    const visitor = (await context.cookies()).find((c) => c.name === 'el_vid')?.value ?? ''
+    expect(visitor).not.toBe('')
+    await page.close()
+    const rows = await waitForRows<{ path: string; page_kind: string }>(
+      inject('persistTo'),
+      `SELECT path, page_kind FROM events WHERE site_id = 'site_demo' AND visitor_id = '${visitor.replace(/[^0-9a-f]/g, '')}' AND type = 'page_view' ORDER BY received_at, rowid`,
+      (r) => r.length >= 2,
+    )
+    // Its kind is what the page says without JSON-LD.
+    expect(rows.map((r) => [r.path, r.page_kind])).toEqual([
+      ['/demo/products/85123A', 'content'],
+      ['/demo/cart', 'cart'],
+    ])
     await context.close()
   })
 })

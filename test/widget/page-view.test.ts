@@ -92,6 +92,26 @@ describe('the page view', () => {
     expect(pageViews(page)).toEqual([expect.objectContaining({ path, pageKind: kind })])
   })
 
+  it('sends the view of a page left before its product chunk arrives, once, of the kind known without it', async () => {
+    history.replaceState(null, '', '/p/mug')
+    const page = setUpPage(jsonLd({ '@type': 'Product', sku: 'MUG', name: 'Mug' }))
+    let arrive: (chunk: unknown) => void = () => {}
+    page.importChunk.mockImplementation(() => new Promise((resolve) => (arrive = resolve)))
+    await bootLoader()
+    await settle(1000)
+    expect(pageViews(page)).toEqual([])
+    dispatchEvent(new Event('pagehide'))
+    expect(pageViews(page)).toEqual([
+      expect.objectContaining({ path: '/p/mug', pageKind: 'content' }),
+    ])
+    // Back from the back-forward cache, the chunk arrives: the product view goes, the page view
+    // does not go twice.
+    arrive(await import('../../widget/product/index.ts'))
+    await settle(1000)
+    expect(pageViews(page)).toHaveLength(1)
+    expect(page.sentEvents().map((e) => e.type)).toEqual(['page_view', 'view'])
+  })
+
   it('sends the referrer from another site and the UTM parameters of the arrival page', async () => {
     history.replaceState(null, '', '/?utm_source=news&utm_medium=email&utm_campaign=spring&x=1')
     setReferrer('https://mail.example/inbox')

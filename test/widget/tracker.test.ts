@@ -4,11 +4,13 @@ import { setUpPage, settle, type Harness } from './support/loader-harness.ts'
 
 let page: Harness
 let track: (fields: EventFields) => void
+let leaving: ReturnType<typeof vi.fn<() => void>>
 beforeEach(async () => {
   vi.useFakeTimers()
   page = setUpPage()
   const tracker = await import('../../widget/loader/tracker.ts')
-  tracker.startTracker('https://edge.example/v1/events?site=pk_test', () => 'visitor-1')
+  leaving = vi.fn()
+  tracker.startTracker('https://edge.example/v1/events?site=pk_test', () => 'visitor-1', leaving)
   track = tracker.track
 })
 afterEach(() => {
@@ -43,6 +45,22 @@ describe('the event pipeline', () => {
     track({ type: 'view', itemId: 'B' })
     window.dispatchEvent(new Event('pagehide'))
     expect(page.beacon).toHaveBeenCalledTimes(2)
+    delete (document as { hidden?: boolean }).hidden
+  })
+
+  it('lets the page add its last events as it is hidden, into the same beacon', async () => {
+    track({ type: 'view', itemId: 'A' })
+    leaving.mockImplementation(() => track({ type: 'page_view', path: '/p/a' }))
+    window.dispatchEvent(new Event('pagehide'))
+    expect(leaving).toHaveBeenCalledTimes(1)
+    expect(page.beacon).toHaveBeenCalledTimes(1)
+    expect(page.sentEvents().map((e) => e.type)).toEqual(['view', 'page_view'])
+  })
+
+  it('does not call the page back while it is only made visible', async () => {
+    Object.defineProperty(document, 'hidden', { value: false, configurable: true })
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
+    expect(leaving).not.toHaveBeenCalled()
     delete (document as { hidden?: boolean }).hidden
   })
 

@@ -7,8 +7,6 @@ import type { Assignments } from './experiment-visibility.ts'
 import { showIntent, type Intent } from './intent.ts'
 import { parseJson } from './log.ts'
 
-const ASSIGN_TIMEOUT_MS = 1000
-
 /** The assignments the edge injected; undefined when there are none or they do not parse. */
 export function edgeAssignments(): Assignments | undefined {
   return parseJson(document.documentElement.dataset.edgeliftAssignments) as Assignments | undefined
@@ -37,6 +35,6 @@ export function fetchAssignments(
         ),
         () => undefined,
       ),
-    new Promise<undefined>((resolve) => setTimeout(resolve, ASSIGN_TIMEOUT_MS)),
+    new Promise<undefined>((resolve) => setTimeout(resolve, 1000)),
   ])
 }

@@ -2,7 +2,9 @@
  * The loader's start, once per page: claims the command queue (a second copy of the loader stops
  * here), settles what privacy allows, runs the queued commands, shows the experiments'
  * variations, sends the page view and the product view (product chunk) and loads the recommendations UI (UI chunk)
- * once the page has a slot, which in a single-page app may be long after load.
+ * once the page has a slot, which in a single-page app may be long after load. A page with JSON-LD
+ * sends its view once the product chunk has read the page's kind, or when the shopper leaves
+ * first, of the kind known without the chunk: a short visit still counts as a page view.
  *
  * Privacy: with `navigator.globalPrivacyControl === true`, or `data-consent="required"` until
  * `edgelift.push(['consent', true])`, no identifier is stored and no event is sent (events wait
@@ -40,17 +42,19 @@ export function boot(config: LoaderConfig): void {
   const visitorId = () => (consent ? (visitor ??= rememberVisitor()) : undefined)
   const eventsUrl = `${api}/v1/events?site=${site}`
 
+  let viewed = 0
+  const viewPage = (product?: ProductModule | void) =>
+    viewed++ || track(pageView({}, true, product))
+
   hideUndecided()
-  startTracker(eventsUrl, visitorId)
+  startTracker(eventsUrl, visitorId, viewPage)
   runQueue(
     queue,
     guard(([name, first, data]) => {
       if (name === 'track') track(trackedEvent(first as string, data as object))
       if (name === 'page')
         void productChunk()
-          .then((chunk) =>
-            track(pageView(Object(first) as PageFields, false, chunk?.jsonLdKind?.(document))),
-          )
+          .then((chunk) => track(pageView(Object(first) as PageFields, false, chunk)))
           .catch(warn)
       if (name === 'on' && first === 'intent') onIntent(data as Parameters<typeof onIntent>[0])
       if (name === 'consent') {
@@ -84,7 +88,7 @@ export function boot(config: LoaderConfig): void {
       // slots without `data-item` recommend around the product.
       const ui = slotAdded().then(() => importChunk<UiModule>(config.src, 'ui'))
       const chunk = await productChunk()
-      track(pageView({}, true, chunk?.jsonLdKind?.(document)))
+      viewPage(chunk)
       const product = chunk?.readProduct(document)
       if (product) track({ type: 'view', ...product })
       ;(await ui).mount({ ...config, visitorId, track, productId: product?.itemId })

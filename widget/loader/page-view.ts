@@ -6,6 +6,7 @@
  * `content` elsewhere. Fields are cut to what the API keeps: a 100 KB path would make its whole
  * batch too large to send.
  */
+import type { ProductModule } from './bridge.ts'
 import type { EventFields } from './tracker.ts'
 
 /** What a single-page app may say of its new route: `edgelift.push(['page', { kind: 'cart' }])`. */
@@ -14,19 +15,24 @@ export type PageFields = { path?: unknown; title?: unknown; kind?: unknown }
 const KINDS = /^(product|category|cart|checkout|account|content|home)$/
 
 /**
- * The page view of the page as it is now; `arrival` adds its referrer and UTM parameters,
- * `jsonLdKind` is the kind its JSON-LD names.
+ * The page view of the page as it is now; `arrival` adds its referrer and UTM parameters, and
+ * the product chunk, once loaded, reads the kind the page's JSON-LD names.
  */
-export function pageView(fields: PageFields, arrival?: boolean, jsonLdKind?: string): EventFields {
+export function pageView(
+  fields: PageFields,
+  arrival?: boolean,
+  product?: ProductModule | void,
+): EventFields {
   const path = new URL(String(fields.path ?? location.pathname), location.href).pathname
-  const marked = document.querySelector('[data-edgelift-page]')?.getAttribute('data-edgelift-page')
+  const marked = document.querySelector<HTMLElement>('[data-edgelift-page]')?.dataset.edgeliftPage
   const event: EventFields = {
     type: 'page_view',
     path: path.slice(0, 1024),
     title: String(fields.title ?? document.title).slice(0, 256),
     pageKind:
-      [fields.kind, marked, jsonLdKind].find((kind) => KINDS.test(String(kind))) ??
-      (path === '/' ? 'home' : 'content'),
+      [fields.kind, marked, product?.jsonLdKind?.(document)].find((kind) =>
+        KINDS.test(String(kind)),
+      ) ?? (path === '/' ? 'home' : 'content'),
   }
   const referrer = document.referrer
   if (arrival && referrer && new URL(referrer).host !== location.host)

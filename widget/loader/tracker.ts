@@ -18,12 +18,23 @@ let visitorId: () => string | undefined
 let waiting: EventFields[] = []
 let timer: ReturnType<typeof setTimeout> | undefined
 
-/** Starts sending to `eventsUrl` as the visitor `id()`, undefined while nothing may be sent. */
-export function startTracker(eventsUrl: string, id: () => string | undefined): void {
+/**
+ * Starts sending to `eventsUrl` as the visitor `id()`, undefined while nothing may be sent;
+ * `leaving` runs just before the page's last flush, to add what must not be lost.
+ */
+export function startTracker(
+  eventsUrl: string,
+  id: () => string | undefined,
+  leaving: () => void,
+): void {
   url = eventsUrl
   visitorId = id
-  addEventListener('pagehide', flush)
-  addEventListener('visibilitychange', () => document.hidden && flush())
+  const leave = () => {
+    leaving()
+    flush()
+  }
+  addEventListener('pagehide', leave)
+  addEventListener('visibilitychange', () => document.hidden && leave())
 }
 
 export function track(fields: EventFields): void {
