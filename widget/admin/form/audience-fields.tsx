@@ -6,6 +6,7 @@
 import { GOAL_EVENTS, type GoalEvent } from '../api/types.ts'
 import { percentText, type ExperimentDraft } from './form-model.ts'
 import { VisitorAudienceFields } from './visitor-audience-fields.tsx'
+import { SelectField } from '../components/select-field.tsx'
 
 /** The goal events as the dashboard names them, in the form and in an experiment's facts. */
 export const GOAL_LABELS: Record<GoalEvent, string> = {
@@ -79,20 +80,14 @@ function TrafficFields({ draft, set }: PartProps) {
 function GoalFields({ draft, set }: PartProps) {
   return (
     <>
-      <div class="field">
-        <label for="exp-goal">Goal</label>
-        <select
-          id="exp-goal"
-          value={draft.goalEvent}
-          onChange={(e) => set({ goalEvent: e.currentTarget.value as GoalEvent })}
-        >
-          {GOAL_EVENTS.map((g) => (
-            <option key={g} value={g}>
-              {GOAL_LABELS[g]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="exp-goal"
+        label="Goal"
+        value={draft.goalEvent}
+        options={GOAL_EVENTS}
+        optionLabel={(goal) => GOAL_LABELS[goal]}
+        onChange={(goalEvent) => set({ goalEvent })}
+      />
       {draft.goalEvent === 'custom' && (
         <div class="field">
           <label for="exp-goal-name">Custom event name</label>

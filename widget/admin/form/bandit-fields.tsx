@@ -5,6 +5,13 @@
  */
 import { BANDIT_OBJECTIVES, type BanditObjectiveName, type ExperimentType } from '../api/types.ts'
 import type { BanditDraft } from './bandit-draft.ts'
+import { SelectField } from '../components/select-field.tsx'
+
+const EXPERIMENT_TYPES = ['ab', 'bandit'] as const satisfies readonly ExperimentType[]
+const TYPE_LABELS: Record<ExperimentType, string> = {
+  ab: 'A/B test: fixed weights',
+  bandit: 'Bandit: traffic moves to the variation that converts best',
+}
 
 const OBJECTIVE_LABELS: Record<BanditObjectiveName, string> = {
   maximize: 'Maximize conversions (Thompson sampling)',
@@ -41,18 +48,15 @@ export function BanditFields({ bandit, creating, disabled, onChange }: Props) {
   return (
     <fieldset class="bandit-fields" disabled={disabled}>
       <legend>Type</legend>
-      <div class="field">
-        <label for="exp-type">Experiment type</label>
-        <select
-          id="exp-type"
-          value={bandit.type}
-          disabled={!creating}
-          onChange={(e) => set({ type: e.currentTarget.value as ExperimentType })}
-        >
-          <option value="ab">A/B test: fixed weights</option>
-          <option value="bandit">Bandit: traffic moves to the variation that converts best</option>
-        </select>
-      </div>
+      <SelectField
+        id="exp-type"
+        label="Experiment type"
+        value={bandit.type}
+        options={EXPERIMENT_TYPES}
+        optionLabel={(type) => TYPE_LABELS[type]}
+        disabled={!creating}
+        onChange={(type) => set({ type })}
+      />
       {bandit.type === 'bandit' && (
         <>
           <p class="hint">
@@ -60,20 +64,14 @@ export function BanditFields({ bandit, creating, disabled, onChange }: Props) {
             variations in proportion to how likely each is to be best on the goal. Visitors already
             shown a variation keep it.
           </p>
-          <div class="field">
-            <label for="bandit-objective">Objective</label>
-            <select
-              id="bandit-objective"
-              value={bandit.objective}
-              onChange={(e) => set({ objective: e.currentTarget.value as BanditObjectiveName })}
-            >
-              {BANDIT_OBJECTIVES.map((o) => (
-                <option key={o} value={o}>
-                  {OBJECTIVE_LABELS[o]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="bandit-objective"
+            label="Objective"
+            value={bandit.objective}
+            options={BANDIT_OBJECTIVES}
+            optionLabel={(objective) => OBJECTIVE_LABELS[objective]}
+            onChange={(objective) => set({ objective })}
+          />
           {number(
             'bandit-explore',
             'Explore for (hours)',

@@ -3,8 +3,16 @@
  * guardrail metrics, one fieldset each (key, what it measures, its event, its role and which way
  * is better), added and removed in place.
  */
-import { MAX_METRICS, METRIC_EVENTS, METRIC_KINDS, type MetricKind } from '../api/types.ts'
+import { MAX_METRICS, METRIC_EVENTS, METRIC_KINDS } from '../api/types.ts'
 import { KIND_LABELS, newMetric, type MetricDraft } from './metric-draft.ts'
+import { SelectField } from '../components/select-field.tsx'
+
+const METRIC_ROLES = ['secondary', 'guardrail'] as const
+const ROLE_LABELS: Record<MetricDraft['role'], string> = {
+  secondary: 'Secondary: shown for information',
+  guardrail: 'Guardrail: must not get worse',
+}
+const DIRECTIONS = ['higher', 'lower'] as const
 
 type Props = {
   metrics: MetricDraft[]
@@ -23,20 +31,13 @@ type MetricPartProps = {
 function ConversionEventFields({ id, metric: m, onUpdate }: MetricPartProps) {
   return (
     <>
-      <div class="field">
-        <label for={`${id}-event`}>Event</label>
-        <select
-          id={`${id}-event`}
-          value={m.event}
-          onChange={(e) => onUpdate({ event: e.currentTarget.value as MetricDraft['event'] })}
-        >
-          {METRIC_EVENTS.map((ev) => (
-            <option key={ev} value={ev}>
-              {ev}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-event`}
+        label="Event"
+        value={m.event}
+        options={METRIC_EVENTS}
+        onChange={(event) => onUpdate({ event })}
+      />
       {m.event === 'custom' && (
         <div class="field">
           <label for={`${id}-name`}>Custom event name</label>
@@ -57,28 +58,21 @@ function ConversionEventFields({ id, metric: m, onUpdate }: MetricPartProps) {
 function MetricReadingFields({ id, metric: m, onUpdate }: MetricPartProps) {
   return (
     <>
-      <div class="field">
-        <label for={`${id}-role`}>Role</label>
-        <select
-          id={`${id}-role`}
-          value={m.role}
-          onChange={(e) => onUpdate({ role: e.currentTarget.value as MetricDraft['role'] })}
-        >
-          <option value="secondary">Secondary: shown for information</option>
-          <option value="guardrail">Guardrail: must not get worse</option>
-        </select>
-      </div>
-      <div class="field">
-        <label for={`${id}-better`}>Better when</label>
-        <select
-          id={`${id}-better`}
-          value={m.better}
-          onChange={(e) => onUpdate({ better: e.currentTarget.value as MetricDraft['better'] })}
-        >
-          <option value="higher">higher</option>
-          <option value="lower">lower</option>
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-role`}
+        label="Role"
+        value={m.role}
+        options={METRIC_ROLES}
+        optionLabel={(role) => ROLE_LABELS[role]}
+        onChange={(role) => onUpdate({ role })}
+      />
+      <SelectField
+        id={`${id}-better`}
+        label="Better when"
+        value={m.better}
+        options={DIRECTIONS}
+        onChange={(better) => onUpdate({ better })}
+      />
     </>
   )
 }
@@ -105,23 +99,14 @@ function MetricFieldset({ metric: m, index: i, onUpdate, onRemove }: MetricField
           onInput={(e) => onUpdate({ key: e.currentTarget.value })}
         />
       </div>
-      <div class="field">
-        <label for={`${id}-kind`}>Measures</label>
-        <select
-          id={`${id}-kind`}
-          value={m.kind}
-          onChange={(e) => {
-            const kind = e.currentTarget.value as MetricKind
-            onUpdate({ kind, ...(kind === 'bounce' && { better: 'lower' }) })
-          }}
-        >
-          {METRIC_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-kind`}
+        label="Measures"
+        value={m.kind}
+        options={METRIC_KINDS}
+        optionLabel={(kind) => KIND_LABELS[kind]}
+        onChange={(kind) => onUpdate({ kind, ...(kind === 'bounce' && { better: 'lower' }) })}
+      />
       {m.kind === 'conversion' && <ConversionEventFields id={id} metric={m} onUpdate={onUpdate} />}
       <MetricReadingFields id={id} metric={m} onUpdate={onUpdate} />
       <button type="button" class="button secondary" onClick={onRemove}>

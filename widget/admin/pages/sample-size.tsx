@@ -11,6 +11,7 @@ import { useApi } from '../api/use-api.ts'
 import { ErrorDisplay } from '../components/error-display.tsx'
 import { Page } from '../components/page.tsx'
 import { formatCount, formatDays, formatLift, formatPercent } from '../lib/format.ts'
+import { SelectField } from '../components/select-field.tsx'
 
 type Param = 'baseline' | 'mde' | 'alpha' | 'power' | 'variations'
 type Field = {
@@ -187,25 +188,15 @@ type ExperimentSelectProps = {
 
 function ExperimentSelect({ experiment, experiments, onChange }: ExperimentSelectProps) {
   return (
-    <div class="field">
-      <label for="ss-experiment">Days at the traffic of</label>
-      <select
-        id="ss-experiment"
-        value={experiment}
-        aria-describedby="ss-experiment-hint"
-        onChange={(e) => onChange(e.currentTarget.value)}
-      >
-        <option value="">No experiment</option>
-        {experiments.map((x) => (
-          <option key={x.key} value={x.key}>
-            {x.name}
-          </option>
-        ))}
-      </select>
-      <p class="hint" id="ss-experiment-hint">
-        Its new visitors a day over the last 7 days turn the total into days.
-      </p>
-    </div>
+    <SelectField
+      id="ss-experiment"
+      label="Days at the traffic of"
+      value={experiment}
+      options={['', ...experiments.map((x) => x.key)]}
+      optionLabel={(key) => experiments.find((x) => x.key === key)?.name ?? 'No experiment'}
+      onChange={onChange}
+      hint="Its new visitors a day over the last 7 days turn the total into days."
+    />
   )
 }
 

@@ -9,6 +9,7 @@ import { ErrorDisplay } from '../components/error-display.tsx'
 import { formatMoney } from '../lib/format.ts'
 import { ProductPicker } from './product-picker.tsx'
 import { SLOT_NAMES, SLOTS, type Preview, type PreviewItem, type Slot } from './steering-types.ts'
+import { SelectField } from '../components/select-field.tsx'
 
 const SIZE = 8
 
@@ -68,20 +69,14 @@ export function RecsPreview({ rulesVersion }: { rulesVersion: number }) {
     <section aria-labelledby="preview-title">
       <h2 id="preview-title">Preview</h2>
       <form class="steer-form" onSubmit={show} aria-label="Preview a slot">
-        <div class="field">
-          <label for="preview-slot">Slot</label>
-          <select
-            id="preview-slot"
-            value={slot}
-            onChange={(e) => setSlot(e.currentTarget.value as Slot)}
-          >
-            {SLOTS.map((s) => (
-              <option key={s} value={s}>
-                {SLOT_NAMES[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="preview-slot"
+          label="Slot"
+          value={slot}
+          options={SLOTS}
+          optionLabel={(s) => SLOT_NAMES[s]}
+          onChange={setSlot}
+        />
         {slot === 'personal' && (
           <div class="field">
             <label for="preview-visitor">Visitor id</label>

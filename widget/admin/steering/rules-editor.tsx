@@ -15,12 +15,16 @@ import {
   type RuleSlot,
   type RuleView,
 } from './steering-types.ts'
+import { SelectField } from '../components/select-field.tsx'
 
 const ACTIONS: Record<RuleAction, string> = {
   pin: 'Pin first',
   exclude: 'Never show',
   boost: 'Boost',
 }
+
+const RULE_ACTIONS = Object.keys(ACTIONS) as RuleAction[]
+const RULE_SLOTS: RuleSlot[] = ['all', ...SLOTS]
 
 type Props = {
   rules: RuleView[]
@@ -105,34 +109,22 @@ function AddRuleForm({ rules, saving, onSave }: Omit<Props, 'failure'>) {
   return (
     <form class="steer-form" onSubmit={(e) => void add(e)} aria-label="Add a rule">
       <ProductPicker id="rule-item" label="Product" value={itemId} onChange={setItemId} required />
-      <div class="field">
-        <label for="rule-slot">Slot</label>
-        <select
-          id="rule-slot"
-          value={slot}
-          onChange={(e) => setSlot(e.currentTarget.value as RuleSlot)}
-        >
-          {(['all', ...SLOTS] as RuleSlot[]).map((s) => (
-            <option key={s} value={s}>
-              {slotName(s)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="rule-action">Rule</label>
-        <select
-          id="rule-action"
-          value={action}
-          onChange={(e) => setAction(e.currentTarget.value as RuleAction)}
-        >
-          {(Object.keys(ACTIONS) as RuleAction[]).map((a) => (
-            <option key={a} value={a}>
-              {ACTIONS[a]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="rule-slot"
+        label="Slot"
+        value={slot}
+        options={RULE_SLOTS}
+        optionLabel={slotName}
+        onChange={setSlot}
+      />
+      <SelectField
+        id="rule-action"
+        label="Rule"
+        value={action}
+        options={RULE_ACTIONS}
+        optionLabel={(a) => ACTIONS[a]}
+        onChange={setAction}
+      />
       {action === 'boost' && (
         <div class="field">
           <label for="rule-factor">Boost factor (0.1 to 10)</label>
