@@ -2,22 +2,13 @@
 // plain names and keep every figure, the statistician's terms wait in closed details, and every
 // figure of the table carries the label the phone layout shows beside it.
 import { h, render } from 'preact'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ChiSquareTable } from '../../../widget/admin/results/chi-square-table.tsx'
 import { FigureTerms } from '../../../widget/admin/results/figure-terms.tsx'
 import { ResultsTable } from '../../../widget/admin/results/results-table.tsx'
 import { VerdictBanner } from '../../../widget/admin/results/verdict-banner.tsx'
 import { results, variation } from './results-fixture.ts'
-
-const root = () => {
-  const el = document.createElement('div')
-  document.body.append(el)
-  return el
-}
-
-afterEach(() => {
-  document.body.innerHTML = ''
-})
+import { renderRoot as root } from './render-root.ts'
 
 const JARGON = /p[‑-]value|holm|sequential|chi-square|χ²|degrees of freedom/i
 

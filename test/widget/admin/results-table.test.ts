@@ -2,7 +2,7 @@
 // treatment on a shared axis, described in words, and "likely better / worse" readable without
 // colour. (`h` instead of JSX keeps this file a plain .ts test.)
 import { h, render } from 'preact'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiFailure } from '../../../widget/admin/api/client.ts'
 import { ErrorDisplay } from '../../../widget/admin/components/error-display.tsx'
 import { RecsMetrics } from '../../../widget/admin/pages/recommendations-tables.tsx'
@@ -11,16 +11,7 @@ import { SrmBanner } from '../../../widget/admin/results/srm-banner.tsx'
 import { LiftAxis, labelledTicks } from '../../../widget/admin/results/lift-bar.tsx'
 import { VerdictBanner } from '../../../widget/admin/results/verdict-banner.tsx'
 import { againstZeroControl, results, variation } from './results-fixture.ts'
-
-const root = () => {
-  const el = document.createElement('div')
-  document.body.append(el)
-  return el
-}
-
-afterEach(() => {
-  document.body.innerHTML = ''
-})
+import { renderRoot as root } from './render-root.ts'
 
 const threeWay = results({
   variations: [

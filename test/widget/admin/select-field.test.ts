@@ -1,18 +1,9 @@
 // The dashboard's labelled drop-down rendered by Preact in happy-dom: the label names the select,
 // each value shows by its label, a change hands back the value, and a hint describes the select.
 import { h, render } from 'preact'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { SelectField } from '../../../widget/admin/components/select-field.tsx'
-
-const root = () => {
-  const el = document.createElement('div')
-  document.body.append(el)
-  return el
-}
-
-afterEach(() => {
-  document.body.innerHTML = ''
-})
+import { renderRoot as root } from './render-root.ts'
 
 const LABELS = { ab: 'A/B test', bandit: 'Bandit' } as const
 
