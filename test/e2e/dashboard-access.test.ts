@@ -41,7 +41,7 @@ describe('signing in', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('edgelift.adminKey'))).toBe('sk_demo')
 
     // Navigating in-app keeps the session; a reload too (sessionStorage survives it).
-    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.getByRole('link', { name: 'Settings', exact: true }).click()
     await page.getByRole('heading', { name: 'Settings and install', exact: true }).waitFor()
     await page.reload()
     await page.getByRole('heading', { name: 'Settings and install', exact: true }).waitFor()

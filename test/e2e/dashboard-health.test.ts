@@ -42,11 +42,14 @@ beforeAll(async () => {
   })
   expect(refused.status).toBe(403)
   // The refusal is tallied after the 403 is sent: the pages below read it once, so wait for it.
-  for (let i = 0; i < 50; i++) {
+  const tallied = async () => {
     const health = await fetch(`${base}/v1/admin/health`, {
       headers: { authorization: `Bearer ${site.adminKey}` },
     })
-    if (((await health.json()) as { refusals: unknown[] }).refusals.length > 0) break
+    return ((await health.json()) as { refusals: unknown[] }).refusals.length > 0
+  }
+  for (const deadline = Date.now() + 15_000; !(await tallied());) {
+    if (Date.now() > deadline) throw new Error('the refused event was not tallied within 15 s')
     await new Promise((r) => setTimeout(r, 100))
   }
   browser = await launchBrowser()

@@ -76,7 +76,7 @@ describe('steering recommendations from the dashboard', () => {
     await page.getByRole('heading', { name: 'Experiments', exact: true }).waitFor()
     await page.waitForLoadState('networkidle')
     expect(chunks).toEqual([])
-    await page.getByRole('link', { name: 'Recommendations' }).click()
+    await page.getByRole('link', { name: 'Recommendations', exact: true }).click()
     await page.getByRole('heading', { name: 'Steering', exact: true }).waitFor()
     expect(chunks).toHaveLength(1)
     await page.close()

@@ -145,7 +145,7 @@ describe('dashboard screenshots', () => {
     ).toContain('Mismatch')
     await page.screenshot({ path: `${DIR}/dashboard-experiments.png` })
 
-    await page.getByRole('link', { name: 'Checkout button copy' }).click()
+    await page.getByRole('link', { name: 'Checkout button copy', exact: true }).click()
     await page.locator('table.results').waitFor()
     await page.locator('.rate-chart svg[role="img"]').waitFor()
     await page.waitForLoadState('networkidle')

@@ -85,7 +85,7 @@ describe('the /widget.js alias', () => {
     // A `similar` slot without data-item asks about the product the page describes.
     expect(new URL((await recs).url()).searchParams.get('item')).toBe('alias-1')
     await expect
-      .poll(() => events.find((e) => e.type === 'view'), { timeout: 5000 })
+      .poll(() => events.find((e) => e.type === 'view'))
       .toMatchObject({ itemId: 'alias-1', product: { title: 'Blue mug' } })
     await page.close()
   })

@@ -23,6 +23,9 @@ beforeAll(async () => {
   browser = await launchBrowser()
   pages = await startTestPages(0)
   await startExperiment(baseUrl, KEY)
+  // A first request warms the route: the pages' loaders wait only 1 s for their answer, then
+  // show control, and the tests compare what shows with the visitor's assignment.
+  await assignmentOf('warm-up')
   pages.set('/landing', {
     html: storePage({
       baseUrl,
@@ -121,7 +124,9 @@ describe('an experiment on the page', () => {
 
   it('gives different visitors both variations across a few visits, and each one only', async () => {
     const seen = new Set<string>()
-    for (let i = 0; i < 8 && seen.size < 2; i++) {
+    // New visitors split 50/50: 20 visits all in one variation is a 1 in 500,000 chance (8 were
+    // 1 in 128); the loop ends as soon as both have shown.
+    for (let i = 0; i < 20 && seen.size < 2; i++) {
       const context = await browser.newContext()
       const page = await context.newPage()
       await page.goto(`${pages.url}/landing`)

@@ -101,7 +101,7 @@ describe('recommendations on a product page', () => {
     expect(inShadow.title).toBe('You may also like')
     expect(inShadow.sheets).toBe(1)
     expect(inShadow.links).not.toContain(catalog[0]?.url)
-    // Other suites' catalog items may be recommended too; their images need not load.
+    // The screenshot waits for the first image, or for it to fail: the test pages may be slow.
     await page
       .locator('edgelift-recs img')
       .first()
@@ -118,8 +118,7 @@ describe('recommendations on a product page', () => {
     expect(visitor).toMatch(/^[0-9a-f]{32}$/)
     const link = page.locator('edgelift-recs a').first()
     const clicked = await link.getAttribute('href')
-    // The click is recorded before the page leaves; where it lands does not matter here (other
-    // suites' items may be recommended too, and their pages may be gone).
+    // The click is recorded before the page leaves; where it lands does not matter here.
     await link.click()
 
     type Row = { type: string; item_id: string | null; rec_id: string | null; visitor_id: string }
@@ -132,7 +131,7 @@ describe('recommendations on a product page', () => {
     const click = rows.find((r) => r.type === 'click')
     expect(click).toMatchObject({
       rec_id: recId,
-      // Other suites' items may be listed first, and their URLs need not end in their ids.
+      // The clicked item is found by its URL, which need not end in its id.
       item_id: items.find((item) => item.url === clicked)?.itemId,
     })
     expect(rows.find((r) => r.type === 'view')?.item_id).toBe(catalog[0]?.itemId)

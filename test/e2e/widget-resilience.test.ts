@@ -117,7 +117,7 @@ describe('a broken configuration', () => {
   ] as const) {
     it(`leaves the page working with ${name}: control shows, no error escapes`, async () => {
       const { context, page, pageErrors, warnings } = await visit(path)
-      await page.locator('#control[data-edgelift-shown]').waitFor({ timeout: 5000 })
+      await page.locator('#control[data-edgelift-shown]').waitFor()
       expect(await page.isVisible('#b')).toBe(false)
       await page.click('#buy')
       expect(await page.evaluate(() => document.body.dataset.bought)).toBe('yes')
