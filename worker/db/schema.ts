@@ -718,3 +718,21 @@ export const orderStandIns = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.orderId] })],
 )
+
+/**
+ * What the archive took of a visitor's past (events/visitor-history.ts): when they were first
+ * seen, their orders and the last one's time, folded in as their events leave D1 for R2, so
+ * `VisitorType`, past purchases and days since the last one, and the `returning` audience still
+ * see a visitor who comes back after the site's retention.
+ */
+export const visitorHistory = sqliteTable(
+  'visitor_history',
+  {
+    siteId: text('site_id').notNull(),
+    visitorId: text('visitor_id').notNull(),
+    firstAt: integer('first_at').notNull(),
+    purchases: integer('purchases').notNull(),
+    lastPurchaseAt: integer('last_purchase_at'),
+  },
+  (t) => [primaryKey({ columns: [t.siteId, t.visitorId] })],
+)

@@ -4,23 +4,26 @@
  * of a site's UTC day. Results never need them: they read assignment rows, which stay.
  *
  * A chunk is deleted from D1 only after R2 answered its put with an object of the chunk's size; a
- * failed put deletes nothing and the next run starts again from the oldest rows still in D1. An
+ * failed put deletes nothing and the next run starts again from the oldest rows still in D1. The
+ * deletion and the folding of the chunk into its visitors' histories (visitor-history.ts) are one
+ * transaction: a visitor's orders and first visit outlive the rows. An
  * object's name is the digest of its event ids, so a chunk written again after a failed deletion
  * overwrites itself with the same rows, and a chunk that differs never overwrites another.
  */
 import { sql } from 'drizzle-orm'
-import type { Database } from '../db/database.ts'
+import { batch, type Database } from '../db/database.ts'
 import { sha256Hex } from '../crypto/hex.ts'
 import { ARCHIVED_COLUMNS, type ArchivedEvent } from './archived-event.ts'
 import { EVENT_TYPES } from './event-schema.ts'
+import { foldIntoHistory } from './visitor-history.ts'
 import { DAY_MS } from '../../shared/durations.ts'
 
 export const DEFAULT_RETENTION_DAYS = 90
 /**
  * The shortest retention: the recommendations' recency window, the bandit's periods and the open
- * sessions all fall inside it. What reads older raw events learns from less once they are
- * archived: intent training (a 365-day window), past purchases and days since the last one, and
- * whether a visitor is returning; results are unaffected (assignments are never archived).
+ * sessions all fall inside it. Intent training (a 365-day window) learns from fewer sessions once
+ * older ones are archived; a visitor's past purchases and whether they are returning stay, in
+ * their history; results are unaffected (assignments are never archived).
  */
 export const MIN_RETENTION_DAYS = 30
 export const MAX_RETENTION_DAYS = 3650
@@ -90,11 +93,13 @@ export async function archiveSiteEvents(
       report.error = `archive put of ${key} failed: ${String(err)}`
       return report
     }
-    await deleteArchived(
-      db,
-      site.id,
-      rows.map((row) => row.id),
-    )
+    await batch(db, [
+      foldIntoHistory(site.id, rows),
+      ...deleteArchived(
+        site.id,
+        rows.map((row) => row.id),
+      ),
+    ])
     report.archived += rows.length
     report.objects.push(key)
   }
@@ -119,12 +124,15 @@ async function oldestEventBefore(db: Database, siteId: string, cutoff: number) {
   return row?.oldest ?? null
 }
 
-async function deleteArchived(db: Database, siteId: string, ids: string[]): Promise<void> {
+/** The deletions of the archived rows, DELETE_BATCH_ROWS ids per statement. */
+function deleteArchived(siteId: string, ids: string[]) {
+  const statements = []
   for (let i = 0; i < ids.length; i += DELETE_BATCH_ROWS) {
-    const batch = JSON.stringify(ids.slice(i, i + DELETE_BATCH_ROWS))
-    await db.run(sql`DELETE FROM events WHERE site_id = ${siteId}
-      AND id IN (SELECT value FROM json_each(${batch}))`)
+    const part = JSON.stringify(ids.slice(i, i + DELETE_BATCH_ROWS))
+    statements.push(sql`DELETE FROM events WHERE site_id = ${siteId}
+      AND id IN (SELECT value FROM json_each(${part}))`)
   }
+  return statements
 }
 
 async function objectKey(siteId: string, dayStart: number, rows: ArchivedEvent[]) {

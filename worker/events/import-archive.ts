@@ -2,8 +2,9 @@
  * Importing an archived day (`format=archive`): each line is a stored row (archived-event.ts), put
  * back as it was, with its own receive time, exposure phase and variation. Nothing is derived
  * again: the assignment rows these events once produced were never archived. Rows already in D1
- * are duplicates, and a forgotten visitor's rows are skipped. Like every import, a request is
- * written whole (one D1 batch) or not at all.
+ * are duplicates, and a forgotten visitor's rows are skipped. The orders put back leave their
+ * visitors' archived history (visitor-history.ts), which would otherwise count them twice. Like
+ * every import, a request is written whole (one D1 batch) or not at all.
  */
 import { batch, type Database, type Statement } from '../db/database.ts'
 import { sha256Hex } from '../crypto/hex.ts'
@@ -11,6 +12,7 @@ import { MAX_JSON_PARAMETER_BYTES } from '../db/json-chunks.ts'
 import { splitLines } from '../import/lines.ts'
 import { archivedEventSchema, insertArchivedEvents, type ArchivedEvent } from './archived-event.ts'
 import { forgottenAmong } from './forgotten.ts'
+import { unfoldFromHistory } from './visitor-history.ts'
 import { importReport, type ImportResult } from './import-report.ts'
 
 /** Rows per insert statement, and their source characters (the JSON parameter's cap, halved). */
@@ -60,11 +62,12 @@ export async function importArchive(
     }
     if (withHash.length === 0) continue
     kept += withHash.length
-    statements.push(insertArchivedEvents(siteId, withHash))
+    statements.push(unfoldFromHistory(siteId, withHash), insertArchivedEvents(siteId, withHash))
   }
   if (statements.length > 0) {
     const results = await batch(db, statements)
-    for (const r of results) result.imported += r.results.length
+    // Every other statement is an insert, answering the ids it stored.
+    for (let i = 1; i < results.length; i += 2) result.imported += results[i]?.results.length ?? 0
     result.duplicates = kept - result.imported
   }
   return result

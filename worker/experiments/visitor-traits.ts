@@ -48,7 +48,10 @@ async function seenBefore(
   visitorId: string,
   now: number,
 ): Promise<boolean> {
+  // Events past the site's retention live on in the visitor's history (events/visitor-history.ts).
   const [row] = await db.all<{ seen: number }>(sql`SELECT EXISTS (SELECT 1 FROM events
-    WHERE site_id = ${siteId} AND visitor_id = ${visitorId} AND at < ${now}) AS seen`)
+    WHERE site_id = ${siteId} AND visitor_id = ${visitorId} AND at < ${now})
+    OR EXISTS (SELECT 1 FROM visitor_history
+      WHERE site_id = ${siteId} AND visitor_id = ${visitorId}) AS seen`)
   return row?.seen === 1
 }

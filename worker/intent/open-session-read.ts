@@ -4,7 +4,8 @@
  * visitor's latest events (sessions.ts `latestEvents`), each with its page's statistics and those
  * of the site's pages taken together (page-stats.ts), the site's currency and gift days, and the
  * visitor's past before the session (whether they were here before, their orders, the last one's
- * time). The session's start, which the past is counted up to, is found in SQL the way
+ * time), from the events still in D1 and the history the archive kept of older ones
+ * (events/visitor-history.ts). The session's start, which the past is counted up to, is found in SQL the way
  * `openSessionOf` finds it in memory: the newest event with a gap over SESSION_GAP_MS to the next
  * older one read, or the oldest read. A visitor with no open session gets no rows.
  */
@@ -74,7 +75,7 @@ export async function readOpenSession(
     session AS (
       SELECT max(at) AS start FROM gaps WHERE gap IS NULL OR gap > ${SESSION_GAP_MS}
     ),
-    past AS (
+    stored AS (
       SELECT EXISTS (SELECT 1 FROM events WHERE site_id = ${siteId}
           AND visitor_id = ${visitorId} AND at < session.start) AS seenBefore,
         count(DISTINCT coalesce(e.order_id, e.id)) AS purchases, max(e.at) AS lastAt
@@ -82,6 +83,13 @@ export async function readOpenSession(
         AND e.type = 'purchase' AND e.at < session.start
       WHERE (SELECT max(at) FROM latest) >= ${now - SESSION_GAP_MS}
       GROUP BY session.start
+    ),
+    past AS (
+      SELECT stored.seenBefore OR h.first_at IS NOT NULL AS seenBefore,
+        stored.purchases + coalesce(h.purchases, 0) AS purchases,
+        coalesce(stored.lastAt, h.last_purchase_at) AS lastAt
+      FROM stored LEFT JOIN visitor_history h ON h.site_id = ${siteId}
+        AND h.visitor_id = ${visitorId}
     )
     SELECT l.*, ${countsJson('p')} AS page, ${countsJson('a')} AS allPages, s.currency,
       s.special_days AS specialDays, past.seenBefore, past.purchases, past.lastAt

@@ -7,13 +7,15 @@
  * score sees while it can still change something, and the purchase's own pages (the thank-you
  * page) would otherwise give the label away. Stored events keep no user agent or location, so a
  * training session's `OperatingSystems`, `Browser` and `Region` are absent (NaN); serving passes
- * the request's. Page statistics are the site's current ones (page-stats.ts), as GA's are for the
+ * the request's. Both count a visitor's past with what the archive kept of it
+ * (events/visitor-history.ts). Page statistics are the site's current ones (page-stats.ts), as GA's are for the
  * public data set.
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { parseUserAgent } from '../visitors/user-agent.ts'
 import type { IntentSession } from './features.ts'
+import { historiesInOrder } from '../events/visitor-history.ts'
 import { readOpenSession } from './open-session-read.ts'
 import { readPageStats } from './page-stats.ts'
 import { calendarOf, DEFAULT_SPECIAL_DAYS } from './special-days.ts'
@@ -116,14 +118,17 @@ export async function labelledSessions(
     siteCalendar(db, siteId),
   ])
   const labelled: LabelledSession[] = []
+  const historyOf = historiesInOrder(db, siteId)
   for await (const { visitorId, events } of visitorsEvents(
     db,
     siteId,
     fromMs - HISTORY_LOOKBACK_MS,
     toMs,
   )) {
+    // What the archive kept of the visitor's older events, all before any still stored.
+    const archived = await historyOf(visitorId)
     const orders = new Set<string>()
-    let lastPurchaseAt: number | null = null
+    let lastPurchaseAt = archived?.lastPurchaseAt ?? null
     splitSessions(events).forEach((session, i) => {
       const { events: before, bought } = beforePurchase(session)
       const viewed = before.some((e) => e.type === 'page_view' || e.type === 'view')
@@ -133,8 +138,8 @@ export async function labelledSessions(
           { start: session.start, end, events: before },
           {
             pageRates,
-            returning: i > 0,
-            pastPurchases: orders.size,
+            returning: i > 0 || archived !== null,
+            pastPurchases: (archived?.purchases ?? 0) + orders.size,
             lastPurchaseAt,
             operatingSystem: Number.NaN,
             browser: Number.NaN,

@@ -23,6 +23,8 @@ export async function forgetVisitor(
     sql`DELETE FROM assignment_metrics WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     sql`DELETE FROM audience_decisions WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     sql`DELETE FROM order_stand_ins WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
+    // What the archive kept of their past: first visit, orders.
+    sql`DELETE FROM visitor_history WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     // Their sessions' intent scores and outcomes, which the Behaviour page reads.
     sql`DELETE FROM intent_outcomes WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`,
     // What recommendations learned about them goes too: their vector and precomputed list.
