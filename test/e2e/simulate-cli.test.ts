@@ -29,6 +29,22 @@ const admin = (path: string, method = 'GET', body?: unknown) =>
     body: body === undefined ? undefined : JSON.stringify(body),
   })
 
+/** A new two-way experiment on the demo site, started: its key begins with `prefix`. */
+async function startedExperiment(prefix: string, fields: Record<string, unknown>): Promise<string> {
+  const key = `${prefix}-${Date.now().toString(36)}`
+  const created = await admin('/experiments', 'POST', {
+    key,
+    ...fields,
+    variations: [
+      { key: 'control', weight: 0.5 },
+      { key: 'b', weight: 0.5 },
+    ],
+  })
+  expect(created.status).toBe(201)
+  expect((await admin(`/experiments/${key}/start`, 'POST')).status).toBe(200)
+  return key
+}
+
 describe('npm run simulate', () => {
   // Once the demo store's suite has imported the catalog, the simulator also asks for
   // recommendations on every visit: the run takes longer when that suite ran first.
@@ -38,17 +54,7 @@ describe('npm run simulate', () => {
       timeout: 120_000,
     },
     async () => {
-      const key = `sim-${Date.now().toString(36)}`
-      const created = await admin('/experiments', 'POST', {
-        key,
-        url: '/shop/*/item',
-        variations: [
-          { key: 'control', weight: 0.5 },
-          { key: 'b', weight: 0.5 },
-        ],
-      })
-      expect(created.status).toBe(201)
-      expect((await admin(`/experiments/${key}/start`, 'POST')).status).toBe(200)
+      const key = await startedExperiment('sim', { url: '/shop/*/item' })
       try {
         const run = await simulate([
           ...['--api', base, '--experiment', key, '--visitors', '40'],
@@ -77,18 +83,7 @@ describe('npm run simulate', () => {
   // 260 visitors, each assigned, exposed and shown recommendations over HTTP: well over a
   // minute on a loaded 2-core machine.
   it('drives a bandit, reweighing it between visitors', { timeout: 240_000 }, async () => {
-    const key = `simb-${Date.now().toString(36)}`
-    const created = await admin('/experiments', 'POST', {
-      key,
-      type: 'bandit',
-      bandit: { exploreHours: 0 },
-      variations: [
-        { key: 'control', weight: 0.5 },
-        { key: 'b', weight: 0.5 },
-      ],
-    })
-    expect(created.status).toBe(201)
-    expect((await admin(`/experiments/${key}/start`, 'POST')).status).toBe(200)
+    const key = await startedExperiment('simb', { type: 'bandit', bandit: { exploreHours: 0 } })
     try {
       const run = await simulate([
         ...['--api', base, '--experiment', key, '--visitors', '260', '--reweigh-every', '130'],
