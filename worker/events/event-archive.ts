@@ -4,11 +4,12 @@
  * of a site's UTC day. Results never need them: they read assignment rows, which stay.
  *
  * A chunk is deleted from D1 only after R2 answered its put with an object of the chunk's size; a
- * failed put deletes nothing and the next run starts again from the oldest rows still in D1. The
- * deletion and the folding of the chunk into its visitors' histories (visitor-history.ts) are one
- * transaction: a visitor's orders and first visit outlive the rows. An
+ * failed put deletes nothing and the next run starts again from the oldest rows still in D1. An
  * object's name is the digest of its event ids, so a chunk written again after a failed deletion
  * overwrites itself with the same rows, and a chunk that differs never overwrites another.
+ *
+ * The deletion and the folding of the chunk into its visitors' histories (visitor-history.ts) are
+ * one transaction: a visitor's first visit and orders outlive the rows, counted once.
  */
 import { sql } from 'drizzle-orm'
 import { batch, type Database } from '../db/database.ts'
