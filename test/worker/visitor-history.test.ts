@@ -37,7 +37,7 @@ async function send(site: TestSite, events: Record<string, unknown>[]) {
   expect(res.status).toBe(202)
 }
 
-/** A buyer of two orders (one of them sent twice by two sources) and a browser who bought nothing. */
+/** A buyer of two orders, sent in two batches, and a browser who bought nothing. */
 async function siteWithPast(): Promise<TestSite> {
   const site = await createSite()
   await send(site, [

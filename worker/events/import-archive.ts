@@ -66,8 +66,8 @@ export async function importArchive(
   }
   if (statements.length > 0) {
     const results = await batch(db, statements)
-    // Every other statement is an insert, answering the ids it stored.
-    for (let i = 1; i < results.length; i += 2) result.imported += results[i]?.results.length ?? 0
+    // The inserts answer the ids they stored; the history updates answer no rows.
+    for (const r of results) result.imported += r.results.length
     result.duplicates = kept - result.imported
   }
   return result

@@ -88,18 +88,6 @@ export function unfoldFromHistory(siteId: string, rows: readonly FoldedEvent[]) 
       AND visitor_id IN (SELECT p.value ->> 'visitorId' FROM json_each(${purchases}) AS p)`
 }
 
-/** One visitor's folded history, or null when none of their events has been archived. */
-export async function visitorHistory(
-  db: Database,
-  siteId: string,
-  visitorId: string,
-): Promise<VisitorHistory | null> {
-  const row = await db.get<VisitorHistory>(sql`SELECT first_at AS firstAt, purchases,
-    last_purchase_at AS lastPurchaseAt FROM visitor_history
-    WHERE site_id = ${siteId} AND visitor_id = ${visitorId}`)
-  return row ?? null
-}
-
 const PAGE_ROWS = 1000
 
 /**

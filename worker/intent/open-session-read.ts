@@ -5,9 +5,10 @@
  * of the site's pages taken together (page-stats.ts), the site's currency and gift days, and the
  * visitor's past before the session (whether they were here before, their orders, the last one's
  * time), from the events still in D1 and the history the archive kept of older ones
- * (events/visitor-history.ts). The session's start, which the past is counted up to, is found in SQL the way
- * `openSessionOf` finds it in memory: the newest event with a gap over SESSION_GAP_MS to the next
- * older one read, or the oldest read. A visitor with no open session gets no rows.
+ * (events/visitor-history.ts). The session's start, which the past is counted up to, is found
+ * in SQL the way `openSessionOf` finds it in memory: the newest event with a gap over
+ * SESSION_GAP_MS to the next older one read, or the oldest read. A visitor with no open session
+ * gets no rows.
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'

@@ -8,8 +8,8 @@
  * page) would otherwise give the label away. Stored events keep no user agent or location, so a
  * training session's `OperatingSystems`, `Browser` and `Region` are absent (NaN); serving passes
  * the request's. Both count a visitor's past with what the archive kept of it
- * (events/visitor-history.ts). Page statistics are the site's current ones (page-stats.ts), as GA's are for the
- * public data set.
+ * (events/visitor-history.ts). Page statistics are the site's current ones (page-stats.ts), as
+ * GA's are for the public data set.
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
