@@ -72,6 +72,10 @@ export default defineConfig({
           setupFiles: ['test/worker/setup.ts'],
           globalSetup: ['test/support/origin-global-setup.ts'],
           sequence: { groupOrder: 1 },
+          // Each test sends several requests through one workerd, on two cores shared with the
+          // unit and widget projects: in CI a five-request test ran past vitest's default 5 s.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
     ],

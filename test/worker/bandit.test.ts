@@ -308,25 +308,20 @@ describe('POST /v1/admin/experiments/{key}/rollout', () => {
 })
 
 describe('scheduled bandit updates', () => {
-  // Two bandits' traffic (about 30 requests): more than 5 s on a loaded 2-core machine.
-  it(
-    'reweighs the bandits whose period is updateHours old, and only those',
-    { timeout: 20_000 },
-    async () => {
-      const site = await createSite()
-      await startBandit(site, 'due', { updateHours: 1 })
-      await trafficWithWinner(site, 'due')
-      await startBandit(site, 'later', { updateHours: 6 })
-      await trafficWithWinner(site, 'later')
-      const db = database(env.DB)
-      const inTwoHours = Date.now() + 2 * 3_600_000
-      const report = await updateDueBandits(db, inTwoHours)
-      expect(report.failed).toBe(0)
-      expect(await countOf('bandit_periods', 'due')).toBe(2)
-      expect(await countOf('bandit_periods', 'later')).toBe(1)
-      // Right after an update the bandit is not due again.
-      await updateDueBandits(db, inTwoHours + 60_000)
-      expect(await countOf('bandit_periods', 'due')).toBe(2)
-    },
-  )
+  it('reweighs the bandits whose period is updateHours old, and only those', async () => {
+    const site = await createSite()
+    await startBandit(site, 'due', { updateHours: 1 })
+    await trafficWithWinner(site, 'due')
+    await startBandit(site, 'later', { updateHours: 6 })
+    await trafficWithWinner(site, 'later')
+    const db = database(env.DB)
+    const inTwoHours = Date.now() + 2 * 3_600_000
+    const report = await updateDueBandits(db, inTwoHours)
+    expect(report.failed).toBe(0)
+    expect(await countOf('bandit_periods', 'due')).toBe(2)
+    expect(await countOf('bandit_periods', 'later')).toBe(1)
+    // Right after an update the bandit is not due again.
+    await updateDueBandits(db, inTwoHours + 60_000)
+    expect(await countOf('bandit_periods', 'due')).toBe(2)
+  })
 })
