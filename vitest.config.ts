@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/build/**/*.test.ts', 'test/cli/**/*.test.ts'],
           environment: 'node',
           sequence: { groupOrder: 1 },
+          // Property tests and CLI runs (a Node start is about 2 s on two busy cores) pass 5 s
+          // when CI shares the cores.
+          testTimeout: 30_000,
         },
       },
       {
@@ -46,6 +49,7 @@ export default defineConfig({
           include: ['test/widget/**/*.test.ts', 'test/widget/**/*.test.tsx'],
           environment: 'happy-dom',
           sequence: { groupOrder: 1 },
+          testTimeout: 30_000,
         },
       },
       {

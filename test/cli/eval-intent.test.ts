@@ -50,17 +50,12 @@ describe('npm run eval:intent', () => {
     ])
   })
 
-  // Each case starts Node (about 2 s on a loaded two-core machine), hence the longer timeout.
-  it(
-    'prints the report as the last stdout line, splitting one file by months',
-    { timeout: 30_000 },
-    () => {
-      const out = run('--file', SAMPLE, '--train-months', 'Feb-Jul', '--test-months', 'Aug-Oct')
-      expect(out.status).toBe(0)
-      const report = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '') as { test: number }
-      expect(report.test).toBe(80)
-    },
-  )
+  it('prints the report as the last stdout line, splitting one file by months', () => {
+    const out = run('--file', SAMPLE, '--train-months', 'Feb-Jul', '--test-months', 'Aug-Oct')
+    expect(out.status).toBe(0)
+    const report = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '') as { test: number }
+    expect(report.test).toBe(80)
+  })
 
   it.each([
     [[], /give --train and --test/],
@@ -70,7 +65,7 @@ describe('npm run eval:intent', () => {
     ],
     [['--train', 'no/such.csv', '--test', SAMPLE], /no\/such\.csv/],
     [['--train', 'package.json', '--test', SAMPLE], /header has no Administrative/],
-  ])('refuses %j with the usage and status 2', { timeout: 15_000 }, (args, message) => {
+  ])('refuses %j with the usage and status 2', (args, message) => {
     const out = run(...args)
     expect(out.status).toBe(2)
     expect(out.stderr).toMatch(message)
