@@ -13,7 +13,7 @@ import {
 } from './support/api.ts'
 import { startBandit } from './support/bandit.ts'
 import { catalogItem, historyNdjson, importText, trainedStore } from './support/recs.ts'
-import { checked, expectDocumented } from './support/openapi.ts'
+import { checked, expectDocumented, INPUT_REFUSALS, takesInput } from './support/openapi.ts'
 
 /** An admin call checked against the document entry `path` (the OpenAPI template). */
 async function documented(
@@ -214,6 +214,7 @@ describe('admin answers match the document', () => {
   })
 
   it('validated a success and a refusal of every admin route', () => {
+    const unrefused: string[] = []
     for (const op of operations.filter((o) => o.path.startsWith('/v1/admin'))) {
       const seen = [...checked]
         .filter((c) => c.startsWith(`${op.method.toUpperCase()} ${op.path} `))
@@ -226,6 +227,10 @@ describe('admin answers match the document', () => {
         seen.some((s) => s >= 400),
         `${op.method} ${op.path} refusal`,
       ).toBe(true)
+      // A bad key refuses every route alike: a route that reads input shows a refusal of it too.
+      if (takesInput(op) && !seen.some((s) => INPUT_REFUSALS.has(s)))
+        unrefused.push(`${op.method} ${op.path}`)
     }
+    expect(unrefused).toEqual([])
   })
 })

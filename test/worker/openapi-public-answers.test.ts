@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { shopifySignature } from '../../worker/shopify/webhook-signature.ts'
 import { operations } from '../../worker/openapi/document.ts'
 import { admin, call, createSite, eventId, publicPost, startExperiment } from './support/api.ts'
-import { checked, expectDocumented } from './support/openapi.ts'
+import { checked, expectDocumented, INPUT_REFUSALS, takesInput } from './support/openapi.ts'
 
 const SECRET = 'shpss_0123456789abcdef0123456789abcdef'
 
@@ -97,6 +97,14 @@ describe('public answers match the document', () => {
       method: 'DELETE',
     })
     await expectDocumented(refused, 'DELETE', '/v1/visitors/{visitorId}')
+    // 129 characters: 400 invalid_visitor_id.
+    const tooLong = await call(`/v1/visitors/${'v'.repeat(129)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${site.adminKey}` },
+    })
+    expect(await expectDocumented(tooLong, 'DELETE', '/v1/visitors/{visitorId}')).toMatchObject({
+      error: { code: 'invalid_visitor_id' },
+    })
   })
 
   it('POST /v1/webhooks/shopify', async () => {
@@ -134,6 +142,11 @@ describe('public answers match the document', () => {
       '/v1/webhooks/shopify',
     )
     expect(purchase).toMatchObject({ accepted: 1 })
+    // A signed order whose total is not a price: 400, not stored.
+    const malformed = await deliver('orders/create', { ...order, id: 5002, total_price: 'lots' })
+    expect(await expectDocumented(malformed, 'POST', '/v1/webhooks/shopify')).toMatchObject({
+      error: { code: 'invalid_order' },
+    })
     const ignored = await deliver('orders/updated', order)
     expect(await expectDocumented(ignored, 'POST', '/v1/webhooks/shopify')).toEqual({
       ignored: 'orders/updated',
@@ -147,6 +160,7 @@ describe('public answers match the document', () => {
         .map((c) => Number(c.split(' ')[2]))
     // The reference and the health check refuse nothing of their own.
     const refuseNothing = new Set(['/v1/health', '/v1/openapi.json', '/docs'])
+    const unrefused: string[] = []
     for (const op of operations.filter((o) => !o.path.startsWith('/v1/admin'))) {
       const seen = statuses(op)
       expect(
@@ -159,6 +173,10 @@ describe('public answers match the document', () => {
           `${op.method} ${op.path} refusal`,
         ).toBe(true)
       }
+      // A bad key refuses every route alike: a route that reads input shows a refusal of it too.
+      if (takesInput(op) && !seen.some((s) => INPUT_REFUSALS.has(s)))
+        unrefused.push(`${op.method} ${op.path}`)
     }
+    expect(unrefused).toEqual([])
   })
 })

@@ -3,6 +3,7 @@
 // `z.fromJSONSchema`, so a test fails when an answer and the published document disagree.
 import { expect } from 'vitest'
 import { z } from 'zod'
+import type { Operation } from '../../../worker/openapi/operation.ts'
 import { call } from './api.ts'
 
 type MediaType = { schema?: Record<string, unknown> }
@@ -50,4 +51,15 @@ export async function expectDocumented(
   ).toBe(true)
   checked.add(`${method.toUpperCase()} ${path} ${res.status}`)
   return body
+}
+
+/** The statuses that refuse what a request carries, rather than who sends it. */
+export const INPUT_REFUSALS = new Set([400, 404, 409, 413, 415, 422])
+
+/** Whether a route reads a body, a query or a path parameter besides the public key. */
+export function takesInput(op: Operation): boolean {
+  const query = [...(op.queryParams ?? [])].filter((p) => p.name !== 'site')
+  return (
+    op.body !== undefined || op.query !== undefined || query.length > 0 || !!op.pathParams?.length
+  )
 }
