@@ -40,7 +40,7 @@ export async function createMillionExperiment(server: DevServer): Promise<void> 
 
 /**
  * The rows, written straight into the local D1 file while no server has it open: a wrangler dev
- * that had the file open while a million rows went in stopped answering (seen here).
+ * holding the file open while a million rows go in stops answering.
  */
 export function writeMillionRows(server: DevServer): void {
   progress(`results: writing ${ROWS.toLocaleString('en-US')} assignment rows into local D1`)

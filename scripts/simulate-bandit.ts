@@ -1,6 +1,6 @@
 // `npm run simulate:bandit [-- --runs N --drift-runs N]`: bandit experiments in a simulated store
 // with known true rates, through the real assignment, reweighing and results code
-// (scripts/lib/bandit-world.ts), printed as one Markdown table with the targets of issue 15:
+// (scripts/lib/bandit-world.ts), printed as one Markdown table with the bandit's targets:
 //  1. three variations at 4.0%, 4.4% and 5.0%, 60,000 visitors, an update every 2,000:
 //     conversions lost against always showing the best variation, for `maximize`, `identify`
 //     and a fixed equal split, and how often each ends on the true best variation;

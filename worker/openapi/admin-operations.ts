@@ -155,7 +155,7 @@ export const adminOperations: Operation[] = [
     {
       body: { schema: createExperimentSchema, contentTypes: JSON_BODY },
       description:
-        'An A/B test (`type: "ab"`, fixed weights) or a bandit (`type: "bandit"`, Thompson sampling reweighed every `updateHours` by the cron). `audience` limits who is included (intent bands, devices, new/returning, traffic sources), decided at each visitor’s first exposure. `metrics`: up to 10 secondary and guardrail metrics.',
+        'An A/B test (`type: "ab"`, fixed weights) or a bandit (`type: "bandit"`, Thompson sampling reweighed every `updateHours` by the cron). `audience` limits who is included (intent bands, devices, new/returning, traffic sources), decided when `POST /v1/assign` first buckets the visitor, and kept. `metrics`: up to 10 secondary and guardrail metrics.',
     },
   ),
   read('/experiments/{key}', 'Experiments', 'One experiment', experimentDetailSchema, {

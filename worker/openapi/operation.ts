@@ -52,8 +52,8 @@ export type Operation = {
 
 const ERROR_MEANINGS: Record<number, string> = {
   400: 'Invalid input: the code names the problem (`invalid_body`, `malformed_json`, ...).',
-  401: 'No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`).',
-  403: 'Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing.',
+  401: 'No key or an unknown key (`missing_key`, `unknown_key`).',
+  403: 'Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing.',
   404: 'Not found (`not_found`).',
   409: 'Conflicts with the current state (an illegal transition, a run in progress, ...).',
   413: 'The body, or the batch, is larger than the route takes (`body_too_large`, `too_many_events`).',

@@ -32,8 +32,8 @@ routes validate with; \`/docs\` renders it.
 
 Every refusal is \`{ "error": { "code": "...", "message": "..." } }\` with a 4xx/5xx status.
 Branch on \`code\`; \`message\` is for people and names the offending field. Common codes:
-\`invalid_*\` and \`malformed_json\` (400), \`missing_key\`/\`unknown_key\`/\`wrong_key_kind\` (401),
-\`origin_not_allowed\`/\`secret_key_in_url\` (403), \`not_found\` (404), \`conflict\`-kind codes such as
+\`invalid_*\` and \`malformed_json\` (400), \`missing_key\`/\`unknown_key\` (401),
+\`wrong_key_kind\`/\`origin_not_allowed\`/\`secret_key_in_url\` (403), \`not_found\` (404), \`conflict\`-kind codes such as
 \`training_in_progress\` or \`key_rotated\` (409), \`body_too_large\`/\`too_many_events\` (413),
 \`unsupported_media_type\` (415), \`rate_limited\` (429, with Retry-After),
 \`storage_unavailable\` (503, with Retry-After) and \`internal_error\` (500, no details).

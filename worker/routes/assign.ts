@@ -23,7 +23,7 @@ export const assignBody = z.strictObject({
   visitorId: z.string().regex(VISITOR_ID, 'must be 1-128 printable ASCII characters').optional(),
   experiments: z.array(z.string().regex(KEY)).max(100).optional(),
   url: z.string().max(2048).optional(),
-  // Nothing reads visitor attributes; clients written when the API listed them may still send
+  // Nothing reads visitor attributes; the first contract listed them and its clients may send
   // some, so the key is let through unread (the body cap bounds it) rather than refused.
   attributes: z.unknown().optional(),
   // false: the caller does not read `intent`, so the session's features are not computed.

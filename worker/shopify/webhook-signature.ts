@@ -32,7 +32,7 @@ export async function shopifySignatureValid(
   return crypto.subtle.verify('HMAC', key, mac, body)
 }
 
-/** The signature Shopify would send for `body`: what tests and the README's curl example use. */
+/** The signature Shopify would send for `body`: what the tests sign their deliveries with. */
 export async function shopifySignature(secret: string, body: Uint8Array | string): Promise<string> {
   const key = await crypto.subtle.importKey(
     'raw',

@@ -109,7 +109,7 @@ export interface paths {
     }
     /**
      * A recommendation list
-     * @description Slots: `personal` (the visitor’s SVD vector, folded in online), `similar` and `cart` (`item=SKU[,SKU]`), `trending`. Every slot falls back to trending items in stock, and `fallback` says why the slot’s own source did not serve (`no_model_yet`, `no_visitor`, `visitor_unknown`, `no_item`, `no_candidates_in_stock`). `similar`/`cart` without `item` is still answered, with an `X-Edgelift-Warning` header. Report clicks with the `recId`.
+     * @description Slots: `personal` (the visitor’s SVD vector, folded in online), `similar` and `cart` (`item=SKU[,SKU]`), `trending`. Every slot falls back to trending items in stock, and `fallback` says why the slot’s own source did not serve (`no_model_yet`, `no_visitor`, `visitor_unknown`, `no_item`, `item_not_in_model`, `item_not_in_catalog`, `no_candidates_in_stock`). `similar`/`cart` without `item` is still answered, with an `X-Edgelift-Warning` header. Report clicks with the `recId`.
      */
     get: operations['getRecs']
     put?: never
@@ -192,7 +192,7 @@ export interface paths {
     put?: never
     /**
      * Create an experiment (a draft)
-     * @description An A/B test (`type: "ab"`, fixed weights) or a bandit (`type: "bandit"`, Thompson sampling reweighed every `updateHours` by the cron). `audience` limits who is included (intent bands, devices, new/returning, traffic sources), decided at each visitor’s first exposure. `metrics`: up to 10 secondary and guardrail metrics.
+     * @description An A/B test (`type: "ab"`, fixed weights) or a bandit (`type: "bandit"`, Thompson sampling reweighed every `updateHours` by the cron). `audience` limits who is included (intent bands, devices, new/returning, traffic sources), decided when `POST /v1/assign` first buckets the visitor, and kept. `metrics`: up to 10 secondary and guardrail metrics.
      */
     post: operations['postAdminExperiments']
     delete?: never
@@ -944,7 +944,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -960,7 +960,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -1179,7 +1179,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -1195,7 +1195,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -1337,7 +1337,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -1353,7 +1353,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -1455,7 +1455,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -1471,7 +1471,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -1567,7 +1567,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -1583,7 +1583,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -1706,7 +1706,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -1864,7 +1864,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -1880,7 +1880,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -2090,7 +2090,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -2106,7 +2106,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -2278,7 +2278,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -2294,7 +2294,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -2509,7 +2509,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -2525,7 +2525,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -2729,7 +2729,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -2745,7 +2745,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -2949,7 +2949,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -2965,7 +2965,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -3169,7 +3169,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -3185,7 +3185,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -3342,7 +3342,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -3358,7 +3358,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -3568,7 +3568,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -3584,7 +3584,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -3784,7 +3784,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -3800,7 +3800,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -3921,7 +3921,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -3937,7 +3937,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -4045,7 +4045,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -4061,7 +4061,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -4167,7 +4167,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -4183,7 +4183,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -4311,7 +4311,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -4327,7 +4327,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -4416,7 +4416,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -4432,7 +4432,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -4595,7 +4595,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -4611,7 +4611,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -4740,7 +4740,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -4756,7 +4756,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -4834,7 +4834,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -4850,7 +4850,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -4954,7 +4954,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -4970,7 +4970,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -5089,7 +5089,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -5105,7 +5105,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -5237,7 +5237,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -5253,7 +5253,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -5362,7 +5362,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -5378,7 +5378,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -5510,7 +5510,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -5526,7 +5526,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -5629,7 +5629,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -5645,7 +5645,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -5738,7 +5738,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -5754,7 +5754,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -5860,7 +5860,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -5876,7 +5876,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -5979,7 +5979,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -5995,7 +5995,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -6165,7 +6165,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -6181,7 +6181,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -6308,7 +6308,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -6324,7 +6324,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -6408,7 +6408,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -6424,7 +6424,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -6506,7 +6506,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -6522,7 +6522,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -6649,7 +6649,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -6665,7 +6665,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -6806,7 +6806,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -6822,7 +6822,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -6917,7 +6917,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -6933,7 +6933,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -7073,7 +7073,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -7089,7 +7089,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -7212,7 +7212,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -7228,7 +7228,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -7332,7 +7332,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -7348,7 +7348,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -7439,7 +7439,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -7455,7 +7455,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -7571,7 +7571,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -7587,7 +7587,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -7697,7 +7697,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -7713,7 +7713,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -7816,7 +7816,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -7832,7 +7832,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -7971,7 +7971,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -7987,7 +7987,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown
@@ -8152,7 +8152,7 @@ export interface operations {
           }
         }
       }
-      /** @description No key, an unknown key or the wrong kind of key (`missing_key`, `unknown_key`, `wrong_key_kind`). */
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
       401: {
         headers: {
           [name: string]: unknown
@@ -8168,7 +8168,7 @@ export interface operations {
           }
         }
       }
-      /** @description Refused: an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
       403: {
         headers: {
           [name: string]: unknown

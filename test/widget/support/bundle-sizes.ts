@@ -4,9 +4,9 @@ import { build } from 'esbuild'
 import { BUNDLE_OPTIONS, WIDGET_BUNDLES } from '../../../widget/bundle-options.ts'
 
 /**
- * The budgets of the brief, in gzipped bytes. The loader's grew from 2 KB to 2.5 KB when it
- * began to send a page view on every page (path, title, kind, arrival referrer and UTM, the
- * `page` command): about 380 bytes that every page needs, which a chunk would make a request.
+ * The budgets of the brief, in gzipped bytes. The loader's is 2.5 KB because it sends a page
+ * view on every page (path, title, kind, arrival referrer and UTM, the `page` command): about
+ * 380 bytes that every page needs, which a chunk would make a request.
  */
 export const LOADER_BUDGET = 2.5 * 1024
 export const UI_BUDGET = 10 * 1024

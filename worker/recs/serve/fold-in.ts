@@ -8,8 +8,8 @@
  * up to the scale 1/λ, which no ranking sees. One interaction's share of that loss has the
  * gradient −r·q_i + λ·p, so a step pulls p toward the item and shrinks the rest a little: with
  * λ > 0 older interactions fade, which is the recency an online update is for. (Squared loss
- * (p·q_i − r)², the textbook fold-in, fits a reconstruction this model does not make: it pushed
- * known visitors away from items they had just bought whenever their score was already above r.)
+ * (p·q_i − r)², the textbook fold-in, fits a reconstruction this model does not make: it would push
+ * known visitors away from items they had just bought whenever their score is already above r.)
  *
  * Gradients are clipped, the decay factor is kept in (0, 1], and a non-finite result is thrown
  * away and reported, so a poisoned vector or absurd weight never reaches storage.
