@@ -1,8 +1,51 @@
 import { describe, expect, it } from 'vitest'
-import { call, createSite, expectRefused, startExperiment } from './support/api.ts'
+import {
+  admin,
+  call,
+  createSite,
+  expectRefused,
+  publicPost,
+  rows,
+  startExperiment,
+  type TestSite,
+} from './support/api.ts'
 
 function post(path: string, body: BodyInit, headers: Record<string, string> = {}) {
   return call(path, { method: 'POST', headers, body })
+}
+
+/**
+ * A site running `key` for everybody behind an audience of every device: an audience decision is
+ * written before `/v1/assign` answers (experiments without an audience record theirs after), so
+ * an accepted request's row is in D1 when it returns and a refused one's absence means something.
+ */
+async function siteRunning(key: string): Promise<TestSite> {
+  const site = await createSite()
+  await startExperiment(site, key, {
+    coverage: 1,
+    audience: { devices: ['mobile', 'tablet', 'desktop'] },
+  })
+  return site
+}
+
+/** What `/v1/assign` wrote for the site: its audience decisions and its assignment rows. */
+async function writtenFor(site: TestSite) {
+  return {
+    decisions: await rows<{ visitor_id: string; experiment_key: string; included: number }>(
+      `SELECT visitor_id, experiment_key, included FROM audience_decisions
+       WHERE site_id = ? ORDER BY visitor_id, experiment_key`,
+      site.id,
+    ),
+    assignments: await rows(
+      'SELECT visitor_id, experiment_key FROM assignments WHERE site_id = ?',
+      site.id,
+    ),
+  }
+}
+
+async function assignedKeys(res: Response): Promise<string[]> {
+  expect(res.status, await res.clone().text()).toBe(200)
+  return Object.keys(((await res.json()) as { assignments: Record<string, unknown> }).assignments)
 }
 
 describe('POST /v1/assign', () => {
@@ -73,5 +116,88 @@ describe('POST /v1/assign', () => {
       json,
     )
     await expectRefused(beside, 403, 'secret_key_in_url')
+  })
+
+  it('takes a url of 2,048 characters and refuses 2,049 with 400 invalid_body, writing nothing', async () => {
+    const site = await siteRunning('hero')
+    const url = (length: number) => `https://shop.example/${'p'.repeat(length - 21)}`
+    expect(url(2048)).toHaveLength(2048)
+    const atCap = await publicPost(site, '/v1/assign', { visitorId: 'at-cap', url: url(2048) })
+    expect(await assignedKeys(atCap)).toEqual(['hero'])
+    const before = await writtenFor(site)
+    expect(before.decisions).toEqual([
+      { visitor_id: 'at-cap', experiment_key: 'hero', included: 1 },
+    ])
+
+    const overCap = await publicPost(site, '/v1/assign', { visitorId: 'over-cap', url: url(2049) })
+    const error = await expectRefused(overCap, 400, 'invalid_body')
+    expect(error.message).toMatch(/^url:/)
+    // Without a visitor id the refusal still makes no visitor: no cookie.
+    const anonymous = await publicPost(site, '/v1/assign', { url: url(2049) })
+    await expectRefused(anonymous, 400, 'invalid_body')
+    expect(anonymous.headers.get('set-cookie')).toBeNull()
+    expect(await writtenFor(site)).toEqual(before)
+  })
+
+  it('takes 100 experiment keys and refuses 101 with 400 invalid_body, writing nothing', async () => {
+    const site = await siteRunning('hero')
+    const keys = (n: number) => ['hero', ...Array.from({ length: n - 1 }, (_, i) => `other-${i}`)]
+    const atCap = await publicPost(site, '/v1/assign', {
+      visitorId: 'at-cap',
+      experiments: keys(100),
+    })
+    expect(await assignedKeys(atCap)).toEqual(['hero'])
+    const before = await writtenFor(site)
+    expect(before.decisions).toEqual([
+      { visitor_id: 'at-cap', experiment_key: 'hero', included: 1 },
+    ])
+
+    const overCap = await publicPost(site, '/v1/assign', {
+      visitorId: 'over-cap',
+      experiments: keys(101),
+    })
+    const error = await expectRefused(overCap, 400, 'invalid_body')
+    expect(error.message).toMatch(/^experiments:/)
+    const anonymous = await publicPost(site, '/v1/assign', { experiments: keys(101) })
+    await expectRefused(anonymous, 400, 'invalid_body')
+    expect(anonymous.headers.get('set-cookie')).toBeNull()
+    expect(await writtenFor(site)).toEqual(before)
+  })
+
+  it("gives site A's key nothing of site B's experiments, and writes nothing for B", async () => {
+    const a = await siteRunning('a-own')
+    const b = await siteRunning('b-own')
+    // A's key names B's experiment beside A's own: only A's is assigned and decided.
+    const asked = await publicPost(a, '/v1/assign', {
+      visitorId: 'crosser',
+      experiments: ['b-own', 'a-own'],
+    })
+    expect(await assignedKeys(asked)).toEqual(['a-own'])
+    expect(await writtenFor(a)).toEqual({
+      decisions: [{ visitor_id: 'crosser', experiment_key: 'a-own', included: 1 }],
+      assignments: [],
+    })
+    expect(await writtenFor(b)).toEqual({ decisions: [], assignments: [] })
+    // B's experiment is live for B's own key: the empty answer above is the site boundary.
+    const own = await publicPost(b, '/v1/assign', { visitorId: 'crosser', experiments: ['b-own'] })
+    expect(await assignedKeys(own)).toEqual(['b-own'])
+    expect((await writtenFor(b)).decisions).toEqual([
+      { visitor_id: 'crosser', experiment_key: 'b-own', included: 1 },
+    ])
+    expect((await writtenFor(a)).decisions).toEqual([
+      { visitor_id: 'crosser', experiment_key: 'a-own', included: 1 },
+    ])
+  })
+
+  it("gives site A's key site A's experiment when site B runs one of the same key", async () => {
+    const a = await createSite()
+    const b = await siteRunning('shared')
+    // A's experiment of the same key is paused: B's running one must not stand in for it.
+    await startExperiment(a, 'shared', { coverage: 1 })
+    expect((await admin(a, 'POST', '/experiments/shared/pause')).status).toBe(200)
+    const asked = await publicPost(a, '/v1/assign', { visitorId: 'v', experiments: ['shared'] })
+    expect(await assignedKeys(asked)).toEqual([])
+    expect(await writtenFor(a)).toEqual({ decisions: [], assignments: [] })
+    expect(await writtenFor(b)).toEqual({ decisions: [], assignments: [] })
   })
 })

@@ -75,8 +75,7 @@ describe('POST /v1/assign', () => {
       const was = before.get(visitorId)
       if (was) expect(body.assignments.narrow?.variation).toBe(was)
     }
-    // 120 assign calls, each scoring the visitor's intent: over 5 s on two busy cores.
-  }, 20_000)
+  })
 
   it('assigns only on pages the URL pattern targets, and only the listed experiments', async () => {
     const site = await createSite()
@@ -144,12 +143,14 @@ describe('POST /v1/assign', () => {
       body: 'x',
     })
     expect(form.status).toBe(415)
+    expect((await errorOf(form)).code).toBe('unsupported_media_type')
     const big = await call(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ url: 'x'.repeat(20_000) }),
     })
     expect(big.status).toBe(413)
+    expect((await errorOf(big)).code).toBe('body_too_large')
   })
 })
 
@@ -241,6 +242,7 @@ describe('public key authentication', () => {
     const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }
     const inQuery = await call(`/v1/assign?site=${site.adminKey}`, init)
     expect(inQuery.status).toBe(403)
+    expect((await errorOf(inQuery)).code).toBe('secret_key_in_url')
     const inHeader = await call('/v1/assign', {
       ...init,
       headers: { ...init.headers, 'x-edgelift-site': site.adminKey },
@@ -252,6 +254,7 @@ describe('public key authentication', () => {
       headers: { ...init.headers, authorization: `Bearer ${site.adminKey}` },
     })
     expect(asBearer.status).toBe(403)
+    expect((await errorOf(asBearer)).code).toBe('wrong_key_kind')
   })
 })
 
@@ -280,6 +283,7 @@ describe('CORS on public routes', () => {
     })
     expect(no.status).toBe(403)
     expect(no.headers.get('access-control-allow-origin')).toBeNull()
+    expect((await errorOf(no)).code).toBe('origin_not_allowed')
   })
 
   it('lets any origin call a site that lists none', async () => {

@@ -109,6 +109,21 @@ describe('POST /v1/events', () => {
     expect(await countEvents(a)).toBe(0)
     expect(await countEvents(b)).toBe(0)
   })
+
+  it('keeps an event with a field it does not know, and stores nothing of that field', async () => {
+    const site = await createSite()
+    const id = eventId()
+    const res = await publicPost(site, '/v1/events', {
+      events: [
+        { id, type: 'view', visitorId: 'v1', itemId: 'SKU-1', loaderFeature: 'x'.repeat(500) },
+      ],
+    })
+    expect(await res.json()).toMatchObject({ accepted: 1, rejected: [] })
+    const [stored] = await rows<Record<string, unknown>>('SELECT * FROM events WHERE id = ?', id)
+    expect(stored).toMatchObject({ site_id: site.id, type: 'view', item_id: 'SKU-1' })
+    expect(JSON.stringify(stored)).not.toContain('loaderFeature')
+    expect(JSON.stringify(stored)).not.toContain('x'.repeat(500))
+  })
 })
 
 describe('POST /v1/events props', () => {

@@ -353,15 +353,19 @@ describe('POST /v1/events exposures and conversions', () => {
 })
 
 describe('POST /v1/events bad requests', () => {
-  it('refuses malformed JSON with 400', async () => {
+  it('refuses malformed JSON with 400 and stores none of it', async () => {
     const site = await createSite()
-    const res = await call(`/v1/events?site=${site.publicKey}`, {
-      method: 'POST',
-      headers: { 'content-type': 'text/plain' },
-      body: '{"events": [',
-    })
-    expect(res.status).toBe(400)
-    expect((await errorOf(res)).code).toBe('malformed_json')
+    // Cut off mid-array, the second after a whole valid event: neither stores anything.
+    for (const body of ['{"events": [', `{"events": [${JSON.stringify(view())},`]) {
+      const res = await call(`/v1/events?site=${site.publicKey}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body,
+      })
+      expect(res.status).toBe(400)
+      expect((await errorOf(res)).code).toBe('malformed_json')
+    }
+    expect(await countEvents(site)).toBe(0)
   })
 
   it('refuses an unsupported content type with 415', async () => {
@@ -399,13 +403,15 @@ describe('POST /v1/events bad requests', () => {
   it('refuses a streamed body over 64 KB with 413 without reading it all', async () => {
     const site = await createSite()
     let pulled = 0
+    // A valid batch padded with whitespace: read to the end, it would parse and store its event.
+    const batch = new TextEncoder().encode(JSON.stringify({ events: [view()] }))
     const chunk = new TextEncoder().encode(' '.repeat(16 * 1024))
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         // 10 MB on offer; the Worker must stop asking long before that.
         if (pulled >= 640) return controller.close()
+        controller.enqueue(pulled === 0 ? batch : chunk)
         pulled++
-        controller.enqueue(chunk)
       },
     })
     const res = await call(`/v1/events?site=${site.publicKey}`, {
@@ -414,7 +420,9 @@ describe('POST /v1/events bad requests', () => {
       body,
     })
     expect(res.status).toBe(413)
+    expect((await errorOf(res)).code).toBe('body_too_large')
     expect(pulled).toBeLessThan(20)
+    expect(await countEvents(site)).toBe(0)
   })
 
   it('refuses a body without an events array', async () => {
@@ -434,11 +442,13 @@ describe('POST /v1/events bad requests', () => {
       body: '{"events":[]}',
     })
     expect(missing.status).toBe(401)
+    expect((await errorOf(missing)).code).toBe('missing_key')
     const secret = await call(`/v1/events?site=${site.adminKey}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"events":[]}',
     })
     expect(secret.status).toBe(403)
+    expect((await errorOf(secret)).code).toBe('secret_key_in_url')
   })
 })

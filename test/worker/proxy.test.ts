@@ -102,6 +102,7 @@ describe('proxy mode: pass-through', () => {
   it('answers 404 for a host of no site, while product routes work on any host', async () => {
     const res = await via('nobody.test', '/page')
     expect(res.status).toBe(404)
+    expect((await errorOf(res)).code).toBe('not_found')
     const health = await via('nobody.test', '/v1/health')
     expect(await health.json()).toEqual({ ok: true })
     const { host } = await proxiedSite()

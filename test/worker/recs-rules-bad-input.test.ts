@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { admin, call, createSite, expectRefused, rows, type TestSite } from './support/api.ts'
-import { catalogItem } from './support/recs.ts'
+import { catalogItem, GARDEN, KITCHEN, trainedStore, visitorIdOf } from './support/recs.ts'
 
 const KEPT = [{ slot: 'all', itemId: 'A', action: 'exclude' }]
 
@@ -175,4 +175,36 @@ describe('GET /v1/admin/recs/preview and /v1/admin/catalog/items refuse bad quer
       await expectRefused(await admin(site, 'GET', path), 400, 'invalid_query')
     })
   }
+})
+
+describe('GET /v1/admin/recs/preview stays within the key’s site', () => {
+  it("answers site A's admin key about site B's visitor and items with site A's items only", async () => {
+    const b = await trainedStore()
+    const bBuyer = await visitorIdOf(b, 'g-buyer-2')
+    const a = await createSite()
+    const own = ['A1', 'A2', 'A3'].map((itemId) => ({
+      itemId,
+      title: `Own ${itemId}`,
+      url: `https://a.example/p/${itemId}`,
+    }))
+    expect((await admin(a, 'PUT', '/catalog', { items: own })).status).toBe(200)
+    for (const slot of ['personal', 'similar', 'cart', 'trending']) {
+      const res = await admin(a, 'GET', `/recs/preview?slot=${slot}&visitorId=${bBuyer}&item=G1,K1`)
+      expect(res.status, await res.clone().text()).toBe(200)
+      const body = (await res.json()) as {
+        modelVersion: string | null
+        items: { itemId: string }[]
+      }
+      // A has no model: B's would show as a version here.
+      expect(body.modelVersion, slot).toBeNull()
+      expect(body.items.map((i) => i.itemId).sort(), slot).toEqual(['A1', 'A2', 'A3'])
+      expect(JSON.stringify(body), slot).not.toContain('shop.example')
+    }
+    // B's own key previews B's model and items for the same visitor and item.
+    const res = await admin(b, 'GET', `/recs/preview?slot=similar&visitorId=${bBuyer}&item=G1`)
+    const body = (await res.json()) as { modelVersion: string | null; items: { itemId: string }[] }
+    expect(body.modelVersion).toMatch(/^svd-/)
+    expect(body.items.length).toBeGreaterThan(0)
+    for (const item of body.items) expect([...GARDEN, ...KITCHEN]).toContain(item.itemId)
+  })
 })

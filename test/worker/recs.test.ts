@@ -11,6 +11,8 @@ import {
 } from './support/api.ts'
 import {
   GARDEN,
+  historyNdjson,
+  importText,
   KITCHEN,
   markRunStarted,
   seedStore,
@@ -83,7 +85,69 @@ describe('POST /v1/admin/recs/train and GET /v1/admin/recs/status', () => {
   })
 })
 
+/** trainedStore's two tastes on items of the site's own (AG1-AG6, AK1-AK6), linked on a.example. */
+const OWN_ITEMS = [...GARDEN, ...KITCHEN].map((id) => `A${id}`)
+
+async function trainedStoreOfOwnItems(): Promise<TestSite> {
+  const site = await createSite()
+  const catalog = await admin(site, 'PUT', '/catalog', {
+    items: OWN_ITEMS.map((itemId) => ({
+      itemId,
+      title: `Own ${itemId}`,
+      url: `https://a.example/p/${itemId}`,
+      price: 10,
+      currency: 'USD',
+    })),
+  })
+  expect(catalog.status, await catalog.clone().text()).toBe(200)
+  const history = historyNdjson().replace(/"itemId":"([GK]\d)"/g, '"itemId":"A$1"')
+  const imported = await importText(site, history, 'ndjson')
+  expect(imported.status, await imported.clone().text()).toBe(200)
+  expect((await train(site)).status).toBe(200)
+  return site
+}
+
+async function modelVersionOf(site: TestSite): Promise<string> {
+  const status = (await (await admin(site, 'GET', '/recs/status')).json()) as {
+    modelVersion: string
+  }
+  expect(status.modelVersion).toMatch(/^svd-/)
+  return status.modelVersion
+}
+
 describe('GET /v1/recs', () => {
+  it("answers site A's key about site B's visitors and items with site A's own items only", async () => {
+    const b = await trainedStore()
+    const a = await trainedStoreOfOwnItems()
+    const bBuyer = await visitorIdOf(b, 'k-buyer-3')
+    // A shopper of B's whose clicks on B's items online learning folds in on B.
+    const clicks = ['K1', 'K2', 'K3'].map((itemId) => ({
+      id: eventId(),
+      type: 'click',
+      visitorId: 'b-shopper',
+      itemId,
+    }))
+    expect((await publicPost(b, '/v1/events', { events: clicks })).status).toBe(202)
+    const aVersion = await modelVersionOf(a)
+    expect(await modelVersionOf(b)).not.toBe(aVersion)
+    for (const visitorId of [bBuyer, 'b-shopper']) {
+      for (const slot of ['personal', 'similar', 'cart', 'trending']) {
+        const body = await recs(a, `slot=${slot}&visitorId=${visitorId}&item=G1,K1&n=12`)
+        const what = `${slot} for ${visitorId}`
+        expect(body.modelVersion, what).toBe(aVersion)
+        expect(body.items.length, what).toBeGreaterThan(0)
+        for (const item of body.items) expect(OWN_ITEMS, what).toContain(item.itemId)
+        expect(JSON.stringify(body), what).not.toContain('shop.example')
+      }
+    }
+    // Asked with B's key, the same visitor gets B's model's list of B's items: what A's answers
+    // lack is B's.
+    const own = await recs(b, `slot=personal&visitorId=${bBuyer}&n=3`)
+    expect(own.source).toBe('svd')
+    expect(own.items.length).toBeGreaterThan(0)
+    for (const item of own.items) expect([...GARDEN, ...KITCHEN]).toContain(item.itemId)
+  })
+
   it('recommends similar items of the same taste, with a recId and the model version', async () => {
     const site = await trainedStore()
     const body = await recs(site, 'slot=similar&item=G1&n=4')
@@ -230,8 +294,12 @@ describe('GET /v1/recs', () => {
 
   it('needs the public key and refuses a secret one', async () => {
     const site = await createSite()
-    expect((await call('/v1/recs?slot=trending')).status).toBe(401)
-    expect((await call(`/v1/recs?slot=trending&site=${site.adminKey}`)).status).toBe(403)
+    const missing = await call('/v1/recs?slot=trending')
+    expect(missing.status).toBe(401)
+    expect((await errorOf(missing)).code).toBe('missing_key')
+    const secret = await call(`/v1/recs?slot=trending&site=${site.adminKey}`)
+    expect(secret.status).toBe(403)
+    expect((await errorOf(secret)).code).toBe('secret_key_in_url')
   })
 })
 

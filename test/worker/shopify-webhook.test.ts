@@ -17,9 +17,9 @@ import {
 const SECRET = 'shpss_0123456789abcdef0123456789abcdef'
 const VISITOR = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6'
 
-async function shopifySite(): Promise<TestSite> {
+async function shopifySite(secret = SECRET): Promise<TestSite> {
   const site = await createSite()
-  const res = await admin(site, 'PUT', '/site/shopify', { webhookSecret: SECRET })
+  const res = await admin(site, 'PUT', '/site/shopify', { webhookSecret: secret })
   expect(res.status).toBe(200)
   return site
 }
@@ -44,17 +44,26 @@ function order(id: number, overrides: Record<string, unknown> = {}) {
 }
 
 let deliveries = 0
-async function deliver(
+function deliver(
   site: TestSite,
   body: unknown,
   headers: Record<string, string | null> = {},
 ): Promise<Response> {
-  const text = JSON.stringify(body)
+  return deliverRaw(site, JSON.stringify(body), headers)
+}
+
+/** A delivery of these bytes as they are, signed with `secret` unless `headers` say otherwise. */
+async function deliverRaw(
+  site: TestSite,
+  body: string | Uint8Array,
+  headers: Record<string, string | null> = {},
+  secret = SECRET,
+): Promise<Response> {
   const all: Record<string, string | null> = {
     'content-type': 'application/json',
     'x-shopify-topic': 'orders/create',
     'x-shopify-webhook-id': `wh-${Date.now()}-${deliveries++}`,
-    'x-shopify-hmac-sha256': await shopifySignature(SECRET, text),
+    'x-shopify-hmac-sha256': await shopifySignature(secret, body),
     ...headers,
   }
   const sent = Object.fromEntries(
@@ -63,7 +72,7 @@ async function deliver(
   return call(`/v1/webhooks/shopify?site=${site.publicKey}`, {
     method: 'POST',
     headers: sent,
-    body: text,
+    body,
   })
 }
 
@@ -82,6 +91,22 @@ async function purchases(site: TestSite) {
     site.id,
   )
 }
+
+/** Everything a delivery can write for the site: its events and its taken delivery ids. */
+async function written(site: TestSite) {
+  return {
+    events: await rows<{ type: string; order_id: string | null }>(
+      'SELECT type, order_id FROM events WHERE site_id = ?',
+      site.id,
+    ),
+    deliveries: await rows<{ webhook_id: string }>(
+      'SELECT webhook_id FROM shopify_webhooks WHERE site_id = ?',
+      site.id,
+    ),
+  }
+}
+
+const NOTHING = { events: [], deliveries: [] }
 
 describe('PUT /v1/admin/site/shopify', () => {
   it('keeps the secret write-only and answers the webhook address', async () => {
@@ -302,5 +327,80 @@ describe('POST /v1/webhooks/shopify', () => {
     const site = await shopifySite()
     const big = order(5550012, { note: 'x'.repeat(1024 * 1024) })
     await expectRefused(await deliver(site, big), 413, 'body_too_large')
+  })
+
+  it('answers 400 malformed_json to a signed body that is not JSON or not UTF-8, and takes a corrected retry', async () => {
+    const site = await shopifySite()
+    const id = { 'x-shopify-webhook-id': 'retry-after-malformed' }
+    const cut = JSON.stringify(order(5550020)).slice(0, -10)
+    await expectRefused(await deliverRaw(site, cut, id), 400, 'malformed_json')
+    // {"id":5550020,"name":"caf<0xE9>"}: Latin-1, not UTF-8, validly signed.
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode('{"id":5550020,"name":"caf'),
+      0xe9,
+      ...new TextEncoder().encode('"}'),
+    ])
+    await expectRefused(await deliverRaw(site, latin1, id), 400, 'malformed_json')
+    // The refusals took no delivery id, so Shopify's retry of the same delivery is stored.
+    expect(await written(site)).toEqual(NOTHING)
+    expect((await deliver(site, order(5550020), id)).status).toBe(200)
+    expect((await purchases(site)).map((p) => p.order_id)).toEqual(['5550020'])
+  })
+
+  it('answers 400 invalid_webhook_id to a signed delivery without a usable id, storing nothing', async () => {
+    const site = await shopifySite()
+    for (const id of [null, '', 'has space', 'x'.repeat(101), '../../etc', "id';--"]) {
+      const res = await deliver(site, order(5550021), { 'x-shopify-webhook-id': id })
+      await expectRefused(res, 400, 'invalid_webhook_id')
+    }
+    expect(await written(site)).toEqual(NOTHING)
+    // An id of 100 characters is Shopify's shape at the cap, and is taken.
+    const atCap = await deliver(site, order(5550021), { 'x-shopify-webhook-id': 'x'.repeat(100) })
+    expect(atCap.status).toBe(200)
+    expect((await written(site)).deliveries).toEqual([{ webhook_id: 'x'.repeat(100) }])
+  })
+
+  it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['application/xml']])(
+    'answers 415 unsupported_media_type to a signed %s delivery, storing nothing',
+    async (type) => {
+      const site = await shopifySite()
+      const res = await deliver(site, order(5550022), { 'content-type': type })
+      await expectRefused(res, 415, 'unsupported_media_type')
+      expect(await written(site)).toEqual(NOTHING)
+    },
+  )
+
+  it('refuses a delivery signed with another site’s secret with 401, storing nothing for either', async () => {
+    const mine = await shopifySite('shpss_mine_0123456789abcdef0123456789')
+    const theirs = await shopifySite('shpss_theirs_0123456789abcdef01234567')
+    const body = JSON.stringify(order(5550023))
+    const id = { 'x-shopify-webhook-id': 'cross-site-delivery' }
+    const forged = await deliverRaw(mine, body, id, 'shpss_theirs_0123456789abcdef01234567')
+    await expectRefused(forged, 401, 'invalid_signature')
+    expect(await written(mine)).toEqual(NOTHING)
+    expect(await written(theirs)).toEqual(NOTHING)
+    // The same delivery signed with this site's own secret is stored, on this site only.
+    const signed = await deliverRaw(mine, body, id, 'shpss_mine_0123456789abcdef0123456789')
+    expect(signed.status).toBe(200)
+    expect((await purchases(mine)).map((p) => p.order_id)).toEqual(['5550023'])
+    expect(await written(theirs)).toEqual(NOTHING)
+  })
+
+  it('takes the same delivery id once per site: replays are told apart within a site, not across', async () => {
+    // Delivery ids are claimed per site (shopify_webhooks' key is site and id), so one store's
+    // deliveries can never block another's.
+    const first = await shopifySite()
+    const second = await shopifySite()
+    const id = { 'x-shopify-webhook-id': 'same-delivery-both-sites' }
+    for (const site of [first, second]) {
+      const res = await deliver(site, order(5550024), id)
+      expect(await res.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] })
+    }
+    for (const site of [first, second]) {
+      expect((await purchases(site)).map((p) => p.order_id)).toEqual(['5550024'])
+      expect((await written(site)).deliveries).toEqual([{ webhook_id: 'same-delivery-both-sites' }])
+      await expectRefused(await deliver(site, order(5550024), id), 401, 'replayed_webhook')
+      expect(await purchases(site)).toHaveLength(1)
+    }
   })
 })

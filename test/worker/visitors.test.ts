@@ -77,6 +77,8 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
 
   it('refuses an invalid visitor id, a missing key and an unknown admin key', async () => {
     const site = await createSite()
+    // A visitor a refused request could wrongly forget.
+    await seedVisitor(site, RANDOM_ID)
     const bad = await call(`/v1/visitors/${encodeURIComponent('a b')}?site=${site.publicKey}`, {
       method: 'DELETE',
     })
@@ -87,15 +89,18 @@ describe('DELETE /v1/visitors/{visitorId}', () => {
       headers: { authorization: `Bearer ${site.adminKey}` },
     })
     expect(long.status).toBe(400)
-    expect((await call(`/v1/visitors/${RANDOM_ID}`, { method: 'DELETE' })).status).toBe(401)
-    expect(
-      (
-        await call(`/v1/visitors/${RANDOM_ID}`, {
-          method: 'DELETE',
-          headers: { authorization: 'Bearer sk_wrong' },
-        })
-      ).status,
-    ).toBe(401)
+    expect((await errorOf(long)).code).toBe('invalid_visitor_id')
+    const missing = await call(`/v1/visitors/${RANDOM_ID}`, { method: 'DELETE' })
+    expect(missing.status).toBe(401)
+    expect((await errorOf(missing)).code).toBe('missing_key')
+    const wrong = await call(`/v1/visitors/${RANDOM_ID}`, {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer sk_wrong' },
+    })
+    expect(wrong.status).toBe(401)
+    expect((await errorOf(wrong)).code).toBe('unknown_key')
+    expect(await visitorRowCounts(site, RANDOM_ID)).toEqual({ events: 3, assignments: 1 })
+    expect(await rows('SELECT 1 FROM forgotten_visitors WHERE site_id = ?', site.id)).toEqual([])
   })
 
   it('forgets a visitor whom a training run loaded before they were forgotten', async () => {
