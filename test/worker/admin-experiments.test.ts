@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { admin, call, createSite, errorOf, rows } from './support/api.ts'
+import { admin, call, createSite, errorOf, expectRefused, rows } from './support/api.ts'
 
 const twoWay = [
   { key: 'control', weight: 0.5 },
@@ -95,10 +95,12 @@ describe('POST /v1/admin/experiments', () => {
     expect(stored.reduce((sum, v) => sum + v.weight, 0)).toBeCloseTo(1, 12)
   })
 
-  it('refuses a key outside [A-Za-z0-9_.:-]', async () => {
+  it('refuses a key outside [A-Za-z0-9_.:-] and stores nothing', async () => {
     const site = await createSite()
     const res = await admin(site, 'POST', '/experiments', { key: 'no spaces', variations: twoWay })
-    expect(res.status).toBe(400)
+    const error = await expectRefused(res, 400, 'invalid_experiment')
+    expect(error.message).toMatch(/^key/)
+    expect(await rows('SELECT key FROM experiments WHERE site_id = ?', site.id)).toEqual([])
   })
 
   it('answers 409 for a key the site already has', async () => {
@@ -109,7 +111,7 @@ describe('POST /v1/admin/experiments', () => {
     expect((await errorOf(res)).code).toBe('experiment_exists')
   })
 
-  it('answers 400 for malformed JSON and 415 for a form post', async () => {
+  it('answers 400 for malformed JSON and 415 for a form post, storing nothing', async () => {
     const site = await createSite()
     const headers = { authorization: `Bearer ${site.adminKey}` }
     const malformed = await call('/v1/admin/experiments', {
@@ -124,7 +126,20 @@ describe('POST /v1/admin/experiments', () => {
       headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'key=x',
     })
-    expect(form.status).toBe(415)
+    await expectRefused(form, 415, 'unsupported_media_type')
+    expect(await rows('SELECT key FROM experiments WHERE site_id = ?', site.id)).toEqual([])
+  })
+
+  it('answers 413 body_too_large for a body over 32 KB and stores nothing', async () => {
+    const site = await createSite()
+    // The cap is checked before the schema, so the answer is 413, not 400 for the long name.
+    const res = await admin(site, 'POST', '/experiments', {
+      key: 'big',
+      name: 'n'.repeat(33 * 1024),
+      variations: twoWay,
+    })
+    await expectRefused(res, 413, 'body_too_large')
+    expect(await rows('SELECT key FROM experiments WHERE site_id = ?', site.id)).toEqual([])
   })
 })
 
@@ -272,7 +287,9 @@ describe('experiment lifecycle', () => {
       experiments: { key: string }[]
     }
     expect(running.experiments.map((e) => e.key)).toEqual(['two'])
-    expect((await admin(site, 'GET', '/experiments?status=bogus')).status).toBe(400)
+    const bogus = await admin(site, 'GET', '/experiments?status=bogus')
+    const error = await expectRefused(bogus, 400, 'invalid_status')
+    expect(error.message).toMatch(/running/)
   })
 
   it('lists each experiment with its phases, as GET of one experiment does', async () => {

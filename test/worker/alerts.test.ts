@@ -15,6 +15,7 @@ import { deliverAlerts } from '../../worker/alerts/deliver-alerts.ts'
 import { noteBanditRecommendation, watchSites } from '../../worker/alerts/watch.ts'
 import {
   admin,
+  call,
   createSite,
   expectRefused,
   rows,
@@ -114,6 +115,66 @@ describe('PUT /v1/admin/site/alerts', () => {
     expect(await (await admin(site, 'GET', '/site/alerts')).json()).toEqual({ alerts })
     await admin(site, 'PUT', '/site/alerts', { alerts: [] })
     expect(await (await admin(site, 'GET', '/site/alerts')).json()).toEqual({ alerts: [] })
+  })
+})
+
+describe('PUT /v1/admin/site/alerts refusals keep the saved receivers', () => {
+  const saved = [
+    { url: 'https://hooks.slack.com/services/T0/B0/kept', format: 'slack' },
+    { url: 'https://hooks.example/kept', format: 'json' },
+  ]
+
+  /** A site whose receivers are `saved`, and a PUT of a raw JSON body to it. */
+  async function siteWithSaved() {
+    const site = await createSite()
+    expect((await admin(site, 'PUT', '/site/alerts', { alerts: saved })).status).toBe(200)
+    const putRaw = (body: string) =>
+      call('/v1/admin/site/alerts', {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'application/json' },
+        body,
+      })
+    return { site, putRaw }
+  }
+
+  async function receiversOf(site: TestSite) {
+    return (await (await admin(site, 'GET', '/site/alerts')).json()) as { alerts: unknown }
+  }
+
+  it('answers 400 malformed_json', async () => {
+    const { site, putRaw } = await siteWithSaved()
+    await expectRefused(await putRaw('{"alerts":[{"url":'), 400, 'malformed_json')
+    expect(await receiversOf(site)).toEqual({ alerts: saved })
+  })
+
+  it.each([
+    ['at the top', { alerts: [], owner: 'me' }],
+    ['in a receiver', { alerts: [{ url: 'https://hooks.example/new', secret: 'x' }] }],
+  ])('answers 400 invalid_alerts to an unknown field %s', async (_, body) => {
+    const { site } = await siteWithSaved()
+    await expectRefused(await admin(site, 'PUT', '/site/alerts', body), 400, 'invalid_alerts')
+    expect(await receiversOf(site)).toEqual({ alerts: saved })
+  })
+
+  it('answers 413 body_too_large to a body over 16 KB', async () => {
+    const { site, putRaw } = await siteWithSaved()
+    const big = JSON.stringify({
+      alerts: [{ url: `https://hooks.example/${'a'.repeat(17 * 1024)}` }],
+    })
+    await expectRefused(await putRaw(big), 413, 'body_too_large')
+    expect(await receiversOf(site)).toEqual({ alerts: saved })
+  })
+
+  it('answers 400 invalid_alerts to a URL over 2048 characters', async () => {
+    const { site } = await siteWithSaved()
+    const url = `https://hooks.example/${'a'.repeat(2048)}`
+    const error = await expectRefused(
+      await admin(site, 'PUT', '/site/alerts', { alerts: [{ url, format: 'json' }] }),
+      400,
+      'invalid_alerts',
+    )
+    expect(error.message).toMatch(/^alerts\.0\.url: .*2048/)
+    expect(await receiversOf(site)).toEqual({ alerts: saved })
   })
 })
 

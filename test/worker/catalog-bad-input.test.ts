@@ -114,4 +114,22 @@ describe('PUT /v1/admin/catalog', () => {
       expect(await catalog(site)).toEqual(before)
     },
   )
+
+  it("writes only the caller's own row for an item id another site holds", async () => {
+    const a = await createSite()
+    const b = await createSite()
+    const theirs = item('SHARED-1', { price: 20, category: 'mugs' })
+    expect((await admin(b, 'PUT', '/catalog', { items: [theirs] })).status).toBe(200)
+    const everyColumn = (site: TestSite) =>
+      rows('SELECT * FROM catalog_items WHERE site_id = ? ORDER BY item_id', site.id)
+    const before = await everyColumn(b)
+    expect(before).toHaveLength(1)
+    const res = await admin(a, 'PUT', '/catalog', {
+      items: [item('SHARED-1', { title: 'Hijacked', price: 0, inStock: false })],
+    })
+    expect(await res.json()).toEqual({ upserted: 1, catalog: { items: 1, inStock: 0 } })
+    expect(await everyColumn(b)).toEqual(before)
+    expect(await catalog(a)).toEqual([{ item_id: 'SHARED-1', title: 'Hijacked' }])
+    expect(await catalog(b)).toEqual([{ item_id: 'SHARED-1', title: 'Item SHARED-1' }])
+  })
 })

@@ -241,6 +241,18 @@ describe('GET /v1/admin/experiments/{key}/visitors.csv', () => {
     ])
   })
 
+  it('refuses a bad phase and an unknown experiment in the envelope, not as a CSV', async () => {
+    const site = await createSite()
+    await formulaExperiment(site, 'csv-bad-visitors')
+    await seedAssignments(site, 'csv-bad-visitors', 3)
+    for (const phase of ['x', '-1', '1.5', '7']) {
+      const res = await csvGet(site, `/experiments/csv-bad-visitors/visitors.csv?phase=${phase}`)
+      expect(res.headers.get('content-type'), phase).toMatch(/^application\/json/)
+      await expectRefused(res, 400, 'invalid_phase')
+    }
+    await expectRefused(await csvGet(site, '/experiments/nope/visitors.csv'), 404, 'not_found')
+  })
+
   it('answers only the header for a phase without visitors', async () => {
     const site = await createSite()
     await formulaExperiment(site, 'csv-empty')

@@ -58,6 +58,15 @@ describe('imported customers and the public key', () => {
   })
 })
 
+/** The site's visitor-id key: made on the first answered request, so null while none was. */
+async function visitorIdKey(site: TestSite) {
+  const [row] = await rows<{ key: string | null }>(
+    'SELECT visitor_id_key AS key FROM sites WHERE id = ?',
+    site.id,
+  )
+  return row?.key
+}
+
 describe('POST /v1/admin/import/visitor-ids', () => {
   it('answers each customer id with its opaque id, in order', async () => {
     const site = await createSite()
@@ -75,6 +84,7 @@ describe('POST /v1/admin/import/visitor-ids', () => {
     ])
     expect(visitorIds[0]?.visitorId).toBe(visitorIds[2]?.visitorId)
     expect(visitorIds[0]?.visitorId).not.toBe(visitorIds[1]?.visitorId)
+    expect(await visitorIdKey(site)).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it.each([
@@ -84,9 +94,10 @@ describe('POST /v1/admin/import/visitor-ids', () => {
     ['an id of 129 characters', { customerIds: ['x'.repeat(129)] }],
     ['1,001 ids', { customerIds: Array.from({ length: 1001 }, (_, i) => `c${i}`) }],
     ['an unknown field', { customerIds: ['c1'], siteId: 'other' }],
-  ])('refuses %s with 400', async (_, body) => {
+  ])('refuses %s with 400 and makes no visitor-id key', async (_, body) => {
     const site = await createSite()
     await expectRefused(await admin(site, 'POST', '/import/visitor-ids', body), 400, 'invalid_body')
+    expect(await visitorIdKey(site)).toBeNull()
   })
 
   it('needs the admin key: the public key gets nothing', async () => {
@@ -103,7 +114,28 @@ describe('POST /v1/admin/import/visitor-ids', () => {
       headers: { ...headers, authorization: `Bearer ${site.publicKey}` },
       body,
     })
-    expect(withPublic.status).toBeGreaterThanOrEqual(401)
-    expect(withPublic.status).toBeLessThanOrEqual(403)
+    await expectRefused(withPublic, 403, 'wrong_key_kind')
+    expect(await visitorIdKey(site)).toBeNull()
+  })
+
+  it('refuses malformed JSON with 400 and makes no visitor-id key', async () => {
+    const site = await createSite()
+    const res = await call('/v1/admin/import/visitor-ids', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'application/json' },
+      body: '{"customerIds":["c1",',
+    })
+    await expectRefused(res, 400, 'malformed_json')
+    expect(await visitorIdKey(site)).toBeNull()
+  })
+
+  it('refuses a body over 256 KB with 413 and makes no visitor-id key', async () => {
+    const site = await createSite()
+    const res = await admin(site, 'POST', '/import/visitor-ids', {
+      customerIds: ['c1'],
+      pad: 'x'.repeat(257 * 1024),
+    })
+    await expectRefused(res, 413, 'body_too_large')
+    expect(await visitorIdKey(site)).toBeNull()
   })
 })

@@ -170,6 +170,62 @@ describe('POST /v1/admin/experiments/{key}/start|pause|stop', () => {
   })
 })
 
+/** A rollout with a raw body. */
+function rolloutRaw(site: TestSite, key: string, body: string) {
+  return call(`/v1/admin/experiments/${key}/rollout`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'application/json' },
+    body,
+  })
+}
+
+describe('POST /v1/admin/experiments/{key}/rollout', () => {
+  it('answers 400 malformed_json and leaves the experiment running', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'exp')
+    const before = await stored(site, 'exp')
+    await expectRefused(await rolloutRaw(site, 'exp', '{"variation":'), 400, 'malformed_json')
+    expect(await stored(site, 'exp')).toEqual(before)
+    expect(before.experiment).toMatchObject([{ status: 'running', winner: null }])
+  })
+
+  it('answers 400 invalid_rollout for an unknown field and leaves the experiment running', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'exp')
+    const before = await stored(site, 'exp')
+    const res = await admin(site, 'POST', '/experiments/exp/rollout', {
+      variation: 'treatment',
+      coverage: 1,
+    })
+    await expectRefused(res, 400, 'invalid_rollout')
+    expect(await stored(site, 'exp')).toEqual(before)
+  })
+
+  it('answers 413 body_too_large for a body over 32 KB and leaves the experiment running', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'exp')
+    const before = await stored(site, 'exp')
+    const res = await rolloutRaw(
+      site,
+      'exp',
+      JSON.stringify({ variation: 'treatment', pad: 'x'.repeat(33 * 1024) }),
+    )
+    await expectRefused(res, 413, 'body_too_large')
+    expect(await stored(site, 'exp')).toEqual(before)
+  })
+
+  it("answers 404 not_found for another site's experiment, which keeps running without a winner", async () => {
+    const a = await createSite()
+    const b = await createSite()
+    await startExperiment(b, 'b-running')
+    const before = await stored(b, 'b-running')
+    const res = await admin(a, 'POST', '/experiments/b-running/rollout', { variation: 'treatment' })
+    await expectRefused(res, 404, 'not_found')
+    expect(await stored(b, 'b-running')).toEqual(before)
+    expect(before.experiment).toMatchObject([{ status: 'running', winner: null }])
+  })
+})
+
 describe('an experiment key in the path that no experiment can have', () => {
   // docs/api.md, "Identifiers": experiment keys are 1-64 characters of [A-Za-z0-9_.:-];
   // "Anything else is refused with 400."
@@ -185,4 +241,43 @@ describe('an experiment key in the path that no experiment can have', () => {
       message: expect.stringMatching(/1-64 characters/),
     })
   })
+
+  const badKeys = [
+    ['a key of 65 characters', 'k'.repeat(65)],
+    ['a key with a space', encodeURIComponent('has space')],
+    ['a key with markup', encodeURIComponent('<script>')],
+    ['a key with a slash', encodeURIComponent('a/b')],
+  ] as const
+  const routes = [
+    ['POST', 'start'],
+    ['POST', 'pause'],
+    ['POST', 'stop'],
+    ['POST', 'reweigh'],
+    ['POST', 'rollout'],
+    ['GET', 'results.csv'],
+    ['GET', 'visitors.csv'],
+  ] as const
+
+  it.each(badKeys)(
+    'answers 400 invalid_experiment_key for %s in every action and export path',
+    async (_, key) => {
+      const site = await createSite()
+      for (const [method, action] of routes) {
+        const res = await admin(
+          site,
+          method,
+          `/experiments/${key}/${action}`,
+          action === 'rollout' ? { variation: 'control' } : undefined,
+        )
+        expect(res.status, `${method} ${action}`).toBe(400)
+        expect(await errorOf(res), `${method} ${action}`).toEqual({
+          code: 'invalid_experiment_key',
+          message: expect.stringMatching(/1-64 characters/),
+        })
+      }
+      // Refused writes leave no experiment and no entry in the audit log.
+      expect(await rows('SELECT key FROM experiments WHERE site_id = ?', site.id)).toEqual([])
+      expect(await rows('SELECT seq FROM audit_log WHERE site_id = ?', site.id)).toEqual([])
+    },
+  )
 })

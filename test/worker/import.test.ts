@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSite, errorOf, rows } from './support/api.ts'
+import { createSite, errorOf, expectRefused, rows } from './support/api.ts'
 import { importText, visitorIdOf } from './support/recs.ts'
 
 const HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'
@@ -242,9 +242,9 @@ describe('POST /v1/admin/import/events?format=ndjson', () => {
     expect(unknown.status).toBe(400)
     expect((await errorOf(unknown)).code).toBe('invalid_format')
     const wrongType = await importText(site, 'a,b', 'online-retail', 'application/pdf')
-    expect(wrongType.status).toBe(415)
+    await expectRefused(wrongType, 415, 'unsupported_media_type')
     const huge = await importText(site, 'x'.repeat(10 * 1024 * 1024 + 1), 'ndjson')
-    expect(huge.status).toBe(413)
+    await expectRefused(huge, 413, 'body_too_large')
     const [count] = await rows<{ n: number }>(
       'SELECT count(*) AS n FROM events WHERE site_id = ?',
       site.id,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { admin, call, createSite, expectRefused, publicPost } from './support/api.ts'
+import {
+  admin,
+  call,
+  createSite,
+  expectRefused,
+  publicPost,
+  rows,
+  type TestSite,
+} from './support/api.ts'
 
 describe('GET /v1/intent', () => {
   it('answers the visitor’s intent, with a reason when there is no score', async () => {
@@ -105,5 +113,43 @@ describe('/v1/admin/intent', () => {
     await expectRefused(await admin(site, 'PATCH', '/intent', body), 400, 'invalid_intent')
     const now = (await (await admin(site, 'GET', '/intent')).json()) as { bands: unknown }
     expect(now.bands).toEqual({ medium: 0.5, high: 0.85 })
+  })
+
+  describe('PATCH refusals keep the saved bands', () => {
+    /** A site whose bands are set to 0.7 and 0.95. */
+    async function siteWithBands() {
+      const site = await createSite()
+      const res = await admin(site, 'PATCH', '/intent', { bands: { medium: 0.7, high: 0.95 } })
+      expect(res.status).toBe(200)
+      return site
+    }
+    /** The bands GET answers and the intent_status row they are stored in. */
+    const settingsOf = async (site: TestSite) => ({
+      bands: ((await (await admin(site, 'GET', '/intent')).json()) as { bands: unknown }).bands,
+      row: await rows('SELECT * FROM intent_status WHERE site_id = ?', site.id),
+    })
+    const patchRaw = (site: TestSite, body: string) =>
+      call('/v1/admin/intent', {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'application/json' },
+        body,
+      })
+
+    it('answers 400 malformed_json', async () => {
+      const site = await siteWithBands()
+      const before = await settingsOf(site)
+      expect(before.bands).toEqual({ medium: 0.7, high: 0.95 })
+      expect(before.row).toHaveLength(1)
+      await expectRefused(await patchRaw(site, '{"bands":{"medium":'), 400, 'malformed_json')
+      expect(await settingsOf(site)).toEqual(before)
+    })
+
+    it('answers 413 body_too_large to a body over 4 KB', async () => {
+      const site = await siteWithBands()
+      const before = await settingsOf(site)
+      const body = JSON.stringify({ bands: { medium: 0.2, high: 0.4 }, pad: 'x'.repeat(5 * 1024) })
+      await expectRefused(await patchRaw(site, body), 413, 'body_too_large')
+      expect(await settingsOf(site)).toEqual(before)
+    })
   })
 })

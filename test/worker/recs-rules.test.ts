@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { admin, call, createSite, eventId, publicPost, type TestSite } from './support/api.ts'
+import {
+  admin,
+  call,
+  createSite,
+  eventId,
+  expectRefused,
+  publicPost,
+  type TestSite,
+} from './support/api.ts'
 import { catalogItem, GARDEN, KITCHEN, trainedStore, visitorIdOf } from './support/recs.ts'
 
 type Item = { itemId: string; title: string; image: string | null; score: number; rule?: string }
@@ -222,7 +230,7 @@ describe('GET /v1/admin/recs/preview', () => {
     const res = await call('/v1/admin/recs/preview?slot=trending', {
       headers: { authorization: `Bearer ${site.publicKey}` },
     })
-    expect(res.status).toBe(403)
+    await expectRefused(res, 403, 'wrong_key_kind')
   })
 })
 

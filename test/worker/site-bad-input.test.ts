@@ -97,6 +97,59 @@ describe('PATCH /v1/admin/site and PUT /v1/admin/site/proxy', () => {
   )
 })
 
+/** The proxy settings as stored and as GET answers them (with each hostname's proof). */
+async function proxySettings(site: TestSite) {
+  return {
+    row: await rows('SELECT origin_url, proxy_consent_required FROM sites WHERE id = ?', site.id),
+    answer: await (await admin(site, 'GET', '/site/proxy')).json(),
+  }
+}
+
+describe('PUT /v1/admin/site/proxy: settings it cannot take', () => {
+  it.each([
+    ['an originUrl that is a number', { originUrl: 42, hostnames: [] }, /^originUrl/],
+    ['hostnames as one string', { originUrl: null, hostnames: 'shop.example' }, /^hostnames/],
+    ['a hostname that is a number', { originUrl: null, hostnames: [8080] }, /^hostnames\.0/],
+    [
+      'consentRequired as a string',
+      { originUrl: null, hostnames: [], consentRequired: 'yes' },
+      /^consentRequired/,
+    ],
+    ['no hostnames', { originUrl: null }, /^hostnames/],
+    [
+      '21 hostnames',
+      { originUrl: null, hostnames: Array.from({ length: 21 }, (_, i) => `s${i}.shop.example`) },
+      /^hostnames: .*20/,
+    ],
+    [
+      'an originUrl over 2048 characters',
+      { originUrl: `https://${'a'.repeat(2048)}.example`, hostnames: [] },
+      /^originUrl: .*2048/,
+    ],
+  ])('answers 400 invalid_proxy to %s and changes nothing', async (_, body, where) => {
+    const site = await createSite()
+    const own = freshHost()
+    const saved = await admin(site, 'PUT', '/site/proxy', {
+      originUrl: 'https://origin.shop.example',
+      hostnames: [own],
+      consentRequired: true,
+    })
+    expect(saved.status).toBe(200)
+    const before = await proxySettings(site)
+    expect(before.row).toEqual([
+      { origin_url: 'https://origin.shop.example', proxy_consent_required: 1 },
+    ])
+    const error = await expectRefused(
+      await admin(site, 'PUT', '/site/proxy', body),
+      400,
+      'invalid_proxy',
+    )
+    expect(error.message).toMatch(where)
+    expect(await proxySettings(site)).toEqual(before)
+    expect(await hostnamesOf(site)).toEqual([own])
+  })
+})
+
 describe("PUT /v1/admin/site/proxy: edgelift's own hostnames", () => {
   it.each([
     'edge.test',

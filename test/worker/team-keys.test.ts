@@ -68,8 +68,20 @@ describe('POST /v1/admin/keys', () => {
       headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'text/plain' },
       body: '{"name":"ok","role":"viewer"}',
     })
-    expect(text.status).toBe(415)
+    await expectRefused(text, 415, 'unsupported_media_type')
     expect(await rows('SELECT 1 FROM admin_keys WHERE site_id = ?', site.id)).toEqual([])
+  })
+
+  it('refuses malformed JSON with 400 and writes nothing', async () => {
+    const site = await createSite()
+    const res = await call('/v1/admin/keys', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${site.adminKey}`, 'content-type': 'application/json' },
+      body: '{"name":"ok","role":',
+    })
+    await expectRefused(res, 400, 'malformed_json')
+    expect(await rows('SELECT 1 FROM admin_keys WHERE site_id = ?', site.id)).toEqual([])
+    expect(await rows('SELECT 1 FROM audit_log WHERE site_id = ?', site.id)).toEqual([])
   })
 
   it('refuses a name the site already uses with 409', async () => {

@@ -14,9 +14,16 @@ const DOMAIN_STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const s
   number
 >
 
-/** A D1 failure: the binding's errors carry a `D1_` prefix (D1_ERROR, D1_EXEC_ERROR, ...). */
-function isStorageError(err: Error): boolean {
-  return /\bD1_|SQLITE_BUSY|database is locked|Network connection lost/i.test(err.message)
+/**
+ * A D1 failure: the binding's errors carry a `D1_` prefix (D1_ERROR, D1_EXEC_ERROR, ...). drizzle
+ * wraps them in its own error ("Failed query: …") with the binding's as `cause`, so the causes
+ * are read too, a few deep.
+ */
+function isStorageError(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
+    if (/\bD1_|SQLITE_BUSY|database is locked|Network connection lost/i.test(e.message)) return true
+  }
+  return false
 }
 
 export function onError(err: Error, c: Context): Response {
