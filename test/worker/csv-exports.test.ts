@@ -2,7 +2,8 @@
 // every visitor streamed page by page, and text a spreadsheet would run as a formula escaped.
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { VISITORS_PAGE_ROWS } from '../../worker/exports/visitors-csv.ts'
+import { database } from '../../worker/db/database.ts'
+import { visitorsCsv, VISITORS_PAGE_ROWS } from '../../worker/exports/visitors-csv.ts'
 import { expose, purchase, startBandit } from './support/bandit.ts'
 import {
   admin,
@@ -217,15 +218,37 @@ describe('GET /v1/admin/experiments/{key}/visitors.csv', () => {
     expect(lines[2]).toBe("v000001,'-treatment,2025-11-24T16:00:00.001Z,false,0,0")
   })
 
-  it('stops reading D1 when the download is cancelled', async () => {
+  it('reads a page of D1 only when the client takes one, and none after a cancel', async () => {
     const site = await createSite()
     await formulaExperiment(site, 'csv-cancel')
     await seedAssignments(site, 'csv-cancel', VISITORS_PAGE_ROWS * 3)
-    const res = await csvGet(site, '/experiments/csv-cancel/visitors.csv')
-    const reader = res.body?.getReader()
-    const first = await reader?.read()
-    expect(first?.done).toBe(false)
-    await reader?.cancel()
+    // The real database, with its page reads (one batch each) counted.
+    let reads = 0
+    const counted = new Proxy(env.DB, {
+      get(target, name) {
+        if (name === 'batch')
+          return (statements: D1PreparedStatement[]) => (reads++, target.batch(statements))
+        const value = Reflect.get(target, name) as unknown
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const where = { siteId: site.id, experimentKey: 'csv-cancel', phase: 1 }
+    const stream = () => visitorsCsv(database(counted), where, ['control', 'treatment'], 'USD')
+
+    const reader = stream().getReader()
+    expect((await reader.read()).done).toBe(false) // the header
+    expect(reads).toBe(0)
+    expect((await reader.read()).done).toBe(false) // the first page
+    expect(reads).toBe(1)
+    await reader.cancel()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(reads).toBe(1)
+
+    // Read to the end, the same stream reads three full pages and one that ends it.
+    reads = 0
+    const text = await new Response(stream()).text()
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1 + VISITORS_PAGE_ROWS * 3)
+    expect(reads).toBe(4)
   })
 
   it('escapes visitor ids a spreadsheet would run as formulas', async () => {
