@@ -4,13 +4,14 @@ import { eventId, publicPost, rows, startExperiment, type TestSite } from './api
 
 /** Stores an exposure (to the site's running experiment, started if none), a view and a purchase. */
 export async function seedVisitor(site: TestSite, visitorId: string): Promise<void> {
-  await startExperiment(site, `exp-${Math.random().toString(36).slice(2, 8)}`, {
-    coverage: 1,
-  }).catch(() => undefined)
-  const [exp] = await rows<{ key: string }>(
-    `SELECT key FROM experiments WHERE site_id = ? AND status = 'running'`,
-    site.id,
-  )
+  const running = () =>
+    rows<{ key: string }>(
+      `SELECT key FROM experiments WHERE site_id = ? AND status = 'running'`,
+      site.id,
+    )
+  if ((await running()).length === 0)
+    await startExperiment(site, `exp-${Math.random().toString(36).slice(2, 8)}`, { coverage: 1 })
+  const [exp] = await running()
   const res = await publicPost(site, '/v1/events', {
     events: [
       { id: eventId(), type: 'exposure', visitorId, experiment: exp?.key },
