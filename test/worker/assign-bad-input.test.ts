@@ -118,51 +118,34 @@ describe('POST /v1/assign', () => {
     await expectRefused(beside, 403, 'secret_key_in_url')
   })
 
-  it('takes a url of 2,048 characters and refuses 2,049 with 400 invalid_body, writing nothing', async () => {
-    const site = await siteRunning('hero')
-    const url = (length: number) => `https://shop.example/${'p'.repeat(length - 21)}`
-    expect(url(2048)).toHaveLength(2048)
-    const atCap = await publicPost(site, '/v1/assign', { visitorId: 'at-cap', url: url(2048) })
-    expect(await assignedKeys(atCap)).toEqual(['hero'])
-    const before = await writtenFor(site)
-    expect(before.decisions).toEqual([
-      { visitor_id: 'at-cap', experiment_key: 'hero', included: 1 },
-    ])
+  const url = (length: number) => `https://shop.example/${'p'.repeat(length - 21)}`
+  const keys = (n: number) => ['hero', ...Array.from({ length: n - 1 }, (_, i) => `other-${i}`)]
 
-    const overCap = await publicPost(site, '/v1/assign', { visitorId: 'over-cap', url: url(2049) })
-    const error = await expectRefused(overCap, 400, 'invalid_body')
-    expect(error.message).toMatch(/^url:/)
-    // Without a visitor id the refusal still makes no visitor: no cookie.
-    const anonymous = await publicPost(site, '/v1/assign', { url: url(2049) })
-    await expectRefused(anonymous, 400, 'invalid_body')
-    expect(anonymous.headers.get('set-cookie')).toBeNull()
-    expect(await writtenFor(site)).toEqual(before)
-  })
+  it.each([
+    ['a url of 2,048 characters', 'url', { url: url(2048) }, { url: url(2049) }],
+    ['100 experiment keys', 'experiments', { experiments: keys(100) }, { experiments: keys(101) }],
+  ])(
+    'takes %s and refuses one more with 400 invalid_body, writing nothing',
+    async (_, field, atCap, overCap) => {
+      expect([url(2048).length, keys(100).length]).toEqual([2048, 100])
+      const site = await siteRunning('hero')
+      const taken = await publicPost(site, '/v1/assign', { visitorId: 'at-cap', ...atCap })
+      expect(await assignedKeys(taken)).toEqual(['hero'])
+      const before = await writtenFor(site)
+      expect(before.decisions).toEqual([
+        { visitor_id: 'at-cap', experiment_key: 'hero', included: 1 },
+      ])
 
-  it('takes 100 experiment keys and refuses 101 with 400 invalid_body, writing nothing', async () => {
-    const site = await siteRunning('hero')
-    const keys = (n: number) => ['hero', ...Array.from({ length: n - 1 }, (_, i) => `other-${i}`)]
-    const atCap = await publicPost(site, '/v1/assign', {
-      visitorId: 'at-cap',
-      experiments: keys(100),
-    })
-    expect(await assignedKeys(atCap)).toEqual(['hero'])
-    const before = await writtenFor(site)
-    expect(before.decisions).toEqual([
-      { visitor_id: 'at-cap', experiment_key: 'hero', included: 1 },
-    ])
-
-    const overCap = await publicPost(site, '/v1/assign', {
-      visitorId: 'over-cap',
-      experiments: keys(101),
-    })
-    const error = await expectRefused(overCap, 400, 'invalid_body')
-    expect(error.message).toMatch(/^experiments:/)
-    const anonymous = await publicPost(site, '/v1/assign', { experiments: keys(101) })
-    await expectRefused(anonymous, 400, 'invalid_body')
-    expect(anonymous.headers.get('set-cookie')).toBeNull()
-    expect(await writtenFor(site)).toEqual(before)
-  })
+      const refused = await publicPost(site, '/v1/assign', { visitorId: 'over-cap', ...overCap })
+      const error = await expectRefused(refused, 400, 'invalid_body')
+      expect(error.message).toMatch(new RegExp(`^${field}:`))
+      // Without a visitor id the refusal still makes no visitor: no cookie.
+      const anonymous = await publicPost(site, '/v1/assign', overCap)
+      await expectRefused(anonymous, 400, 'invalid_body')
+      expect(anonymous.headers.get('set-cookie')).toBeNull()
+      expect(await writtenFor(site)).toEqual(before)
+    },
+  )
 
   it("gives site A's key nothing of site B's experiments, and writes nothing for B", async () => {
     const a = await siteRunning('a-own')
