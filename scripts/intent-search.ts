@@ -14,7 +14,8 @@
  *   reference's (shuffled CV's pick: every feature, rate 0.1, depth 3, leaf 40, 50 trees), the
  *   highest mean validation AUC wins (a tie goes to the lower log loss).
  * - Online layer: the same origins, the trees of the chosen setting, each validation session
- *   scored and then learnt from; the lowest mean streamed log loss wins.
+ *   scored and then learnt from; the lowest mean streamed log loss wins. Then the chosen layer
+ *   against a guarded one that serves the frozen score while its recent loss is worse.
  * Prints the tables (Markdown) and the chosen settings on stdout, progress on stderr, and a JSON
  * summary as the last stdout line.
  */
@@ -24,7 +25,7 @@ import { forecastQuality } from '../worker/intent/metrics.ts'
 import type { OnlineOptions } from '../worker/intent/online-layer.ts'
 import { compileEnsemble } from '../worker/intent/tree-ensemble.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
-import { streamOnline } from './lib/intent-evaluation.ts'
+import { guardedScores, streamOnline } from './lib/intent-evaluation.ts'
 import {
   chooseSetting,
   fitOrigin,
@@ -177,6 +178,31 @@ for (const o of online)
     `| ${o.options.learningRate} | ${o.options.l2} | ${o.options.clip} | ${f4(o.online)} | ${f4(o.frozen)} |`,
   )
 console.log(`\nchosen online: ${JSON.stringify(bestOnline)}`)
+
+// The chosen online settings, served only while their recent loss is no worse than the trees'.
+const HALF_LIVES = [25, 100, 400]
+const guarded = HALF_LIVES.map(() => 0)
+let alwaysOnline = 0
+for (const { origin, model } of fitted) {
+  const ensemble = compileEnsemble(model.ensemble)
+  const outcome = streamOnline(ensemble, model.online, origin.validate, bestOnline!.options)
+  const y = origin.validate.map((r) => r.bought)
+  alwaysOnline += forecastQuality(y, outcome.online).logloss / fitted.length
+  HALF_LIVES.forEach((half, i) => {
+    guarded[i]! += forecastQuality(y, guardedScores(outcome, y, half)).logloss / fitted.length
+  })
+}
+console.log(
+  '\nGuarded online layer (chosen settings): mean streamed log loss over the two origins\n',
+)
+console.log('| served | streamed log loss |')
+console.log('|---|---|')
+console.log(`| the online layer, always | ${f4(alwaysOnline)} |`)
+HALF_LIVES.forEach((half, i) =>
+  console.log(
+    `| the better of online and frozen over recent sessions (half-life ${half}) | ${f4(guarded[i]!)} |`,
+  ),
+)
 
 const summary = (c: Cell) => ({
   featureSet: c.featureSet,

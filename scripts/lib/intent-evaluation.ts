@@ -36,3 +36,24 @@ export function streamOnline(
   }
   return { frozen, online, skipped, layer }
 }
+
+/**
+ * The scores a guarded layer would serve: each session gets the online layer's score while its
+ * log loss over recent sessions (exponentially weighted, halving every `halfLife` sessions) is
+ * no worse than the frozen model's, else the frozen score. The alternative the settings search
+ * weighs against serving the online layer always (docs/intent-search.md).
+ */
+export function guardedScores(streamed: Streamed, bought: readonly number[], halfLife: number) {
+  const decay = 0.5 ** (1 / halfLife)
+  const loss = (p: number, y: number) => -Math.log(Math.max(y ? p : 1 - p, 1e-12))
+  let frozenLoss = 0
+  let onlineLoss = 0
+  return bought.map((y, i) => {
+    const frozen = streamed.frozen[i] ?? 0.5
+    const online = streamed.online[i] ?? 0.5
+    const served = onlineLoss <= frozenLoss ? online : frozen
+    frozenLoss = decay * frozenLoss + loss(frozen, y)
+    onlineLoss = decay * onlineLoss + loss(online, y)
+    return served
+  })
+}
