@@ -1,5 +1,6 @@
 // Shopify's orders webhook: signed by the site's secret, a purchase once whichever of the pixel
 // and the webhook arrives first, and a wrong, missing or replayed signature stores nothing.
+import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { shopifySignature } from '../../worker/shopify/webhook-signature.ts'
 import {
@@ -291,6 +292,30 @@ describe('POST /v1/webhooks/shopify', () => {
     // The same delivery id with another (validly signed) order is a replay too.
     await expectRefused(await deliver(site, order(5550009), id), 401, 'replayed_webhook')
     expect((await purchases(site)).map((p) => p.order_id)).toEqual(['5550008'])
+  })
+
+  it('leaves no claim when the purchase cannot be stored, so Shopify’s retry is taken', async () => {
+    const site = await shopifySite()
+    const id = { 'x-shopify-webhook-id': `outage-${eventId()}` }
+    // D1 refuses the site's purchase, and would refuse undoing a claim too, as an outage would.
+    const triggers = [
+      ['fail_events', 'INSERT ON events'],
+      ['fail_unclaim', 'DELETE ON shopify_webhooks'],
+    ].map(([name, on]) => [`${name}_${site.id}`.replace(/\W/g, '_'), on] as const)
+    for (const [name, on] of triggers)
+      await env.DB.exec(
+        `CREATE TRIGGER ${name} BEFORE ${on} WHEN ${on.includes('DELETE') ? 'OLD' : 'NEW'}.site_id = '${site.id}' BEGIN SELECT RAISE(ABORT, 'unavailable'); END`,
+      )
+    try {
+      const failed = await deliver(site, order(5550030), id)
+      await expectRefused(failed, 503, 'storage_unavailable')
+    } finally {
+      for (const [name] of triggers) await env.DB.exec(`DROP TRIGGER ${name}`)
+    }
+    expect(await written(site)).toEqual(NOTHING)
+    const retried = await deliver(site, order(5550030), id)
+    expect(await retried.json()).toMatchObject({ accepted: 1 })
+    expect((await purchases(site)).map((p) => p.order_id)).toEqual(['5550030'])
   })
 
   it('refuses a site without a secret, and unknown or missing keys, with 401', async () => {

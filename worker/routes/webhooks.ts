@@ -1,7 +1,8 @@
 /**
  * `POST /v1/webhooks/shopify?site=pk_...`: a store's Shopify order webhooks. The public key names
  * the site; what authenticates the request is the signature, checked against the site's webhook
- * secret. A missing, wrong or replayed signature is a 401 and stores nothing. `orders/create`
+ * secret. A missing, wrong or replayed signature is a 401 and stores nothing; a delivery that
+ * fails to store leaves nothing behind, so Shopify's retry is taken. `orders/create`
  * becomes a purchase, deduplicated with the pixel's purchase of the same order; other topics are
  * acknowledged and ignored, so a store subscribing to more does not see failed deliveries.
  */
@@ -24,8 +25,8 @@ import {
 } from '../shopify/order-purchase.ts'
 import { shopifyWebhookSecret } from '../shopify/shopify-settings.ts'
 import { shopifySignatureValid } from '../shopify/webhook-signature.ts'
-import { claimWebhook, orderPurchaser, releaseWebhook } from '../shopify/webhook-deliveries.ts'
-import type { Database } from '../db/database.ts'
+import { claimWebhook, orderPurchaser, webhookTaken } from '../shopify/webhook-deliveries.ts'
+import { batch, type Database } from '../db/database.ts'
 import type { Site } from '../sites/site-store.ts'
 
 /** An order with a thousand line items stays well under this. */
@@ -56,26 +57,30 @@ export const webhooksRoute = new Hono<AppEnv>().post('/v1/webhooks/shopify', asy
   const order =
     topic === PURCHASE_TOPIC ? parseOr400(shopifyOrderSchema, json(body), 'order') : null
 
-  if (!(await claimWebhook(c.var.db, site.id, webhookId, topic.slice(0, 100), Date.now()))) {
+  if (await webhookTaken(c.var.db, site.id, webhookId)) {
     throw unauthorized('replayed_webhook', 'This webhook delivery was already received.')
   }
-  if (order === null) return c.json({ ignored: topic })
-  try {
-    const { visitorId, standIn } = await purchaser(c.var.db, site, order)
-    const event = orderPurchaseEvent(order, visitorId)
-    const result = await ingestEvents(
-      c.var.db,
-      site,
-      [event],
-      { now: Date.now(), timeSource: 'server' },
-      // Marked in the same batch, so the pixel's purchase can take its place.
-      standIn ? (stored) => stored.map((row) => markStandIn(site.id, row, Date.now())) : undefined,
-    )
-    return c.json(result)
-  } catch (err) {
-    await releaseWebhook(c.var.db, site.id, webhookId)
-    throw err
+  const claim = claimWebhook(site.id, webhookId, topic.slice(0, 100), Date.now())
+  if (order === null) {
+    await batch(c.var.db, [claim])
+    return c.json({ ignored: topic })
   }
+  const { visitorId, standIn } = await purchaser(c.var.db, site, order)
+  const event = orderPurchaseEvent(order, visitorId)
+  // The claim, and a stand-in's mark (so the pixel's purchase can take its place), go in the
+  // purchase's batch: stored together or not at all. An order refused as a whole (another
+  // currency) stores nothing, claim included, and a replay of it is refused the same way.
+  const result = await ingestEvents(
+    c.var.db,
+    site,
+    [event],
+    { now: Date.now(), timeSource: 'server' },
+    (stored) => [
+      claim,
+      ...(standIn ? stored.map((row) => markStandIn(site.id, row, Date.now())) : []),
+    ],
+  )
+  return c.json(result)
 })
 
 /**

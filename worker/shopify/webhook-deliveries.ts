@@ -1,32 +1,35 @@
 /**
- * Which Shopify webhook deliveries were taken, by `X-Shopify-Webhook-Id`. A delivery is claimed
- * before its order is stored and released if storing fails, so a replayed request writes nothing
- * and a failed one can still be retried by Shopify.
+ * Which Shopify webhook deliveries were taken, by `X-Shopify-Webhook-Id`. An order's claim is
+ * written in the same batch as its purchase, so a replay writes nothing and a delivery whose
+ * purchase could not be stored leaves no claim behind: Shopify's retry is stored.
  */
 import { sql } from 'drizzle-orm'
-import { batch, type Database } from '../db/database.ts'
+import { batch, type Database, type Statement } from '../db/database.ts'
 
-/** Claims a delivery id; false when it was already taken (a replay). */
-export async function claimWebhook(
+/** Whether a delivery id was already taken (a replay). */
+export async function webhookTaken(
   db: Database,
+  siteId: string,
+  webhookId: string,
+): Promise<boolean> {
+  const [result] = await batch(db, [
+    sql`SELECT 1 FROM shopify_webhooks WHERE site_id = ${siteId} AND webhook_id = ${webhookId}`,
+  ])
+  return (result?.results.length ?? 0) > 0
+}
+
+/**
+ * The statement that takes a delivery id; a concurrent delivery of the same id takes it once
+ * (and its purchase is stored once, by its event id).
+ */
+export function claimWebhook(
   siteId: string,
   webhookId: string,
   topic: string,
   now: number,
-): Promise<boolean> {
-  const [result] = await batch(db, [
-    sql`INSERT INTO shopify_webhooks (site_id, webhook_id, topic, received_at)
-      VALUES (${siteId}, ${webhookId}, ${topic}, ${now})
-      ON CONFLICT DO NOTHING RETURNING webhook_id`,
-  ])
-  return (result?.results.length ?? 0) === 1
-}
-
-/** Releases a claim whose delivery could not be stored. */
-export async function releaseWebhook(db: Database, siteId: string, webhookId: string) {
-  await batch(db, [
-    sql`DELETE FROM shopify_webhooks WHERE site_id = ${siteId} AND webhook_id = ${webhookId}`,
-  ])
+): Statement {
+  return sql`INSERT INTO shopify_webhooks (site_id, webhook_id, topic, received_at)
+    VALUES (${siteId}, ${webhookId}, ${topic}, ${now}) ON CONFLICT DO NOTHING`
 }
 
 /** The visitor of a purchase already stored for this order (the pixel's), if any. */
