@@ -299,18 +299,18 @@ describe('POST /v1/webhooks/shopify', () => {
     const id = { 'x-shopify-webhook-id': `outage-${eventId()}` }
     // D1 refuses the site's purchase, and would refuse undoing a claim too, as an outage would.
     const triggers = [
-      ['fail_events', 'INSERT ON events'],
-      ['fail_unclaim', 'DELETE ON shopify_webhooks'],
-    ].map(([name, on]) => [`${name}_${site.id}`.replace(/\W/g, '_'), on] as const)
-    for (const [name, on] of triggers)
+      { name: 'fail_events', on: 'INSERT ON events', row: 'NEW' },
+      { name: 'fail_unclaim', on: 'DELETE ON shopify_webhooks', row: 'OLD' },
+    ].map((t) => ({ ...t, name: `${t.name}_${site.id}`.replace(/\W/g, '_') }))
+    for (const { name, on, row } of triggers)
       await env.DB.exec(
-        `CREATE TRIGGER ${name} BEFORE ${on} WHEN ${on.includes('DELETE') ? 'OLD' : 'NEW'}.site_id = '${site.id}' BEGIN SELECT RAISE(ABORT, 'unavailable'); END`,
+        `CREATE TRIGGER ${name} BEFORE ${on} WHEN ${row}.site_id = '${site.id}' BEGIN SELECT RAISE(ABORT, 'unavailable'); END`,
       )
     try {
       const failed = await deliver(site, order(5550030), id)
       await expectRefused(failed, 503, 'storage_unavailable')
     } finally {
-      for (const [name] of triggers) await env.DB.exec(`DROP TRIGGER ${name}`)
+      for (const { name } of triggers) await env.DB.exec(`DROP TRIGGER ${name}`)
     }
     expect(await written(site)).toEqual(NOTHING)
     const retried = await deliver(site, order(5550030), id)
