@@ -154,6 +154,23 @@ describe('no change without its entry', () => {
 })
 
 describe('GET /v1/admin/audit', () => {
+  it('keeps a change that failed on our side as unconfirmed: it may have been stored', async () => {
+    const site = await createSite()
+    const name = `fail_site_${site.id}`.replace(/\W/g, '_')
+    await env.DB.exec(
+      `CREATE TRIGGER ${name} BEFORE UPDATE ON sites WHEN NEW.id = '${site.id}' BEGIN SELECT RAISE(ABORT, 'sites unavailable'); END`,
+    )
+    try {
+      const res = await admin(site, 'PATCH', '/site', { name: 'Maybe' })
+      await expectRefused(res, 503, 'storage_unavailable')
+    } finally {
+      await env.DB.exec(`DROP TRIGGER ${name}`)
+    }
+    expect((await audit(site)).entries).toEqual([
+      expect.objectContaining({ route: '/v1/admin/site', confirmed: false }),
+    ])
+  })
+
   it('pages with the cursor it answers until there is none', async () => {
     const site = await createSite()
     for (const name of ['a', 'b', 'c', 'd', 'e']) await admin(site, 'PATCH', '/site', { name })

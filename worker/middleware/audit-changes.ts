@@ -1,10 +1,10 @@
 /**
  * Writes the audit log of the admin API: every request that `accessOf` calls a write gets a row
  * naming the key, the method, the route pattern and its target (the experiment key, the key id)
- * before its handler runs, confirmed with a short summary after a success and removed after a
- * refusal or failure. Writing first is what D1 allows without wrapping every handler's writes:
- * a change can fail after its row exists (the row is then dropped, or stays unconfirmed if even
- * that fails), but no change can happen without a row.
+ * before its handler runs, confirmed with a short summary after a success, removed after a
+ * refusal (4xx: nothing changed) and left unconfirmed after a failure on our side (5xx: the
+ * change may have been stored before a later step failed). Writing first is what D1 allows
+ * without wrapping every handler's writes: no change can happen without a row.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
@@ -28,7 +28,7 @@ export const auditChanges: MiddlewareHandler<AppEnv> = async (c, next) => {
   try {
     if (c.res.status < 400) {
       await confirmEntry(db, site.id, id, clip(c.var.auditNote ?? summaryOf(c, fields)))
-    } else {
+    } else if (c.res.status < 500) {
       await dropEntry(db, site.id, id)
     }
   } catch (err) {
