@@ -110,4 +110,44 @@ describe('edge exposures', () => {
       .all<{ visitor_id: string }>()
     expect(assigned.results.map((r) => r.visitor_id)).toEqual(['waiting'])
   })
+
+  it('writes a healthy database’s exposures while another database’s wait', async () => {
+    const first = await createSite()
+    const second = await createSiteOnSecond()
+    await startExperiment(first, 'healthy-first')
+    await startExperiment(second, 'down-second')
+    const onFirst = database(env.DB)
+    const onSecond = database(env.DB_2)
+    const firstSite = await findSiteByPublicKey(onFirst, first.publicKey)
+    const secondSite = await findSiteByPublicKey(onSecond, second.publicKey)
+    if (!firstSite || !secondSite) throw new Error('site not found')
+    const exposed = async (db: D1Database, siteId: string) =>
+      (
+        await db
+          .prepare(`SELECT visitor_id FROM events WHERE site_id = ? AND type = 'exposure'`)
+          .bind(siteId)
+          .all<{ visitor_id: string }>()
+      ).results.map((r) => r.visitor_id)
+    const view = async (db: typeof onFirst, site: typeof firstSite, visitorId: string) =>
+      recordPageExposures(
+        db,
+        site,
+        visitorId,
+        assignVisitor(await runningExperiments(db, site.id), visitorId),
+      )
+
+    await env.DB_2.exec('ALTER TABLE events RENAME TO events_offline')
+    try {
+      await view(onSecond, secondSite, 'held')
+      // The second database is still down: its batch fails again, the first's is written.
+      await view(onFirst, firstSite, 'meanwhile')
+      expect(await exposed(env.DB, first.id)).toEqual(['meanwhile'])
+    } finally {
+      await env.DB_2.exec('ALTER TABLE events_offline RENAME TO events')
+    }
+    expect(await exposed(env.DB_2, second.id)).toEqual([])
+    await view(onFirst, firstSite, 'after')
+    expect(await exposed(env.DB_2, second.id)).toEqual(['held'])
+    expect((await exposed(env.DB, first.id)).sort()).toEqual(['after', 'meanwhile'])
+  })
 })

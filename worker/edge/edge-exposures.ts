@@ -48,11 +48,17 @@ export async function recordPageExposures(
   await recordExposures(db, site, await exposureEvents(visitorId, assignments))
 }
 
-/** Records exposures (and retries queued ones); never throws. */
+/**
+ * Records exposures, after the queued ones; never throws. Each batch is taken off the queue only
+ * as it is tried, so a task cut short leaves the rest queued, and one that fails goes back to the
+ * end: a database that is down holds up only its own sites' batches.
+ */
 export async function recordExposures(db: Database, site: Site, events: unknown[]): Promise<void> {
   const fresh = events.filter((e) => !recorded.has(recordedKey(site, e)))
-  const batches = [...queued.splice(0), ...(fresh.length ? [{ db, site, events: fresh }] : [])]
-  for (const batch of batches) {
+  if (fresh.length > 0) queued.push({ db, site, events: fresh })
+  for (let tries = queued.length; tries > 0; tries--) {
+    const batch = queued.shift()
+    if (!batch) return
     try {
       await ingestEvents(batch.db, batch.site, batch.events, {
         now: Date.now(),
@@ -61,8 +67,16 @@ export async function recordExposures(db: Database, site: Site, events: unknown[
       if (recorded.size > RECENT_LIMIT) recorded.clear()
       for (const e of batch.events) recorded.add(recordedKey(batch.site, e))
     } catch (err) {
-      if (queued.length < MAX_QUEUED) queued.push(batch)
-      console.warn('edge exposures queued for retry:', err instanceof Error ? err.message : err)
+      const reason = err instanceof Error ? err.message : String(err)
+      if (queued.length < MAX_QUEUED) {
+        queued.push(batch)
+        console.warn(`edge exposures queued for retry (${queued.length} batches):`, reason)
+      } else {
+        console.error(
+          `edge exposures lost: the retry queue is full (${MAX_QUEUED} batches)`,
+          reason,
+        )
+      }
     }
   }
 }
