@@ -67,7 +67,7 @@ export type SiteInfo = {
 export type RotatedKey = { adminKey: string; message: string }
 
 /** What a site refuses from browsers and counts, so its health can name it. */
-export type RefusalCode = 'origin_not_allowed' | 'currency_mismatch'
+export type RefusalCode = 'origin_not_allowed' | 'currency_mismatch' | 'invalid_event'
 
 /** One reason's tally of refused browser requests (the latest detail only). */
 export type Refusal = {
@@ -79,7 +79,7 @@ export type Refusal = {
 
 /** One of `GET /v1/admin/health`'s warnings. */
 export type HealthWarning = {
-  code: 'no_exposures' | 'no_purchases' | 'origin_not_allowed' | 'currency_mismatch'
+  code: 'no_exposures' | 'no_purchases' | RefusalCode
   message: string
 }
 

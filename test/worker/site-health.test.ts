@@ -135,6 +135,32 @@ describe('GET /v1/admin/health', () => {
     expect(refused.warnings[0]?.message).toMatch(/GBP .* reports revenue in EUR/)
   })
 
+  it('counts events refused as invalid, with the last one’s reason, and not the expected ones', async () => {
+    const site = await createSite()
+    await send(site, [
+      { type: 'purchase', visitorId: 'v', revenue: 'twelve' },
+      { type: 'view', visitorId: 'v', itemId: 'SKU-1' },
+      { type: 'purchase', visitorId: 'v', revenue: 5, currency: 'XYZ' },
+      // An exposure of an experiment that is not running: expected after a stop, not counted.
+      { type: 'exposure', visitorId: 'v', experiment: 'stopped-long-ago' },
+    ])
+    const refused = await healthOnceRefused(site)
+    expect(refused.refusals).toEqual([
+      {
+        code: 'invalid_event',
+        count: 2,
+        lastAt: expect.any(Number),
+        lastDetail: expect.stringMatching(/^unknown_currency: /),
+      },
+    ])
+    expect(refused.warnings).toEqual([
+      {
+        code: 'invalid_event',
+        message: expect.stringMatching(/refused as invalid \(2 so far.*unknown_currency: /),
+      },
+    ])
+  })
+
   it('writes a flood of refusals at most every 10 s, losing none of their count', async () => {
     const site = await createSite()
     const db = database(env.DB)

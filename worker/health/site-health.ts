@@ -119,17 +119,15 @@ function experimentWarnings(
 function refusalWarnings(refusals: Refusal[], currency: string, now: number): HealthWarning[] {
   return refusals
     .filter((r) => now - r.lastAt <= RECENT_REFUSALS_MS)
-    .map((r) =>
-      r.code === 'origin_not_allowed'
-        ? {
-            code: r.code,
-            message: `Requests from ${r.lastDetail ?? 'an origin'} are refused (${r.count} so far, the last ${minutes(now - r.lastAt)} ago) because it is not an allowed origin: if it is your store, add it in Settings, or its events are lost.`,
-          }
-        : {
-            code: r.code,
-            message: `Events with amounts in ${r.lastDetail ?? 'another currency'} are refused (${r.count} so far, the last ${minutes(now - r.lastAt)} ago): this site reports revenue in ${currency}, so send amounts in ${currency}.`,
-          },
-    )
+    .map((r) => {
+      const tally = `${r.count} so far, the last ${minutes(now - r.lastAt)} ago`
+      const message = {
+        origin_not_allowed: `Requests from ${r.lastDetail ?? 'an origin'} are refused (${tally}) because it is not an allowed origin: if it is your store, add it in Settings, or its events are lost.`,
+        currency_mismatch: `Events with amounts in ${r.lastDetail ?? 'another currency'} are refused (${tally}): this site reports revenue in ${currency}, so send amounts in ${currency}.`,
+        invalid_event: `Events your pages send are refused as invalid (${tally}; the last: ${r.lastDetail ?? 'no detail'}): fix what sends them, or they are lost.`,
+      }[r.code]
+      return { code: r.code, message }
+    })
 }
 
 /** `3 minutes`, `1 minute`, `2 hours` */

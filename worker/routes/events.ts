@@ -9,6 +9,9 @@ import { ApiError } from '../http/api-error.ts'
 import { invalid } from '../domain-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
 
+/** The codes of events the schema refused (event-schema.ts `rejectionCode`). */
+const INVALID_EVENT = /^(invalid_|unknown_currency$)/
+
 export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
   // sendBeacon can only send text/plain without a preflight, so both types carry JSON.
   const body = await readJsonBody(c.req.raw, MAX_BODY_BYTES, ['application/json', 'text/plain'])
@@ -29,6 +32,19 @@ export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
       code: 'currency_mismatch',
       detail: currencyOf(events[last.index]),
       count: foreign.length,
+      at: Date.now(),
+    })
+  }
+  // A beacon never reads the answer: events the schema refused are tallied where the admin
+  // sees them. Forgotten visitors and exposures of stopped experiments are expected, not errors.
+  const invalid = result.rejected.filter((r) => INVALID_EVENT.test(r.code))
+  const lastInvalid = invalid.at(-1)
+  if (lastInvalid) {
+    recordLater(c.executionCtx, c.var.db, {
+      siteId: c.var.site.id,
+      code: 'invalid_event',
+      detail: `${lastInvalid.code}: ${lastInvalid.message}`,
+      count: invalid.length,
       at: Date.now(),
     })
   }
