@@ -318,6 +318,26 @@ describe('POST /v1/webhooks/shopify', () => {
     expect((await purchases(site)).map((p) => p.order_id)).toEqual(['5550030'])
   })
 
+  it('tallies an order in another currency for the site’s health, storing nothing', async () => {
+    const site = await shopifySite()
+    const res = await deliver(site, order(5550040, { currency: 'GBP' }))
+    expect(await res.json()).toMatchObject({
+      accepted: 0,
+      rejected: [{ index: 0, code: 'currency_mismatch' }],
+    })
+    expect((await written(site)).events).toEqual([])
+    // The tally is written after the answer.
+    let refusals: unknown[] = []
+    for (let i = 0; i < 40 && refusals.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      refusals = ((await (await admin(site, 'GET', '/health')).json()) as { refusals: unknown[] })
+        .refusals
+    }
+    expect(refusals).toEqual([
+      { code: 'currency_mismatch', count: 1, lastAt: expect.any(Number), lastDetail: 'GBP' },
+    ])
+  })
+
   it('refuses a site without a secret, and unknown or missing keys, with 401', async () => {
     const site = await createSite()
     await expectRefused(await deliver(site, order(5550010)), 401, 'webhook_not_configured')

@@ -9,6 +9,7 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ingestEvents } from '../events/ingest.ts'
+import { recordLater } from '../health/refusals.ts'
 import { markStandIn } from '../events/stand-in-purchases.ts'
 import { ApiError } from '../http/api-error.ts'
 import { readBodyBytes } from '../http/read-body.ts'
@@ -80,6 +81,19 @@ export const webhooksRoute = new Hono<AppEnv>().post('/v1/webhooks/shopify', asy
       ...(standIn ? stored.map((row) => markStandIn(site.id, row, Date.now())) : []),
     ],
   )
+  // Shopify reads the answer, the merchant does not: a refused order is tallied for the health.
+  const refused = result.rejected[0]
+  if (refused) {
+    recordLater(c.executionCtx, c.var.db, {
+      siteId: site.id,
+      code: refused.code === 'currency_mismatch' ? 'currency_mismatch' : 'invalid_event',
+      detail:
+        refused.code === 'currency_mismatch'
+          ? order.currency
+          : `${refused.code}: ${refused.message}`,
+      at: Date.now(),
+    })
+  }
   return c.json(result)
 })
 
