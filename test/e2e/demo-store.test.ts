@@ -174,7 +174,7 @@ describe('the demo store', () => {
     await page.locator('[data-thanks]').waitFor()
     const visitor = (await context.cookies()).find((c) => c.name === 'el_vid')?.value ?? ''
     expect(visitor).not.toBe('')
-    await page.close() // pagehide flushes the beacon
+    await page.close() // pagehide flushes the waiting events
     const rows = await waitForRows<{ type: string; revenue_minor: number }>(
       inject('persistTo'),
       `SELECT type, revenue_minor FROM events WHERE site_id = 'site_demo' AND visitor_id = '${visitor.replace(/[^0-9a-f]/g, '')}' AND type IN ('add_to_cart', 'purchase') ORDER BY type`,
@@ -182,6 +182,40 @@ describe('the demo store', () => {
     )
     expect(rows.map((r) => r.type)).toEqual(['add_to_cart', 'purchase'])
     expect(rows[1]?.revenue_minor).toBe(255)
+    await context.close()
+  })
+
+  it('sends again, while the page is open, events the API answered 503', async () => {
+    const context = await browser.newContext()
+    // The first batch meets a D1 outage; the API takes every later request.
+    let refused: string | undefined
+    await context.route('**/v1/events?*', async (route) => {
+      if (refused !== undefined || route.request().method() !== 'POST') return route.continue()
+      refused = route.request().postData() ?? ''
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        headers: { 'retry-after': '2' },
+        body: JSON.stringify({
+          error: { code: 'storage_unavailable', message: 'Storage is unavailable.' },
+        }),
+      })
+    })
+    const page = await context.newPage()
+    await page.goto(`${baseUrl}/demo/products/85123A`)
+    await page.locator('[data-add-to-cart]:visible').click()
+    await expect.poll(() => refused).toBeDefined()
+    const ids = (JSON.parse(refused ?? '{}') as { events: { id: string }[] }).events.map(
+      (e) => e.id,
+    )
+    expect(ids.length).toBeGreaterThan(0)
+    // Still on the page: the widget's retry (2 s later) delivers the refused batch itself.
+    const stored = await waitForRows<{ id: string }>(
+      inject('persistTo'),
+      `SELECT id FROM events WHERE site_id = 'site_demo' AND id IN (${ids.map((id) => `'${id.replace(/[^A-Za-z0-9_-]/g, '')}'`).join(',')})`,
+      (rows) => rows.length === ids.length,
+    )
+    expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort())
     await context.close()
   })
 
@@ -196,7 +230,7 @@ describe('the demo store', () => {
     await page.goto(`${baseUrl}/demo/cart`)
     const visitor = (await context.cookies()).find((c) => c.name === 'el_vid')?.value ?? ''
     expect(visitor).not.toBe('')
-    await page.close() // pagehide flushes the beacon
+    await page.close() // pagehide flushes the waiting events
     const rows = await waitForRows<{ path: string; page_kind: string; utm: string | null }>(
       inject('persistTo'),
       `SELECT path, page_kind, utm FROM events WHERE site_id = 'site_demo' AND visitor_id = '${visitor.replace(/[^0-9a-f]/g, '')}' AND type = 'page_view' ORDER BY received_at, rowid`,

@@ -17,23 +17,14 @@ afterEach(() => {
 })
 
 describe('sendBody', () => {
-  it('hands the body to sendBeacon as text and stops there when it accepts', async () => {
-    sendBody(URL, BODY)
-    await settle()
-    expect(page.beacon).toHaveBeenCalledWith(URL, BODY)
-    expect(page.fetch).not.toHaveBeenCalled()
-  })
-
-  it('falls back to fetch with keepalive when sendBeacon refuses', async () => {
-    page.beacon.mockReturnValue(false)
+  it('posts the body as text with keepalive, so it outlives the page, and keeps nothing', async () => {
     sendBody(URL, BODY)
     await settle()
     expect(page.fetch).toHaveBeenCalledWith(URL, { method: 'POST', body: BODY, keepalive: true })
     expect(localStorage.getItem('el_retry')).toBeNull()
   })
 
-  it('retries a 503 with exponential backoff, by fetch, and forgets the body once sent', async () => {
-    page.beacon.mockReturnValue(false)
+  it('retries a 503 with exponential backoff, and forgets the body once sent', async () => {
     page.fetch
       .mockImplementationOnce(answer(503))
       .mockImplementationOnce(answer(503))
@@ -49,7 +40,6 @@ describe('sendBody', () => {
     await settle(backoffDelay(2))
     expect(page.fetch).toHaveBeenCalledTimes(3)
     expect(localStorage.getItem('el_retry')).toBeNull()
-    expect(page.beacon).toHaveBeenCalledTimes(1)
   })
 
   it('waits 2 s, 4 s, 8 s ... between tries, at most 5 minutes', () => {
@@ -58,7 +48,6 @@ describe('sendBody', () => {
   })
 
   it('retries a 429 and a network error', async () => {
-    page.beacon.mockReturnValue(false)
     page.fetch.mockImplementationOnce(answer(429))
     sendBody(URL, BODY)
     await settle()
@@ -69,7 +58,6 @@ describe('sendBody', () => {
   })
 
   it('drops a body the API refuses with another 4xx', async () => {
-    page.beacon.mockReturnValue(false)
     page.fetch.mockImplementation(answer(400))
     sendBody(URL, BODY)
     await settle(60_000)
@@ -78,7 +66,6 @@ describe('sendBody', () => {
   })
 
   it(`gives up after ${MAX_SENDS} sends`, async () => {
-    page.beacon.mockReturnValue(false)
     page.fetch.mockImplementation(answer(500))
     sendBody(URL, BODY)
     await settle(60 * 60_000)
@@ -88,11 +75,10 @@ describe('sendBody', () => {
 })
 
 describe('resumeRetries', () => {
-  it('sends at once, by fetch, what an earlier page view left', async () => {
+  it('sends at once what an earlier page view left', async () => {
     localStorage.setItem('el_retry', JSON.stringify([[BODY, 3]]))
     resumeRetries(URL)
     await settle()
-    expect(page.beacon).not.toHaveBeenCalled()
     expect(page.fetch).toHaveBeenCalledTimes(1)
     expect(localStorage.getItem('el_retry')).toBeNull()
   })

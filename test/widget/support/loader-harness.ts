@@ -1,5 +1,5 @@
 // A fresh copy of the loader for each test (its modules keep per-page state, as on a real page),
-// with fetch and sendBeacon replaced by spies, and the page's storage, cookies and markup reset.
+// with fetch replaced by a spy, and the page's storage, cookies and markup reset.
 // The chunks the loader imports by URL (widget-ui.js, widget-product.js) come from their sources: the
 // test environment cannot import a URL, and where they are found is the e2e suites' concern.
 // They are loaded once, here, so that an import resolves at once, as a cached chunk does, and the
@@ -15,9 +15,10 @@ const CHUNKS: Record<ChunkName, unknown> = {
 }
 
 export type Harness = {
-  beacon: ReturnType<typeof vi.fn<(url: string, body: string) => boolean>>
   fetch: ReturnType<typeof vi.fn<(url: string, init?: RequestInit) => Promise<Response>>>
-  /** Every event sent by beacon or fetch to /v1/events, in order. */
+  /** The requests to /v1/events, in order: the URL and the body. */
+  eventPosts(): [url: string, body: string][]
+  /** Every event sent to /v1/events, in order. */
   sentEvents(): Record<string, unknown>[]
   queue(): unknown[] & { push(...commands: unknown[]): number }
   /** The loader's chunk imports, answered from the sources; a test may answer otherwise. */
@@ -73,8 +74,6 @@ export function setUpPage(html = ''): Harness {
   }
   delete (window as { edgelift?: unknown }).edgelift
   delete (navigator as { globalPrivacyControl?: unknown }).globalPrivacyControl
-  const beacon = vi.fn<(url: string, body: string) => boolean>(() => true)
-  Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true })
   const fetch = vi.fn<(url: string, init?: RequestInit) => Promise<Response>>(async (url) =>
     String(url).includes('/v1/events')
       ? new Response('{}', { status: 202 })
@@ -85,19 +84,17 @@ export function setUpPage(html = ''): Harness {
   vi.stubGlobal('isSecureContext', location.protocol === 'https:')
   const importChunk = vi.fn(async (_src: string, name: ChunkName): Promise<unknown> => CHUNKS[name])
   vi.doMock('../../../widget/loader/chunks.ts', () => ({ importChunk }))
-  const bodies = () => [
-    ...beacon.mock.calls.filter(([url]) => url.includes('/v1/events')).map(([, body]) => body),
-    ...fetch.mock.calls
+  const eventPosts = () =>
+    fetch.mock.calls
       .filter(([url]) => String(url).includes('/v1/events'))
-      .map(([, init]) => String(init?.body)),
-  ]
+      .map(([url, init]): [string, string] => [String(url), String(init?.body)])
   return {
-    beacon,
     fetch,
+    eventPosts,
     importChunk,
     sentEvents: () =>
-      bodies().flatMap(
-        (body) => (JSON.parse(body) as { events: Record<string, unknown>[] }).events,
+      eventPosts().flatMap(
+        ([, body]) => (JSON.parse(body) as { events: Record<string, unknown>[] }).events,
       ),
     queue: () =>
       (window as unknown as { edgelift: Harness['queue'] extends () => infer Q ? Q : never })
