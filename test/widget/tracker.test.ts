@@ -57,6 +57,15 @@ describe('the event pipeline', () => {
     expect(page.sentEvents().map((e) => e.type)).toEqual(['view', 'page_view'])
   })
 
+  it('still sends what waits when the page’s last addition throws', async () => {
+    track({ type: 'view', itemId: 'A' })
+    leaving.mockImplementation(() => {
+      throw new Error('the page broke')
+    })
+    window.dispatchEvent(new Event('pagehide'))
+    expect(page.sentEvents().map((e) => e.itemId)).toEqual(['A'])
+  })
+
   it('does not call the page back while it is only made visible', async () => {
     Object.defineProperty(document, 'hidden', { value: false, configurable: true })
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))

@@ -29,8 +29,10 @@ export function startTracker(
 ): void {
   url = eventsUrl
   visitorId = id
+  // What the page adds may throw; what already waits must still leave.
+  const addLast = guard(leaving)
   const leave = () => {
-    leaving()
+    addLast()
     flush()
   }
   addEventListener('pagehide', leave)
