@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import {
   admin,
@@ -149,6 +150,22 @@ describe('/v1/admin/intent', () => {
       const before = await settingsOf(site)
       const body = JSON.stringify({ bands: { medium: 0.2, high: 0.4 }, pad: 'x'.repeat(5 * 1024) })
       await expectRefused(await patchRaw(site, body), 413, 'body_too_large')
+      expect(await settingsOf(site)).toEqual(before)
+    })
+
+    it('keeps the bands when their cuts cannot be stored: both or neither', async () => {
+      const site = await siteWithBands()
+      const before = await settingsOf(site)
+      const name = `fail_cuts_${site.id}`.replace(/\W/g, '_')
+      await env.DB.exec(
+        `CREATE TRIGGER ${name} BEFORE UPDATE OF cut_medium ON intent_status WHEN NEW.site_id = '${site.id}' BEGIN SELECT RAISE(ABORT, 'cuts unavailable'); END`,
+      )
+      try {
+        const res = await admin(site, 'PATCH', '/intent', { bands: { medium: 0.2, high: 0.4 } })
+        await expectRefused(res, 503, 'storage_unavailable')
+      } finally {
+        await env.DB.exec(`DROP TRIGGER ${name}`)
+      }
       expect(await settingsOf(site)).toEqual(before)
     })
   })

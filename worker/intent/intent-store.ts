@@ -190,20 +190,25 @@ export async function recordTrainingOutcome(
   ])
 }
 
-/** Sets the site's band quantiles; the cuts follow from its recent scores at once. */
+/**
+ * Sets the site's band quantiles; the cuts follow from its recent scores at once, in the same
+ * batch, so serving never pairs the new settings with the old cuts.
+ */
 export async function saveBandSettings(
   db: Database,
   siteId: string,
   bands: BandSettings,
   now: number,
 ): Promise<void> {
+  const state = await loadSiteIntent(db, siteId)
+  const cuts = await recentCuts(db, { ...state, bands }, siteId)
   await batch(db, [
     sql`INSERT INTO intent_status (site_id, band_medium, band_high, updated_at)
       VALUES (${siteId}, ${bands.medium}, ${bands.high}, ${now})
       ON CONFLICT (site_id) DO UPDATE SET band_medium = excluded.band_medium,
         band_high = excluded.band_high, updated_at = excluded.updated_at`,
+    cutsUpdate(siteId, cuts),
   ])
-  await refreshCuts(db, await loadSiteIntent(db, siteId), siteId)
   forgetCachedIntent(siteId)
 }
 
@@ -216,15 +221,26 @@ export async function refreshCuts(
   state: SiteIntent,
   siteId: string,
 ): Promise<BandCuts | null> {
+  const cuts = await recentCuts(db, state, siteId)
+  await batch(db, [cutsUpdate(siteId, cuts)])
+  return cuts
+}
+
+/** The cuts of `state.bands` over the recent scores; null while there are too few. */
+async function recentCuts(
+  db: Database,
+  state: SiteIntent,
+  siteId: string,
+): Promise<BandCuts | null> {
   const rows = await db.all<{ score: number }>(sql`
     SELECT score FROM intent_outcomes
     WHERE site_id = ${siteId} AND model = ${state.kind} AND session_end >= ${state.activatedAt}
     ORDER BY session_end DESC LIMIT ${RECENT_SCORES}`)
   const scores = rows.map((r) => r.score)
-  const cuts = scores.length >= MIN_RECENT_SCORES ? cutsOf(scores, state.bands) : null
-  await batch(db, [
-    sql`UPDATE intent_status SET cut_medium = ${cuts?.medium ?? null},
-      cut_high = ${cuts?.high ?? null} WHERE site_id = ${siteId}`,
-  ])
-  return cuts
+  return scores.length >= MIN_RECENT_SCORES ? cutsOf(scores, state.bands) : null
+}
+
+function cutsUpdate(siteId: string, cuts: BandCuts | null) {
+  return sql`UPDATE intent_status SET cut_medium = ${cuts?.medium ?? null},
+    cut_high = ${cuts?.high ?? null} WHERE site_id = ${siteId}`
 }
