@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, inject, it } from 'vitest'
 import { assignVariation } from '../../shared/bucketing.ts'
+import { forgetProxySites } from '../../worker/edge/proxy-site.ts'
 import { splitUrlTarget } from '../../worker/edge/split-url.ts'
 import { admin, createSite, errorOf, rows, startExperiment, type TestSite } from './support/api.ts'
 import { proveHostname } from './support/hostnames.ts'
@@ -484,7 +485,37 @@ describe('proxy mode: fail open', () => {
       db.prepare = prepare
       db.batch = batch
     }
-  }, 20_000)
+  })
+
+  it('passes the origin’s page through untouched when an isolate new to the host meets an outage', async () => {
+    const { site, host } = await proxiedSite()
+    await startExperiment(site, 'hero', HERO)
+    expect((await via(host, '/page', asVisitor('warm-up'))).status).toBe(200)
+    // A new isolate: nothing of this host in its memory, only in the location's cache.
+    forgetProxySites()
+    const db = env.DB as unknown as { prepare: unknown; batch: unknown }
+    const { prepare, batch } = db
+    db.prepare = () => {
+      throw new Error('D1_ERROR: injected outage')
+    }
+    db.batch = () => Promise.reject(new Error('D1_ERROR: injected outage'))
+    try {
+      const res = await via(host, '/page', asVisitor('in-outage'))
+      expect(res.status).toBe(200)
+      expect(res.headers.get('x-request-target')).toBe('/page')
+      expect(res.headers.get('set-cookie')).toBeNull()
+      const body = await res.text()
+      // Untouched: every variation as the origin wrote it, none shown by the edge.
+      expect(body).toContain('data-edgelift-variation="control"')
+      expect(body).not.toContain('data-edgelift-shown')
+      // A host this location never looked up has no origin to fall back on.
+      const unknown = await via(`never-seen-${counter}.test`, '/page', asVisitor('x'))
+      expect(unknown.status).toBe(404)
+    } finally {
+      db.prepare = prepare
+      db.batch = batch
+    }
+  })
 })
 
 describe('proxy mode: bandits and rolled-out winners', () => {

@@ -10,9 +10,9 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { isOwnHostname, ownHostnames } from './own-hostnames.ts'
-import { isLoop, proxyRequest } from './proxy.ts'
+import { isLoop, passThrough, proxyRequest } from './proxy.ts'
 import { locateSite } from '../sites/locate-site.ts'
-import { proxySiteFor } from './proxy-site.ts'
+import { lastKnownOrigin, proxySiteFor } from './proxy-site.ts'
 import { refuseServiceWorkerScope, withoutScopeWidening } from './service-worker-scope.ts'
 
 /** What edgelift answers on a store's hostname: the API and the widget's files. */
@@ -38,8 +38,14 @@ export const edgeProxy: MiddlewareHandler<AppEnv> = async (c, next) => {
   } catch (err) {
     // A store whose database is not bound is told so (503), like its API.
     if (err instanceof ApiError) throw err
-    // No site can be known without D1 and no cached answer: let the product routes answer.
     console.error('proxy site look-up failed', err)
+    // The store's page, untouched, from the origin this location last knew for the host.
+    const origin = await lastKnownOrigin(url.host)
+    if (origin) {
+      refuseServiceWorkerScope(c.req.raw, false)
+      return withoutScopeWidening(c.req.raw, await passThrough(c.req.raw, origin))
+    }
+    // No site can be known without D1 and no cached answer: let the product routes answer.
     return next()
   }
   if (!target) return next()

@@ -2,6 +2,9 @@
  * Which site a request's Host belongs to in proxy mode: the one whose claim of it is proven
  * (hostname-verification.ts), cached in the isolate. When D1 fails, the
  * last known answer keeps serving (the store must not go down because edgelift's storage did).
+ * An isolate that never knew the host (a new one, mid-outage) still finds the store's origin in
+ * the location's cache (the Cache API, shared by the isolates of a Cloudflare location), where
+ * each look-up leaves it for a day: the page is then passed through untouched.
  */
 import { sql } from 'drizzle-orm'
 import { IsolateCache } from '../cache/isolate-cache.ts'
@@ -45,6 +48,7 @@ export async function proxySiteFor(
           }
         : null
     cache.set(key, value)
+    await rememberOrigin(host, value?.origin ?? null)
     return value
   } catch (err) {
     const last = cache.lastKnown(key)
@@ -56,4 +60,39 @@ export async function proxySiteFor(
 /** Forget cached host look-ups after a site's proxy settings change. */
 export function forgetProxySites(): void {
   cache.clear()
+}
+
+/** Where a host's origin is kept for a D1 outage: a URL of the location's cache, never fetched. */
+function originKey(host: string): Request {
+  return new Request(
+    `https://edgelift-proxy.invalid/origin/${encodeURIComponent(host.toLowerCase())}`,
+  )
+}
+
+const ORIGIN_KEPT_S = 86_400
+
+async function rememberOrigin(host: string, origin: URL | null): Promise<void> {
+  try {
+    const cache = await caches.open('edgelift-proxy-origins')
+    if (origin === null) await cache.delete(originKey(host))
+    else
+      await cache.put(
+        originKey(host),
+        new Response(origin.href, { headers: { 'cache-control': `max-age=${ORIGIN_KEPT_S}` } }),
+      )
+  } catch (err) {
+    // A hint for outages only: serving goes on without it.
+    console.warn('proxy origin not kept in the cache', err)
+  }
+}
+
+/** The origin a look-up of `host` last found at this location, for a D1 outage; null if none. */
+export async function lastKnownOrigin(host: string): Promise<URL | null> {
+  try {
+    const cache = await caches.open('edgelift-proxy-origins')
+    const kept = await cache.match(originKey(host))
+    return kept ? new URL(await kept.text()) : null
+  } catch {
+    return null
+  }
 }

@@ -211,6 +211,11 @@ function acceptsHtml(request: Request): boolean {
   return accept === '' || accept.includes('text/html') || accept.includes('*/*')
 }
 
+/** The request on to `origin` as it is: no variation, no cookie, no exposure (a D1 outage). */
+export function passThrough(request: Request, origin: URL): Promise<Response> {
+  return forward(request, originUrl(new URL(request.url), origin))
+}
+
 function originUrl(url: URL, origin: URL): URL {
   return onOrigin(origin, url.pathname, url.search)
 }
