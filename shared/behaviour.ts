@@ -47,5 +47,7 @@ export type BehaviourAnswer = {
     bands: BandFigures[]
     /** The features the trees split on most, by share of split gain, largest first. */
     features: { feature: string; importance: number }[]
+    /** Why the last training or online-learning run did not go through; null when it did. */
+    lastError: string | null
   }
 }

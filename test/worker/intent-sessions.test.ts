@@ -289,6 +289,38 @@ describe('labelledSessions', () => {
   })
 })
 
+describe('the intent cron’s online learning', () => {
+  it('shows a failed run to the admin, and clears it once a run succeeds', async () => {
+    const created = await createSite()
+    const site = await findSiteByPublicKey(db, created.publicKey)
+    if (!site) throw new Error('no site')
+    await arrive(site, T, 'v', [page('/', 'home')])
+    const run = (sessions: typeof labelledSessions) =>
+      runIntentCron(db, { now: () => T + DAY, sgd: DEFAULT_ONLINE, sessions, train: false })
+    const errorsShown = async () => ({
+      status: ((await (await admin(created, 'GET', '/intent')).json()) as { lastError: unknown })
+        .lastError,
+      behaviour: (
+        (await (await admin(created, 'GET', '/behaviour')).json()) as {
+          intent: { lastError: unknown }
+        }
+      ).intent.lastError,
+    })
+
+    const failed = await run(() => Promise.reject(new Error('D1_ERROR: sessions unreadable')))
+    expect(failed).toContainEqual({
+      siteId: site.id,
+      task: 'learn',
+      outcome: 'failed: D1_ERROR: sessions unreadable',
+    })
+    const shown = 'Online learning failed: D1_ERROR: sessions unreadable'
+    expect(await errorsShown()).toEqual({ status: shown, behaviour: shown })
+
+    await run(labelledSessions)
+    expect(await errorsShown()).toEqual({ status: null, behaviour: null })
+  })
+})
+
 describe('the nightly intent run', () => {
   it('refreshes the pages’ statistics before it trains, so serving and training read them', async () => {
     const site = await newSite()

@@ -28,5 +28,14 @@ export async function behaviourReport(
     .filter((f) => f.importance > 0)
     .sort((a, b) => b.importance - a.importance)
     .slice(0, TOP_FEATURES)
-  return { days, funnel, intent: { model: serving.kind, ...quality, features: importances } }
+  return {
+    days,
+    funnel,
+    intent: {
+      model: serving.kind,
+      ...quality,
+      features: importances,
+      lastError: serving.lastError ?? serving.problem ?? null,
+    },
+  }
 }

@@ -244,3 +244,27 @@ function cutsUpdate(siteId: string, cuts: BandCuts | null) {
   return sql`UPDATE intent_status SET cut_medium = ${cuts?.medium ?? null},
     cut_high = ${cuts?.high ?? null} WHERE site_id = ${siteId}`
 }
+
+/** How a failed online-learning run's error starts in `last_error`, told from training's. */
+export const LEARN_FAILED = 'Online learning failed: '
+
+/**
+ * Records how the site's last online-learning run went: its error, or on success the clearing
+ * of a learning error (a training error stays until training succeeds).
+ */
+export async function recordLearningOutcome(
+  db: Database,
+  siteId: string,
+  now: number,
+  error: string | null,
+): Promise<void> {
+  await batch(db, [
+    error === null
+      ? sql`UPDATE intent_status SET last_error = NULL
+          WHERE site_id = ${siteId} AND last_error LIKE ${`${LEARN_FAILED}%`}`
+      : sql`INSERT INTO intent_status (site_id, last_error, updated_at)
+          VALUES (${siteId}, ${LEARN_FAILED + error}, ${now})
+          ON CONFLICT (site_id) DO UPDATE SET last_error = excluded.last_error,
+            updated_at = excluded.updated_at`,
+  ])
+}

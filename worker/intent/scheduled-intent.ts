@@ -9,6 +9,7 @@ import type { Database } from '../db/database.ts'
 import { LEARN_LOOKBACK_MS, learnEndedSessions } from './learn-ended-sessions.ts'
 import type { OnlineOptions } from './online-layer.ts'
 import type { LabelledSessions } from './session-source.ts'
+import { recordLearningOutcome } from './intent-store.ts'
 import { refreshPageStats } from './page-stats.ts'
 import { trainSiteIntent } from './train-site-intent.ts'
 
@@ -53,15 +54,23 @@ export async function runIntentCron(
       AND e.received_at > ${started - LEARN_LOOKBACK_MS}) ORDER BY s.id`)
   for (const { id } of active) {
     await work(id, 'learn', async () => {
-      const o = await learnEndedSessions(db, id, {
-        now: now(),
-        sgd: options.sgd,
-        sessions: options.sessions,
-      })
-      return (
-        o.reason ??
-        `learnt from ${o.learnt} session(s), ${o.skipped} step(s) skipped, ${o.remaining} left`
-      )
+      try {
+        const o = await learnEndedSessions(db, id, {
+          now: now(),
+          sgd: options.sgd,
+          sessions: options.sessions,
+        })
+        await recordLearningOutcome(db, id, now(), null)
+        return (
+          o.reason ??
+          `learnt from ${o.learnt} session(s), ${o.skipped} step(s) skipped, ${o.remaining} left`
+        )
+      } catch (err) {
+        // Shown to the admin (status and Behaviour page); the report still says it failed.
+        const message = err instanceof Error ? err.message : String(err)
+        await recordLearningOutcome(db, id, now(), message).catch(() => {})
+        throw err
+      }
     })
   }
   if (!options.train) return report

@@ -29,6 +29,11 @@ export function IntentView({ intent }: { intent: Intent }) {
           and keeps learning from every session that ends meanwhile.
         </p>
       )}
+      {intent.lastError && (
+        <p class="error-inline" data-state="intent-error">
+          <span aria-hidden="true">⚠ </span>The model is not up to date: {intent.lastError}
+        </p>
+      )}
       {intent.sessions === 0 ? (
         <p class="empty" data-state="no-outcomes">
           No scored sessions have ended in this period yet. Each session is scored while it runs and

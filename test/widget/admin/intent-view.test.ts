@@ -1,0 +1,35 @@
+// The Behaviour page's intent section rendered by Preact in happy-dom: why the model is not up to
+// date, when its last training or learning run failed, above the figures.
+import { h, render } from 'preact'
+import { describe, expect, it } from 'vitest'
+import type { BehaviourAnswer } from '../../../shared/behaviour.ts'
+import { IntentView } from '../../../widget/admin/behaviour/intent-view.tsx'
+import { renderRoot as root } from './render-root.ts'
+
+const intent = (lastError: string | null): BehaviourAnswer['intent'] => ({
+  model: 'site',
+  sessions: 0,
+  purchases: 0,
+  auc: null,
+  calibration: [],
+  bands: [],
+  features: [],
+  lastError,
+})
+
+describe('IntentView', () => {
+  it('says why the model is not up to date when its last run failed', () => {
+    const el = root()
+    render(h(IntentView, { intent: intent('Online learning failed: D1_ERROR: busy') }), el)
+    expect(el.querySelector('[data-state="intent-error"]')?.textContent).toBe(
+      '⚠ The model is not up to date: Online learning failed: D1_ERROR: busy',
+    )
+  })
+
+  it('says nothing of the kind when the runs went through', () => {
+    const el = root()
+    render(h(IntentView, { intent: intent(null) }), el)
+    expect(el.querySelector('[data-state="intent-error"]')).toBeNull()
+    expect(el.querySelector('[data-state="no-outcomes"]')).not.toBeNull()
+  })
+})
