@@ -79,7 +79,7 @@ export type Refusal = {
 
 /** One of `GET /v1/admin/health`'s warnings. */
 export type HealthWarning = {
-  code: 'no_exposures' | 'no_purchases' | RefusalCode
+  code: 'no_exposures' | 'no_purchases' | 'alerts_failing' | RefusalCode
   message: string
 }
 

@@ -390,6 +390,37 @@ describe('alerts', () => {
     await admin(site, 'PUT', '/site/alerts', { alerts: [] })
   })
 
+  it('warns in the site’s health while a receiver’s alerts are not getting through', async () => {
+    const hop = path('redirect')
+    const site = await siteWithAlerts([{ path: hop }])
+    const alertSite = { id: site.id, name: 'Shop', currency: 'USD' }
+    const bandit = { experiment: 'hero', phase: 1, stop: true, reason: 'done' }
+    await noteBanditRecommendation(db, alertSite, bandit, options())
+    const warnings = async () =>
+      ((await (await admin(site, 'GET', '/health')).json()) as { warnings: unknown[] }).warnings
+    expect(await warnings()).toEqual([
+      {
+        code: 'alerts_failing',
+        message: expect.stringMatching(
+          /^Alerts to http:\/\/.+\/redirect\/.+ are not getting through \(1 undelivered; the last error: /,
+        ),
+      },
+    ])
+    await env.DB.prepare('UPDATE alert_deliveries SET attempts = 5 WHERE site_id = ?')
+      .bind(site.id)
+      .run()
+    expect(await warnings()).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/1 undelivered, 1 given up after 5 tries/),
+      }),
+    ])
+    await env.DB.prepare('UPDATE alert_deliveries SET delivered_at = 1 WHERE site_id = ?')
+      .bind(site.id)
+      .run()
+    expect(await warnings()).toEqual([])
+    await admin(site, 'PUT', '/site/alerts', { alerts: [] })
+  })
+
   it('never posts to a loopback receiver when the Worker does not allow it', async () => {
     const hook = path('ok')
     const site = await siteWithAlerts([{ path: hook }])

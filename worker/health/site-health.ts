@@ -2,7 +2,8 @@
  * Is data arriving? For the site and each started experiment: when the last exposure and the last
  * purchase were received, and warnings for the ways a first install silently collects nothing:
  * pages without variation markup (no exposures), a store whose origin the site refuses, a missing
- * purchase snippet (exposures but no purchases), purchases in another currency.
+ * purchase snippet (exposures but no purchases), purchases in another currency; and, for the
+ * site only, alerts that do not reach their receiver.
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
@@ -12,6 +13,7 @@ import type {
   Refusal,
   SiteHealth,
 } from '../../shared/admin-types.ts'
+import { MAX_ATTEMPTS } from '../alerts/deliver-alerts.ts'
 import { siteRefusals } from './refusals.ts'
 import { MINUTE_MS } from '../../shared/durations.ts'
 
@@ -21,6 +23,9 @@ export const NO_EXPOSURES_AFTER_MS = 30 * MINUTE_MS
 export const NO_PURCHASES_AFTER_MS = 24 * 60 * MINUTE_MS
 /** Refusals this recent are news; older ones were fixed or are noise. */
 export const RECENT_REFUSALS_MS = 24 * 60 * MINUTE_MS
+
+/** Undelivered alerts this recent are news; older ones were given up on long ago. */
+export const RECENT_ALERTS_MS = 7 * 24 * 60 * MINUTE_MS
 
 export async function siteHealth(
   db: Database,
@@ -60,9 +65,31 @@ export async function siteHealth(
     lastExposureAt: latest?.exposure ?? null,
     lastPurchaseAt: latest?.purchase ?? null,
     refusals,
-    warnings,
+    warnings: [...warnings, ...(await alertWarnings(db, site.id, now))],
     experiments,
   }
+}
+
+/** One warning per receiver whose recent alerts failed and are not delivered. */
+async function alertWarnings(db: Database, siteId: string, now: number): Promise<HealthWarning[]> {
+  const rows = await db.all<{
+    url: string
+    undelivered: number
+    abandoned: number
+    last_error: string
+  }>(sql`
+    SELECT url, count(*) AS undelivered, sum(attempts >= ${MAX_ATTEMPTS}) AS abandoned,
+      (SELECT d.last_error FROM alert_deliveries d WHERE d.site_id = ${siteId} AND d.url = a.url
+        AND d.delivered_at IS NULL AND d.last_error IS NOT NULL
+        ORDER BY d.created_at DESC LIMIT 1) AS last_error
+    FROM alert_deliveries a
+    WHERE site_id = ${siteId} AND delivered_at IS NULL AND last_error IS NOT NULL
+      AND created_at >= ${now - RECENT_ALERTS_MS}
+    GROUP BY url ORDER BY url`)
+  return rows.map((r) => ({
+    code: 'alerts_failing',
+    message: `Alerts to ${r.url} are not getting through (${r.undelivered} undelivered${r.abandoned > 0 ? `, ${r.abandoned} given up after ${MAX_ATTEMPTS} tries` : ''}; the last error: ${r.last_error}): check the receiver's address in PUT /v1/admin/site/alerts.`,
+  }))
 }
 
 /**
