@@ -7,7 +7,7 @@ import { runScheduledJobs } from './scheduled-jobs.ts'
 import type { AppEnv } from './app-env.ts'
 import { envelope, onError } from './http/on-error.ts'
 import { refuseSecretInUrl, requireAdminKey, withDatabase } from './middleware/auth.ts'
-import { answerPreflight } from './middleware/cors.ts'
+import { answerPreflight, readableRefusals } from './middleware/cors.ts'
 import { adminChain } from './middleware/admin-chain.ts'
 import { publicChain } from './middleware/public-chain.ts'
 import { adminBehaviourRoute } from './routes/admin/behaviour.ts'
@@ -71,7 +71,7 @@ export const app = new Hono<AppEnv>()
   .use('/v1/*', answerPreflight)
   .route('/', visitorsRoute)
   .use('/v1/assign', publicChain)
-  .use('/v1/events', publicChain)
+  .use('/v1/events', readableRefusals, publicChain)
   .use('/v1/recs', publicChain)
   .use('/v1/intent', publicChain)
   .route('/', assignRoute)

@@ -64,6 +64,8 @@ describe('a site’s proxied hostnames are its own origins', () => {
       const res = await send(origin)
       expect(res.status, origin).toBe(403)
       expect(await res.json()).toMatchObject({ error: { code: 'origin_not_allowed' } })
+      // Readable by the page, so the widget sees a refusal rather than a network error to retry.
+      expect(res.headers.get('access-control-allow-origin'), origin).toBe(origin)
     }
     const preflight = await call(`/v1/events?site=${site.publicKey}`, {
       method: 'OPTIONS',

@@ -58,6 +58,23 @@ export const allowSiteOrigins: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 }
 
+/**
+ * Refusals of events a browser can read: an answer refused before the origin check passed (a bad
+ * key, a foreign origin, a missing database) carries the request's origin too, so the widget sees
+ * the status and does not resend what would be refused again (an unreadable answer looks like a
+ * network error, which it retries). An error body holds nothing of a site's data.
+ */
+export const readableRefusals: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next()
+  const origin = c.req.header('origin')
+  // A refused preflight stays unreadable: the browser then never sends the request at all.
+  if (c.req.method === 'OPTIONS') return
+  if (origin && c.res.status >= 400 && !c.res.headers.has('Access-Control-Allow-Origin')) {
+    c.res.headers.set('Access-Control-Allow-Origin', origin)
+    c.res.headers.append('Vary', 'Origin')
+  }
+}
+
 /** Tallies the refusal for the site's health, where a store's own forgotten origin shows. */
 function refused(c: Context<AppEnv>, siteId: string, origin: string): void {
   recordLater(c.executionCtx, c.var.db, {
