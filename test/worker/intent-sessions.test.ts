@@ -318,6 +318,19 @@ describe('the intent cron’s online learning', () => {
 
     await run(labelledSessions)
     expect(await errorsShown()).toEqual({ status: null, behaviour: null })
+
+    // A training error outlives learning, failed or not: only training clears it.
+    await env.DB.prepare(
+      `UPDATE intent_status SET last_error = 'too few sessions' WHERE site_id = ?`,
+    )
+      .bind(site.id)
+      .run()
+    await run(() => Promise.reject(new Error('D1_ERROR: sessions unreadable')))
+    await run(labelledSessions)
+    expect(await errorsShown()).toEqual({
+      status: 'too few sessions',
+      behaviour: 'too few sessions',
+    })
   })
 })
 

@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, inject, it } from 'vitest'
 import { assignVariation } from '../../shared/bucketing.ts'
-import { forgetProxySites } from '../../worker/edge/proxy-site.ts'
+import { forgetProxySites, lastKnownOrigin } from '../../worker/edge/proxy-site.ts'
 import { splitUrlTarget } from '../../worker/edge/split-url.ts'
 import { admin, createSite, errorOf, rows, startExperiment, type TestSite } from './support/api.ts'
 import { proveHostname } from './support/hostnames.ts'
@@ -491,6 +491,8 @@ describe('proxy mode: fail open', () => {
     const { site, host } = await proxiedSite()
     await startExperiment(site, 'hero', HERO)
     expect((await via(host, '/page', asVisitor('warm-up'))).status).toBe(200)
+    // Kept after the answer (waitUntil): wait until the location's cache has it.
+    await expect.poll(async () => (await lastKnownOrigin(host))?.href).toBe(new URL(origin).href)
     // A new isolate: nothing of this host in its memory, only in the location's cache.
     forgetProxySites()
     const db = env.DB as unknown as { prepare: unknown; batch: unknown }
@@ -500,14 +502,16 @@ describe('proxy mode: fail open', () => {
     }
     db.batch = () => Promise.reject(new Error('D1_ERROR: injected outage'))
     try {
-      const res = await via(host, '/page', asVisitor('in-outage'))
-      expect(res.status).toBe(200)
-      expect(res.headers.get('x-request-target')).toBe('/page')
-      expect(res.headers.get('set-cookie')).toBeNull()
-      const body = await res.text()
-      // Untouched: every variation as the origin wrote it, none shown by the edge.
-      expect(body).toContain('data-edgelift-variation="control"')
-      expect(body).not.toContain('data-edgelift-shown')
+      for (const visitor of ['in-outage', 'still-in-outage']) {
+        const res = await via(host, '/page', asVisitor(visitor))
+        expect(res.status).toBe(200)
+        expect(res.headers.get('x-request-target')).toBe('/page')
+        expect(res.headers.get('set-cookie')).toBeNull()
+        const body = await res.text()
+        // Untouched: every variation as the origin wrote it, none shown by the edge.
+        expect(body).toContain('data-edgelift-variation="control"')
+        expect(body).not.toContain('data-edgelift-shown')
+      }
       // A host this location never looked up has no origin to fall back on.
       const unknown = await via(`never-seen-${counter}.test`, '/page', asVisitor('x'))
       expect(unknown.status).toBe(404)

@@ -12,7 +12,7 @@ import { ApiError } from '../http/api-error.ts'
 import { isOwnHostname, ownHostnames } from './own-hostnames.ts'
 import { isLoop, passThrough, proxyRequest } from './proxy.ts'
 import { locateSite } from '../sites/locate-site.ts'
-import { lastKnownOrigin, proxySiteFor } from './proxy-site.ts'
+import { lastKnownOrigin, proxySiteFor, rememberOrigin } from './proxy-site.ts'
 import { refuseServiceWorkerScope, withoutScopeWidening } from './service-worker-scope.ts'
 
 /** What edgelift answers on a store's hostname: the API and the widget's files. */
@@ -49,6 +49,7 @@ export const edgeProxy: MiddlewareHandler<AppEnv> = async (c, next) => {
     return next()
   }
   if (!target) return next()
+  rememberOrigin(c.executionCtx, url.host, target.origin)
   c.set('db', target.db)
   refuseServiceWorkerScope(c.req.raw, false)
   return withoutScopeWidening(c.req.raw, await proxyRequest(c, target))

@@ -4,7 +4,7 @@
  * last known answer keeps serving (the store must not go down because edgelift's storage did).
  * An isolate that never knew the host (a new one, mid-outage) still finds the store's origin in
  * the location's cache (the Cache API, shared by the isolates of a Cloudflare location), where
- * each look-up leaves it for a day: the page is then passed through untouched.
+ * each proxied request leaves it for a day: the page is then passed through untouched.
  */
 import { sql } from 'drizzle-orm'
 import { IsolateCache } from '../cache/isolate-cache.ts'
@@ -48,7 +48,6 @@ export async function proxySiteFor(
           }
         : null
     cache.set(key, value)
-    await rememberOrigin(host, value?.origin ?? null)
     return value
   } catch (err) {
     const last = cache.lastKnown(key)
@@ -70,20 +69,35 @@ function originKey(host: string): Request {
 }
 
 const ORIGIN_KEPT_S = 86_400
+/** An isolate writes a host's entry again only when it changed or after this long. */
+const REWRITE_MS = 3_600_000
+const written = new IsolateCache<string>({ ttlMs: REWRITE_MS, maxEntries: 1000 })
 
-async function rememberOrigin(host: string, origin: URL | null): Promise<void> {
-  try {
-    const cache = await caches.open('edgelift-proxy-origins')
-    if (origin === null) await cache.delete(originKey(host))
-    else
-      await cache.put(
-        originKey(host),
-        new Response(origin.href, { headers: { 'cache-control': `max-age=${ORIGIN_KEPT_S}` } }),
+/**
+ * Keeps the origin of `host` in the location's cache, from the combined answer of every database
+ * (one database's "not mine" never erases another's site), at most once an hour per isolate and
+ * host, off the page's path. A host no longer proxied is not removed (a spray of made-up hosts
+ * would be a spray of cache writes): its entry may serve, only during a D1 outage, until it
+ * expires.
+ */
+export function rememberOrigin(
+  ctx: { waitUntil(promise: Promise<unknown>): void },
+  host: string,
+  origin: URL,
+): void {
+  if (written.get(host) === origin.href) return
+  written.set(host, origin.href)
+  ctx.waitUntil(
+    caches
+      .open('edgelift-proxy-origins')
+      .then((kept) =>
+        kept.put(
+          originKey(host),
+          new Response(origin.href, { headers: { 'cache-control': `max-age=${ORIGIN_KEPT_S}` } }),
+        ),
       )
-  } catch (err) {
-    // A hint for outages only: serving goes on without it.
-    console.warn('proxy origin not kept in the cache', err)
-  }
+      .catch((err: unknown) => console.warn('proxy origin not kept in the cache', err)),
+  )
 }
 
 /** The origin a look-up of `host` last found at this location, for a D1 outage; null if none. */

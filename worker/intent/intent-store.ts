@@ -249,8 +249,9 @@ function cutsUpdate(siteId: string, cuts: BandCuts | null) {
 export const LEARN_FAILED = 'Online learning failed: '
 
 /**
- * Records how the site's last online-learning run went: its error, or on success the clearing
- * of a learning error (a training error stays until training succeeds).
+ * Records how the site's last online-learning run went: its error (cut to 200 characters), or
+ * on success the clearing of a learning error. A training error is never overwritten or
+ * cleared here: it stays until training succeeds.
  */
 export async function recordLearningOutcome(
   db: Database,
@@ -263,8 +264,10 @@ export async function recordLearningOutcome(
       ? sql`UPDATE intent_status SET last_error = NULL
           WHERE site_id = ${siteId} AND last_error LIKE ${`${LEARN_FAILED}%`}`
       : sql`INSERT INTO intent_status (site_id, last_error, updated_at)
-          VALUES (${siteId}, ${LEARN_FAILED + error}, ${now})
+          VALUES (${siteId}, ${LEARN_FAILED + error.slice(0, 200)}, ${now})
           ON CONFLICT (site_id) DO UPDATE SET last_error = excluded.last_error,
-            updated_at = excluded.updated_at`,
+            updated_at = excluded.updated_at
+          WHERE intent_status.last_error IS NULL
+            OR intent_status.last_error LIKE ${`${LEARN_FAILED}%`}`,
   ])
 }

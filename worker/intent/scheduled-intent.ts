@@ -66,9 +66,9 @@ export async function runIntentCron(
           `learnt from ${o.learnt} session(s), ${o.skipped} step(s) skipped, ${o.remaining} left`
         )
       } catch (err) {
-        // Shown to the admin (status and Behaviour page); the report still says it failed.
-        const message = err instanceof Error ? err.message : String(err)
-        await recordLearningOutcome(db, id, now(), message).catch(() => {})
+        // Shown to the admin (status and Behaviour page): the innermost cause, not drizzle's
+        // wrapper with its SQL and parameters. The report still says it failed.
+        await recordLearningOutcome(db, id, now(), innermostMessage(err)).catch(() => {})
         throw err
       }
     })
@@ -91,4 +91,12 @@ export async function runIntentCron(
     })
   }
   return report
+}
+
+/** The message of the error at the end of `err`'s cause chain (a few deep). */
+function innermostMessage(err: unknown): string {
+  let e = err
+  for (let depth = 0; depth < 4 && e instanceof Error && e.cause instanceof Error; depth++)
+    e = e.cause
+  return e instanceof Error ? e.message : String(e)
 }

@@ -2,15 +2,12 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { isBot } from '../events/bots.ts'
-import { MAX_BODY_BYTES, MAX_EVENTS } from '../events/event-schema.ts'
+import { isSchemaRejection, MAX_BODY_BYTES, MAX_EVENTS } from '../events/event-schema.ts'
 import { ingestEvents } from '../events/ingest.ts'
 import { recordLater } from '../health/refusals.ts'
 import { ApiError } from '../http/api-error.ts'
 import { invalid } from '../domain-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
-
-/** The codes of events the schema refused (event-schema.ts `rejectionCode`). */
-const INVALID_EVENT = /^(invalid_|unknown_currency$)/
 
 export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
   // sendBeacon can only send text/plain without a preflight, so both types carry JSON.
@@ -37,7 +34,7 @@ export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
   }
   // No browser reads which events were refused (the widget reads only the status; a beacon
   // nothing): events the schema refused are tallied where the admin sees them. Forgotten visitors and exposures of stopped experiments are expected, not errors.
-  const invalid = result.rejected.filter((r) => INVALID_EVENT.test(r.code))
+  const invalid = result.rejected.filter((r) => isSchemaRejection(r.code))
   const lastInvalid = invalid.at(-1)
   if (lastInvalid) {
     recordLater(c.executionCtx, c.var.db, {

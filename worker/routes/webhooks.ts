@@ -8,6 +8,7 @@
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { isSchemaRejection } from '../events/event-schema.ts'
 import { ingestEvents } from '../events/ingest.ts'
 import { recordLater } from '../health/refusals.ts'
 import { markStandIn } from '../events/stand-in-purchases.ts'
@@ -81,16 +82,15 @@ export const webhooksRoute = new Hono<AppEnv>().post('/v1/webhooks/shopify', asy
       ...(standIn ? stored.map((row) => markStandIn(site.id, row, Date.now())) : []),
     ],
   )
-  // Shopify reads the answer, the merchant does not: a refused order is tallied for the health.
+  // Shopify reads the answer, the merchant does not: a refused order is tallied for the health
+  // (a forgotten customer's order is expected, not counted).
   const refused = result.rejected[0]
-  if (refused) {
+  if (refused?.code === 'currency_mismatch' || (refused && isSchemaRejection(refused.code))) {
+    const foreign = refused.code === 'currency_mismatch'
     recordLater(c.executionCtx, c.var.db, {
       siteId: site.id,
-      code: refused.code === 'currency_mismatch' ? 'currency_mismatch' : 'invalid_event',
-      detail:
-        refused.code === 'currency_mismatch'
-          ? order.currency
-          : `${refused.code}: ${refused.message}`,
+      code: foreign ? 'currency_mismatch' : 'invalid_event',
+      detail: foreign ? order.currency : `${refused.code}: ${refused.message}`,
       at: Date.now(),
     })
   }
