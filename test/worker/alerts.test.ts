@@ -418,7 +418,13 @@ describe('alerts', () => {
       .bind(site.id)
       .run()
     expect(await warnings()).toEqual([])
+    // Failing again, then replaced by a corrected address: the old one warns no more.
+    await env.DB.prepare('UPDATE alert_deliveries SET delivered_at = NULL WHERE site_id = ?')
+      .bind(site.id)
+      .run()
+    expect(await warnings()).toHaveLength(1)
     await admin(site, 'PUT', '/site/alerts', { alerts: [] })
+    expect(await warnings()).toEqual([])
   })
 
   it('never posts to a loopback receiver when the Worker does not allow it', async () => {

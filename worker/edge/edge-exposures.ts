@@ -49,13 +49,14 @@ export async function recordPageExposures(
 }
 
 /**
- * Records exposures, after the queued ones; never throws. Each batch is taken off the queue only
+ * Records exposures, then retries the queued ones; never throws. Each batch is taken off the queue only
  * as it is tried, so a task cut short leaves the rest queued, and one that fails goes back to the
  * end: a database that is down holds up only its own sites' batches.
  */
 export async function recordExposures(db: Database, site: Site, events: unknown[]): Promise<void> {
   const fresh = events.filter((e) => !recorded.has(recordedKey(site, e)))
-  if (fresh.length > 0) queued.push({ db, site, events: fresh })
+  // This page's batch first: a database that is down must not delay a healthy one's.
+  if (fresh.length > 0) queued.unshift({ db, site, events: fresh })
   for (let tries = queued.length; tries > 0; tries--) {
     const batch = queued.shift()
     if (!batch) return

@@ -70,7 +70,10 @@ export async function siteHealth(
   }
 }
 
-/** One warning per receiver whose recent alerts failed and are not delivered. */
+/**
+ * One warning per receiver still configured whose recent alerts failed and are not delivered: a
+ * receiver replaced by a corrected address stops warning at once.
+ */
 async function alertWarnings(db: Database, siteId: string, now: number): Promise<HealthWarning[]> {
   const rows = await db.all<{
     url: string
@@ -85,6 +88,8 @@ async function alertWarnings(db: Database, siteId: string, now: number): Promise
     FROM alert_deliveries a
     WHERE site_id = ${siteId} AND delivered_at IS NULL AND last_error IS NOT NULL
       AND created_at >= ${now - RECENT_ALERTS_MS}
+      AND url IN (SELECT json_extract(r.value, '$.url')
+        FROM sites s, json_each(s.alerts) r WHERE s.id = ${siteId})
     GROUP BY url ORDER BY url`)
   return rows.map((r) => ({
     code: 'alerts_failing',

@@ -34,7 +34,7 @@ export function onError(err: Error, c: Context): Response {
     return c.json(envelope(err.code, err.message), DOMAIN_STATUS[err.kind])
   }
   if (isStorageError(err)) {
-    console.error('storage unavailable', err.message)
+    console.error('storage unavailable', err.message, err.cause ?? '')
     return c.json(envelope('storage_unavailable', 'Storage is unavailable; retry shortly.'), 503, {
       'Retry-After': '2',
     })
