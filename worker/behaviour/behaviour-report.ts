@@ -4,7 +4,7 @@
  */
 import type { Database } from '../db/database.ts'
 import type { BehaviourAnswer } from '../../shared/behaviour.ts'
-import { loadSiteIntent } from '../intent/intent-store.ts'
+import { intentProblem, loadSiteIntent } from '../intent/intent-store.ts'
 import { dailyFunnel } from './funnel.ts'
 import { intentQuality } from './intent-quality.ts'
 import { DAY_MS } from '../../shared/durations.ts'
@@ -35,7 +35,7 @@ export async function behaviourReport(
       model: serving.kind,
       ...quality,
       features: importances,
-      lastError: serving.lastError ?? serving.problem ?? null,
+      lastError: intentProblem(serving),
     },
   }
 }

@@ -49,9 +49,9 @@ export async function recordPageExposures(
 }
 
 /**
- * Records exposures, then retries the queued ones; never throws. Each batch is taken off the queue only
- * as it is tried, so a task cut short leaves the rest queued, and one that fails goes back to the
- * end: a database that is down holds up only its own sites' batches.
+ * Records exposures, then retries the queued ones; never throws. Each batch is taken off the
+ * queue only as it is tried, so a task cut short leaves the rest queued, and one that fails goes
+ * back to the end: a database that is down holds up only its own sites' batches.
  */
 export async function recordExposures(db: Database, site: Site, events: unknown[]): Promise<void> {
   const fresh = events.filter((e) => !recorded.has(recordedKey(site, e)))

@@ -68,6 +68,8 @@ function originKey(host: string): Request {
   )
 }
 
+/** The location's cache the origins are kept in. */
+const ORIGINS_CACHE = 'edgelift-proxy-origins'
 const ORIGIN_KEPT_S = 86_400
 /** An isolate writes a host's entry again only when it changed or after this long. */
 const REWRITE_MS = 3_600_000
@@ -89,7 +91,7 @@ export function rememberOrigin(
   written.set(host, origin.href)
   ctx.waitUntil(
     caches
-      .open('edgelift-proxy-origins')
+      .open(ORIGINS_CACHE)
       .then((kept) =>
         kept.put(
           originKey(host),
@@ -103,7 +105,7 @@ export function rememberOrigin(
 /** The origin a look-up of `host` last found at this location, for a D1 outage; null if none. */
 export async function lastKnownOrigin(host: string): Promise<URL | null> {
   try {
-    const cache = await caches.open('edgelift-proxy-origins')
+    const cache = await caches.open(ORIGINS_CACHE)
     const kept = await cache.match(originKey(host))
     return kept ? new URL(await kept.text()) : null
   } catch {

@@ -7,6 +7,8 @@
 import { sql } from 'drizzle-orm'
 import type { Refusal, RefusalCode } from '../../shared/admin-types.ts'
 import type { Database } from '../db/database.ts'
+import { isSchemaRejection } from '../events/event-schema.ts'
+import type { Rejection } from '../events/ingest.ts'
 
 /** The longest detail kept: an origin header or a currency code, cut if a client sends more. */
 const MAX_DETAIL = 200
@@ -71,4 +73,39 @@ export function recordLater(
       console.error('refusal not recorded', err),
     ),
   )
+}
+
+/**
+ * Tallies the events of a batch that were rejected by index, which no sender reads (a browser
+ * reads only the status; Shopify reads the answer, the merchant does not): those in another
+ * currency, with the last one's currency, and those the schema refused, with the last one's code
+ * and message. Forgotten visitors and exposures of stopped experiments are expected, not counted.
+ */
+export function tallyRejected(
+  ctx: { waitUntil(promise: Promise<unknown>): void },
+  db: Database,
+  siteId: string,
+  received: readonly unknown[],
+  rejected: readonly Rejection[],
+): void {
+  const foreign = rejected.filter((r) => r.code === 'currency_mismatch')
+  const invalid = rejected.filter((r) => isSchemaRejection(r.code))
+  const lastForeign = foreign.at(-1)
+  const lastInvalid = invalid.at(-1)
+  const at = Date.now()
+  if (lastForeign) {
+    const detail = currencyOf(received[lastForeign.index])
+    recordLater(ctx, db, { siteId, code: 'currency_mismatch', detail, count: foreign.length, at })
+  }
+  if (lastInvalid) {
+    const detail = `${lastInvalid.code}: ${lastInvalid.message}`
+    recordLater(ctx, db, { siteId, code: 'invalid_event', detail, count: invalid.length, at })
+  }
+}
+
+/** The currency an event was refused for, for the site's health ("purchases in GBP refused"). */
+function currencyOf(event: unknown): string {
+  const currency =
+    typeof event === 'object' && event !== null && 'currency' in event ? event.currency : null
+  return typeof currency === 'string' ? currency : ''
 }

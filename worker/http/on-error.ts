@@ -8,6 +8,7 @@ import type { Context } from 'hono'
 import type { ErrorEnvelope } from '../../shared/api-types.ts'
 import { DomainError, type DomainErrorKind } from '../domain-error.ts'
 import { ApiError } from './api-error.ts'
+import { errorCauses } from '../error-causes.ts'
 
 const DOMAIN_STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const satisfies Record<
   DomainErrorKind,
@@ -16,14 +17,12 @@ const DOMAIN_STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const s
 
 /**
  * A D1 failure: the binding's errors carry a `D1_` prefix (D1_ERROR, D1_EXEC_ERROR, ...). drizzle
- * wraps them in its own error ("Failed query: …") with the binding's as `cause`, so the causes
- * are read too, a few deep.
+ * wraps them in its own error, so the causes are read too (error-causes.ts).
  */
 function isStorageError(err: unknown): boolean {
-  for (let e = err, depth = 0; e instanceof Error && depth < 4; e = e.cause, depth++) {
-    if (/\bD1_|SQLITE_BUSY|database is locked|Network connection lost/i.test(e.message)) return true
-  }
-  return false
+  return errorCauses(err).some((e) =>
+    /\bD1_|SQLITE_BUSY|database is locked|Network connection lost/i.test(e.message),
+  )
 }
 
 export function onError(err: Error, c: Context): Response {

@@ -1,7 +1,7 @@
 /** What the admin sees of a site's intent model: `GET /v1/admin/intent`. */
 import type { IntentStatusAnswer } from '../../shared/api-types.ts'
 import type { Database } from '../db/database.ts'
-import { loadSiteIntent } from './intent-store.ts'
+import { intentProblem, loadSiteIntent } from './intent-store.ts'
 
 export async function intentStatus(db: Database, siteId: string): Promise<IntentStatusAnswer> {
   const state = await loadSiteIntent(db, siteId)
@@ -18,6 +18,6 @@ export async function intentStatus(db: Database, siteId: string): Promise<Intent
     onlineUpdates: state.onlineUpdates,
     bands: state.bands,
     cuts: state.cuts,
-    lastError: state.lastError ?? state.problem ?? null,
+    lastError: intentProblem(state),
   }
 }

@@ -271,3 +271,8 @@ export async function recordLearningOutcome(
             OR intent_status.last_error LIKE ${`${LEARN_FAILED}%`}`,
   ])
 }
+
+/** What the admin is told went wrong: the last run's error, else a stored model refused whole. */
+export function intentProblem(state: SiteIntent): string | null {
+  return state.lastError ?? state.problem ?? null
+}

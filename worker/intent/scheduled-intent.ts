@@ -9,6 +9,7 @@ import type { Database } from '../db/database.ts'
 import { LEARN_LOOKBACK_MS, learnEndedSessions } from './learn-ended-sessions.ts'
 import type { OnlineOptions } from './online-layer.ts'
 import type { LabelledSessions } from './session-source.ts'
+import { errorCauses } from '../error-causes.ts'
 import { recordLearningOutcome } from './intent-store.ts'
 import { refreshPageStats } from './page-stats.ts'
 import { trainSiteIntent } from './train-site-intent.ts'
@@ -68,7 +69,8 @@ export async function runIntentCron(
       } catch (err) {
         // Shown to the admin (status and Behaviour page): the innermost cause, not drizzle's
         // wrapper with its SQL and parameters. The report still says it failed.
-        await recordLearningOutcome(db, id, now(), innermostMessage(err)).catch(() => {})
+        const innermost = errorCauses(err).at(-1)?.message ?? String(err)
+        await recordLearningOutcome(db, id, now(), innermost).catch(() => {})
         throw err
       }
     })
@@ -91,12 +93,4 @@ export async function runIntentCron(
     })
   }
   return report
-}
-
-/** The message of the error at the end of `err`'s cause chain (a few deep). */
-function innermostMessage(err: unknown): string {
-  let e = err
-  for (let depth = 0; depth < 4 && e instanceof Error && e.cause instanceof Error; depth++)
-    e = e.cause
-  return e instanceof Error ? e.message : String(e)
 }

@@ -2,9 +2,9 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { isBot } from '../events/bots.ts'
-import { isSchemaRejection, MAX_BODY_BYTES, MAX_EVENTS } from '../events/event-schema.ts'
+import { MAX_BODY_BYTES, MAX_EVENTS } from '../events/event-schema.ts'
 import { ingestEvents } from '../events/ingest.ts'
-import { recordLater } from '../health/refusals.ts'
+import { tallyRejected } from '../health/refusals.ts'
 import { ApiError } from '../http/api-error.ts'
 import { invalid } from '../domain-error.ts'
 import { readJsonBody } from '../http/read-body.ts'
@@ -21,39 +21,9 @@ export const eventsRoute = new Hono<AppEnv>().post('/v1/events', async (c) => {
     now: Date.now(),
     timeSource: 'server',
   })
-  const foreign = result.rejected.filter((r) => r.code === 'currency_mismatch')
-  const last = foreign.at(-1)
-  if (last) {
-    recordLater(c.executionCtx, c.var.db, {
-      siteId: c.var.site.id,
-      code: 'currency_mismatch',
-      detail: currencyOf(events[last.index]),
-      count: foreign.length,
-      at: Date.now(),
-    })
-  }
-  // No browser reads which events were refused (the widget reads only the status; a beacon
-  // nothing): events the schema refused are tallied where the admin sees them. Forgotten visitors and exposures of stopped experiments are expected, not errors.
-  const invalid = result.rejected.filter((r) => isSchemaRejection(r.code))
-  const lastInvalid = invalid.at(-1)
-  if (lastInvalid) {
-    recordLater(c.executionCtx, c.var.db, {
-      siteId: c.var.site.id,
-      code: 'invalid_event',
-      detail: `${lastInvalid.code}: ${lastInvalid.message}`,
-      count: invalid.length,
-      at: Date.now(),
-    })
-  }
+  tallyRejected(c.executionCtx, c.var.db, c.var.site.id, events, result.rejected)
   return c.json(result, 202)
 })
-
-/** The currency an event was refused for, for the site's health ("purchases in GBP refused"). */
-function currencyOf(event: unknown): string {
-  const currency =
-    typeof event === 'object' && event !== null && 'currency' in event ? event.currency : null
-  return typeof currency === 'string' ? currency : ''
-}
 
 function eventsOf(body: unknown): unknown[] {
   const events = typeof body === 'object' && body !== null && 'events' in body ? body.events : null

@@ -8,9 +8,8 @@
  */
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { isSchemaRejection } from '../events/event-schema.ts'
 import { ingestEvents } from '../events/ingest.ts'
-import { recordLater } from '../health/refusals.ts'
+import { tallyRejected } from '../health/refusals.ts'
 import { markStandIn } from '../events/stand-in-purchases.ts'
 import { ApiError } from '../http/api-error.ts'
 import { readBodyBytes } from '../http/read-body.ts'
@@ -82,18 +81,7 @@ export const webhooksRoute = new Hono<AppEnv>().post('/v1/webhooks/shopify', asy
       ...(standIn ? stored.map((row) => markStandIn(site.id, row, Date.now())) : []),
     ],
   )
-  // Shopify reads the answer, the merchant does not: a refused order is tallied for the health
-  // (a forgotten customer's order is expected, not counted).
-  const refused = result.rejected[0]
-  if (refused?.code === 'currency_mismatch' || (refused && isSchemaRejection(refused.code))) {
-    const foreign = refused.code === 'currency_mismatch'
-    recordLater(c.executionCtx, c.var.db, {
-      siteId: site.id,
-      code: foreign ? 'currency_mismatch' : 'invalid_event',
-      detail: foreign ? order.currency : `${refused.code}: ${refused.message}`,
-      at: Date.now(),
-    })
-  }
+  tallyRejected(c.executionCtx, c.var.db, site.id, [event], result.rejected)
   return c.json(result)
 })
 
