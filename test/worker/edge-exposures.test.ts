@@ -3,7 +3,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { database } from '../../worker/db/database.ts'
-import { exposureEvents, recordPageExposures } from '../../worker/edge/edge-exposures.ts'
+import { exposureEvent, recordPageExposures } from '../../worker/edge/edge-exposures.ts'
 import { assignVisitor } from '../../worker/experiments/assign-visitor.ts'
 import { runningExperiments } from '../../worker/experiments/running-experiments.ts'
 import { findSiteByPublicKey } from '../../worker/sites/site-store.ts'
@@ -50,13 +50,8 @@ describe('edge exposures', () => {
   })
 
   it('gives one id per visitor, experiment and phase, and a different one when any differs', async () => {
-    const at = (phase: number) => ({ variation: 'control', index: 0, phase })
-    const idOf = async (visitorId: string, experiment: string, phase: number) => {
-      const [event] = (await exposureEvents(visitorId, { [experiment]: at(phase) })) as {
-        id: string
-      }[]
-      return event?.id
-    }
+    const idOf = async (visitorId: string, experiment: string, phase: number) =>
+      (await exposureEvent(visitorId, experiment, phase)).id
     const id = await idOf('v|1', 'exp', 3)
     expect(id).toMatch(/^edge_[0-9a-f]{48}$/)
     expect(await idOf('v|1', 'exp', 3)).toBe(id)
@@ -149,5 +144,55 @@ describe('edge exposures', () => {
     await view(onFirst, firstSite, 'after')
     expect(await exposed(env.DB_2, second.id)).toEqual(['held'])
     expect((await exposed(env.DB, first.id)).sort()).toEqual(['after', 'meanwhile'])
+  })
+
+  it('writes the exposures of pages served together in one D1 batch per site', async () => {
+    const first = await createSite()
+    const second = await createSiteOnSecond()
+    await startExperiment(first, 'gathered-first')
+    await startExperiment(second, 'gathered-second')
+    // The real databases, with their batches counted.
+    const batches = new Map<D1Database, number>()
+    const counted = (d1: D1Database): D1Database =>
+      new Proxy(d1, {
+        get(target, name) {
+          if (name === 'batch')
+            return (statements: D1PreparedStatement[]) => {
+              batches.set(d1, (batches.get(d1) ?? 0) + 1)
+              return target.batch(statements)
+            }
+          const value = Reflect.get(target, name) as unknown
+          return typeof value === 'function' ? value.bind(target) : value
+        },
+      })
+    const onFirst = database(counted(env.DB))
+    const onSecond = database(counted(env.DB_2))
+    const firstSite = await findSiteByPublicKey(onFirst, first.publicKey)
+    const secondSite = await findSiteByPublicKey(onSecond, second.publicKey)
+    if (!firstSite || !secondSite) throw new Error('site not found')
+    const [runningFirst, runningSecond] = await Promise.all([
+      runningExperiments(onFirst, first.id),
+      runningExperiments(onSecond, second.id),
+    ])
+    const visitors = Array.from({ length: 12 }, (_, i) => `together-${i}`)
+
+    await Promise.all(
+      visitors.flatMap((v) => [
+        recordPageExposures(onFirst, firstSite, v, assignVisitor(runningFirst, v)),
+        recordPageExposures(onSecond, secondSite, v, assignVisitor(runningSecond, v)),
+      ]),
+    )
+    // The first page's write waits for the others: every exposure is stored once it resolves.
+    const stored = async (d1: D1Database, siteId: string) =>
+      (
+        await d1
+          .prepare(`SELECT visitor_id FROM assignments WHERE site_id = ? ORDER BY visitor_id`)
+          .bind(siteId)
+          .all<{ visitor_id: string }>()
+      ).results.map((r) => r.visitor_id)
+    expect(await stored(env.DB, first.id)).toEqual([...visitors].sort())
+    expect(await stored(env.DB_2, second.id)).toEqual([...visitors].sort())
+    expect(batches.get(env.DB)).toBe(1)
+    expect(batches.get(env.DB_2)).toBe(1)
   })
 })

@@ -1,8 +1,9 @@
 /**
  * Exposures recorded at the edge when a page is served with a variation, without delaying the
  * response (waitUntil). One exposure id per visitor, experiment and phase, so page views after the
- * first are duplicates that change nothing. When D1 is down, exposures wait in a bounded queue in
- * the isolate and are retried with later requests.
+ * first are duplicates that change nothing. Pages served at about the same time share one D1
+ * write: each D1 call has a fixed cost far above one row's. When D1 is down, exposures wait in a
+ * bounded queue in the isolate and are retried with later requests.
  */
 import { sha256Hex } from '../crypto/hex.ts'
 import type { Database } from '../db/database.ts'
@@ -11,11 +12,18 @@ import { ingestEvents } from '../events/ingest.ts'
 import type { Site } from '../sites/site-store.ts'
 
 const MAX_QUEUED = 1000
-/** Each batch keeps its site's database: sites live on several (db/site-databases.ts). */
-const queued: { db: Database; site: Site; events: unknown[] }[] = []
 /**
- * Exposure ids this isolate has stored: a returning visitor's page views skip the D1 write. D1's
- * primary key keeps exactly-once either way; this only saves repeating a write it would ignore.
+ * An exposure event with the key this isolate remembers it by once stored: the site, visitor,
+ * experiment and phase, known before the event's id is hashed.
+ */
+type Exposure = { key: string; event: unknown }
+/** Each batch keeps its site's database: sites live on several (db/site-databases.ts). */
+type Batch = { db: Database; site: Site; exposures: Exposure[] }
+const queued: Batch[] = []
+/**
+ * Exposures this isolate has stored: a returning visitor's page views skip the hashing and the D1
+ * write. D1's primary key keeps exactly-once either way; this only saves repeating a write it
+ * would ignore.
  */
 const RECENT_LIMIT = 20_000
 const recorded = new Set<string>()
@@ -26,47 +34,98 @@ const recorded = new Set<string>()
  * one's exposure and assignment dropped as a duplicate, and visitor ids are anyone's to choose,
  * so the id must not collide even for ids picked to make it.
  */
-export async function exposureEvents(
-  visitorId: string,
-  assignments: Record<string, Assignment>,
-): Promise<unknown[]> {
-  return Promise.all(
-    Object.entries(assignments).map(async ([experiment, a]) => {
-      const digest = await sha256Hex(JSON.stringify([visitorId, experiment, a.phase]))
-      return { id: `edge_${digest.slice(0, 48)}`, type: 'exposure', visitorId, experiment }
-    }),
-  )
+export async function exposureEvent(visitorId: string, experiment: string, phase: number) {
+  const digest = await sha256Hex(JSON.stringify([visitorId, experiment, phase]))
+  return { id: `edge_${digest.slice(0, 48)}`, type: 'exposure', visitorId, experiment }
 }
 
-/** Derives the exposure events of a page view and records them; never throws. */
+/**
+ * How long the first page of a gathering waits, in its waitUntil, for other pages' exposures to
+ * join its D1 write, and how many events fill it early. The response is never held: the wait
+ * runs after it is sent.
+ */
+const GATHER_MS = 25
+const GATHER_MAX = 100
+
+/** Exposures waiting for the page that opened the gathering to write them, by site. */
+type Gathering = { sites: Map<string, Batch>; count: number; full(): void }
+let gathering: Gathering | undefined
+
+/**
+ * Records the exposures of a page view that this isolate has not stored yet; never throws. The
+ * page that finds no gathering open opens one and writes it when it is full or GATHER_MS have
+ * passed; pages that find one open add their exposures and return, and are written by the
+ * opener's waitUntil, which lasts until the write is done. A failed write is queued for retry
+ * like any other, and every page retries what is queued.
+ */
 export async function recordPageExposures(
   db: Database,
   site: Site,
   visitorId: string,
   assignments: Record<string, Assignment>,
 ): Promise<void> {
-  await recordExposures(db, site, await exposureEvents(visitorId, assignments))
+  const unseen = Object.entries(assignments)
+    .map(([experiment, a]) => ({
+      key: JSON.stringify([site.id, visitorId, experiment, a.phase]),
+      experiment,
+      phase: a.phase,
+    }))
+    .filter((x) => !recorded.has(x.key))
+  if (unseen.length === 0) return writeBatches()
+  const exposures = await Promise.all(
+    unseen.map(async (x) => ({
+      key: x.key,
+      event: await exposureEvent(visitorId, x.experiment, x.phase),
+    })),
+  )
+  if (gathering) {
+    join(gathering, { db, site, exposures })
+    return
+  }
+  const own: Gathering = { sites: new Map(), count: 0, full: () => {} }
+  gathering = own
+  join(own, { db, site, exposures })
+  if (gathering === own) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, GATHER_MS)
+      own.full = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+    if (gathering === own) gathering = undefined
+  }
+  await writeBatches([...own.sites.values()])
+}
+
+function join(into: Gathering, batch: Batch): void {
+  const group = into.sites.get(batch.site.id)
+  if (group) group.exposures.push(...batch.exposures)
+  else into.sites.set(batch.site.id, { ...batch, exposures: [...batch.exposures] })
+  into.count += batch.exposures.length
+  if (into.count >= GATHER_MAX) {
+    // Full: the next page opens a new gathering while this one is written.
+    if (gathering === into) gathering = undefined
+    into.full()
+  }
 }
 
 /**
- * Records exposures, then retries the queued ones; never throws. Each batch is taken off the
+ * Writes these batches, then retries the queued ones; never throws. Each batch is taken off the
  * queue only as it is tried, so a task cut short leaves the rest queued, and one that fails goes
  * back to the end: a database that is down holds up only its own sites' batches.
  */
-export async function recordExposures(db: Database, site: Site, events: unknown[]): Promise<void> {
-  const fresh = events.filter((e) => !recorded.has(recordedKey(site, e)))
-  // This page's batch first: a database that is down must not delay a healthy one's.
-  if (fresh.length > 0) queued.unshift({ db, site, events: fresh })
+async function writeBatches(fresh: Batch[] = []): Promise<void> {
+  // This page's batches first: a database that is down must not delay a healthy one's.
+  queued.unshift(...fresh)
   for (let tries = queued.length; tries > 0; tries--) {
     const batch = queued.shift()
     if (!batch) return
     try {
-      await ingestEvents(batch.db, batch.site, batch.events, {
-        now: Date.now(),
-        timeSource: 'server',
-      })
+      const events = batch.exposures.map((x) => x.event)
+      await ingestEvents(batch.db, batch.site, events, { now: Date.now(), timeSource: 'server' })
       if (recorded.size > RECENT_LIMIT) recorded.clear()
-      for (const e of batch.events) recorded.add(recordedKey(batch.site, e))
+      for (const x of batch.exposures) recorded.add(x.key)
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err)
       if (queued.length < MAX_QUEUED) {
@@ -80,9 +139,4 @@ export async function recordExposures(db: Database, site: Site, events: unknown[
       }
     }
   }
-}
-
-/** Event ids are per site (D1's key is site and id): one isolate serves many stores. */
-function recordedKey(site: Site, event: unknown): string {
-  return `${site.id} ${(event as { id: string }).id}`
 }

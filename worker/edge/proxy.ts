@@ -65,7 +65,8 @@ export async function proxyRequest(c: Context<AppEnv>, target: ProxySite): Promi
     return forward(request, originUrl(url, target.origin), { intentBand })
 
   const refuses = gpc || (target.consentRequired && known === undefined)
-  const visitorId = known ?? newVisitorId()
+  // A refusing visitor is given no id: nothing is assigned or recorded for them.
+  const visitorId = known ?? (refuses ? '' : newVisitorId())
   // Audiences are decided by /v1/assign, where the visitor's intent is scored; the proxy shows
   // an experiment with an audience to nobody rather than to visitors it would not count. A
   // rolled-out winner is everybody's.
