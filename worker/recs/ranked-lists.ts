@@ -26,6 +26,8 @@ export function rankedListsBuilder(subjects: number, perSubject: number) {
     },
     finish(): RankedLists {
       for (let s = subject; s < subjects; s++) start[s + 1] = end
+      // Lists are mostly full: a copy of the exact length is made only when they are not.
+      if (end === items.length) return { start, items, scores }
       return { start, items: items.slice(0, end), scores: scores.slice(0, end) }
     },
   }

@@ -21,6 +21,9 @@ export function topN(
   if (n <= 0) return heap
   for (let index = 0; index < scores.length; index++) {
     const score = scores[index] ?? Number.NaN
+    // Once the heap is full most scores are below its worst: turned away before the exclusions
+    // are looked up (a later index with an equal score ranks below it too).
+    if (heap.length === n && score <= (heap[0] as ScoredIndex).score) continue
     if (!Number.isFinite(score) || exclude?.has(index)) continue
     if (heap.length < n) {
       heap.push({ index, score })

@@ -127,17 +127,8 @@ export function trainModel(
   const interactions = toColumns(source)
   const trainedAt = options.now ?? started
   const report = options.onProgress ?? (() => {})
-  const matrixOptions = trainingMatrixOptions(options)
-  const transform = matrixOptions.transform ?? 'log1p'
-  report({ stage: 'matrix', done: 0, total: interactions.length })
-  const matrix = buildInteractionMatrix(interactions, matrixOptions)
-  report({ stage: 'matrix', done: interactions.length, total: interactions.length })
-
-  const svd = randomizedSvd(matrix, svdOptions(options, report))
-  const model = factorModelFromSvd(svd, matrix.visitors, matrix.items)
-  const itemScales = scoreExposureScales(matrix, matrixOptions, options)
-
-  const purchased = purchasedByRow(interactions, matrix.visitorIndex, matrix.itemIndex)
+  const factors = factorise(interactions, options, report)
+  const { model } = factors
   const trending = trendingItems(interactions, {
     weights: options.weights,
     now: trainedAt,
@@ -146,28 +137,50 @@ export function trainModel(
   const visitorLists = visitorTopN(
     model,
     options.topN ?? DEFAULT_TRAIN_OPTIONS.topN,
-    purchased,
-    itemScales,
+    factors.purchased,
+    factors.itemScales,
     report,
   )
   const similar = similarItems(model, options.similarN ?? DEFAULT_TRAIN_OPTIONS.similarN, report)
-
-  const foldInTargets = foldInTargetsOf(options.weights, transform, matrix.rowScales)
-  const energyShare = capturedEnergy(svd, matrix)
   report({ stage: 'done', done: 1, total: 1 })
   return {
-    version: `svd-${trainedAt.toString(36)}-r${svd.rank}`,
+    version: `svd-${trainedAt.toString(36)}-r${model.rank}`,
     trainedAt,
-    rank: svd.rank,
-    items: matrix.items,
+    rank: model.rank,
+    items: model.items,
     factors: model.itemFactors,
-    itemScales,
-    visitors: matrix.visitors,
+    itemScales: factors.itemScales,
+    visitors: model.visitors,
     visitorFactors: model.visitorFactors,
     visitorTopN: visitorLists,
     similar,
     trending,
-    foldInTargets,
+    foldInTargets: factors.foldInTargets,
+    metrics: { ...factors.metrics, trainMs: Date.now() - started },
+  }
+}
+
+/**
+ * The matrix, its SVD and the factors, with everything else read from the matrix. Apart so that
+ * the matrix and the SVD's other buffers are garbage once it returns: ranking every visitor and
+ * item (the rest of a run) is when memory peaks, and they are about a fifth of it.
+ */
+function factorise(
+  interactions: InteractionColumns,
+  options: TrainOptions,
+  report: ProgressCallback,
+) {
+  const matrixOptions = trainingMatrixOptions(options)
+  const transform = matrixOptions.transform ?? 'log1p'
+  report({ stage: 'matrix', done: 0, total: interactions.length })
+  const matrix = buildInteractionMatrix(interactions, matrixOptions)
+  report({ stage: 'matrix', done: interactions.length, total: interactions.length })
+  const svd = randomizedSvd(matrix, svdOptions(options, report))
+  return {
+    model: factorModelFromSvd(svd, matrix.visitors, matrix.items),
+    itemScales: scoreExposureScales(matrix, matrixOptions, options),
+    purchased: purchasedByRow(interactions, matrix.visitorIndex, matrix.itemIndex),
+    foldInTargets: foldInTargetsOf(options.weights, transform, matrix.rowScales),
     metrics: {
       interactions: matrix.used,
       ignored: matrix.ignored,
@@ -175,8 +188,7 @@ export function trainModel(
       items: matrix.cols,
       nonZeros: nonZeros(matrix),
       rank: svd.rank,
-      capturedEnergy: energyShare,
-      trainMs: Date.now() - started,
+      capturedEnergy: capturedEnergy(svd, matrix),
     },
   }
 }
@@ -274,7 +286,15 @@ export function purchasedByRow(
     const r = row(i)
     if (r >= 0) cols[fill[r]!++] = colOf[interactions.item[i] ?? 0] ?? 0
   }
-  return (r) =>
+  return rowSets(start, cols)
+}
+
+/**
+ * Row r's set from CSR arrays. Made here, not inline: a closure keeps every variable its scope's
+ * closures capture, and purchasedByRow's would keep two arrays as long as the interactions alive.
+ */
+function rowSets(start: Uint32Array, cols: Uint32Array) {
+  return (r: number): ReadonlySet<number> | undefined =>
     start[r] === start[r + 1] ? undefined : new Set(cols.subarray(start[r], start[r + 1]))
 }
 
