@@ -5,9 +5,9 @@
  * The interactions arrive in pages of row objects, as interaction-store.ts reads them from D1,
  * into the same typed columns. It prints whether the job completes under the cap, two peaks of
  * V8 heap + typed arrays (both count against a Worker's 128 MB): as sampled at every progress
- * report, garbage not yet collected included, and live, after a full collection at the start of
- * every stage and at every 16th report (what the job needs; the collections' CPU time is
- * counted), the stage of that peak, and the CPU time against the 5 minutes a Worker invocation
+ * report, garbage not yet collected included, and live, after a full collection at every report
+ * (what the job needs between reports; the collections' CPU time is counted), the stage of that
+ * peak, and the CPU time against the 5 minutes a Worker invocation
  * may have (CPU, not wall time, so a busy machine does not inflate it). Beyond the line, train
  * with `npm run train` (Node) instead. `RECS_LIMITS_ONLY=0,4` runs only those rows.
  */
@@ -43,20 +43,16 @@ if (process.argv[2] === '--child') {
   let live = 0
   let liveStage = ''
   let stage = ''
-  let reports = 0
   const used = () => {
     const memory = process.memoryUsage()
     return memory.heapUsed + memory.arrayBuffers
   }
   const sample = (progress?: { stage: string }) => {
     peak = Math.max(peak, used())
-    const next = progress?.stage ?? stage
-    if (next !== stage || ++reports % 16 === 0) {
-      collect()
-      const now = used()
-      if (now > live) [live, liveStage] = [now, next]
-    }
-    stage = next
+    stage = progress?.stage ?? stage
+    collect()
+    const now = used()
+    if (now > live) [live, liveStage] = [now, stage]
   }
   const cpuStart = process.cpuUsage()
   const started = performance.now()

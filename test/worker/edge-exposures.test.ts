@@ -84,6 +84,7 @@ describe('edge exposures', () => {
 
     // The second database is down for this write: the table the exposure goes to is missing.
     await env.DB_2.exec('ALTER TABLE events RENAME TO events_offline')
+    const served = Date.now()
     try {
       const running = await runningExperiments(onSecond, second.id)
       await recordPageExposures(onSecond, secondSite, 'waiting', assignVisitor(running, 'waiting'))
@@ -93,9 +94,19 @@ describe('edge exposures', () => {
     expect(await exposures(env.DB_2, second.id)).toEqual([])
 
     // A later page view of another store, on the other database, retries the queued write.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const retried = Date.now()
     const running = await runningExperiments(onFirst, first.id)
     await recordPageExposures(onFirst, firstSite, 'later', assignVisitor(running, 'later'))
     expect(await exposures(env.DB_2, second.id)).toEqual(['waiting'])
+    // The exposure keeps the time its page was served, not the time of the write that stored it.
+    const { at } = (await env.DB_2.prepare(
+      `SELECT at FROM events WHERE site_id = ? AND type = 'exposure'`,
+    )
+      .bind(second.id)
+      .first<{ at: number }>()) ?? { at: Number.NaN }
+    expect(at).toBeGreaterThanOrEqual(served)
+    expect(at).toBeLessThan(retried)
     expect(await exposures(env.DB, second.id)).toEqual([])
     expect(await exposures(env.DB, first.id)).toEqual(['later'])
     const assigned = await env.DB_2.prepare(
@@ -194,5 +205,38 @@ describe('edge exposures', () => {
     expect(await stored(env.DB_2, second.id)).toEqual([...visitors].sort())
     expect(batches.get(env.DB)).toBe(1)
     expect(batches.get(env.DB_2)).toBe(1)
+  })
+
+  it('has the page that fills a gathering write it, and the next pages start another', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'gathered-full')
+    let batches = 0
+    const counted = new Proxy(env.DB, {
+      get(target, name) {
+        if (name === 'batch')
+          return (statements: D1PreparedStatement[]) => {
+            batches++
+            return target.batch(statements)
+          }
+        const value = Reflect.get(target, name) as unknown
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const db = database(counted)
+    const found = await findSiteByPublicKey(db, site.publicKey)
+    if (!found) throw new Error('site not found')
+    const running = await runningExperiments(db, site.id)
+    // One experiment: one exposure a page, so the hundredth page fills the first gathering.
+    const visitors = Array.from({ length: 150 }, (_, i) => `full-${String(i).padStart(3, '0')}`)
+
+    await Promise.all(
+      visitors.map((v) => recordPageExposures(db, found, v, assignVisitor(running, v))),
+    )
+    const stored = await rows<{ visitor_id: string }>(
+      `SELECT visitor_id FROM assignments WHERE site_id = ? ORDER BY visitor_id`,
+      site.id,
+    )
+    expect(stored.map((r) => r.visitor_id)).toEqual(visitors)
+    expect(batches).toBe(2)
   })
 })

@@ -2,8 +2,8 @@
  * Exposures recorded at the edge when a page is served with a variation, without delaying the
  * response (waitUntil). One exposure id per visitor, experiment and phase, so page views after the
  * first are duplicates that change nothing. Pages served at about the same time share one D1
- * write: each D1 call has a fixed cost far above one row's. When D1 is down, exposures wait in a
- * bounded queue in the isolate and are retried with later requests.
+ * write per site: each D1 call has a fixed cost far above one row's. When D1 is down, exposures
+ * wait in a bounded queue in the isolate and are retried with later requests.
  */
 import { sha256Hex } from '../crypto/hex.ts'
 import type { Database } from '../db/database.ts'
@@ -11,15 +11,20 @@ import type { Assignment } from '../../shared/api-types.ts'
 import { ingestEvents } from '../events/ingest.ts'
 import type { Site } from '../sites/site-store.ts'
 
-const MAX_QUEUED = 1000
+/** Events the retry queue holds at most, a few MB: past it, a failed batch is lost and logged. */
+const MAX_QUEUED_EVENTS = 10_000
 /**
  * An exposure event with the key this isolate remembers it by once stored: the site, visitor,
  * experiment and phase, known before the event's id is hashed.
  */
 type Exposure = { key: string; event: unknown }
-/** Each batch keeps its site's database: sites live on several (db/site-databases.ts). */
-type Batch = { db: Database; site: Site; exposures: Exposure[] }
+/**
+ * Each batch keeps its site's database (sites live on several, db/site-databases.ts) and when its
+ * first page was served: the exposures' time, however late the write.
+ */
+type Batch = { db: Database; site: Site; servedAt: number; exposures: Exposure[] }
 const queued: Batch[] = []
+let queuedEvents = 0
 /**
  * Exposures this isolate has stored: a returning visitor's page views skip the hashing and the D1
  * write. D1's primary key keeps exactly-once either way; this only saves repeating a write it
@@ -41,22 +46,25 @@ export async function exposureEvent(visitorId: string, experiment: string, phase
 
 /**
  * How long the first page of a gathering waits, in its waitUntil, for other pages' exposures to
- * join its D1 write, and how many events fill it early. The response is never held: the wait
+ * join its D1 writes, and how many events fill it early. The response is never held: the wait
  * runs after it is sent.
  */
 const GATHER_MS = 25
 const GATHER_MAX = 100
 
-/** Exposures waiting for the page that opened the gathering to write them, by site. */
-type Gathering = { sites: Map<string, Batch>; count: number; full(): void }
+/**
+ * Exposures of several pages waiting to be written, by site. `taken` once a page has set about
+ * writing them: the opener when its wait ends, or the page that filled it.
+ */
+type Gathering = { sites: Map<string, Batch>; count: number; taken: boolean }
 let gathering: Gathering | undefined
 
 /**
  * Records the exposures of a page view that this isolate has not stored yet; never throws. The
- * page that finds no gathering open opens one and writes it when it is full or GATHER_MS have
- * passed; pages that find one open add their exposures and return, and are written by the
- * opener's waitUntil, which lasts until the write is done. A failed write is queued for retry
- * like any other, and every page retries what is queued.
+ * page that finds no gathering open opens one and, GATHER_MS later, writes it in its waitUntil;
+ * pages that find one open add their exposures and return, except the page that fills it, which
+ * writes it at once in its own waitUntil (no request waits on a promise of another). Pages with
+ * nothing new retry what is queued.
  */
 export async function recordPageExposures(
   db: Database,
@@ -64,6 +72,7 @@ export async function recordPageExposures(
   visitorId: string,
   assignments: Record<string, Assignment>,
 ): Promise<void> {
+  const servedAt = Date.now()
   const unseen = Object.entries(assignments)
     .map(([experiment, a]) => ({
       key: JSON.stringify([site.id, visitorId, experiment, a.phase]),
@@ -78,24 +87,18 @@ export async function recordPageExposures(
       event: await exposureEvent(visitorId, x.experiment, x.phase),
     })),
   )
+  const batch = { db, site, servedAt, exposures }
   if (gathering) {
-    join(gathering, { db, site, exposures })
+    const open = gathering
+    join(open, batch)
+    if (open.count >= GATHER_MAX) await take(open)
     return
   }
-  const own: Gathering = { sites: new Map(), count: 0, full: () => {} }
+  const own: Gathering = { sites: new Map(), count: 0, taken: false }
   gathering = own
-  join(own, { db, site, exposures })
-  if (gathering === own) {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, GATHER_MS)
-      own.full = () => {
-        clearTimeout(timer)
-        resolve()
-      }
-    })
-    if (gathering === own) gathering = undefined
-  }
-  await writeBatches([...own.sites.values()])
+  join(own, batch)
+  if (own.count < GATHER_MAX) await new Promise((resolve) => setTimeout(resolve, GATHER_MS))
+  await take(own)
 }
 
 function join(into: Gathering, batch: Batch): void {
@@ -103,40 +106,56 @@ function join(into: Gathering, batch: Batch): void {
   if (group) group.exposures.push(...batch.exposures)
   else into.sites.set(batch.site.id, { ...batch, exposures: [...batch.exposures] })
   into.count += batch.exposures.length
-  if (into.count >= GATHER_MAX) {
-    // Full: the next page opens a new gathering while this one is written.
-    if (gathering === into) gathering = undefined
-    into.full()
-  }
+}
+
+/** Closes the gathering to new pages and writes it, unless another page already has. */
+async function take(from: Gathering): Promise<void> {
+  if (gathering === from) gathering = undefined
+  if (from.taken) return
+  from.taken = true
+  await writeBatches([...from.sites.values()])
 }
 
 /**
- * Writes these batches, then retries the queued ones; never throws. Each batch is taken off the
- * queue only as it is tried, so a task cut short leaves the rest queued, and one that fails goes
- * back to the end: a database that is down holds up only its own sites' batches.
+ * Writes these batches side by side, one per site, then retries the queued ones; never throws.
+ * Each queued batch is taken off the queue only as it is tried, so a task cut short leaves the
+ * rest queued, and one that fails goes back to the end: a database that is down holds up only its
+ * own sites' batches.
  */
 async function writeBatches(fresh: Batch[] = []): Promise<void> {
-  // This page's batches first: a database that is down must not delay a healthy one's.
-  queued.unshift(...fresh)
+  await Promise.all(fresh.map(write))
   for (let tries = queued.length; tries > 0; tries--) {
     const batch = queued.shift()
     if (!batch) return
-    try {
-      const events = batch.exposures.map((x) => x.event)
-      await ingestEvents(batch.db, batch.site, events, { now: Date.now(), timeSource: 'server' })
-      if (recorded.size > RECENT_LIMIT) recorded.clear()
-      for (const x of batch.exposures) recorded.add(x.key)
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err)
-      if (queued.length < MAX_QUEUED) {
-        queued.push(batch)
-        console.warn(`edge exposures queued for retry (${queued.length} batches):`, reason)
-      } else {
-        console.error(
-          `edge exposures lost: the retry queue is full (${MAX_QUEUED} batches)`,
-          reason,
-        )
-      }
+    queuedEvents -= batch.exposures.length
+    await write(batch)
+  }
+}
+
+/** Writes one batch, or queues it for retry when D1 fails; never throws. */
+async function write(batch: Batch): Promise<void> {
+  try {
+    const events = batch.exposures.map((x) => x.event)
+    await ingestEvents(batch.db, batch.site, events, {
+      now: batch.servedAt,
+      timeSource: 'server',
+    })
+    if (recorded.size > RECENT_LIMIT) recorded.clear()
+    for (const x of batch.exposures) recorded.add(x.key)
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err)
+    if (queuedEvents + batch.exposures.length <= MAX_QUEUED_EVENTS) {
+      queued.push(batch)
+      queuedEvents += batch.exposures.length
+      console.warn(
+        `edge exposures queued for retry (${queued.length} batches, ${queuedEvents} events):`,
+        reason,
+      )
+    } else {
+      console.error(
+        `edge exposures lost: the retry queue is full (${MAX_QUEUED_EVENTS} events); ${batch.exposures.length} dropped`,
+        reason,
+      )
     }
   }
 }

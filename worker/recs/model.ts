@@ -52,8 +52,8 @@ export function factorModelFromSvd(
 
 /**
  * Dot products of one vector with every item's factors, times each item's scale if given, into
- * `out` when one is passed (training scores every visitor against the whole catalog: one buffer
- * instead of one per visitor). Four items are scored per pass over the vector, each summed in
+ * `out` when one of the right length is passed (training scores every visitor against the whole
+ * catalog: one score buffer instead of one per visitor). Four items are scored per pass over the vector, each summed in
  * the same order as alone, so the figures are the same bit for bit, in about half the time.
  */
 export function scoreAll(
@@ -116,8 +116,7 @@ export function visitorTopN(
   const scores = new Float64Array(model.items.length)
   for (let row = 0; row < model.visitors.length; row++) {
     const vector = model.visitorFactors.subarray(row * rank, (row + 1) * rank)
-    scoreAll(vector, model.itemFactors, rank, itemScales, scores)
-    lists.add(topN(scores, n, exclude(row)))
+    lists.add(topN(scoreAll(vector, model.itemFactors, rank, itemScales, scores), n, exclude(row)))
     if (onProgress && row % 256 === 0) {
       onProgress({ stage: 'visitor-top-n', done: row, total: model.visitors.length })
     }

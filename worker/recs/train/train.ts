@@ -290,8 +290,9 @@ export function purchasedByRow(
 }
 
 /**
- * Row r's set from CSR arrays. Made here, not inline: a closure keeps every variable its scope's
- * closures capture, and purchasedByRow's would keep two arrays as long as the interactions alive.
+ * Row r's set from CSR arrays. Made here, not inline: closures made in one scope share what any of
+ * them captures, and one made in purchasedByRow would keep the interactions and the per-visitor
+ * and per-item look-up arrays alive as long as the sets are handed out.
  */
 function rowSets(start: Uint32Array, cols: Uint32Array) {
   return (r: number): ReadonlySet<number> | undefined =>
