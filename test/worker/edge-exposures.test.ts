@@ -162,22 +162,10 @@ describe('edge exposures', () => {
     const second = await createSiteOnSecond()
     await startExperiment(first, 'gathered-first')
     await startExperiment(second, 'gathered-second')
-    // The real databases, with their batches counted.
-    const batches = new Map<D1Database, number>()
-    const counted = (d1: D1Database): D1Database =>
-      new Proxy(d1, {
-        get(target, name) {
-          if (name === 'batch')
-            return (statements: D1PreparedStatement[]) => {
-              batches.set(d1, (batches.get(d1) ?? 0) + 1)
-              return target.batch(statements)
-            }
-          const value = Reflect.get(target, name) as unknown
-          return typeof value === 'function' ? value.bind(target) : value
-        },
-      })
-    const onFirst = database(counted(env.DB))
-    const onSecond = database(counted(env.DB_2))
+    const onFirstCounted = countingBatches(env.DB)
+    const onSecondCounted = countingBatches(env.DB_2)
+    const onFirst = database(onFirstCounted.d1)
+    const onSecond = database(onSecondCounted.d1)
     const firstSite = await findSiteByPublicKey(onFirst, first.publicKey)
     const secondSite = await findSiteByPublicKey(onSecond, second.publicKey)
     if (!firstSite || !secondSite) throw new Error('site not found')
@@ -203,26 +191,15 @@ describe('edge exposures', () => {
       ).results.map((r) => r.visitor_id)
     expect(await stored(env.DB, first.id)).toEqual([...visitors].sort())
     expect(await stored(env.DB_2, second.id)).toEqual([...visitors].sort())
-    expect(batches.get(env.DB)).toBe(1)
-    expect(batches.get(env.DB_2)).toBe(1)
+    expect(onFirstCounted.batches()).toBe(1)
+    expect(onSecondCounted.batches()).toBe(1)
   })
 
   it('has the page that fills a gathering write it, and the next pages start another', async () => {
     const site = await createSite()
     await startExperiment(site, 'gathered-full')
-    let batches = 0
-    const counted = new Proxy(env.DB, {
-      get(target, name) {
-        if (name === 'batch')
-          return (statements: D1PreparedStatement[]) => {
-            batches++
-            return target.batch(statements)
-          }
-        const value = Reflect.get(target, name) as unknown
-        return typeof value === 'function' ? value.bind(target) : value
-      },
-    })
-    const db = database(counted)
+    const counted = countingBatches(env.DB)
+    const db = database(counted.d1)
     const found = await findSiteByPublicKey(db, site.publicKey)
     if (!found) throw new Error('site not found')
     const running = await runningExperiments(db, site.id)
@@ -237,6 +214,23 @@ describe('edge exposures', () => {
       site.id,
     )
     expect(stored.map((r) => r.visitor_id)).toEqual(visitors)
-    expect(batches).toBe(2)
+    expect(counted.batches()).toBe(2)
   })
 })
+
+/** The real database, with the D1 batches sent through it counted. */
+function countingBatches(real: D1Database): { d1: D1Database; batches(): number } {
+  let sent = 0
+  const d1 = new Proxy(real, {
+    get(target, name) {
+      if (name === 'batch')
+        return (statements: D1PreparedStatement[]) => {
+          sent++
+          return target.batch(statements)
+        }
+      const value = Reflect.get(target, name) as unknown
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+  return { d1, batches: () => sent }
+}

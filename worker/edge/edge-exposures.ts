@@ -101,10 +101,11 @@ export async function recordPageExposures(
   await take(own)
 }
 
+/** Adds a page's batch (the gathering's own from then on) to its site's, or as its site's. */
 function join(into: Gathering, batch: Batch): void {
   const group = into.sites.get(batch.site.id)
   if (group) group.exposures.push(...batch.exposures)
-  else into.sites.set(batch.site.id, { ...batch, exposures: [...batch.exposures] })
+  else into.sites.set(batch.site.id, batch)
   into.count += batch.exposures.length
 }
 

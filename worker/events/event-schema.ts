@@ -118,12 +118,12 @@ export const eventSchema = z
 
 export type EventInput = z.output<typeof eventSchema>
 
-/** The rejection code for an invalid event: which field failed, e.g. `invalid_revenue`. */
 /** Whether a rejection code is one of the schema's (`rejectionCode`): the sender's mistake. */
 export function isSchemaRejection(code: string): boolean {
   return code.startsWith('invalid_') || code === 'unknown_currency'
 }
 
+/** The rejection code for an invalid event: which field failed, e.g. `invalid_revenue`. */
 export function rejectionCode(error: z.ZodError): string {
   const issue = error.issues[0]
   if (issue?.message === 'unknown_currency') return 'unknown_currency'

@@ -53,8 +53,9 @@ export function factorModelFromSvd(
 /**
  * Dot products of one vector with every item's factors, times each item's scale if given, into
  * `out` when one of the right length is passed (training scores every visitor against the whole
- * catalog: one score buffer instead of one per visitor). Four items are scored per pass over the vector, each summed in
- * the same order as alone, so the figures are the same bit for bit, in about half the time.
+ * catalog: one score buffer instead of one per visitor). Four items are scored per pass over the
+ * vector, each summed in the same order as alone, so the figures are the same bit for bit, in
+ * about half the time.
  */
 export function scoreAll(
   vector: ArrayLike<number>,
