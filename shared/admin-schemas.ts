@@ -280,6 +280,7 @@ export const intentStatusSchema = z.strictObject({
   trainedOn: z.strictObject({ sessions: z.number().int(), purchases: z.number().int() }),
   importances: z.array(z.strictObject({ feature: z.string(), importance: z.number() })),
   onlineUpdates: z.number().int(),
+  onlineTrust: z.number().min(0).max(1),
   bands: z.strictObject({ medium: z.number(), high: z.number() }),
   cuts: z.strictObject({ medium: z.number(), high: z.number() }),
   lastError: z.string().nullable(),

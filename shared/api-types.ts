@@ -319,6 +319,11 @@ export type IntentStatusAnswer = {
   importances: { feature: string; importance: number }[]
   /** Sessions the online layer has learnt from since the model was trained. */
   onlineUpdates: number
+  /**
+   * The weight (0-1) the served score gives the online layer against the trained trees: its
+   * share of the evidence from the sessions learnt since training, 0.5 before any.
+   */
+  onlineTrust: number
   /** Quantiles of recent scores where `medium` and `high` start, and the scores there. */
   bands: { medium: number; high: number }
   cuts: { medium: number; high: number }

@@ -5,6 +5,7 @@
 import { featureVector } from '../../worker/intent/features.ts'
 import {
   onlineLogit,
+  servedProbability,
   updateOnlineLayer,
   type OnlineLayer,
   type OnlineOptions,
@@ -13,7 +14,17 @@ import type { LabelledSession } from '../../worker/intent/online-shoppers-csv.ts
 import { sigmoid } from '../../worker/intent/sigmoid.ts'
 import { ensembleLogit, type CompiledEnsemble } from '../../worker/intent/tree-ensemble.ts'
 
-export type Streamed = { frozen: number[]; online: number[]; skipped: number; layer: OnlineLayer }
+/**
+ * Per session: the frozen ensemble's score, the score served (the layer mixed with the frozen
+ * ensemble by its evidence) and the layer's own.
+ */
+export type Streamed = {
+  frozen: number[]
+  online: number[]
+  layerOnly: number[]
+  skipped: number
+  layer: OnlineLayer
+}
 
 export function streamOnline(
   ensemble: CompiledEnsemble,
@@ -25,20 +36,22 @@ export function streamOnline(
   let skipped = 0
   const frozen: number[] = []
   const online: number[] = []
+  const layerOnly: number[] = []
   for (const { session, bought } of sessions) {
     const x = featureVector(session)
     const logit = ensembleLogit(ensemble, x)
-    frozen.push(sigmoid(onlineLogit(start, logit, x)))
-    online.push(sigmoid(onlineLogit(layer, logit, x)))
+    frozen.push(sigmoid(logit))
+    online.push(servedProbability(layer, logit, x))
+    layerOnly.push(sigmoid(onlineLogit(layer, logit, x)))
     const step = updateOnlineLayer(layer, logit, x, bought, options)
     layer = step.layer
     if (!step.updated) skipped++
   }
-  return { frozen, online, skipped, layer }
+  return { frozen, online, layerOnly, skipped, layer }
 }
 
 /**
- * The scores a guarded layer would serve: each session gets the online layer's score while its
+ * The scores a guarded layer would serve: each session gets the layer's own score while its
  * log loss over recent sessions (exponentially weighted, halving every `halfLife` sessions) is
  * no worse than the frozen model's, else the frozen score. The alternative the settings search
  * weighs against serving the online layer always (docs/intent-search.md).
@@ -50,7 +63,7 @@ export function guardedScores(streamed: Streamed, bought: readonly number[], hal
   let onlineLoss = 0
   return bought.map((y, i) => {
     const frozen = streamed.frozen[i] ?? 0.5
-    const online = streamed.online[i] ?? 0.5
+    const online = streamed.layerOnly[i] ?? 0.5
     const served = onlineLoss <= frozenLoss ? online : frozen
     frozenLoss = decay * frozenLoss + loss(frozen, y)
     onlineLoss = decay * onlineLoss + loss(online, y)

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { guardedScores } from '../../scripts/lib/intent-evaluation.ts'
 import { startOnlineLayer } from '../../worker/intent/online-layer.ts'
 
-const streamed = (frozen: number[], online: number[]) => ({
+// The guard weighs the layer's own score against the frozen one; the served mixture is not read.
+const streamed = (frozen: number[], layerOnly: number[]) => ({
   frozen,
-  online,
+  online: layerOnly.map(() => Number.NaN),
+  layerOnly,
   skipped: 0,
   layer: startOnlineLayer([]),
 })

@@ -4,6 +4,7 @@ import { database } from '../../worker/db/database.ts'
 import { DEFAULT_BANDS, MIN_RECENT_SCORES, cutsOf } from '../../worker/intent/bands.ts'
 import { featureVector } from '../../worker/intent/features.ts'
 import { loadSiteIntent, starterScorer } from '../../worker/intent/intent-store.ts'
+import { intentStatus } from '../../worker/intent/intent-status.ts'
 import { learnEndedSessions } from '../../worker/intent/learn-ended-sessions.ts'
 import { DEFAULT_ONLINE, updateOnlineLayer } from '../../worker/intent/online-layer.ts'
 import { scoreIntent } from '../../worker/intent/score.ts'
@@ -62,6 +63,11 @@ describe('learning from ended sessions', () => {
     expect(state.layer.updates).toBe(30)
     expect(state.layer.weights).toEqual(layer.weights)
     expect(state.layer.weights).not.toEqual(scorer.model.online.weights)
+    // The evidence the served mixture weighs the layer by is stored with it, and shown.
+    expect(state.layer.evidence).toBeCloseTo(layer.evidence, 12)
+    expect(layer.evidence).not.toBe(0)
+    const status = await intentStatus(db, site.id)
+    expect(status.onlineTrust).toBeCloseTo(1 / (1 + Math.exp(-layer.evidence)), 4)
   })
 
   it('learns from each session once, and not from one still open', async () => {

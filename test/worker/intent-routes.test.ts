@@ -79,7 +79,13 @@ describe('/v1/admin/intent', () => {
       importances: { feature: string }[]
       bands: unknown
     }
-    expect(body).toMatchObject({ model: 'starter', version: null, onlineUpdates: 0 })
+    // Before any session is learnt, the served score weighs the layer and the trees evenly.
+    expect(body).toMatchObject({
+      model: 'starter',
+      version: null,
+      onlineUpdates: 0,
+      onlineTrust: 0.5,
+    })
     expect(body.bands).toEqual({ medium: 0.5, high: 0.85 })
     expect(body.importances[0]?.feature).toBe('PageValues')
   })

@@ -50,6 +50,8 @@ const onlineSchema = z.object({
   bias: finite,
   weights: z.array(finite),
   updates: count,
+  // A layer stored without its evidence is trusted as much as the frozen trees.
+  evidence: finite.default(0),
 })
 
 const schema = z.object({

@@ -9,6 +9,13 @@
  * pulled, since following a moving purchase rate is its job. Gradients longer than `clip` are
  * scaled down to it; a step with any non-finite number is skipped and logged, so one poisoned
  * session never reaches the stored weights.
+ *
+ * What is served is not the layer alone but a Bayesian mixture of the layer and the frozen
+ * ensemble, each weighted by how well it has forecast the sessions learnt from since training
+ * (`evidence`, the summed log-likelihood ratio, starting even). Log loss is mixable, so the
+ * mixture's total log loss over any sequence of sessions is at most the better of the two's plus
+ * ln 2: a layer that drifts the wrong way cannot cost more than that against the trees it
+ * started from, and a layer that follows real drift is trusted as soon as it has shown it.
  */
 import { FEATURE_INDEX, type IntentFeature } from './features.ts'
 import { sigmoid } from './sigmoid.ts'
@@ -37,6 +44,11 @@ export type OnlineLayer = {
   weights: number[]
   /** Sessions learnt from since training. */
   updates: number
+  /**
+   * The layer's log-likelihood over the frozen ensemble's, summed over those sessions: the
+   * served score trusts the layer with weight sigmoid(evidence).
+   */
+  evidence: number
 }
 
 export type OnlineOptions = {
@@ -86,6 +98,7 @@ export function startOnlineLayer(
     bias: 0,
     weights: [1, ...features.map(() => 0)],
     updates: 0,
+    evidence: 0,
   }
 }
 
@@ -112,11 +125,27 @@ export function onlineLogit(layer: OnlineLayer, logit: number, x: ArrayLike<numb
   return sum
 }
 
+/** The chance `p` gave to what happened, kept off 0 so a confident miss costs a finite loss. */
+const likelihood = (p: number, bought: 0 | 1) => Math.max(bought === 1 ? p : 1 - p, 1e-15)
+
+/**
+ * The purchase probability served for a session: the layer's and the frozen ensemble's
+ * forecasts, mixed by the layer's evidence.
+ *
+ * @example
+ * const p = servedProbability(layer, ensembleLogit(ensemble, x), x)
+ */
+export function servedProbability(layer: OnlineLayer, logit: number, x: ArrayLike<number>): number {
+  const trust = sigmoid(layer.evidence)
+  return trust * sigmoid(onlineLogit(layer, logit, x)) + (1 - trust) * sigmoid(logit)
+}
+
 export type OnlineUpdate = { layer: OnlineLayer; updated: boolean; skipped?: 'non_finite_step' }
 
 /**
- * Learns from one ended session (`bought` 1 or 0) with one SGD step on the log loss; the input
- * layer is not modified.
+ * Learns from one ended session (`bought` 1 or 0): adds the layer's log-likelihood ratio over
+ * the frozen ensemble to its evidence, then takes one SGD step on its log loss. The input layer
+ * is not modified.
  *
  * @example
  * const { layer: next } = updateOnlineLayer(layer, logit, x, 1, DEFAULT_ONLINE)
@@ -141,9 +170,14 @@ export function updateOnlineLayer(
   const step = gradient.map((g) => options.learningRate * shrink * g)
   const bias = layer.bias - (step[0] as number)
   const weights = layer.weights.map((w, j) => w - (step[j + 1] as number))
-  if (!Number.isFinite(bias) || !weights.every(Number.isFinite)) {
+  const evidence =
+    layer.evidence + Math.log(likelihood(p, bought)) - Math.log(likelihood(sigmoid(logit), bought))
+  if (!Number.isFinite(bias) || !weights.every(Number.isFinite) || !Number.isFinite(evidence)) {
     console.warn(`intent online layer: skipped a non-finite step (logit ${logit})`)
     return { layer, updated: false, skipped: 'non_finite_step' }
   }
-  return { layer: { ...layer, bias, weights, updates: layer.updates + 1 }, updated: true }
+  return {
+    layer: { ...layer, bias, weights, updates: layer.updates + 1, evidence },
+    updated: true,
+  }
 }

@@ -3,14 +3,13 @@
  * on top. Compile once per loaded model; each score then walks flat typed arrays.
  */
 import type { IntentModel } from './model.ts'
-import { sigmoid } from './sigmoid.ts'
-import { onlineLogit, type OnlineLayer } from './online-layer.ts'
+import { servedProbability, type OnlineLayer } from './online-layer.ts'
 import { compileEnsemble, ensembleLogit, type CompiledEnsemble } from './tree-ensemble.ts'
 
 export type IntentScorer = { model: IntentModel; ensemble: CompiledEnsemble }
 
 export type IntentScore = {
-  /** Purchase probability after the online layer. */
+  /** Purchase probability served: the online layer mixed with the frozen ensemble. */
   probability: number
   /** The frozen ensemble's logit (what the online layer learns from). */
   ensembleLogit: number
@@ -33,5 +32,5 @@ export function scoreIntent(
   layer: OnlineLayer = scorer.model.online,
 ): IntentScore {
   const logit = ensembleLogit(scorer.ensemble, x)
-  return { probability: sigmoid(onlineLogit(layer, logit, x)), ensembleLogit: logit }
+  return { probability: servedProbability(layer, logit, x), ensembleLogit: logit }
 }

@@ -7427,6 +7427,7 @@ export interface operations {
               importance: number
             }[]
             onlineUpdates: number
+            onlineTrust: number
             bands: {
               medium: number
               high: number
@@ -7543,6 +7544,7 @@ export interface operations {
               importance: number
             }[]
             onlineUpdates: number
+            onlineTrust: number
             bands: {
               medium: number
               high: number

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FEATURE_INDEX, INTENT_FEATURES } from '../../../worker/intent/features.ts'
+import { parseOnlineLayer } from '../../../worker/intent/model.ts'
 import { intentSgdOptions } from '../../../worker/intent/online-config.ts'
 import {
   DEFAULT_ONLINE,
   onlineLogit,
+  servedProbability,
   startOnlineLayer,
   updateOnlineLayer,
 } from '../../../worker/intent/online-layer.ts'
@@ -86,5 +88,82 @@ describe('the online logistic layer', () => {
         INTENT_SGD_CLIP: '0',
       }),
     ).toEqual(DEFAULT_ONLINE)
+  })
+})
+
+describe('the served score: the layer mixed with the frozen trees by evidence', () => {
+  const logLoss = (p: number, bought: 0 | 1) => -Math.log(bought === 1 ? p : 1 - p)
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
+
+  it("weighs the layer and the trees evenly before any evidence, so a fresh layer serves the trees' score", () => {
+    const layer = {
+      ...startOnlineLayer(training),
+      bias: 2,
+      weights: [0.5, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+    }
+    expect(servedProbability(layer, -1.3, vector({ PageValues: 10 }))).toBe(
+      sigmoid(-1.3) * 0.5 + sigmoid(onlineLogit(layer, -1.3, vector({ PageValues: 10 }))) * 0.5,
+    )
+    expect(servedProbability(startOnlineLayer(training), -1.3, vector({ PageValues: 10 }))).toBe(
+      sigmoid(-1.3),
+    )
+  })
+
+  it("adds the layer's log-likelihood ratio over the frozen trees to its evidence", () => {
+    const layer = { ...startOnlineLayer(training), bias: 1 }
+    const x = vector({})
+    const next = updateOnlineLayer(layer, 0, x, 1, options).layer
+    // The layer said sigmoid(1) where the trees said 0.5, and the session bought.
+    expect(next.evidence).toBeCloseTo(Math.log(sigmoid(1) / 0.5), 12)
+    const after = updateOnlineLayer(next, 0, x, 0, options).layer
+    const said = sigmoid(onlineLogit(next, 0, x))
+    expect(after.evidence).toBeCloseTo(next.evidence + Math.log((1 - said) / 0.5), 12)
+  })
+
+  it('loses at most ln 2 in total to the better of the layer and the trees, whatever happens', () => {
+    let seed = 7
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    for (let world = 0; world < 40; world++) {
+      // In half the worlds the trees are right and the layer, learning fast, chases noise; in
+      // the other half purchases rise past the trees' forecast, which the layer follows.
+      const contrary = world % 2 === 1
+      let layer = startOnlineLayer(training)
+      let served = 0
+      let frozen = 0
+      let alone = 0
+      for (let i = 0; i < 300; i++) {
+        const x = vector({ PageValues: Math.floor(random() * 100), AddToCarts: i % 3 })
+        const logit = random() * 4 - 2
+        const rate = sigmoid(contrary ? logit : logit + 1.5)
+        const bought = random() < rate ? 1 : 0
+        served += logLoss(servedProbability(layer, logit, x), bought)
+        frozen += logLoss(sigmoid(logit), bought)
+        alone += logLoss(sigmoid(onlineLogit(layer, logit, x)), bought)
+        layer = updateOnlineLayer(layer, logit, x, bought, {
+          learningRate: 0.5,
+          l2: 0,
+          clip: 20,
+        }).layer
+      }
+      expect(served).toBeLessThanOrEqual(Math.min(frozen, alone) + Math.LN2 + 1e-9)
+    }
+  })
+
+  it('comes to trust a layer that follows a rising purchase rate', () => {
+    let layer = startOnlineLayer(training)
+    const x = vector({ PageValues: 10 })
+    for (let i = 0; i < 300; i++)
+      layer = updateOnlineLayer(layer, -2, x, i % 2 === 0 ? 1 : 0, DEFAULT_ONLINE).layer
+    expect(sigmoid(layer.evidence)).toBeGreaterThan(0.99)
+    expect(servedProbability(layer, -2, x)).toBeGreaterThan(sigmoid(-1))
+  })
+
+  it('reads a stored layer without evidence as weighed evenly with the trees', () => {
+    const layer = startOnlineLayer(training)
+    const { evidence, ...stored } = { ...layer, evidence: 3 }
+    expect(evidence).toBe(3)
+    const model = { online: layer } as Parameters<typeof parseOnlineLayer>[1]
+    expect(parseOnlineLayer(JSON.stringify(stored), model)?.evidence).toBe(0)
+    expect(parseOnlineLayer(JSON.stringify({ ...stored, evidence: 'x' }), model)).toBeNull()
   })
 })
