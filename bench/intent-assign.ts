@@ -3,9 +3,10 @@
  * (the visitor's open session read, its features computed and scored) against the same route
  * with `intent: false`, in interleaved rounds of the same run, for visitors who each have a
  * browsing session of page views. The route reads nothing from D1 without intent (the running
- * experiments are cached in the isolate) and one query with it, so the same rounds also measure
- * what one D1 round trip costs on its own: a one-row read against a bare route (both GET). Also
- * the size of a model trained on a site's sessions.
+ * experiments are cached in the isolate) and one query with it, so the same rounds also break
+ * the cost down (all GET): a bare route, a one-row D1 read (one D1 round trip's fixed cost), and
+ * the open-session read intent makes, alone. Also the size of a model trained on a site's
+ * sessions.
  */
 import autocannon from 'autocannon'
 import { DEFAULT_BOOSTING } from '../worker/intent/gradient-boosting.ts'
@@ -22,8 +23,15 @@ const VISITORS = 2000
 const PAGES = ['/', '/c/shoes', '/p/1', '/p/2', '/p/3', '/cart']
 const KINDS = ['home', 'category', 'product', 'product', 'product', 'cart']
 
-/** Requests per second of `url`: POSTs of `body(i)`, or GETs without one. */
-async function load(url: string, body?: (i: number) => string): Promise<number> {
+/**
+ * Requests per second of `url`: POSTs of `body(i)`, or GETs without one, of `path(i)` when given
+ * (each request a different visitor's).
+ */
+async function load(
+  url: string,
+  body?: (i: number) => string,
+  path?: (i: number) => string,
+): Promise<number> {
   let i = 0
   const result = await autocannon({
     url,
@@ -31,7 +39,14 @@ async function load(url: string, body?: (i: number) => string): Promise<number> 
     connections: CONNECTIONS,
     duration: DURATION_S,
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => (body ? { ...req, body: body(i++) } : req) }],
+    requests: [
+      {
+        setupRequest: (req) => {
+          const n = i++
+          return { ...req, ...(body ? { body: body(n) } : {}), ...(path ? { path: path(n) } : {}) }
+        },
+      },
+    ],
   })
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
@@ -83,23 +98,34 @@ export async function benchIntentAssign(): Promise<Row[]> {
       throw new Error(`assign answered no intent score: ${JSON.stringify(answer.intent)}`)
     const bareUrl = `${server.url}/v1/_bench/bare`
     const d1Url = `${server.url}/v1/_bench/d1-row`
+    const openUrl = (i: number) =>
+      `/v1/_bench/open-session/${server.site.siteId}/bench-visitor-${i % VISITORS}`
+    const opened = await fetch(`${server.url}${openUrl(3)}`)
+    const openAnswer = (await opened.json()) as { events: number | null }
+    if (openAnswer.events === null) throw new Error('the open-session read found no session')
     await load(url, body(false)) // warm-up
     await load(url, body(true))
     await load(d1Url)
+    await load(server.url, undefined, openUrl)
     const without: number[] = []
     const withIntent: number[] = []
     const bares: number[] = []
     const reads: number[] = []
+    const openReads: number[] = []
     for (let round = 0; round < ROUNDS; round++) {
       without.push(await load(url, body(false)))
       withIntent.push(await load(url, body(true)))
       bares.push(await load(bareUrl))
       reads.push(await load(d1Url))
+      openReads.push(await load(server.url, undefined, openUrl))
     }
     const plain = median(without)
     const scored = median(withIntent)
     const bare = median(bares)
     const read = median(reads)
+    const openRead = median(openReads)
+    // Milliseconds a request of each kind adds to the bare route's, at full load.
+    const added = (rate: number) => 1000 / rate - 1000 / bare
     // Time per request grows by plain/scored: the target is at most 1.2x the route without intent.
     const slowdown = plain / scored
     // The route without intent plus one D1 round trip's time per request, and nothing else.
@@ -122,7 +148,18 @@ export async function benchIntentAssign(): Promise<Row[]> {
         unit: 'req/s',
         baseline: { name: 'bare Hono route', value: bare },
         ratio: bare / read,
-        note: "time per request over the bare route's: the fixed cost of one D1 call in this wrangler dev, the least intent can add",
+        note: `time per request over the bare route's: the fixed cost of one D1 call in this wrangler dev, the least intent can add (${added(read).toFixed(2)} ms a request)`,
+      },
+      {
+        name: "intent's open-session read alone",
+        value: openRead,
+        unit: 'req/s',
+        baseline: { name: 'bare Hono route', value: bare },
+        ratio: bare / openRead,
+        note:
+          `the one query intent makes, with no features or scoring: ${added(openRead).toFixed(2)} ms a request over the bare route, ` +
+          `${(added(openRead) - added(read)).toFixed(2)} ms more than a one-row read; ` +
+          `intent adds ${(1000 / scored - 1000 / plain).toFixed(2)} ms to /v1/assign in all`,
       },
       siteModelSize(),
     ]

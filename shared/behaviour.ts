@@ -49,5 +49,10 @@ export type BehaviourAnswer = {
     features: { feature: string; importance: number }[]
     /** Why the last training or online-learning run did not go through; null when it did. */
     lastError: string | null
+    /**
+     * The online layer: sessions it has learnt from since training, and its weight (0-1) in
+     * the score served, against the trained trees (0.5 before any evidence).
+     */
+    online: { updates: number; trust: number }
   }
 }

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BehaviourAnswer } from '../../shared/behaviour.ts'
+import starter from '../../worker/intent/starter-model.json' with { type: 'json' }
 import type { ResultsResponse } from '../../widget/admin/api/types.ts'
 import { formatCount, formatInterval, formatPercent } from '../../widget/admin/lib/format.ts'
 import { createSite, type CreatedSite } from '../../scripts/lib/sites.ts'
@@ -44,6 +45,9 @@ describe('Behaviour page', () => {
     await empty.locator('[data-state="no-sessions"]').waitFor()
     expect(await empty.locator('[data-state="starter-model"]').count()).toBe(1)
     expect(await empty.locator('[data-state="no-outcomes"]').count()).toBe(1)
+    expect(await empty.locator('[data-fact="online"]').textContent()).toContain(
+      'has not learnt from any ended session',
+    )
     await empty.close()
 
     // Three sessions: one buys, one carts, one only reads a category page.
@@ -75,7 +79,18 @@ describe('Behaviour page', () => {
            .join(', ')}`,
       inject('persistTo'),
     )
+    // The online layer has learnt from 40 sessions and earned evidence of 1.2 nats over the trees.
+    const layer = { ...starter.online, updates: 40, evidence: 1.2 }
+    localSql(
+      `INSERT INTO intent_status (site_id, online_layer, online_updates, updated_at)
+       VALUES (${sqlText(site.siteId)}, ${sqlText(JSON.stringify(layer))}, 40, ${now})`,
+      inject('persistTo'),
+    )
     const api = await admin()<BehaviourAnswer>('/v1/admin/behaviour?days=30')
+    expect(api.intent.online).toEqual({
+      updates: 40,
+      trust: Math.round(1e4 / (1 + Math.exp(-1.2))) / 1e4,
+    })
     expect(api.funnel.at(-1)).toMatchObject({ sessions: 3, productViews: 2, addToCarts: 2 })
 
     const page = await open('/behaviour')
@@ -104,6 +119,9 @@ describe('Behaviour page', () => {
       api.intent.features.length,
     )
     expect(await page.locator('[data-state="no-sessions"]').count()).toBe(0)
+    const online = await page.locator('[data-fact="online"]').textContent()
+    expect(online).toContain(`Learnt from ${formatCount(40)} ended sessions`)
+    expect(online).toContain(`carries ${formatPercent(api.intent.online.trust)} of each score`)
 
     await page.getByLabel('7 days').check()
     await page.locator('[data-days="7"]').waitFor()

@@ -20,6 +20,7 @@ const NOT_API = new Set([
   'POST /v1/_bench/bare',
   'GET /v1/_bench/d1-row',
   'GET /v1/_bench/group-by/{siteId}/{experiment}',
+  'GET /v1/_bench/open-session/{siteId}/{visitorId}',
 ])
 
 /** `/x/:key/:action{start|pause|stop}` → `/x/{key}/start`, `/x/{key}/pause`, `/x/{key}/stop`. */

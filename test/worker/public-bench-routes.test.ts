@@ -8,7 +8,11 @@ import worker, { app } from '../../worker/index.ts'
 import { call, expectRefused } from './support/api.ts'
 
 /** A value for each path parameter of the bench routes. */
-const SAMPLE: Record<string, string> = { siteId: 'site_bench', experiment: 'bench-exp' }
+const SAMPLE: Record<string, string> = {
+  siteId: 'site_bench',
+  experiment: 'bench-exp',
+  visitorId: 'bench-visitor',
+}
 
 /** Every bench route the app mounts, as method and a concrete path: new ones are covered too. */
 function benchRoutes(): [string, string][] {
@@ -43,6 +47,7 @@ describe('/v1/_bench/* with BENCH_ROUTES off', () => {
         ['POST', '/v1/_bench/bare'],
         ['GET', '/v1/_bench/d1-row'],
         ['GET', '/v1/_bench/group-by/site_bench/bench-exp'],
+        ['GET', '/v1/_bench/open-session/site_bench/bench-visitor'],
       ]),
     )
   })

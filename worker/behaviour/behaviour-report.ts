@@ -5,6 +5,7 @@
 import type { Database } from '../db/database.ts'
 import type { BehaviourAnswer } from '../../shared/behaviour.ts'
 import { intentProblem, loadSiteIntent } from '../intent/intent-store.ts'
+import { onlineTrust } from '../intent/online-layer.ts'
 import { dailyFunnel } from './funnel.ts'
 import { intentQuality } from './intent-quality.ts'
 import { DAY_MS } from '../../shared/durations.ts'
@@ -36,6 +37,7 @@ export async function behaviourReport(
       ...quality,
       features: importances,
       lastError: intentProblem(serving),
+      online: { updates: serving.onlineUpdates, trust: onlineTrust(serving.layer) },
     },
   }
 }

@@ -2,7 +2,7 @@
 import type { IntentStatusAnswer } from '../../shared/api-types.ts'
 import type { Database } from '../db/database.ts'
 import { intentProblem, loadSiteIntent } from './intent-store.ts'
-import { sigmoid } from './sigmoid.ts'
+import { onlineTrust } from './online-layer.ts'
 
 export async function intentStatus(db: Database, siteId: string): Promise<IntentStatusAnswer> {
   const state = await loadSiteIntent(db, siteId)
@@ -17,7 +17,7 @@ export async function intentStatus(db: Database, siteId: string): Promise<Intent
     trainedOn: { sessions: model.trainedOn.sessions, purchases: model.trainedOn.purchases },
     importances,
     onlineUpdates: state.onlineUpdates,
-    onlineTrust: Math.round(sigmoid(state.layer.evidence) * 1e4) / 1e4,
+    onlineTrust: onlineTrust(state.layer),
     bands: state.bands,
     cuts: state.cuts,
     lastError: intentProblem(state),

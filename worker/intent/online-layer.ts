@@ -140,6 +140,11 @@ export function servedProbability(layer: OnlineLayer, logit: number, x: ArrayLik
   return trust * sigmoid(onlineLogit(layer, logit, x)) + (1 - trust) * sigmoid(logit)
 }
 
+/** The layer's weight in the served score, to four decimals, as the admin sees it. */
+export function onlineTrust(layer: OnlineLayer): number {
+  return Math.round(sigmoid(layer.evidence) * 1e4) / 1e4
+}
+
 export type OnlineUpdate = { layer: OnlineLayer; updated: boolean; skipped?: 'non_finite_step' }
 
 /**

@@ -15,6 +15,7 @@ const intent = (lastError: string | null): BehaviourAnswer['intent'] => ({
   bands: [],
   features: [],
   lastError,
+  online: { updates: 0, trust: 0.5 },
 })
 
 describe('IntentView', () => {

@@ -70,6 +70,11 @@ export function IntentView({ intent }: { intent: Intent }) {
           </div>
         </>
       )}
+      <p class="muted" data-fact="online">
+        {intent.online.updates === 0
+          ? 'The model has not learnt from any ended session since it was trained.'
+          : `Learnt from ${formatCount(intent.online.updates)} ended ${intent.online.updates === 1 ? 'session' : 'sessions'} since it was trained: the part that keeps learning carries ${formatPercent(intent.online.trust)} of each score, the trained model the rest, by how well each has forecast those sessions.`}
+      </p>
       {intent.features.length > 0 && <FeatureBars features={intent.features} />}
     </>
   )
