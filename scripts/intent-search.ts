@@ -193,7 +193,17 @@ for (const { origin, model } of fitted) {
   const ensemble = compileEnsemble(model.ensemble)
   const outcome = streamOnline(ensemble, model.online, origin.validate, bestOnline!.options)
   const y = origin.validate.map((r) => r.bought)
-  layerAlways += forecastQuality(y, outcome.layerOnly).logloss / fitted.length
+  const alone = forecastQuality(y, outcome.layerOnly).logloss
+  const frozen = forecastQuality(y, outcome.frozen).logloss
+  const rate = y.reduce((sum: number, v) => sum + v, 0) / y.length
+  const constant = forecastQuality(
+    y,
+    y.map(() => rate),
+  ).logloss
+  console.log(
+    `origin validating ${origin.validate.length} sessions: frozen ${f4(frozen)}, layer alone ${f4(alone)}, the month's purchase rate as a constant forecast ${f4(constant)}`,
+  )
+  layerAlways += alone / fitted.length
   mixture += forecastQuality(y, outcome.online).logloss / fitted.length
   HALF_LIVES.forEach((half, i) => {
     guarded[i]! += forecastQuality(y, guardedScores(outcome, y, half)).logloss / fitted.length

@@ -8,6 +8,7 @@ import {
   loadSiteIntent,
   starterScorer,
 } from '../../worker/intent/intent-store.ts'
+import { onlineLogit } from '../../worker/intent/online-layer.ts'
 import { scoreIntent } from '../../worker/intent/score.ts'
 import type { CurrentSessionFeatures } from '../../worker/intent/session-source.ts'
 import { trainSiteIntent } from '../../worker/intent/train-site-intent.ts'
@@ -125,6 +126,38 @@ describe('visitorIntent', () => {
       band: bandOf(expected, state.cuts),
       model: 'site',
     })
+  })
+
+  it('serves the online layer mixed with the trees by the evidence it has earned', async () => {
+    const site = await siteOf(await createSite())
+    // A layer that has learnt that buyers come more often than the trees say, and shown it.
+    const layer = { ...starterScorer().model.online, bias: 1.5, updates: 80, evidence: 1 }
+    await env.DB.prepare(
+      'INSERT INTO intent_status (site_id, online_layer, online_updates, updated_at) VALUES (?, ?, ?, ?)',
+    )
+      .bind(site.id, JSON.stringify(layer), 80, NOW)
+      .run()
+    forgetCachedIntent(site.id)
+    const answer = await visitorIntent(
+      db,
+      env,
+      site,
+      'v1',
+      request(),
+      oneVisitor(site.id, 'v1', keen),
+      NOW,
+    )
+    const x = featureVector(keen)
+    const logit = scoreIntent(starterScorer(), x).ensembleLogit
+    const sigmoid = (t: number) => 1 / (1 + Math.exp(-t))
+    const trees = sigmoid(logit)
+    const alone = sigmoid(onlineLogit(layer, logit, x))
+    const trust = sigmoid(1)
+    const served = trust * alone + (1 - trust) * trees
+    expect(answer.score).toBe(Math.round(served * 1e4) / 1e4)
+    // Neither the trees alone nor the layer alone.
+    expect(Math.abs(served - trees)).toBeGreaterThan(1e-3)
+    expect(Math.abs(served - alone)).toBeGreaterThan(1e-3)
   })
 
   it('answers no score for a visitor without an open session, or another site’s visitor', async () => {

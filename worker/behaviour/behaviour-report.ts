@@ -37,7 +37,7 @@ export async function behaviourReport(
       ...quality,
       features: importances,
       lastError: intentProblem(serving),
-      online: { updates: serving.onlineUpdates, trust: onlineTrust(serving.layer) },
+      online: { updates: serving.layer.updates, trust: onlineTrust(serving.layer) },
     },
   }
 }

@@ -11,11 +11,15 @@
  * session never reaches the stored weights.
  *
  * What is served is not the layer alone but a Bayesian mixture of the layer and the frozen
- * ensemble, each weighted by how well it has forecast the sessions learnt from since training
- * (`evidence`, the summed log-likelihood ratio, starting even). Log loss is mixable, so the
- * mixture's total log loss over any sequence of sessions is at most the better of the two's plus
- * ln 2: a layer that drifts the wrong way cannot cost more than that against the trees it
- * started from, and a layer that follows real drift is trusted as soon as it has shown it.
+ * ensemble, each weighted by how well it has forecast the sessions learnt from since the layer
+ * started (`evidence`, the summed log-likelihood ratio, starting even; each training starts a new
+ * layer). Log loss is mixable, so over all the sessions learnt since the layer started, the
+ * mixture's total log loss is at most the better of the two's plus ln 2: a layer that drifts the
+ * wrong way cannot cost more than that against the trees it started from, and a layer that
+ * follows real drift is trusted once it has shown it. The bound is cumulative, not for every
+ * stretch: a layer that earned much evidence early loses trust only as fast as it loses it back.
+ * It holds for the ended sessions the layer learns from; `/v1/assign` applies the same weight
+ * to sessions still open.
  */
 import { FEATURE_INDEX, type IntentFeature } from './features.ts'
 import { sigmoid } from './sigmoid.ts'
@@ -125,8 +129,14 @@ export function onlineLogit(layer: OnlineLayer, logit: number, x: ArrayLike<numb
   return sum
 }
 
-/** The chance `p` gave to what happened, kept off 0 so a confident miss costs a finite loss. */
-const likelihood = (p: number, bought: 0 | 1) => Math.max(bought === 1 ? p : 1 - p, 1e-15)
+/** ln(1 + e^t), without overflow for large t or lost precision for very negative t. */
+const softplus = (t: number) => (t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t)))
+
+/**
+ * The log loss of a forecast of log-odds `logit` for what happened, from the log-odds rather
+ * than the probability, so a confident miss costs its full loss instead of 1 - p rounding to 0.
+ */
+const logLoss = (logit: number, bought: 0 | 1) => softplus(bought === 1 ? -logit : logit)
 
 /**
  * The purchase probability served for a session: the layer's and the frozen ensemble's
@@ -163,8 +173,8 @@ export function updateOnlineLayer(
   options: OnlineOptions,
 ): OnlineUpdate {
   const z = inputs(layer, logit, x)
-  const p = sigmoid(onlineLogit(layer, logit, x))
-  const error = p - bought
+  const own = onlineLogit(layer, logit, x)
+  const error = sigmoid(own) - bought
   const gradient = [error]
   for (let j = 0; j < z.length; j++) {
     const start = j === 0 ? 1 : 0
@@ -175,8 +185,8 @@ export function updateOnlineLayer(
   const step = gradient.map((g) => options.learningRate * shrink * g)
   const bias = layer.bias - (step[0] as number)
   const weights = layer.weights.map((w, j) => w - (step[j + 1] as number))
-  const evidence =
-    layer.evidence + Math.log(likelihood(p, bought)) - Math.log(likelihood(sigmoid(logit), bought))
+  // The layer's forecast before this step is what the evidence weighs, as Bayes' rule does.
+  const evidence = layer.evidence + logLoss(logit, bought) - logLoss(own, bought)
   if (!Number.isFinite(bias) || !weights.every(Number.isFinite) || !Number.isFinite(evidence)) {
     console.warn(`intent online layer: skipped a non-finite step (logit ${logit})`)
     return { layer, updated: false, skipped: 'non_finite_step' }

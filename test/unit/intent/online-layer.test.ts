@@ -159,11 +159,19 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
   })
 
   it('reads a stored layer without evidence as weighed evenly with the trees', () => {
-    const layer = startOnlineLayer(training)
-    const { evidence, ...stored } = { ...layer, evidence: 3 }
-    expect(evidence).toBe(3)
-    const model = { online: layer } as Parameters<typeof parseOnlineLayer>[1]
+    const layer = { ...startOnlineLayer(training), evidence: 3 }
+    const model = { online: startOnlineLayer(training) } as Parameters<typeof parseOnlineLayer>[1]
+    expect(parseOnlineLayer(JSON.stringify(layer), model)?.evidence).toBe(3)
+    const { evidence: _, ...stored } = layer
     expect(parseOnlineLayer(JSON.stringify(stored), model)?.evidence).toBe(0)
     expect(parseOnlineLayer(JSON.stringify({ ...stored, evidence: 'x' }), model)).toBeNull()
+  })
+
+  it('charges a confident miss its full loss, from the log-odds', () => {
+    // The trees say log-odds 40 and the session did not buy: 1 - sigmoid(40) rounds to 0, so
+    // only the log-odds give the trees their loss of about 40 nats against the layer's.
+    const layer = { ...startOnlineLayer(training), bias: -40 }
+    const next = updateOnlineLayer(layer, 40, vector({}), 0, options).layer
+    expect(next.evidence).toBeCloseTo(40 - Math.log1p(Math.exp(0)), 9)
   })
 })

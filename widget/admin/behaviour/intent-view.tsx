@@ -1,8 +1,9 @@
 /**
  * How well the purchase-intent model does on the store's recent sessions: its AUC in words, a
  * calibration chart (predicted chance against the share that bought, per score range; on the
- * diagonal is honest), the features it leans on most, and each band's share of sessions and
- * conversion rate.
+ * diagonal is honest), the features it leans on most, each band's share of sessions and
+ * conversion rate, and how many ended sessions the online layer has learnt from since training
+ * with its weight in each score.
  */
 import type { BehaviourAnswer, CalibrationBin } from '../../../shared/behaviour.ts'
 import { AUDIENCE_LABELS } from '../form/visitor-audience-fields.tsx'
