@@ -71,18 +71,14 @@ function oneVisitor(
   return async (_db, site, visitor) => (site === siteId && visitor === visitorId ? session : null)
 }
 
+/** The answer for visitor `visitorId` of `site`, whose open session is `session`. */
+const answerFor = (site: Site, session: IntentSession, visitorId = 'v1') =>
+  visitorIntent(db, env, site, visitorId, request(), oneVisitor(site.id, visitorId, session), NOW)
+
 describe('visitorIntent', () => {
   it('scores with the starter model and bands at its training percentiles', async () => {
     const site = await siteOf(await createSite())
-    const answer = await visitorIntent(
-      db,
-      env,
-      site,
-      'v1',
-      request(),
-      oneVisitor(site.id, 'v1', keen),
-      NOW,
-    )
+    const answer = await answerFor(site, keen)
     const state = await loadSiteIntent(db, site.id)
     const expected = scoreIntent(starterScorer(), featureVector(keen)).probability
     expect(answer).toEqual({
@@ -91,15 +87,7 @@ describe('visitorIntent', () => {
       model: 'starter',
     })
     expect(answer.band).toBe('high')
-    const low = await visitorIntent(
-      db,
-      env,
-      site,
-      'v2',
-      request(),
-      oneVisitor(site.id, 'v2', idle),
-      NOW,
-    )
+    const low = await answerFor(site, idle, 'v2')
     expect(low).toMatchObject({ band: 'low', model: 'starter' })
   })
 
@@ -110,15 +98,7 @@ describe('visitorIntent', () => {
       sessions: fixedSessions(endedSessions(600, 4, NOW)),
     })
     forgetCachedIntent(site.id)
-    const answer = await visitorIntent(
-      db,
-      env,
-      site,
-      'v1',
-      request(),
-      oneVisitor(site.id, 'v1', keen),
-      NOW,
-    )
+    const answer = await answerFor(site, keen)
     const state = await loadSiteIntent(db, site.id)
     const expected = scoreIntent(state.scorer, featureVector(keen), state.layer).probability
     expect(answer).toEqual({
@@ -138,15 +118,7 @@ describe('visitorIntent', () => {
       .bind(site.id, JSON.stringify(layer), 80, NOW)
       .run()
     forgetCachedIntent(site.id)
-    const answer = await visitorIntent(
-      db,
-      env,
-      site,
-      'v1',
-      request(),
-      oneVisitor(site.id, 'v1', keen),
-      NOW,
-    )
+    const answer = await answerFor(site, keen)
     const x = featureVector(keen)
     const logit = scoreIntent(starterScorer(), x).ensembleLogit
     const sigmoid = (t: number) => 1 / (1 + Math.exp(-t))
@@ -179,15 +151,7 @@ describe('visitorIntent', () => {
       .run()
     forgetCachedIntent(site.id)
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const answer = await visitorIntent(
-      db,
-      env,
-      site,
-      'v1',
-      request(),
-      oneVisitor(site.id, 'v1', keen),
-      NOW,
-    )
+    const answer = await answerFor(site, keen)
     warn.mockRestore()
     expect(answer).toMatchObject({ model: 'starter', band: 'high' })
 
