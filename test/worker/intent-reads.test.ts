@@ -84,6 +84,19 @@ describe('reading an open session for intent', () => {
     expect(features).not.toHaveProperty('DaysSinceLastPurchase')
   })
 
+  it('reads a visitor with more events today than one read holds as returning', async () => {
+    // Their earliest events today are older than every event the read holds, so they came
+    // before the session as read, as for a visitor whose earlier events are days old.
+    const site = await newSite()
+    await manyPageViews(site, 'v', T, MAX_SESSION_EVENTS + 3)
+    const features = await currentSessionFeatures(db, site.id, 'v', T + 5 * MINUTE, REQUEST)
+    expect(features).toMatchObject({
+      ProductRelated: MAX_SESSION_EVENTS,
+      PastPurchases: 0,
+      VisitorType: 'Returning_Visitor',
+    })
+  })
+
   it('counts each order once, up to the start of the session, also earlier the same day', async () => {
     const site = await newSite()
     await arrive(site, T - 2 * DAY, 'v', [

@@ -2,24 +2,31 @@
  * Everything scoring a visitor's open session reads from D1, in one query, because serving pays
  * it on every `POST /v1/assign` and each D1 call has a fixed cost far above the scoring's: the
  * visitor's latest events (sessions.ts `latestEvents`), each with its page's statistics and those
- * of the site's pages taken together (page-stats.ts), the site's currency and gift days, and the
- * visitor's past before the session (whether they were here before, their orders, the last one's
- * time), from the events still in D1 and the history the archive kept of older ones
- * (events/visitor-history.ts). The session's start, which the past is counted up to, is found
- * in SQL the way `openSessionOf` finds it in memory: the newest event with a gap over
- * SESSION_GAP_MS to the next older one read, or the oldest read. A visitor with no open session
- * gets no rows.
+ * of the site's pages taken together (page-stats.ts), the site's currency and gift days, and what
+ * tells the visitor's past (whether they have events older than the read, their latest purchase
+ * lines, what the archive kept of older events in visitor_history). The session and its start
+ * are found in memory (`openSessionOf`), and the past is counted up to that start here, so the
+ * query needs no window function and nothing materialised twice: scalar subqueries that each read
+ * one index range.
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
+import { EVENT_TYPES } from '../events/event-schema.ts'
 import { ALL_PAGES, ratesOf, type PageCounts, type PageRates } from './page-stats.ts'
 import {
   latestEvents,
+  MAX_OPEN_SESSION_MS,
+  MAX_SESSION_EVENTS,
   openSessionOf,
-  SESSION_GAP_MS,
   type Session,
   type SessionEvent,
 } from './sessions.ts'
+
+/**
+ * Purchase lines read for a visitor's past orders, newest first: a visitor with more counts the
+ * orders among their latest ones.
+ */
+export const MAX_PAST_PURCHASE_LINES = 1000
 
 /** What the visitor did before the session. */
 export type VisitorPast = {
@@ -44,9 +51,15 @@ type Row = SessionEvent & {
   allPages: string | null
   currency: string | null
   specialDays: string | null
-  seenBefore: number
-  purchases: number
-  lastAt: number | null
+  /** 1 when the visitor has events older than the read's window. */
+  olderEvents: number
+  /** The visitor's events in the read's window, counted up to MAX_SESSION_EVENTS + 1. */
+  windowEvents: number
+  /** JSON [[order id or event id, at], ...], the latest purchase lines up to `now`. */
+  purchases: string
+  historyFirstAt: number | null
+  historyPurchases: number | null
+  historyLastAt: number | null
 }
 
 /** The counts of page_stats row `p` as one JSON column, null when the join found none. */
@@ -68,37 +81,26 @@ export async function readOpenSession(
   visitorId: string,
   now: number,
 ): Promise<OpenSessionRead | null> {
+  const windowStart = now - MAX_OPEN_SESSION_MS
+  const visitor = sql`site_id = ${siteId} AND visitor_id = ${visitorId}`
   const rows = await db.all<Row>(sql`
-    WITH latest AS (${latestEvents(siteId, visitorId, now)}),
-    gaps AS (
-      SELECT at, at - lead(at) OVER (ORDER BY at DESC, id DESC) AS gap FROM latest
-    ),
-    session AS (
-      SELECT max(at) AS start FROM gaps WHERE gap IS NULL OR gap > ${SESSION_GAP_MS}
-    ),
-    stored AS (
-      SELECT EXISTS (SELECT 1 FROM events WHERE site_id = ${siteId}
-          AND visitor_id = ${visitorId} AND at < session.start) AS seenBefore,
-        count(DISTINCT coalesce(e.order_id, e.id)) AS purchases, max(e.at) AS lastAt
-      FROM session LEFT JOIN events e ON e.site_id = ${siteId} AND e.visitor_id = ${visitorId}
-        AND e.type = 'purchase' AND e.at < session.start
-      WHERE (SELECT max(at) FROM latest) >= ${now - SESSION_GAP_MS}
-      GROUP BY session.start
-    ),
-    past AS (
-      SELECT stored.seenBefore OR h.first_at IS NOT NULL AS seenBefore,
-        stored.purchases + coalesce(h.purchases, 0) AS purchases,
-        coalesce(stored.lastAt, h.last_purchase_at) AS lastAt
-      FROM stored LEFT JOIN visitor_history h ON h.site_id = ${siteId}
-        AND h.visitor_id = ${visitorId}
-    )
+    WITH latest AS (${latestEvents(siteId, visitorId, now)})
     SELECT l.*, ${countsJson('p')} AS page, ${countsJson('a')} AS allPages, s.currency,
-      s.special_days AS specialDays, past.seenBefore, past.purchases, past.lastAt
+      s.special_days AS specialDays,
+      EXISTS (SELECT 1 FROM events WHERE ${visitor} AND at <= ${windowStart}) AS olderEvents,
+      (SELECT count(*) FROM (SELECT 1 FROM events WHERE ${visitor}
+        AND type IN (SELECT value FROM json_each(${JSON.stringify(EVENT_TYPES)}))
+        AND at > ${windowStart} AND at <= ${now} LIMIT ${MAX_SESSION_EVENTS + 1})) AS windowEvents,
+      (SELECT json_group_array(json_array(coalesce(order_id, id), at)) FROM (
+        SELECT order_id, id, at FROM events WHERE ${visitor} AND type = 'purchase'
+          AND at <= ${now} ORDER BY at DESC LIMIT ${MAX_PAST_PURCHASE_LINES})) AS purchases,
+      h.first_at AS historyFirstAt, h.purchases AS historyPurchases,
+      h.last_purchase_at AS historyLastAt
     FROM latest l
-    CROSS JOIN past
     LEFT JOIN sites s ON s.id = ${siteId}
     LEFT JOIN page_stats p ON p.site_id = ${siteId} AND p.path = l.path
     LEFT JOIN page_stats a ON a.site_id = ${siteId} AND a.path = ${ALL_PAGES}
+    LEFT JOIN visitor_history h ON h.site_id = ${siteId} AND h.visitor_id = ${visitorId}
     ORDER BY l.at DESC, l.id DESC`)
   const session = openSessionOf(rows, now)
   const first = rows[0]
@@ -106,12 +108,32 @@ export async function readOpenSession(
   return {
     session,
     pageRates: pageRatesOf(rows),
-    past: {
-      returning: first.seenBefore === 1,
-      pastPurchases: first.purchases,
-      lastPurchaseAt: first.lastAt,
-    },
+    past: pastOf(rows, first, session.start),
     specialDays: first.specialDays,
+  }
+}
+
+/** The visitor's past before a session starting at `start`, from the rows read with it. */
+function pastOf(rows: readonly Row[], first: Row, start: number): VisitorPast {
+  const oldest = rows[rows.length - 1]
+  // Events before the session: read ones, ones the read's limit left out (older than every
+  // read one), ones older than the read's window, or archived ones.
+  const returning =
+    (oldest !== undefined && oldest.at < start) ||
+    first.windowEvents > rows.length ||
+    first.olderEvents === 1 ||
+    first.historyFirstAt !== null
+  const orders = new Set<string>()
+  let lastAt: number | null = null
+  for (const [order, at] of JSON.parse(first.purchases) as [string, number][]) {
+    if (at >= start) continue
+    orders.add(order)
+    lastAt = lastAt === null ? at : Math.max(lastAt, at)
+  }
+  return {
+    returning,
+    pastPurchases: orders.size + (first.historyPurchases ?? 0),
+    lastPurchaseAt: lastAt ?? first.historyLastAt,
   }
 }
 
