@@ -11,9 +11,9 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
-import { EVENT_TYPES } from '../events/event-schema.ts'
 import { ALL_PAGES, ratesOf, type PageCounts, type PageRates } from './page-stats.ts'
 import {
+  inOpenSessionWindow,
   latestEvents,
   MAX_OPEN_SESSION_MS,
   MAX_SESSION_EVENTS,
@@ -88,9 +88,9 @@ export async function readOpenSession(
     SELECT l.*, ${countsJson('p')} AS page, ${countsJson('a')} AS allPages, s.currency,
       s.special_days AS specialDays,
       EXISTS (SELECT 1 FROM events WHERE ${visitor} AND at <= ${windowStart}) AS olderEvents,
-      (SELECT count(*) FROM (SELECT 1 FROM events WHERE ${visitor}
-        AND type IN (SELECT value FROM json_each(${JSON.stringify(EVENT_TYPES)}))
-        AND at > ${windowStart} AND at <= ${now} LIMIT ${MAX_SESSION_EVENTS + 1})) AS windowEvents,
+      (SELECT count(*) FROM (SELECT 1 FROM events
+        WHERE ${inOpenSessionWindow(siteId, visitorId, now)} LIMIT ${MAX_SESSION_EVENTS + 1}))
+        AS windowEvents,
       (SELECT json_group_array(json_array(coalesce(order_id, id), at)) FROM (
         SELECT order_id, id, at FROM events WHERE ${visitor} AND type = 'purchase'
           AND at <= ${now} ORDER BY at DESC LIMIT ${MAX_PAST_PURCHASE_LINES})) AS purchases,

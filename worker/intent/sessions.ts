@@ -68,13 +68,17 @@ export function splitSessions(events: readonly SessionEvent[]): Session[] {
  * MAX_SESSION_EVENTS of the last MAX_OPEN_SESSION_MS, newest first, as `openSessionOf` takes them.
  */
 export function latestEvents(siteId: string, visitorId: string, now: number): SQL {
-  // Every type named, so the read is ranges of the (site, visitor, type, at) index.
   return sql`
-    SELECT ${SESSION_EVENT_COLUMNS} FROM events
-    WHERE site_id = ${siteId} AND visitor_id = ${visitorId}
-      AND type IN (SELECT value FROM json_each(${JSON.stringify(EVENT_TYPES)}))
-      AND at > ${now - MAX_OPEN_SESSION_MS} AND at <= ${now}
+    SELECT ${SESSION_EVENT_COLUMNS} FROM events WHERE ${inOpenSessionWindow(siteId, visitorId, now)}
     ORDER BY at DESC, id DESC LIMIT ${MAX_SESSION_EVENTS}`
+}
+
+/** The condition on `events` of the visitor's events that can be in their open session at `now`. */
+export function inOpenSessionWindow(siteId: string, visitorId: string, now: number): SQL {
+  // Every type named, so the read is ranges of the (site, visitor, type, at) index.
+  return sql`site_id = ${siteId} AND visitor_id = ${visitorId}
+    AND type IN (SELECT value FROM json_each(${JSON.stringify(EVENT_TYPES)}))
+    AND at > ${now - MAX_OPEN_SESSION_MS} AND at <= ${now}`
 }
 
 /**
