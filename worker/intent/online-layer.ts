@@ -146,13 +146,16 @@ const logLoss = (logit: number, bought: 0 | 1) => softplus(bought === 1 ? -logit
  * const p = servedProbability(layer, ensembleLogit(ensemble, x), x)
  */
 export function servedProbability(layer: OnlineLayer, logit: number, x: ArrayLike<number>): number {
-  const trust = sigmoid(layer.evidence)
+  const trust = trustOf(layer)
   return trust * sigmoid(onlineLogit(layer, logit, x)) + (1 - trust) * sigmoid(logit)
 }
 
+/** The layer's weight in the served score. */
+const trustOf = (layer: OnlineLayer) => sigmoid(layer.evidence)
+
 /** The layer's weight in the served score, to four decimals, as the admin sees it. */
 export function onlineTrust(layer: OnlineLayer): number {
-  return Math.round(sigmoid(layer.evidence) * 1e4) / 1e4
+  return Math.round(trustOf(layer) * 1e4) / 1e4
 }
 
 export type OnlineUpdate = { layer: OnlineLayer; updated: boolean; skipped?: 'non_finite_step' }
