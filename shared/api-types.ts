@@ -321,7 +321,7 @@ export type IntentStatusAnswer = {
   onlineUpdates: number
   /**
    * The weight (0-1) the served score gives the online layer against the trained trees: its
-   * share of the evidence from the sessions learnt since training, 0.5 before any.
+   * prior weight of 0.05 updated by its evidence from the sessions learnt since training.
    */
   onlineTrust: number
   /** Quantiles of recent scores where `medium` and `high` start, and the scores there. */

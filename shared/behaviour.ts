@@ -51,7 +51,7 @@ export type BehaviourAnswer = {
     lastError: string | null
     /**
      * The online layer: sessions it has learnt from since training, and its weight (0-1) in
-     * the score served, against the trained trees (0.5 before any evidence).
+     * the score served, against the trained trees (0.05 before any evidence).
      */
     online: { updates: number; trust: number }
   }

@@ -6,7 +6,11 @@ import { featureVector } from '../../worker/intent/features.ts'
 import { loadSiteIntent, starterScorer } from '../../worker/intent/intent-store.ts'
 import { intentStatus } from '../../worker/intent/intent-status.ts'
 import { learnEndedSessions } from '../../worker/intent/learn-ended-sessions.ts'
-import { DEFAULT_ONLINE, updateOnlineLayer } from '../../worker/intent/online-layer.ts'
+import {
+  DEFAULT_ONLINE,
+  PRIOR_EVIDENCE,
+  updateOnlineLayer,
+} from '../../worker/intent/online-layer.ts'
 import { scoreIntent } from '../../worker/intent/score.ts'
 import { createSite, rows } from './support/api.ts'
 import { endedSessions, fixedSessions } from './support/intent.ts'
@@ -65,7 +69,7 @@ describe('learning from ended sessions', () => {
     expect(state.layer.weights).not.toEqual(scorer.model.online.weights)
     // The evidence the served mixture weighs the layer by is stored with it, and shown.
     expect(state.layer.evidence).toBeCloseTo(layer.evidence, 12)
-    expect(layer.evidence).not.toBe(0)
+    expect(layer.evidence).not.toBe(PRIOR_EVIDENCE)
     const status = await intentStatus(db, site.id)
     expect(status.onlineTrust).toBeCloseTo(1 / (1 + Math.exp(-layer.evidence)), 4)
   })

@@ -9,6 +9,7 @@ import {
   rows,
   type TestSite,
 } from './support/api.ts'
+import { PRIOR_TRUST } from '../../worker/intent/online-layer.ts'
 
 describe('GET /v1/intent', () => {
   it('answers the visitor’s intent, with a reason when there is no score', async () => {
@@ -79,12 +80,12 @@ describe('/v1/admin/intent', () => {
       importances: { feature: string }[]
       bands: unknown
     }
-    // Before any session is learnt, the served score weighs the layer and the trees evenly.
+    // Before any session is learnt, the served score gives the layer its prior weight alone.
     expect(body).toMatchObject({
       model: 'starter',
       version: null,
       onlineUpdates: 0,
-      onlineTrust: 0.5,
+      onlineTrust: PRIOR_TRUST,
     })
     expect(body.bands).toEqual({ medium: 0.5, high: 0.85 })
     expect(body.importances[0]?.feature).toBe('PageValues')

@@ -11,15 +11,17 @@
  * session never reaches the stored weights.
  *
  * What is served is not the layer alone but a Bayesian mixture of the layer and the frozen
- * ensemble, each weighted by how well it has forecast the sessions learnt from since the layer
- * started (`evidence`, the summed log-likelihood ratio, starting even; each training starts a new
- * layer). Log loss is mixable, so over all the sessions learnt since the layer started, the
- * mixture's total log loss is at most the better of the two's plus ln 2: a layer that drifts the
- * wrong way cannot cost more than that against the trees it started from, and a layer that
- * follows real drift is trusted once it has shown it. The bound is cumulative, not for every
- * stretch: a layer that earned much evidence early loses trust only as fast as it loses it back.
- * It holds for the ended sessions the layer learns from; `/v1/assign` applies the same weight
- * to sessions still open.
+ * ensemble: the layer's weight starts at PRIOR_TRUST and then follows how well each has forecast
+ * the sessions learnt from since the layer started (`evidence`, the prior log-odds plus the
+ * summed log-likelihood ratio; each training starts a new layer). Log loss is mixable, so over
+ * all the sessions learnt since the layer started, the mixture's total log loss is at most the
+ * trees' plus -ln(1 - PRIOR_TRUST) and at most the layer's plus -ln(PRIOR_TRUST). The prior
+ * leans to the trees because they are the model validated on the site's history and the layer is
+ * the experiment on top of them: a layer that drifts the wrong way costs at most 0.05 nats in all
+ * against them, and a layer that follows real drift is trusted once it has earned about 3 nats.
+ * The bound is cumulative, not for every stretch: a layer that earned much evidence early loses
+ * trust only as fast as it loses it back. It holds for the ended sessions the layer learns from;
+ * `/v1/assign` applies the same weight to sessions still open.
  */
 import { FEATURE_INDEX, type IntentFeature } from './features.ts'
 import { sigmoid } from './sigmoid.ts'
@@ -37,6 +39,11 @@ export const ONLINE_FEATURES = [
   'RecClicks',
 ] as const satisfies readonly IntentFeature[]
 
+/** The layer's weight in the served score before it has forecast any session. */
+export const PRIOR_TRUST = 0.05
+/** The evidence a layer starts with: the log-odds of PRIOR_TRUST. */
+export const PRIOR_EVIDENCE = Math.log(PRIOR_TRUST / (1 - PRIOR_TRUST))
+
 export type OnlineLayer = {
   /** The layer's inputs after the ensemble's logit. */
   features: IntentFeature[]
@@ -49,8 +56,8 @@ export type OnlineLayer = {
   /** Sessions learnt from since training. */
   updates: number
   /**
-   * The layer's log-likelihood over the frozen ensemble's, summed over those sessions: the
-   * served score trusts the layer with weight sigmoid(evidence).
+   * PRIOR_EVIDENCE plus the layer's log-likelihood over the frozen ensemble's, summed over those
+   * sessions: the served score trusts the layer with weight sigmoid(evidence).
    */
   evidence: number
 }
@@ -102,7 +109,7 @@ export function startOnlineLayer(
     bias: 0,
     weights: [1, ...features.map(() => 0)],
     updates: 0,
-    evidence: 0,
+    evidence: PRIOR_EVIDENCE,
   }
 }
 

@@ -5,6 +5,8 @@ import { intentSgdOptions } from '../../../worker/intent/online-config.ts'
 import {
   DEFAULT_ONLINE,
   onlineLogit,
+  PRIOR_EVIDENCE,
+  PRIOR_TRUST,
   servedProbability,
   startOnlineLayer,
   updateOnlineLayer,
@@ -95,13 +97,23 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
   const logLoss = (p: number, bought: 0 | 1) => -Math.log(bought === 1 ? p : 1 - p)
   const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
 
-  it("weighs the layer and the trees evenly before any evidence, so a fresh layer serves the trees' score", () => {
+  it("gives the layer its prior weight before any evidence, so a fresh layer serves the trees' score", () => {
+    expect(PRIOR_TRUST).toBeGreaterThan(0)
+    expect(PRIOR_TRUST).toBeLessThan(0.5)
+    expect(sigmoid(PRIOR_EVIDENCE)).toBeCloseTo(PRIOR_TRUST, 12)
     const layer = {
       ...startOnlineLayer(training),
       bias: 2,
       weights: [0.5, 1, 0, 0, 0, 0, 0, 0, 0, 0],
     }
-    expect(servedProbability(layer, -1.3, vector({ PageValues: 10 }))).toBe(
+    expect(layer.evidence).toBe(PRIOR_EVIDENCE)
+    expect(servedProbability(layer, -1.3, vector({ PageValues: 10 }))).toBeCloseTo(
+      sigmoid(-1.3) * (1 - PRIOR_TRUST) +
+        sigmoid(onlineLogit(layer, -1.3, vector({ PageValues: 10 }))) * PRIOR_TRUST,
+      14,
+    )
+    // Evidence 0 weighs the two evenly.
+    expect(servedProbability({ ...layer, evidence: 0 }, -1.3, vector({ PageValues: 10 }))).toBe(
       sigmoid(-1.3) * 0.5 + sigmoid(onlineLogit(layer, -1.3, vector({ PageValues: 10 }))) * 0.5,
     )
     expect(servedProbability(startOnlineLayer(training), -1.3, vector({ PageValues: 10 }))).toBe(
@@ -114,14 +126,15 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
     const x = vector({})
     const next = updateOnlineLayer(layer, 0, x, 1, options).layer
     // The layer said sigmoid(1) where the trees said 0.5, and the session bought.
-    expect(next.evidence).toBeCloseTo(Math.log(sigmoid(1) / 0.5), 12)
+    expect(next.evidence).toBeCloseTo(PRIOR_EVIDENCE + Math.log(sigmoid(1) / 0.5), 12)
     const after = updateOnlineLayer(next, 0, x, 0, options).layer
     const said = sigmoid(onlineLogit(next, 0, x))
     expect(after.evidence).toBeCloseTo(next.evidence + Math.log((1 - said) / 0.5), 12)
   })
 
-  it('loses at most ln 2 in total to the better of the layer and the trees, whatever happens', () => {
+  it('loses at most -ln(1 - prior) in total to the trees and -ln(prior) to the layer, whatever happens', () => {
     let seed = 7
+    const layers: number[] = []
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
     for (let world = 0; world < 40; world++) {
       // In half the worlds the trees are right and the layer, learning fast, chases noise; in
@@ -145,8 +158,14 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
           clip: 20,
         }).layer
       }
-      expect(served).toBeLessThanOrEqual(Math.min(frozen, alone) + Math.LN2 + 1e-9)
+      expect(served).toBeLessThanOrEqual(frozen - Math.log(1 - PRIOR_TRUST) + 1e-9)
+      expect(served).toBeLessThanOrEqual(alone - Math.log(PRIOR_TRUST) + 1e-9)
+      if (contrary) layers.push(alone - frozen)
+      else layers.push(frozen - alone)
     }
+    // The worlds test both sides: the layer loses clearly where it chases noise and wins clearly
+    // where purchases rise.
+    expect(Math.min(...layers)).toBeGreaterThan(1)
   })
 
   it('comes to trust a layer that follows a rising purchase rate', () => {
@@ -158,12 +177,12 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
     expect(servedProbability(layer, -2, x)).toBeGreaterThan(sigmoid(-1))
   })
 
-  it('reads a stored layer without evidence as weighed evenly with the trees', () => {
+  it('reads a stored layer without evidence as one with the prior alone', () => {
     const layer = { ...startOnlineLayer(training), evidence: 3 }
     const model = { online: startOnlineLayer(training) } as Parameters<typeof parseOnlineLayer>[1]
     expect(parseOnlineLayer(JSON.stringify(layer), model)?.evidence).toBe(3)
     const { evidence: _, ...stored } = layer
-    expect(parseOnlineLayer(JSON.stringify(stored), model)?.evidence).toBe(0)
+    expect(parseOnlineLayer(JSON.stringify(stored), model)?.evidence).toBe(PRIOR_EVIDENCE)
     expect(parseOnlineLayer(JSON.stringify({ ...stored, evidence: 'x' }), model)).toBeNull()
   })
 
@@ -172,6 +191,6 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
     // only the log-odds give the trees their loss of about 40 nats against the layer's.
     const layer = { ...startOnlineLayer(training), bias: -40 }
     const next = updateOnlineLayer(layer, 40, vector({}), 0, options).layer
-    expect(next.evidence).toBeCloseTo(40 - Math.log1p(Math.exp(0)), 9)
+    expect(next.evidence).toBeCloseTo(PRIOR_EVIDENCE + 40 - Math.log1p(Math.exp(0)), 9)
   })
 })

@@ -16,7 +16,7 @@ const intent = (lastError: string | null): BehaviourAnswer['intent'] => ({
   bands: [],
   features: [],
   lastError,
-  online: { updates: 0, trust: 0.5 },
+  online: { updates: 0, trust: 0.05 },
 })
 
 describe('IntentView', () => {
@@ -41,7 +41,7 @@ describe('IntentView', () => {
       render(h(IntentView, { intent: { ...intent(null), online } }), el)
       return el.querySelector('[data-fact="online"]')?.textContent
     }
-    expect(fact({ updates: 0, trust: 0.5 })).toBe(
+    expect(fact({ updates: 0, trust: 0.05 })).toBe(
       'The model has not learnt from any ended session since it was trained.',
     )
     expect(fact({ updates: 1, trust: 0.4 })).toContain(
