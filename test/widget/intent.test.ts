@@ -69,7 +69,45 @@ describe('intent on the page', () => {
     expect(seen).toEqual([])
   })
 
-  it('keeps a throwing handler from stopping the others or reaching the page', async () => {
+  it('keeps a handler that throws on the answer from stopping the others or the experiments', async () => {
+    page = setUpPage(
+      `<div id="a" data-edgelift-experiment="banner" data-edgelift-variation="control">A</div>
+       <div id="b" data-edgelift-experiment="banner" data-edgelift-variation="b">B</div>`,
+    )
+    page.fetch.mockImplementation(async (url) =>
+      String(url).includes('/v1/assign')
+        ? Response.json({
+            visitorId: 'x',
+            assignments: { banner: { variation: 'b', index: 1, phase: 1 } },
+            intent: HIGH,
+          })
+        : new Response('{}', { status: 202 }),
+    )
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const seen: Intent[] = []
+    // Both are registered before the answer comes, so the answer itself calls them.
+    ;(window as { edgelift?: unknown[] }).edgelift = [
+      [
+        'on',
+        'intent',
+        () => {
+          throw new Error('broken banner')
+        },
+      ],
+      ['on', 'intent', (i: Intent) => seen.push(i)],
+    ]
+    await bootLoader()
+    await settle(1000)
+    expect(seen).toEqual([HIGH])
+    expect(htmlIntent()).toBe('high')
+    expect(warn).toHaveBeenCalledWith('edgelift:', expect.any(Error))
+    expect(document.getElementById('b')?.hasAttribute('data-edgelift-shown')).toBe(true)
+    expect(document.getElementById('a')?.hasAttribute('data-edgelift-hidden')).toBe(true)
+    expect(page.sentEvents().filter((e) => e.type === 'exposure')).toHaveLength(1)
+    warn.mockRestore()
+  })
+
+  it('keeps a throwing handler pushed later from stopping the others or reaching the page', async () => {
     answerIntents(HIGH)
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const seen: Intent[] = []
