@@ -246,6 +246,40 @@ describe('the demo store', () => {
     await context.close()
   })
 
+  it('shows the free-delivery banner to a hesitant shopper once the visit has a band', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const assigned = page.waitForResponse((r) => r.url().includes('/v1/assign'))
+    await page.goto(`${baseUrl}/demo/`)
+    const first = (await (await assigned).json()) as { intent?: unknown }
+    expect(first.intent).toEqual({ score: null, band: null, reason: 'no_session' })
+    // A new visitor's first page has no session yet: no band, no banner, no note.
+    const band = () => page.evaluate(() => document.documentElement.dataset.edgeliftIntent ?? null)
+    expect(await band()).toBeNull()
+    expect(await page.locator('.free-delivery').isVisible()).toBe(false)
+    // Each page's view reaches D1 as the page is left; a later page's /v1/assign scores the
+    // session. The beacon may land after the next page asks, so browse until it has a band.
+    const pages = ['/demo/products/85123A', '/demo/cart', '/demo/']
+    let seen: string | null = null
+    for (let i = 0; i < 12 && seen === null; i++) {
+      await page.goto(`${baseUrl}${pages[i % pages.length]}`)
+      seen = await page
+        .waitForFunction(() => document.documentElement.dataset.edgeliftIntent, null, {
+          timeout: 2000,
+        })
+        .then((handle) => handle.jsonValue() as Promise<string>)
+        .catch(() => null)
+    }
+    expect(['low', 'medium', 'high']).toContain(seen)
+    await expect.poll(() => page.locator('.free-delivery').isVisible()).toBe(seen !== 'high')
+    await expect
+      .poll(() => page.locator('[data-intent-note]').textContent())
+      .toMatch(
+        new RegExp(`purchase intent: ${seen} \\(score \\d\\.\\d\\d, (starter|site) model\\)`),
+      )
+    await context.close()
+  })
+
   it('still counts a product page left before its product chunk arrives', async () => {
     const context = await browser.newContext()
     // The chunk that reads the page's JSON-LD never arrives, as on a slow phone.

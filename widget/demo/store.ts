@@ -1,7 +1,7 @@
 /**
  * The demo store's own script — what a merchant's store already has: a basket kept in a cookie,
- * and the two edgelift calls a store adds (add_to_cart and purchase) through the queue, which
- * works whether or not widget.js has loaded yet.
+ * and the edgelift calls a store adds (add_to_cart and purchase, and a handler for the visit's
+ * purchase-intent band) through the queue, which works whether or not widget.js has loaded yet.
  */
 type EdgeliftQueue = unknown[]
 type WithQueue = Window & { edgelift?: EdgeliftQueue }
@@ -36,6 +36,20 @@ function randomId(prefix: string): string {
   crypto.getRandomValues(bytes)
   return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
 }
+
+// What edgelift reads of this visit, in the footer: the same handler a store would use to fetch
+// an offer for hesitant shoppers only.
+queue().push([
+  'on',
+  'intent',
+  ({ band, score, model }: { band: string; score?: number; model?: string }) => {
+    const note = document.querySelector<HTMLElement>('[data-intent-note]')
+    if (!note) return
+    const detail = score === undefined ? '' : ` (score ${score.toFixed(2)}, ${model} model)`
+    note.textContent = `· This visit's purchase intent: ${band}${detail}.`
+    note.hidden = false
+  },
+])
 
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null

@@ -41,10 +41,14 @@ export function layout(
             >
           </nav>
         </header>
+        <!-- Shown by store.css to shoppers whose purchase intent is low or medium, as the README's
+          example does: the band is <html data-edgelift-intent>, set by widget.js. -->
+        <p class="free-delivery">Still deciding? Delivery is free on this order today.</p>
         <main>${body}</main>
         <footer>
           A demo store running on edgelift. Product data: UCI Online Retail (CC BY 4.0).
           <a href="/admin">Store admin →</a>
+          <span data-intent-note hidden></span>
         </footer>
       </body>
     </html>`
