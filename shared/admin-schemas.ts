@@ -286,6 +286,32 @@ export const intentStatusSchema = z.strictObject({
   lastError: z.string().nullable(),
 })
 
+const count = z.number().int().nonnegative()
+
+/** `POST /v1/admin/intent/train`: the run's outcome, then the model that now scores. */
+export const intentTrainAnswerSchema = z.strictObject({
+  training: z.strictObject({
+    trained: z.boolean(),
+    version: z.string().optional(),
+    reason: z.string().optional(),
+    sessions: count,
+    purchases: count,
+    pages: count,
+  }),
+  status: intentStatusSchema,
+})
+
+/** `POST /v1/admin/intent/learn`: the run's outcome, then the model that now scores. */
+export const intentLearnAnswerSchema = z.strictObject({
+  learning: z.strictObject({
+    learnt: count,
+    skipped: count,
+    remaining: count,
+    reason: z.string().optional(),
+  }),
+  status: intentStatusSchema,
+})
+
 export const shopifySettingsSchema = z.strictObject({
   webhookUrl: z.string(),
   webhookSecretSet: z.boolean(),

@@ -195,6 +195,10 @@ describe('admin answers match the document', () => {
     await unknownKey('GET', '/intent')
     await documented(site, 'PATCH', '/intent', '/intent', { bands: { medium: 0.4, high: 0.9 } })
     await documented(site, 'PATCH', '/intent', '/intent', { bands: { medium: 2, high: 0.9 } })
+    await documented(site, 'POST', '/intent/train', '/intent/train')
+    await unknownKey('POST', '/intent/train')
+    await documented(site, 'POST', '/intent/learn', '/intent/learn')
+    await unknownKey('POST', '/intent/learn')
   })
 
   it('team keys and the audit log', async () => {

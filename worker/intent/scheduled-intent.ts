@@ -6,13 +6,13 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
-import { LEARN_LOOKBACK_MS, learnEndedSessions } from './learn-ended-sessions.ts'
+import { LEARN_LOOKBACK_MS, learnEndedSessions, type LearnOutcome } from './learn-ended-sessions.ts'
 import type { OnlineOptions } from './online-layer.ts'
 import type { LabelledSessions } from './session-source.ts'
 import { errorCauses } from '../error-causes.ts'
 import { recordLearningOutcome } from './intent-store.ts'
 import { refreshPageStats } from './page-stats.ts'
-import { trainSiteIntent } from './train-site-intent.ts'
+import { trainSiteIntent, type IntentTrainOutcome } from './train-site-intent.ts'
 
 /** Wall time after which no further site starts in this run (see CRON_TRAINING_BUDGET_MS). */
 export const INTENT_CRON_BUDGET_MS = 20_000
@@ -55,24 +55,15 @@ export async function runIntentCron(
       AND e.received_at > ${started - LEARN_LOOKBACK_MS}) ORDER BY s.id`)
   for (const { id } of active) {
     await work(id, 'learn', async () => {
-      try {
-        const o = await learnEndedSessions(db, id, {
-          now: now(),
-          sgd: options.sgd,
-          sessions: options.sessions,
-        })
-        await recordLearningOutcome(db, id, now(), null)
-        return (
-          o.reason ??
-          `learnt from ${o.learnt} session(s), ${o.skipped} step(s) skipped, ${o.remaining} left`
-        )
-      } catch (err) {
-        // Shown to the admin (status and Behaviour page): the innermost cause, not drizzle's
-        // wrapper with its SQL and parameters. The report still says it failed.
-        const innermost = errorCauses(err).at(-1)?.message ?? String(err)
-        await recordLearningOutcome(db, id, now(), innermost).catch(() => {})
-        throw err
-      }
+      const o = await learnSite(db, id, {
+        now: now(),
+        sgd: options.sgd,
+        sessions: options.sessions,
+      })
+      return (
+        o.reason ??
+        `learnt from ${o.learnt} session(s), ${o.skipped} step(s) skipped, ${o.remaining} left`
+      )
     })
   }
   if (!options.train) return report
@@ -83,14 +74,46 @@ export async function runIntentCron(
     ORDER BY coalesce(st.trained_at, 0), s.id`)
   for (const { id } of stale) {
     await work(id, 'train', async () => {
-      // The pages' bounce, exit and value statistics first: training and serving read them.
-      const { pages } = await refreshPageStats(db, id, now())
-      const o = await trainSiteIntent(db, id, { now: now(), sessions: options.sessions })
-      const pageNote = `page statistics of ${pages} page(s)`
+      const o = await trainSite(db, id, { now: now(), sessions: options.sessions })
+      const pageNote = `page statistics of ${o.pages} page(s)`
       return o.trained
         ? `${pageNote}; trained ${o.version} on ${o.sessions} session(s)`
         : `${pageNote}; ${o.reason}`
     })
   }
   return report
+}
+
+/**
+ * One site's online learning, as the 15-minute cron runs it and `POST /v1/admin/intent/learn`:
+ * the outcome, or the failure's innermost cause, recorded for the admin (status and Behaviour
+ * page), not drizzle's wrapper with its SQL and parameters.
+ */
+export async function learnSite(
+  db: Database,
+  siteId: string,
+  options: { now: number; sgd: OnlineOptions; sessions: LabelledSessions },
+): Promise<LearnOutcome> {
+  try {
+    const outcome = await learnEndedSessions(db, siteId, options)
+    await recordLearningOutcome(db, siteId, options.now, null)
+    return outcome
+  } catch (err) {
+    const innermost = errorCauses(err).at(-1)?.message ?? String(err)
+    await recordLearningOutcome(db, siteId, options.now, innermost).catch(() => {})
+    throw err
+  }
+}
+
+/**
+ * One site's training, as the nightly cron runs it and `POST /v1/admin/intent/train`: the pages'
+ * bounce, exit and value statistics first (training and serving read them), then the model.
+ */
+export async function trainSite(
+  db: Database,
+  siteId: string,
+  options: { now: number; sessions: LabelledSessions },
+): Promise<IntentTrainOutcome & { pages: number }> {
+  const { pages } = await refreshPageStats(db, siteId, options.now)
+  return { ...(await trainSiteIntent(db, siteId, options)), pages }
 }

@@ -15,7 +15,9 @@ import {
   experimentDetailSchema,
   experimentListSchema,
   importAnswerSchema,
+  intentLearnAnswerSchema,
   intentStatusSchema,
+  intentTrainAnswerSchema,
   proxySettingsAnswerSchema,
   recsPerformanceSchema,
   recsRulesAnswerSchema,
@@ -482,6 +484,28 @@ export const adminOperations: Operation[] = [
     'Set where the intent bands start',
     { 200: json('The intent model.', intentStatusSchema) },
     { body: { schema: patchIntentSchema, contentTypes: JSON_BODY } },
+  ),
+  write(
+    'post',
+    '/intent/train',
+    'Intent',
+    'Train the intent model now',
+    { 200: json('The run’s outcome and the model that now scores.', intentTrainAnswerSchema) },
+    {
+      description:
+        'What the nightly cron does for this site, now (after an import, say): refreshes the pages’ bounce, exit and value statistics, then trains boosted trees on the site’s ended sessions of the last year (the latest 50,000). Below 50 purchases the starter model keeps scoring, and `reason` says so. A new model restarts the online layer.',
+    },
+  ),
+  write(
+    'post',
+    '/intent/learn',
+    'Intent',
+    'Learn from ended sessions now',
+    { 200: json('The run’s outcome and the model that now scores.', intentLearnAnswerSchema) },
+    {
+      description:
+        'What the 15-minute cron does for this site, now: scores each session of the last two days that ended over 30 minutes ago and was not learnt from (oldest first, at most 500 a call; `remaining` says how many wait), logs the score with its outcome for the Behaviour page, and takes one SGD step of the online layer on it.',
+    },
   ),
   read('/keys', 'Team', 'The site’s admin keys', teamKeysSchema),
   write(

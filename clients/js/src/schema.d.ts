@@ -735,6 +735,46 @@ export interface paths {
     patch: operations['patchAdminIntent']
     trace?: never
   }
+  '/v1/admin/intent/train': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Train the intent model now
+     * @description What the nightly cron does for this site, now (after an import, say): refreshes the pages’ bounce, exit and value statistics, then trains boosted trees on the site’s ended sessions of the last year (the latest 50,000). Below 50 purchases the starter model keeps scoring, and `reason` says so. A new model restarts the online layer.
+     */
+    post: operations['postAdminIntentTrain']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/v1/admin/intent/learn': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Learn from ended sessions now
+     * @description What the 15-minute cron does for this site, now: scores each session of the last two days that ended over 30 minutes ago and was not learnt from (oldest first, at most 500 a call; `remaining` says how many wait), logs the score with its outcome for the Behaviour page, and takes one SGD step of the online layer on it.
+     */
+    post: operations['postAdminIntentLearn']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/v1/admin/keys': {
     parameters: {
       query?: never
@@ -7554,6 +7594,336 @@ export interface operations {
               high: number
             }
             lastError: string | null
+          }
+        }
+      }
+      /** @description Invalid input: the code names the problem (`invalid_body`, `malformed_json`, ...). */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description The body, or the batch, is larger than the route takes (`body_too_large`, `too_many_events`). */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description A content type the route does not read (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description Rate limited (`rate_limited`); Retry-After says when to come back. */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description Storage unavailable (`storage_unavailable`); retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+    }
+  }
+  postAdminIntentTrain: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The run’s outcome and the model that now scores. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            training: {
+              trained: boolean
+              version?: string
+              reason?: string
+              sessions: number
+              purchases: number
+              pages: number
+            }
+            status: {
+              /** @enum {string} */
+              model: 'site' | 'starter'
+              version: string | null
+              trainedAt: string | null
+              trainedOn: {
+                sessions: number
+                purchases: number
+              }
+              importances: {
+                feature: string
+                importance: number
+              }[]
+              onlineUpdates: number
+              onlineTrust: number
+              bands: {
+                medium: number
+                high: number
+              }
+              cuts: {
+                medium: number
+                high: number
+              }
+              lastError: string | null
+            }
+          }
+        }
+      }
+      /** @description Invalid input: the code names the problem (`invalid_body`, `malformed_json`, ...). */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description No key or an unknown key (`missing_key`, `unknown_key`). */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description Refused: the wrong kind of key (`wrong_key_kind`), an origin the site does not allow (`origin_not_allowed`), or a viewer key writing. */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description The body, or the batch, is larger than the route takes (`body_too_large`, `too_many_events`). */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description A content type the route does not read (`unsupported_media_type`). */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description Rate limited (`rate_limited`); Retry-After says when to come back. */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+      /** @description Storage unavailable (`storage_unavailable`); retry after Retry-After. */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            error: {
+              /** @description Stable, machine-readable: branch on this. */
+              code: string
+              /** @description For people: what was wrong and how to fix it. */
+              message: string
+            }
+          }
+        }
+      }
+    }
+  }
+  postAdminIntentLearn: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The run’s outcome and the model that now scores. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            learning: {
+              learnt: number
+              skipped: number
+              remaining: number
+              reason?: string
+            }
+            status: {
+              /** @enum {string} */
+              model: 'site' | 'starter'
+              version: string | null
+              trainedAt: string | null
+              trainedOn: {
+                sessions: number
+                purchases: number
+              }
+              importances: {
+                feature: string
+                importance: number
+              }[]
+              onlineUpdates: number
+              onlineTrust: number
+              bands: {
+                medium: number
+                high: number
+              }
+              cuts: {
+                medium: number
+                high: number
+              }
+              lastError: string | null
+            }
           }
         }
       }
