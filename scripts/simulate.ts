@@ -126,7 +126,8 @@ const pending: Record<string, unknown>[] = []
 let sent = 0
 const runId = Date.now().toString(36)
 let counter = 0
-const eventId = () => `${values.prefix}_${runId}_${(counter++).toString(36)}`
+// Zero-padded, so a visit's events, stored at one server time per batch, sort in the order made.
+const eventId = () => `${values.prefix}_${runId}_${(counter++).toString(36).padStart(7, '0')}`
 const seeRecommendations = recommendationVisits({
   api,
   site: values.site,
@@ -213,7 +214,7 @@ for (let i = 0; i < visitors; i++) {
         orderId: `order-${runId}-${i}`,
         ...(bought && { items: [{ itemId: bought, quantity: 1, price: revenue }] }),
       })
-      pending.push(...session.thanks)
+      pending.push(...session.thanks())
     }
   }
   await flush()

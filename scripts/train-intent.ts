@@ -7,14 +7,15 @@
  *
  * `npm run train:intent -- --site pk_... [--persist-to DIR | --remote]` trains that site's model
  * on its own sessions in the local D1 (or the deployed one), with the very code the nightly cron
- * runs (worker/intent/train-site-intent.ts); below 50 purchases the site keeps the starter.
+ * runs (`trainIntentForSite` in worker/intent/scheduled-intent.ts: the pages' statistics, then the
+ * model); below 50 purchases the site keeps the starter.
  */
 import { writeFileSync } from 'node:fs'
 import type { LabelledSession } from '../worker/intent/online-shoppers-csv.ts'
 import { serialiseIntentModel } from '../worker/intent/model.ts'
 import { labelledSessions } from '../worker/intent/session-features.ts'
 import { trainIntentModel } from '../worker/intent/train-intent.ts'
-import { trainSiteIntent } from '../worker/intent/train-site-intent.ts'
+import { trainIntentForSite } from '../worker/intent/scheduled-intent.ts'
 import { failWith, parseFlags } from './lib/cli.ts'
 import { withSiteDatabase } from './lib/local-env.ts'
 import { inMonths, monthRange, readOnlineShoppers } from './lib/online-shoppers-file.ts'
@@ -41,15 +42,15 @@ const { values } = parseFlags(
   fail,
 )
 
-if (values.site !== undefined) await trainSite(values.site)
+if (values.site !== undefined) await trainOneSite(values.site)
 else trainStarter()
 
-async function trainSite(publicKey: string): Promise<void> {
+async function trainOneSite(publicKey: string): Promise<void> {
   if (values.remote && values['persist-to'] !== undefined)
     fail('--remote trains the deployed database; --persist-to names a local one. Give one of them.')
   const where = { remote: values.remote, persistTo: values['persist-to'] }
   const outcome = await withSiteDatabase(publicKey, where, async (db, siteId) =>
-    trainSiteIntent(db, siteId, {
+    trainIntentForSite(db, siteId, {
       now: Date.now(),
       sessions: labelledSessions,
       onTree: (done, total) => {

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { createOnlineRetailParser } from '../../worker/import/online-retail.ts'
+import { demoIntentHistory } from './demo-intent-history.ts'
 import { importFile } from './import-file.ts'
 
 export const DEMO_DATA = 'demo/online-retail-demo.csv.gz'
@@ -109,4 +110,83 @@ export async function seedDemo(api: string, step: (message: string) => void): Pr
     step(`Starting the demo experiment "${DEMO_EXPERIMENT.name}"`)
     await call(api, 'POST', `/v1/admin/experiments/${DEMO_EXPERIMENT.key}/start`)
   }
+  const intent = await call<{ model: string }>(api, 'GET', '/v1/admin/intent')
+  if (intent.body.model === 'starter')
+    await seedIntentHistory(
+      api,
+      step,
+      catalog.map((item) => item.itemId),
+    )
+}
+
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+/**
+ * Browsing history for the purchase-intent model, as a store that has run edgelift for a while
+ * would have: a week of past visits to train the store's own model on (the nightly's work, done
+ * now), then the last day and a half's visits, which that model has not seen, to learn from and
+ * to show its forecasts against what happened on the Behaviour page (the 15-minute cron's work).
+ */
+async function seedIntentHistory(
+  api: string,
+  step: (message: string) => void,
+  catalog: string[],
+): Promise<void> {
+  const now = Date.now()
+  const common = { catalog, rate: 0.12 }
+  const past = demoIntentHistory({
+    ...common,
+    prefix: 'demo-past',
+    visits: 1200,
+    from: now - 10 * DAY,
+    to: now - 3 * DAY,
+    seed: 11,
+  })
+  step(
+    `Importing ${past.visits} past visits for the purchase-intent model (${past.purchases} bought)`,
+  )
+  await importNdjson(api, past.ndjson)
+  const trained = await call<{
+    training: { trained: boolean; version?: string; reason?: string; sessions: number }
+  }>(api, 'POST', '/v1/admin/intent/train')
+  const training = trained.body.training
+  if (trained.status !== 200 || !training)
+    throw new Error(`intent training failed: ${JSON.stringify(trained.body)}`)
+  step(
+    training.trained
+      ? `  the store's own intent model, trained on ${training.sessions} sessions`
+      : `  ${training.reason ?? 'the starter model serves'}`,
+  )
+  const recent = demoIntentHistory({
+    ...common,
+    prefix: 'demo-recent',
+    visits: 300,
+    from: now - 40 * HOUR,
+    to: now - 2 * HOUR,
+    seed: 12,
+  })
+  step(`Importing the last day's ${recent.visits} visits and learning from them`)
+  await importNdjson(api, recent.ndjson)
+  const learnt = await call<{ learning: { learnt: number; reason?: string } }>(
+    api,
+    'POST',
+    '/v1/admin/intent/learn',
+  )
+  if (learnt.status !== 200 || !learnt.body.learning)
+    throw new Error(`intent learning failed: ${JSON.stringify(learnt.body)}`)
+  step(
+    `  ${learnt.body.learning.reason ?? `scored and learnt from ${learnt.body.learning.learnt} ended sessions: the Behaviour page shows how well the model forecast them`}`,
+  )
+}
+
+async function importNdjson(api: string, ndjson: string): Promise<void> {
+  const res = await fetch(`${api}/v1/admin/import/events?format=ndjson`, {
+    method: 'POST',
+    headers: { authorization: ADMIN.authorization, 'content-type': 'application/x-ndjson' },
+    body: ndjson,
+  })
+  const body = (await res.json()) as { skippedCount?: number; skippedByReason?: unknown }
+  if (res.status !== 200 || body.skippedCount)
+    throw new Error(`importing the intent history failed: ${res.status} ${JSON.stringify(body)}`)
 }

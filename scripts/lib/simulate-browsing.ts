@@ -40,9 +40,12 @@ export type BrowsingVisit = {
   /** Page views (and a shopper's add to cart) before any purchase, in order. */
   events: Record<string, unknown>[]
   buyFactor: number
-  /** The pages a buyer sees around the purchase: checkout before it, thank-you after. */
+  /**
+   * The pages a buyer sees around the purchase: checkout before it, thank-you after (made when
+   * asked for, so its id comes after the purchase's: events of one server time sort by id).
+   */
   checkout: Record<string, unknown>[]
-  thanks: Record<string, unknown>[]
+  thanks: () => Record<string, unknown>[]
 }
 
 /**
@@ -98,7 +101,7 @@ export function browsingVisits(options: { seed: number; eventId: () => string })
       events,
       buyFactor: engagement.buyFactor,
       checkout: [page('/checkout', 'checkout')],
-      thanks: [page('/checkout/thank-you', 'checkout')],
+      thanks: () => [page('/checkout/thank-you', 'checkout')],
     }
   }
 }

@@ -280,6 +280,30 @@ describe('the demo store', () => {
     await context.close()
   })
 
+  it('has its own intent model, trained on past visits and checked on the last day’s', async () => {
+    const res = await fetch(`${baseUrl}/v1/admin/behaviour?days=14`, {
+      headers: { authorization: 'Bearer sk_demo' },
+    })
+    expect(res.status).toBe(200)
+    const { intent } = (await res.json()) as {
+      intent: {
+        model: string
+        sessions: number
+        auc: number | null
+        bands: { band: string; conversionRate: number | null }[]
+        online: { updates: number }
+      }
+    }
+    expect(intent).toMatchObject({ model: 'site' })
+    expect(intent.sessions).toBeGreaterThanOrEqual(300)
+    expect(intent.online.updates).toBeGreaterThanOrEqual(300)
+    // Scored before each outcome was known, on visits training never saw.
+    expect(intent.auc).toBeGreaterThan(0.8)
+    const rate = (band: string) => intent.bands.find((b) => b.band === band)?.conversionRate ?? 0
+    expect(rate('high')).toBeGreaterThan(rate('medium'))
+    expect(rate('medium')).toBeGreaterThan(rate('low'))
+  })
+
   it('still counts a product page left before its product chunk arrives', async () => {
     const context = await browser.newContext()
     // The chunk that reads the page's JSON-LD never arrives, as on a slow phone.

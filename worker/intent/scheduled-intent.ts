@@ -12,7 +12,11 @@ import type { LabelledSessions } from './session-source.ts'
 import { errorCauses } from '../error-causes.ts'
 import { recordLearningOutcome } from './intent-store.ts'
 import { refreshPageStats } from './page-stats.ts'
-import { trainSiteIntent, type IntentTrainOutcome } from './train-site-intent.ts'
+import {
+  trainSiteIntent,
+  type IntentTrainOutcome,
+  type TrainSiteIntentOptions,
+} from './train-site-intent.ts'
 
 /** Wall time after which no further site starts in this run (see CRON_TRAINING_BUDGET_MS). */
 export const INTENT_CRON_BUDGET_MS = 20_000
@@ -55,7 +59,7 @@ export async function runIntentCron(
       AND e.received_at > ${started - LEARN_LOOKBACK_MS}) ORDER BY s.id`)
   for (const { id } of active) {
     await work(id, 'learn', async () => {
-      const o = await learnSite(db, id, {
+      const o = await learnIntentForSite(db, id, {
         now: now(),
         sgd: options.sgd,
         sessions: options.sessions,
@@ -74,7 +78,7 @@ export async function runIntentCron(
     ORDER BY coalesce(st.trained_at, 0), s.id`)
   for (const { id } of stale) {
     await work(id, 'train', async () => {
-      const o = await trainSite(db, id, { now: now(), sessions: options.sessions })
+      const o = await trainIntentForSite(db, id, { now: now(), sessions: options.sessions })
       const pageNote = `page statistics of ${o.pages} page(s)`
       return o.trained
         ? `${pageNote}; trained ${o.version} on ${o.sessions} session(s)`
@@ -89,7 +93,7 @@ export async function runIntentCron(
  * the outcome, or the failure's innermost cause, recorded for the admin (status and Behaviour
  * page), not drizzle's wrapper with its SQL and parameters.
  */
-export async function learnSite(
+export async function learnIntentForSite(
   db: Database,
   siteId: string,
   options: { now: number; sgd: OnlineOptions; sessions: LabelledSessions },
@@ -106,13 +110,14 @@ export async function learnSite(
 }
 
 /**
- * One site's training, as the nightly cron runs it and `POST /v1/admin/intent/train`: the pages'
+ * One site's training, as the nightly cron, `POST /v1/admin/intent/train` and `npm run
+ * train:intent -- --site` run it: the pages'
  * bounce, exit and value statistics first (training and serving read them), then the model.
  */
-export async function trainSite(
+export async function trainIntentForSite(
   db: Database,
   siteId: string,
-  options: { now: number; sessions: LabelledSessions },
+  options: TrainSiteIntentOptions,
 ): Promise<IntentTrainOutcome & { pages: number }> {
   const { pages } = await refreshPageStats(db, siteId, options.now)
   return { ...(await trainSiteIntent(db, siteId, options)), pages }

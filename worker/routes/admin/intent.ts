@@ -15,7 +15,7 @@ import { bandSettingsSchema } from '../../intent/bands.ts'
 import { saveBandSettings } from '../../intent/intent-store.ts'
 import { intentStatus } from '../../intent/intent-status.ts'
 import { intentSgdOptions } from '../../intent/online-config.ts'
-import { learnSite, trainSite } from '../../intent/scheduled-intent.ts'
+import { learnIntentForSite, trainIntentForSite } from '../../intent/scheduled-intent.ts'
 import { labelledSessions } from '../../intent/session-features.ts'
 
 export const patchIntentSchema = z.strictObject({ bands: bandSettingsSchema })
@@ -29,12 +29,15 @@ export const adminIntentRoute = new Hono<AppEnv>()
   })
   .post('/intent/train', async (c) => {
     const { db, site } = c.var
-    const training = await trainSite(db, site.id, { now: Date.now(), sessions: labelledSessions })
+    const training = await trainIntentForSite(db, site.id, {
+      now: Date.now(),
+      sessions: labelledSessions,
+    })
     return c.json({ training, status: await intentStatus(db, site.id) })
   })
   .post('/intent/learn', async (c) => {
     const { db, site } = c.var
-    const learning = await learnSite(db, site.id, {
+    const learning = await learnIntentForSite(db, site.id, {
       now: Date.now(),
       sgd: intentSgdOptions(c.env),
       sessions: labelledSessions,
