@@ -2,6 +2,9 @@
 // shape the issue defines, the CLI prints it as its last stdout line, and bad flags are refused
 // with the usage.
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { intentReport } from '../../scripts/lib/intent-report.ts'
 import { inMonths, monthRange, readOnlineShoppers } from '../../scripts/lib/online-shoppers-file.ts'
@@ -55,6 +58,26 @@ describe('npm run eval:intent', () => {
     expect(out.status).toBe(0)
     const report = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '') as { test: number }
     expect(report.test).toBe(80)
+  })
+
+  it('takes the issue’s form, a training file and a test file, with --online', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eval-intent-'))
+    const [header, ...lines] = readFileSync(SAMPLE, 'utf8').trim().split('\n')
+    const month = (line: string) => line.split(',')[10] ?? ''
+    const later = new Set(['Aug', 'Sep', 'Oct'])
+    writeFileSync(
+      join(dir, 'train.csv'),
+      [header, ...lines.filter((l) => !later.has(month(l)))].join('\n'),
+    )
+    writeFileSync(
+      join(dir, 'test.csv'),
+      [header, ...lines.filter((l) => later.has(month(l)))].join('\n'),
+    )
+    const out = run('--train', join(dir, 'train.csv'), '--test', join(dir, 'test.csv'), '--online')
+    expect(out.status).toBe(0)
+    const report = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '') as unknown
+    // The same sessions as the month split: the same report.
+    expect(report).toEqual(intentReport(train, test, { online: true }))
   })
 
   it.each([

@@ -3,7 +3,7 @@
  * row of `intent_outcomes` is a session's score taken *before* the online layer learnt from its
  * outcome, so these figures are out-of-sample without holding any session back.
  */
-import { and, eq, gte } from 'drizzle-orm'
+import { and, desc, eq, gte } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
 import { intentOutcomes } from '../db/schema.ts'
 import { INTENT_BANDS } from '../../shared/api-types.ts'
@@ -12,7 +12,7 @@ import { rocAuc } from '../intent/metrics.ts'
 
 /** Equal-width score bins of the calibration chart; empty ones are left out. */
 const CALIBRATION_BINS = 10
-/** Rows read at most: a busy site's recent sessions, enough for stable figures. */
+/** Rows read at most: a busy site's latest sessions, enough for stable figures. */
 const MAX_OUTCOMES = 50_000
 
 export type IntentQuality = {
@@ -36,6 +36,8 @@ export async function intentQuality(
     })
     .from(intentOutcomes)
     .where(and(eq(intentOutcomes.siteId, siteId), gte(intentOutcomes.sessionEnd, since)))
+    // The index (site_id, session_end) reads the latest first.
+    .orderBy(desc(intentOutcomes.sessionEnd))
     .limit(MAX_OUTCOMES)
     .all()
   const bought = rows.map((r) => (r.bought ? 1 : 0))

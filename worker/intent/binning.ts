@@ -3,7 +3,8 @@
  * thresholds (every distinct value when there are few, quantiles otherwise), so finding a split
  * scans a small histogram instead of sorting the rows at every node. Missing values (NaN) get a
  * bin of their own. Thresholds are the shortest decimals between the neighbouring values, which
- * keeps the serialised model small without moving any training row across a split.
+ * keeps the serialised model small without moving any training row across a split. Part of the
+ * in-house boosted trees: gradient-boosting.ts says why ml-cart and ml-random-forest do not serve.
  */
 
 /** Bin of a missing value. */

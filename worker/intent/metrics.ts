@@ -2,7 +2,8 @@
  * Quality of probability forecasts of a binary outcome, defined as scikit-learn defines them
  * (roc_auc_score, average_precision_score, log_loss, brier_score_loss) so edgelift's figures and
  * the reference table compare like with like; test/unit/intent/metrics.test.ts checks them
- * against scikit-learn's own values.
+ * against scikit-learn's own values. In-house: none of the mljs packages the project uses
+ * (ml-matrix, ml-cart, ml-random-forest, ml-logistic-regression) scores probability forecasts.
  */
 
 export type ForecastQuality = { auc: number; ap: number; logloss: number; brier: number }

@@ -22,6 +22,11 @@
  * The bound is cumulative, not for every stretch: a layer that earned much evidence early loses
  * trust only as fast as it loses it back. It holds for the ended sessions the layer learns from;
  * `/v1/assign` applies the same weight to sessions still open.
+ *
+ * In-house rather than ml-logistic-regression: that package fits a whole matrix of rows by batch
+ * gradient ascent from zero weights (and has no intercept or regularisation), while the layer
+ * takes one step per ended session from its stored weights, with an L2 pull toward its start,
+ * clipping, a skipped non-finite step and the evidence beside it.
  */
 import { FEATURE_INDEX, type IntentFeature } from './features.ts'
 import { sigmoid } from './sigmoid.ts'
