@@ -261,6 +261,47 @@ describe('POST /v1/assign with audiences', () => {
       .toEqual([{ included: 1, device: 'mobile', returning_visitor: 0 }])
   })
 
+  it('gives a decision made before the visit had a band the first band of its next pages', async () => {
+    const site = await createSite()
+    await startExperiment(site, 'all')
+    const band = () =>
+      rows<{ visitor_id: string; intent_band: string | null }>(
+        'SELECT visitor_id, intent_band FROM audience_decisions WHERE site_id = ? ORDER BY visitor_id',
+        site.id,
+      )
+    // A visit's first page: bucketed before any page view is stored, so no band yet.
+    expect((await assignedIn(site, 'v', DESKTOP_UA)).band).toBeNull()
+    expect((await assignedIn(site, 'late', DESKTOP_UA)).band).toBeNull()
+    await expect.poll(band).toEqual([
+      { visitor_id: 'late', intent_band: null },
+      { visitor_id: 'v', intent_band: null },
+    ])
+    // One decision is older than the half hour a band may arrive in.
+    await env.DB.prepare(
+      "UPDATE audience_decisions SET decided_at = decided_at - 31 * 60000 WHERE site_id = ? AND visitor_id = 'late'",
+    )
+      .bind(site.id)
+      .run()
+    await pageView(site, 'v', { pageKind: 'product' })
+    await pageView(site, 'late', { pageKind: 'product' })
+    const next = await assignedIn(site, 'v', DESKTOP_UA)
+    expect(next.band).toMatch(/^(low|medium|high)$/)
+    expect((await assignedIn(site, 'late', DESKTOP_UA)).band).toMatch(/^(low|medium|high)$/)
+    await expect.poll(band).toEqual([
+      { visitor_id: 'late', intent_band: null },
+      { visitor_id: 'v', intent_band: next.band },
+    ])
+    // A band once recorded stays: a later page's band does not replace it.
+    await env.DB.prepare(
+      "UPDATE audience_decisions SET intent_band = 'medium' WHERE site_id = ? AND visitor_id = 'v'",
+    )
+      .bind(site.id)
+      .run()
+    await assignedIn(site, 'v', DESKTOP_UA)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect((await band()).find((r) => r.visitor_id === 'v')?.intent_band).toBe('medium')
+  })
+
   it('waits for the intent score before deciding an audience of bands', async () => {
     const site = await createSite()
     await startExperiment(site, 'by-intent', {

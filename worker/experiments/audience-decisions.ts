@@ -3,13 +3,19 @@
  * first time they are bucketed into it and kept from then on, with the traits it was decided on
  * (results break down by them). A decision is recorded for every experiment, with or without an
  * audience, so every assignment row carries the visitor's traits.
+ *
+ * A visit's first `/v1/assign` comes before its first page view is stored, so a decision made
+ * then has no intent band. The band recorded is then the first one known within the half hour
+ * after the decision (the visit's next pages), so results by intent do not put most visitors in
+ * `unknown`. That band can already reflect what the variation showed on the first page.
  */
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, gte, isNull, sql } from 'drizzle-orm'
 import { prepare, type Database } from '../db/database.ts'
 import { audienceDecisions } from '../db/schema.ts'
 import type { VisitorTraits } from '../../shared/audience.ts'
 import { awaitsTraits, inAudience } from './audience.ts'
 import type { Experiment } from './experiment.ts'
+import { SESSION_GAP_MS } from '../intent/sessions.ts'
 
 type Decided = { experiment_key: string; phase: number; included: number }
 
@@ -17,7 +23,9 @@ type Decided = { experiment_key: string; phase: number; included: number }
  * The keys of `bucketed` (experiments the visitor's bucket puts them in) whose audience includes
  * the visitor. A stored decision stands; the others are decided now on `traitsOf()` (read at most
  * once, and only when something is undecided) and stored, except while an audience waits for a
- * trait the visitor lacks yet: then they are left out and decided on a later request.
+ * trait the visitor lacks yet: then they are left out and decided on a later request. With
+ * `knownBand` (the band this request already has), the visitor's recent decisions made without a
+ * band get it.
  */
 export async function decideAudiences(
   db: Database,
@@ -26,17 +34,34 @@ export async function decideAudiences(
   bucketed: readonly Experiment[],
   traitsOf: () => Promise<VisitorTraits>,
   now: number,
+  knownBand: string | null = null,
 ): Promise<Set<string>> {
-  if (bucketed.length === 0) return new Set()
+  if (bucketed.length === 0 && knownBand === null) return new Set()
   const stored = await db
     .select({
       key: audienceDecisions.experimentKey,
       phase: audienceDecisions.phase,
       included: audienceDecisions.included,
+      intentBand: audienceDecisions.intentBand,
+      decidedAt: audienceDecisions.decidedAt,
     })
     .from(audienceDecisions)
     .where(and(eq(audienceDecisions.siteId, siteId), eq(audienceDecisions.visitorId, visitorId)))
     .all()
+  const since = now - SESSION_GAP_MS
+  if (knownBand !== null && stored.some((d) => d.intentBand === null && d.decidedAt >= since))
+    await db
+      .update(audienceDecisions)
+      .set({ intentBand: knownBand })
+      .where(
+        and(
+          eq(audienceDecisions.siteId, siteId),
+          eq(audienceDecisions.visitorId, visitorId),
+          isNull(audienceDecisions.intentBand),
+          gte(audienceDecisions.decidedAt, since),
+        ),
+      )
+      .run()
   const decided = new Map(stored.map((d) => [`${d.key}\n${d.phase}`, d.included]))
   const included = new Set<string>()
   const undecided: Experiment[] = []
@@ -75,7 +100,8 @@ export async function decideAudiences(
  * so the widget shows such a visitor the control and sends no exposure. Only experiments with an
  * audience wait for their decision; the traits of the others' visitors (for results by intent or
  * device) are recorded by `recording`, which the caller runs after answering, so an experiment
- * without audience costs `/v1/assign` nothing.
+ * without audience costs `/v1/assign` nothing; `recording` also gives recent decisions made
+ * without a band the request's `band`.
  */
 export async function withinAudiences<T>(
   db: Database,
@@ -85,6 +111,7 @@ export async function withinAudiences<T>(
   assignments: Record<string, T>,
   traitsOf: () => Promise<VisitorTraits>,
   now: number,
+  band: string | null = null,
 ): Promise<{ assignments: Record<string, T>; recording: Promise<void> }> {
   // A rolled-out experiment shows its winner to every visitor: nothing is decided or recorded.
   const bucketed = running.filter((exp) => exp.key in assignments && exp.winner === null)
@@ -94,7 +121,15 @@ export async function withinAudiences<T>(
   let traits: Promise<VisitorTraits> | undefined
   const once = () => (traits ??= traitsOf())
   const included = await decideAudiences(db, siteId, visitorId, targeted, once, now)
-  const recording = decideAudiences(db, siteId, visitorId, everybody, once, now).then(
+  const recording = decideAudiences(
+    db,
+    siteId,
+    visitorId,
+    everybody,
+    once,
+    now,
+    bucketed.length > 0 ? band : null,
+  ).then(
     () => undefined,
     (err: unknown) => console.warn('audience: traits not recorded', err),
   )

@@ -66,6 +66,7 @@ export const assignRoute = new Hono<AppEnv>().post('/v1/assign', async (c) => {
     bucketed,
     () => visitorTraits(c.var.db, c.var.site, visitorId, c.req.raw, intent, now),
     now,
+    intent?.band ?? null,
   )
   c.executionCtx.waitUntil(recording)
   return c.json({ visitorId, assignments, ...(intent ? { intent } : {}) })
