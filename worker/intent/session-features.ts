@@ -24,6 +24,7 @@ import {
   SESSION_GAP_MS,
   splitSessions,
   visitorsEvents,
+  type VisitorsEventsOptions,
   type Session,
   type SessionEvent,
 } from './sessions.ts'
@@ -105,13 +106,15 @@ function beforePurchase(session: Session): { events: SessionEvent[]; bought: 0 |
  * The site's sessions that started in `[fromMs, toMs)` and had ended by `toMs` (no event in its
  * last 30 minutes), with their features and whether they bought, oldest first. Sessions with no
  * page or product view before their purchase (imported orders) teach nothing and are left out.
- * Reads a bounded part of a very large site (sessions.ts, MAX_READ_EVENTS).
+ * Reads only the visitors with a view since `fromMs`, with their history, and of a very large
+ * site its latest events (sessions.ts, MAX_READ_EVENTS).
  */
 export async function labelledSessions(
   db: Database,
   siteId: string,
   fromMs: number,
   toMs: number,
+  options: Pick<VisitorsEventsOptions, 'maxEvents'> = {},
 ): Promise<LabelledSession[]> {
   const [pageRates, calendar] = await Promise.all([
     readPageStats(db, siteId, null),
@@ -124,6 +127,7 @@ export async function labelledSessions(
     siteId,
     fromMs - HISTORY_LOOKBACK_MS,
     toMs,
+    { ...options, activeSince: fromMs },
   )) {
     // What the archive kept of the visitor's older events, all before any still stored.
     const archived = await historyOf(visitorId)

@@ -100,29 +100,52 @@ export function openSessionOf(latest: readonly SessionEvent[], now: number): Ses
   return { start: events[0]?.at ?? first.at, end: first.at, events }
 }
 
+export type VisitorsEventsOptions = {
+  /** Only visitors with a page or product view at or after this time (and before `to`). */
+  activeSince?: number
+  /** The most events read (MAX_READ_EVENTS); a test sets fewer. */
+  maxEvents?: number
+}
+
 /**
  * The site's events with `from <= at < to`, one visitor at a time (each visitor's in time order),
- * read in chunks and at most MAX_READ_EVENTS in all: a site with more is read in part (visitors in
- * id order), never past the Worker's limits.
+ * read in chunks and at most `maxEvents` in all, never past the Worker's limits. A site with more
+ * is read from the time its latest page views start (half the budget of them, found on the
+ * `(site_id, type, at)` index), so a pass reads the latest sessions rather than the first
+ * visitors in id order; the rest of the budget covers the events between those page views.
+ * `activeSince` limits the pass to the visitors seen since then, with their whole history in
+ * the range: learning from the last two days reads their visitors, not the site's year.
  */
 export async function* visitorsEvents(
   db: Database,
   siteId: string,
   from: number,
   to: number,
+  options: VisitorsEventsOptions = {},
 ): AsyncGenerator<{ visitorId: string; events: SessionEvent[] }> {
+  const maxEvents = options.maxEvents ?? MAX_READ_EVENTS
+  const active =
+    options.activeSince === undefined
+      ? sql``
+      : sql`AND visitor_id IN (SELECT visitor_id FROM events WHERE site_id = ${siteId}
+          AND type IN ('page_view', 'view') AND at >= ${options.activeSince} AND at < ${to})`
+  const [edge] = await db.all<{ at: number }>(sql`
+    SELECT at FROM events WHERE site_id = ${siteId} AND type = 'page_view'
+      AND at >= ${from} AND at < ${to} ${active}
+    ORDER BY at DESC LIMIT 1 OFFSET ${Math.floor(maxEvents / 2)}`)
+  const start = edge ? Math.max(from, edge.at) : from
   let after: { visitorId: string; at: number; id: string } | undefined
   let read = 0
   let visitor: SessionEvent[] = []
   let visitorId = ''
-  while (read < MAX_READ_EVENTS) {
+  while (read < maxEvents) {
     const cursor = after
       ? sql`AND (visitor_id, at, id) > (${after.visitorId}, ${after.at}, ${after.id})`
       : sql``
-    const limit = Math.min(READ_CHUNK, MAX_READ_EVENTS - read)
+    const limit = Math.min(READ_CHUNK, maxEvents - read)
     const rows = await db.all<SessionEvent & { visitorId: string }>(sql`
       SELECT ${SESSION_EVENT_COLUMNS}, visitor_id AS visitorId FROM events
-      WHERE site_id = ${siteId} AND at >= ${from} AND at < ${to} ${cursor}
+      WHERE site_id = ${siteId} AND at >= ${start} AND at < ${to} ${active} ${cursor}
       ORDER BY visitor_id, at, id LIMIT ${limit}`)
     for (const row of rows) {
       if (row.visitorId !== visitorId && visitor.length > 0) {
