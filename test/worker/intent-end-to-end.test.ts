@@ -30,12 +30,17 @@ type IntentBody = {
   intent: { score: number | null; band: string | null; model?: string; reason?: string }
 }
 
-async function intentOf(site: TestSite, visitorId: string): Promise<IntentBody['intent']> {
+/** GET /v1/intent as a store's server asks it: its own user agent, the visitor's passed on. */
+async function intentOf(
+  site: TestSite,
+  visitorId: string,
+  visitorAgent: string | null = CHROME,
+  serverAgent = 'store-backend/1.0',
+): Promise<IntentBody['intent']> {
+  const passed = visitorAgent === null ? '' : `&userAgent=${encodeURIComponent(visitorAgent)}`
   const res = await call(
-    `/v1/intent?site=${site.publicKey}&visitorId=${encodeURIComponent(visitorId)}`,
-    {
-      headers: { 'user-agent': CHROME },
-    },
+    `/v1/intent?site=${site.publicKey}&visitorId=${encodeURIComponent(visitorId)}${passed}`,
+    { headers: { 'user-agent': serverAgent } },
   )
   expect(res.status).toBe(200)
   return ((await res.json()) as IntentBody).intent
@@ -72,6 +77,33 @@ describe('intent from a visitor’s stored events', () => {
       band: null,
       reason: 'no_session',
     })
+  })
+
+  it('scores with the user agent the server passes on, never its own', async () => {
+    const site = await createSite()
+    await browse(site, 'shopper', [
+      ['/', 'home'],
+      ['/p/1', 'product'],
+      ['/p/2', 'product'],
+      ['/cart', 'cart'],
+    ])
+    const unknown = await intentOf(site, 'shopper', null)
+    // The server's own agent is not the visitor's: whatever it is, the answer is the same.
+    expect(await intentOf(site, 'shopper', null, CHROME)).toEqual(unknown)
+    const passed = await intentOf(site, 'shopper', CHROME)
+    const browser = await publicPost(
+      site,
+      '/v1/assign',
+      { visitorId: 'shopper' },
+      { 'user-agent': CHROME },
+    )
+    expect(((await browser.json()) as IntentBody).intent).toEqual(passed)
+    expect(passed.score).not.toBe(unknown.score)
+    const tooLong = await call(
+      `/v1/intent?site=${site.publicKey}&visitorId=shopper&userAgent=${'x'.repeat(1025)}`,
+    )
+    expect(tooLong.status).toBe(400)
+    expect(await tooLong.json()).toMatchObject({ error: { code: expect.any(String) } })
   })
 
   it('answers a visitor with 10,000 events in one session, capped, without a 5xx', async () => {

@@ -37,13 +37,20 @@ export async function visitorIntent(
   _env: unknown,
   site: Site,
   visitorId: string,
-  request: Request,
+  /** The visitor's request, or what a server tells of it (`GET /v1/intent`). */
+  request: Request | SessionContext,
   features: CurrentSessionFeatures = currentSessionFeatures,
   now = Date.now(),
 ): Promise<IntentAnswer> {
   try {
     const [session, state] = await Promise.all([
-      features(db, site.id, visitorId, now, sessionContext(request)),
+      features(
+        db,
+        site.id,
+        visitorId,
+        now,
+        request instanceof Request ? sessionContext(request) : request,
+      ),
       cachedSiteIntent(db, site.id),
     ])
     if (!session) return { score: null, band: null, reason: NO_SESSION }

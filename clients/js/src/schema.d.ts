@@ -129,7 +129,7 @@ export interface paths {
     }
     /**
      * A visitor’s purchase intent (for the store’s servers)
-     * @description The purchase probability of the visitor’s current session and its band (`low`, `medium`, `high`), with the model that scored it (`site` or `starter`), or `score: null` and a reason.
+     * @description The purchase probability of the visitor’s current session and its band (`low`, `medium`, `high`), with the model that scored it (`site` or `starter`), or `score: null` and a reason. The caller’s own user agent and location are not the visitor’s: pass the visitor’s as `userAgent` (their browser’s User-Agent header, at most 1,024 characters) and `region` (Cloudflare’s `request.cf.region` of their request, at most 128); without them those features are unknown.
      */
     get: operations['getIntent']
     put?: never
@@ -1448,6 +1448,8 @@ export interface operations {
       query: {
         site?: string
         visitorId: string
+        userAgent?: string
+        region?: string
       }
       header?: never
       path?: never
