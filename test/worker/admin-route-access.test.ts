@@ -44,6 +44,8 @@ const EXPECTED: Record<string, 'read' | 'write'> = {
   'GET /v1/admin/behaviour': 'read',
   'GET /v1/admin/intent': 'read',
   'PATCH /v1/admin/intent': 'write',
+  'POST /v1/admin/intent/train': 'write',
+  'POST /v1/admin/intent/learn': 'write',
   'GET /v1/admin/site/shopify': 'read',
   'PUT /v1/admin/site/shopify': 'write',
   'GET /v1/admin/experiments/:key/results.csv': 'read',
