@@ -1,8 +1,10 @@
 /**
  * Makes the demo store real on a running edgelift: imports the committed Online Retail subset
  * into the demo site, uploads its catalog with links to the demo pages and generated images,
- * trains the recommendation model, and starts the buy-button experiment. Idempotent: a second
- * `npm start` only refreshes the catalog's links (the port may have changed).
+ * trains the recommendation model, starts the buy-button experiment, and gives the store a
+ * purchase-intent model of its own with outcomes to show (seedIntentHistory). Idempotent: a
+ * second `npm start` refreshes the catalog's links (the port may have changed) and finishes only
+ * what an earlier run left undone.
  */
 import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
@@ -110,12 +112,18 @@ export async function seedDemo(api: string, step: (message: string) => void): Pr
     step(`Starting the demo experiment "${DEMO_EXPERIMENT.name}"`)
     await call(api, 'POST', `/v1/admin/experiments/${DEMO_EXPERIMENT.key}/start`)
   }
-  const intent = await call<{ model: string }>(api, 'GET', '/v1/admin/intent')
-  if (intent.body.model === 'starter')
+  const intent = await call<{ model: string; onlineUpdates: number }>(
+    api,
+    'GET',
+    '/v1/admin/intent',
+  )
+  if (intent.status !== 200) throw new Error(`reading the intent model failed: ${intent.status}`)
+  if (intent.body.model === 'starter' || intent.body.onlineUpdates === 0)
     await seedIntentHistory(
       api,
       step,
       catalog.map((item) => item.itemId),
+      intent.body.model === 'starter',
     )
 }
 
@@ -125,16 +133,48 @@ const DAY = 24 * HOUR
 /**
  * Browsing history for the purchase-intent model, as a store that has run edgelift for a while
  * would have: a week of past visits to train the store's own model on (the nightly's work, done
- * now), then the last day and a half's visits, which that model has not seen, to learn from and
- * to show its forecasts against what happened on the Behaviour page (the 15-minute cron's work).
+ * now; skipped when `train` is false, a model being there already), then the last 40 hours'
+ * visits, which that model has not seen, to learn from and to show its forecasts against what
+ * happened on the Behaviour page (the 15-minute cron's work). The visits' ids are fixed, so a
+ * run that repeats an import stores nothing twice.
  */
 async function seedIntentHistory(
   api: string,
   step: (message: string) => void,
   catalog: string[],
+  train: boolean,
 ): Promise<void> {
   const now = Date.now()
   const common = { catalog, rate: 0.12 }
+  if (train) await trainOnPastVisits(api, step, now, common)
+  const recent = demoIntentHistory({
+    ...common,
+    prefix: 'demo-recent',
+    visits: 300,
+    from: now - 40 * HOUR,
+    to: now - 2 * HOUR,
+    seed: 12,
+  })
+  step(`Importing the last 40 hours' ${recent.visits} visits and learning from them`)
+  await importNdjson(api, recent.ndjson)
+  const learnt = await call<{ learning: { learnt: number; reason?: string } }>(
+    api,
+    'POST',
+    '/v1/admin/intent/learn',
+  )
+  if (learnt.status !== 200 || !learnt.body.learning)
+    throw new Error(`intent learning failed: ${JSON.stringify(learnt.body)}`)
+  step(
+    `  ${learnt.body.learning.reason ?? `scored and learnt from ${learnt.body.learning.learnt} ended sessions: the Behaviour page shows how well the model forecast them`}`,
+  )
+}
+
+async function trainOnPastVisits(
+  api: string,
+  step: (message: string) => void,
+  now: number,
+  common: { catalog: string[]; rate: number },
+): Promise<void> {
   const past = demoIntentHistory({
     ...common,
     prefix: 'demo-past',
@@ -157,26 +197,6 @@ async function seedIntentHistory(
     training.trained
       ? `  the store's own intent model, trained on ${training.sessions} sessions`
       : `  ${training.reason ?? 'the starter model serves'}`,
-  )
-  const recent = demoIntentHistory({
-    ...common,
-    prefix: 'demo-recent',
-    visits: 300,
-    from: now - 40 * HOUR,
-    to: now - 2 * HOUR,
-    seed: 12,
-  })
-  step(`Importing the last day's ${recent.visits} visits and learning from them`)
-  await importNdjson(api, recent.ndjson)
-  const learnt = await call<{ learning: { learnt: number; reason?: string } }>(
-    api,
-    'POST',
-    '/v1/admin/intent/learn',
-  )
-  if (learnt.status !== 200 || !learnt.body.learning)
-    throw new Error(`intent learning failed: ${JSON.stringify(learnt.body)}`)
-  step(
-    `  ${learnt.body.learning.reason ?? `scored and learnt from ${learnt.body.learning.learnt} ended sessions: the Behaviour page shows how well the model forecast them`}`,
   )
 }
 

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { BehaviourAnswer } from '../../shared/behaviour.ts'
 import starter from '../../worker/intent/starter-model.json' with { type: 'json' }
+import { PRIOR_EVIDENCE } from '../../worker/intent/online-layer.ts'
 import type { ResultsResponse } from '../../widget/admin/api/types.ts'
 import { formatCount, formatInterval, formatPercent } from '../../widget/admin/lib/format.ts'
 import { createSite, type CreatedSite } from '../../scripts/lib/sites.ts'
@@ -89,7 +90,7 @@ describe('Behaviour page', () => {
     const api = await admin()<BehaviourAnswer>('/v1/admin/behaviour?days=30')
     expect(api.intent.online).toEqual({
       updates: 40,
-      trust: Math.round(1e4 / (1 + Math.exp(-1.2))) / 1e4,
+      trust: Math.round(1e4 / (1 + Math.exp(-(PRIOR_EVIDENCE + 1.2)))) / 1e4,
     })
     expect(api.funnel.at(-1)).toMatchObject({ sessions: 3, productViews: 2, addToCarts: 2 })
 

@@ -246,7 +246,7 @@ describe('the demo store', () => {
     await context.close()
   })
 
-  it('shows the free-delivery banner to a hesitant shopper once the visit has a band', async () => {
+  it('shows the offer banner to a hesitant shopper once the visit has a band', async () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     const assigned = page.waitForResponse((r) => r.url().includes('/v1/assign'))
@@ -256,7 +256,7 @@ describe('the demo store', () => {
     // A new visitor's first page has no session yet: no band, no banner, no note.
     const band = () => page.evaluate(() => document.documentElement.dataset.edgeliftIntent ?? null)
     expect(await band()).toBeNull()
-    expect(await page.locator('.free-delivery').isVisible()).toBe(false)
+    expect(await page.locator('.intent-offer').isVisible()).toBe(false)
     // Each page's view reaches D1 as the page is left; a later page's /v1/assign scores the
     // session. The beacon may land after the next page asks, so browse until it has a band.
     const pages = ['/demo/products/85123A', '/demo/cart', '/demo/']
@@ -271,7 +271,7 @@ describe('the demo store', () => {
         .catch(() => null)
     }
     expect(['low', 'medium', 'high']).toContain(seen)
-    await expect.poll(() => page.locator('.free-delivery').isVisible()).toBe(seen !== 'high')
+    await expect.poll(() => page.locator('.intent-offer').isVisible()).toBe(seen !== 'high')
     await expect
       .poll(() => page.locator('[data-intent-note]').textContent())
       .toMatch(

@@ -297,9 +297,24 @@ describe('POST /v1/assign with audiences', () => {
     )
       .bind(site.id)
       .run()
+    // The same request's recording decides a newly started experiment for v, after the fill:
+    // once that decision is stored, the fill has had its chance.
+    await startExperiment(site, 'later')
     await assignedIn(site, 'v', DESKTOP_UA)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-    expect((await band()).find((r) => r.visitor_id === 'v')?.intent_band).toBe('medium')
+    await expect
+      .poll(() =>
+        rows(
+          "SELECT 1 FROM audience_decisions WHERE site_id = ? AND visitor_id = 'v' AND experiment_key = 'later'",
+          site.id,
+        ),
+      )
+      .toHaveLength(1)
+    expect(
+      await rows(
+        "SELECT intent_band FROM audience_decisions WHERE site_id = ? AND visitor_id = 'v' AND experiment_key = 'all'",
+        site.id,
+      ),
+    ).toEqual([{ intent_band: 'medium' }])
   })
 
   it('waits for the intent score before deciding an audience of bands', async () => {

@@ -105,7 +105,7 @@ describe('POST /v1/admin/intent/train and /learn', () => {
     expect(await rows('SELECT 1 FROM intent_models WHERE site_id = ?', site.id)).toHaveLength(0)
   })
 
-  it('refuses a viewer key and another site’s key, and changes nothing', async () => {
+  it('refuses a viewer key, and another site’s key trains only that site', async () => {
     const site = await createSite()
     const other = await createSite()
     await storeSessions(site, 'v', 240, 3 * DAY, 4)

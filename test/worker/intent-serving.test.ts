@@ -8,7 +8,7 @@ import {
   loadSiteIntent,
   starterScorer,
 } from '../../worker/intent/intent-store.ts'
-import { onlineLogit } from '../../worker/intent/online-layer.ts'
+import { onlineLogit, PRIOR_EVIDENCE } from '../../worker/intent/online-layer.ts'
 import { scoreIntent } from '../../worker/intent/score.ts'
 import type { CurrentSessionFeatures } from '../../worker/intent/session-source.ts'
 import { trainSiteIntent } from '../../worker/intent/train-site-intent.ts'
@@ -124,7 +124,8 @@ describe('visitorIntent', () => {
     const sigmoid = (t: number) => 1 / (1 + Math.exp(-t))
     const trees = sigmoid(logit)
     const alone = sigmoid(onlineLogit(layer, logit, x))
-    const trust = sigmoid(1)
+    // The prior's log-odds plus the evidence earned.
+    const trust = sigmoid(PRIOR_EVIDENCE + 1)
     const served = trust * alone + (1 - trust) * trees
     expect(answer.score).toBe(Math.round(served * 1e4) / 1e4)
     // Neither the trees alone nor the layer alone.

@@ -42,8 +42,12 @@ export function layout(
           </nav>
         </header>
         <!-- Shown by store.css to shoppers whose purchase intent is low or medium, as the README's
-          example does: the band is <html data-edgelift-intent>, set by widget.js. -->
-        <p class="free-delivery">Still deciding? Delivery is free on this order today.</p>
+          banner example does (its offer is not free delivery here: that is what the buy-button
+          experiment tests, and every shopper seeing it would blur the test). The band is
+          <html data-edgelift-intent>, set by widget.js. -->
+        <p class="intent-offer">
+          Still deciding? Take 10% off your first order with code HEARTH10.
+        </p>
         <main>${body}</main>
         <footer>
           A demo store running on edgelift. Product data: UCI Online Retail (CC BY 4.0).

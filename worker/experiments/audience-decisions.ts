@@ -5,9 +5,10 @@
  * audience, so every assignment row carries the visitor's traits.
  *
  * A visit's first `/v1/assign` comes before its first page view is stored, so a decision made
- * then has no intent band. The band recorded is then the first one known within the half hour
- * after the decision (the visit's next pages), so results by intent do not put most visitors in
- * `unknown`. That band can already reflect what the variation showed on the first page.
+ * then has no intent band. The band recorded is then the first one known on a later request of
+ * the next half hour that buckets the visitor again, so results by intent do not put most
+ * visitors in `unknown`. That band, and whether such a request comes, can follow from what the
+ * variation showed on the first page (README says so where results break down by intent).
  */
 import { and, eq, gte, isNull, sql } from 'drizzle-orm'
 import { prepare, type Database } from '../db/database.ts'

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { INTENT_FEATURES, type IntentFeature } from './features.ts'
-import { PRIOR_EVIDENCE, type OnlineLayer } from './online-layer.ts'
+import type { OnlineLayer } from './online-layer.ts'
 import { ensembleProblem, type TreeEnsemble } from './tree-ensemble.ts'
 
 export const INTENT_MODEL_FORMAT = 'edgelift-intent-model'
@@ -50,8 +50,8 @@ const onlineSchema = z.object({
   bias: finite,
   weights: z.array(finite),
   updates: count,
-  // A layer stored without its evidence has shown nothing yet, so it starts from the prior.
-  evidence: finite.default(PRIOR_EVIDENCE),
+  // A layer stored without its evidence is weighed by the prior alone.
+  evidence: finite.default(0),
 })
 
 const schema = z.object({

@@ -12,16 +12,17 @@
  *
  * What is served is not the layer alone but a Bayesian mixture of the layer and the frozen
  * ensemble: the layer's weight starts at PRIOR_TRUST and then follows how well each has forecast
- * the sessions learnt from since the layer started (`evidence`, the prior log-odds plus the
- * summed log-likelihood ratio; each training starts a new layer). Log loss is mixable, so over
+ * the sessions learnt from since the layer started (`evidence`, the summed log-likelihood ratio,
+ * added to the prior's log-odds when served; each training starts a new layer). Log loss is mixable, so over
  * all the sessions learnt since the layer started, the mixture's total log loss is at most the
  * trees' plus -ln(1 - PRIOR_TRUST) and at most the layer's plus -ln(PRIOR_TRUST). The prior
  * leans to the trees because they are the model validated on the site's history and the layer is
- * the experiment on top of them: a layer that drifts the wrong way costs at most 0.05 nats in all
+ * the experiment on top of them: a layer that drifts the wrong way costs at most 0.051 nats in all
  * against them, and a layer that follows real drift is trusted once it has earned about 3 nats.
  * The bound is cumulative, not for every stretch: a layer that earned much evidence early loses
- * trust only as fast as it loses it back. It holds for the ended sessions the layer learns from;
- * `/v1/assign` applies the same weight to sessions still open.
+ * trust only as fast as it loses it back. It holds for the ended sessions the layer learns from
+ * (a skipped non-finite step leaves its session out of the evidence too); `/v1/assign` applies
+ * the same weight to sessions still open.
  *
  * In-house rather than ml-logistic-regression: that package fits a whole matrix of rows by batch
  * gradient ascent from zero weights (and has no intercept or regularisation), while the layer
@@ -46,7 +47,7 @@ export const ONLINE_FEATURES = [
 
 /** The layer's weight in the served score before it has forecast any session. */
 export const PRIOR_TRUST = 0.05
-/** The evidence a layer starts with: the log-odds of PRIOR_TRUST. */
+/** The log-odds of PRIOR_TRUST, to which the served score adds the layer's evidence. */
 export const PRIOR_EVIDENCE = Math.log(PRIOR_TRUST / (1 - PRIOR_TRUST))
 
 export type OnlineLayer = {
@@ -61,8 +62,8 @@ export type OnlineLayer = {
   /** Sessions learnt from since training. */
   updates: number
   /**
-   * PRIOR_EVIDENCE plus the layer's log-likelihood over the frozen ensemble's, summed over those
-   * sessions: the served score trusts the layer with weight sigmoid(evidence).
+   * The layer's log-likelihood over the frozen ensemble's, summed over those sessions: the served
+   * score trusts the layer with weight sigmoid(PRIOR_EVIDENCE + evidence).
    */
   evidence: number
 }
@@ -114,7 +115,7 @@ export function startOnlineLayer(
     bias: 0,
     weights: [1, ...features.map(() => 0)],
     updates: 0,
-    evidence: PRIOR_EVIDENCE,
+    evidence: 0,
   }
 }
 
@@ -163,7 +164,7 @@ export function servedProbability(layer: OnlineLayer, logit: number, x: ArrayLik
 }
 
 /** The layer's weight in the served score. */
-const trustOf = (layer: OnlineLayer) => sigmoid(layer.evidence)
+const trustOf = (layer: OnlineLayer) => sigmoid(PRIOR_EVIDENCE + layer.evidence)
 
 /** The layer's weight in the served score, to four decimals, as the admin sees it. */
 export function onlineTrust(layer: OnlineLayer): number {

@@ -106,9 +106,16 @@ function beforePurchase(session: Session): { events: SessionEvent[]; bought: 0 |
  * The site's sessions that started in `[fromMs, toMs)` and had ended by `toMs` (no event in its
  * last 30 minutes), with their features and whether they bought, oldest first. Sessions with no
  * page or product view before their purchase (imported orders) teach nothing and are left out.
- * Reads only the visitors with a view since `fromMs`, with their history, and of a very large
- * site its latest events (sessions.ts, MAX_READ_EVENTS).
+ * A short window (online learning's two days) reads only the visitors with a view in it, with
+ * their history; a long one (training's year) reads every visitor, of a very large site a part
+ * (sessions.ts, MAX_READ_EVENTS).
  */
+/**
+ * The longest window read by its active visitors only: past it nearly every visitor of the read
+ * is active, and the filter would only cost.
+ */
+const ACTIVE_VISITORS_WINDOW_MS = 7 * DAY_MS
+
 export async function labelledSessions(
   db: Database,
   siteId: string,
@@ -127,7 +134,7 @@ export async function labelledSessions(
     siteId,
     fromMs - HISTORY_LOOKBACK_MS,
     toMs,
-    { ...options, activeSince: fromMs },
+    toMs - fromMs <= ACTIVE_VISITORS_WINDOW_MS ? { ...options, activeSince: fromMs } : options,
   )) {
     // What the archive kept of the visitor's older events, all before any still stored.
     const archived = await historyOf(visitorId)

@@ -109,12 +109,11 @@ export type VisitorsEventsOptions = {
 
 /**
  * The site's events with `from <= at < to`, one visitor at a time (each visitor's in time order),
- * read in chunks and at most `maxEvents` in all, never past the Worker's limits. A site with more
- * is read from the time its latest page views start (half the budget of them, found on the
- * `(site_id, type, at)` index), so a pass reads the latest sessions rather than the first
- * visitors in id order; the rest of the budget covers the events between those page views.
- * `activeSince` limits the pass to the visitors seen since then, with their whole history in
- * the range: learning from the last two days reads their visitors, not the site's year.
+ * read in chunks and at most `maxEvents` in all, never past the Worker's limits: a site with more
+ * is read in part, visitors in id order (edgelift's ids are random, so a random sample of them;
+ * a store's own ids may not be). `activeSince` limits the pass to the visitors with a view since
+ * then, with their history in the range: learning from the last two days reads those visitors,
+ * not a sample of the site's year that may leave them out.
  */
 export async function* visitorsEvents(
   db: Database,
@@ -129,11 +128,6 @@ export async function* visitorsEvents(
       ? sql``
       : sql`AND visitor_id IN (SELECT visitor_id FROM events WHERE site_id = ${siteId}
           AND type IN ('page_view', 'view') AND at >= ${options.activeSince} AND at < ${to})`
-  const [edge] = await db.all<{ at: number }>(sql`
-    SELECT at FROM events WHERE site_id = ${siteId} AND type = 'page_view'
-      AND at >= ${from} AND at < ${to} ${active}
-    ORDER BY at DESC LIMIT 1 OFFSET ${Math.floor(maxEvents / 2)}`)
-  const start = edge ? Math.max(from, edge.at) : from
   let after: { visitorId: string; at: number; id: string } | undefined
   let read = 0
   let visitor: SessionEvent[] = []
@@ -145,7 +139,7 @@ export async function* visitorsEvents(
     const limit = Math.min(READ_CHUNK, maxEvents - read)
     const rows = await db.all<SessionEvent & { visitorId: string }>(sql`
       SELECT ${SESSION_EVENT_COLUMNS}, visitor_id AS visitorId FROM events
-      WHERE site_id = ${siteId} AND at >= ${start} AND at < ${to} ${active} ${cursor}
+      WHERE site_id = ${siteId} AND at >= ${from} AND at < ${to} ${active} ${cursor}
       ORDER BY visitor_id, at, id LIMIT ${limit}`)
     for (const row of rows) {
       if (row.visitorId !== visitorId && visitor.length > 0) {

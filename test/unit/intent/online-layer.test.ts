@@ -106,14 +106,16 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
       bias: 2,
       weights: [0.5, 1, 0, 0, 0, 0, 0, 0, 0, 0],
     }
-    expect(layer.evidence).toBe(PRIOR_EVIDENCE)
+    expect(layer.evidence).toBe(0)
     expect(servedProbability(layer, -1.3, vector({ PageValues: 10 }))).toBeCloseTo(
       sigmoid(-1.3) * (1 - PRIOR_TRUST) +
         sigmoid(onlineLogit(layer, -1.3, vector({ PageValues: 10 }))) * PRIOR_TRUST,
       14,
     )
-    // Evidence 0 weighs the two evenly.
-    expect(servedProbability({ ...layer, evidence: 0 }, -1.3, vector({ PageValues: 10 }))).toBe(
+    // Evidence that cancels the prior weighs the two evenly.
+    expect(
+      servedProbability({ ...layer, evidence: -PRIOR_EVIDENCE }, -1.3, vector({ PageValues: 10 })),
+    ).toBe(
       sigmoid(-1.3) * 0.5 + sigmoid(onlineLogit(layer, -1.3, vector({ PageValues: 10 }))) * 0.5,
     )
     expect(servedProbability(startOnlineLayer(training), -1.3, vector({ PageValues: 10 }))).toBe(
@@ -126,7 +128,7 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
     const x = vector({})
     const next = updateOnlineLayer(layer, 0, x, 1, options).layer
     // The layer said sigmoid(1) where the trees said 0.5, and the session bought.
-    expect(next.evidence).toBeCloseTo(PRIOR_EVIDENCE + Math.log(sigmoid(1) / 0.5), 12)
+    expect(next.evidence).toBeCloseTo(Math.log(sigmoid(1) / 0.5), 12)
     const after = updateOnlineLayer(next, 0, x, 0, options).layer
     const said = sigmoid(onlineLogit(next, 0, x))
     expect(after.evidence).toBeCloseTo(next.evidence + Math.log((1 - said) / 0.5), 12)
@@ -173,16 +175,16 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
     const x = vector({ PageValues: 10 })
     for (let i = 0; i < 300; i++)
       layer = updateOnlineLayer(layer, -2, x, i % 2 === 0 ? 1 : 0, DEFAULT_ONLINE).layer
-    expect(sigmoid(layer.evidence)).toBeGreaterThan(0.99)
+    expect(sigmoid(PRIOR_EVIDENCE + layer.evidence)).toBeGreaterThan(0.99)
     expect(servedProbability(layer, -2, x)).toBeGreaterThan(sigmoid(-1))
   })
 
-  it('reads a stored layer without evidence as one with the prior alone', () => {
+  it('reads a stored layer without evidence as weighed by the prior alone', () => {
     const layer = { ...startOnlineLayer(training), evidence: 3 }
     const model = { online: startOnlineLayer(training) } as Parameters<typeof parseOnlineLayer>[1]
     expect(parseOnlineLayer(JSON.stringify(layer), model)?.evidence).toBe(3)
     const { evidence: _, ...stored } = layer
-    expect(parseOnlineLayer(JSON.stringify(stored), model)?.evidence).toBe(PRIOR_EVIDENCE)
+    expect(parseOnlineLayer(JSON.stringify(stored), model)?.evidence).toBe(0)
     expect(parseOnlineLayer(JSON.stringify({ ...stored, evidence: 'x' }), model)).toBeNull()
   })
 
@@ -191,6 +193,6 @@ describe('the served score: the layer mixed with the frozen trees by evidence', 
     // only the log-odds give the trees their loss of about 40 nats against the layer's.
     const layer = { ...startOnlineLayer(training), bias: -40 }
     const next = updateOnlineLayer(layer, 40, vector({}), 0, options).layer
-    expect(next.evidence).toBeCloseTo(PRIOR_EVIDENCE + 40 - Math.log1p(Math.exp(0)), 9)
+    expect(next.evidence).toBeCloseTo(40 - Math.log1p(Math.exp(0)), 9)
   })
 })
