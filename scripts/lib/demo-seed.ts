@@ -10,7 +10,7 @@ import { createReadStream } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { createOnlineRetailParser } from '../../worker/import/online-retail.ts'
-import { demoIntentHistory } from './demo-intent-history.ts'
+import { demoIntentHistory, type DemoIntentHistory } from './demo-intent-history.ts'
 import { importFile } from './import-file.ts'
 
 export const DEMO_DATA = 'demo/online-retail-demo.csv.gz'
@@ -147,16 +147,19 @@ async function seedIntentHistory(
   const now = Date.now()
   const common = { catalog, rate: 0.12 }
   if (train) await trainOnPastVisits(api, step, now, common)
-  const recent = demoIntentHistory({
-    ...common,
-    prefix: 'demo-recent',
-    visits: 300,
-    from: now - 40 * HOUR,
-    to: now - 2 * HOUR,
-    seed: 12,
-  })
-  step(`Importing the last 40 hours' ${recent.visits} visits and learning from them`)
-  await importNdjson(api, recent.ndjson)
+  await importVisits(
+    api,
+    step,
+    {
+      ...common,
+      prefix: 'demo-recent',
+      visits: 300,
+      from: now - 40 * HOUR,
+      to: now - 2 * HOUR,
+      seed: 12,
+    },
+    (recent) => `Importing the last 40 hours' ${recent.visits} visits and learning from them`,
+  )
   const learnt = await call<{ learning: { learnt: number; reason?: string } }>(
     api,
     'POST',
@@ -175,18 +178,20 @@ async function trainOnPastVisits(
   now: number,
   common: { catalog: string[]; rate: number },
 ): Promise<void> {
-  const past = demoIntentHistory({
-    ...common,
-    prefix: 'demo-past',
-    visits: 1200,
-    from: now - 10 * DAY,
-    to: now - 3 * DAY,
-    seed: 11,
-  })
-  step(
-    `Importing ${past.visits} past visits for the purchase-intent model (${past.purchases} bought)`,
+  await importVisits(
+    api,
+    step,
+    {
+      ...common,
+      prefix: 'demo-past',
+      visits: 1200,
+      from: now - 10 * DAY,
+      to: now - 3 * DAY,
+      seed: 11,
+    },
+    (past) =>
+      `Importing ${past.visits} past visits for the purchase-intent model (${past.purchases} bought)`,
   )
-  await importNdjson(api, past.ndjson)
   const trained = await call<{
     training: { trained: boolean; version?: string; reason?: string; sessions: number }
   }>(api, 'POST', '/v1/admin/intent/train')
@@ -198,6 +203,18 @@ async function trainOnPastVisits(
       ? `  the store's own intent model, trained on ${training.sessions} sessions`
       : `  ${training.reason ?? 'the starter model serves'}`,
   )
+}
+
+/** Generates visits, says what they are, and imports them. */
+async function importVisits(
+  api: string,
+  step: (message: string) => void,
+  options: Parameters<typeof demoIntentHistory>[0],
+  says: (history: DemoIntentHistory) => string,
+): Promise<void> {
+  const history = demoIntentHistory(options)
+  step(says(history))
+  await importNdjson(api, history.ndjson)
 }
 
 async function importNdjson(api: string, ndjson: string): Promise<void> {

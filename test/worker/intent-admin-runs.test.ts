@@ -3,7 +3,8 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { MIN_SITE_PURCHASES } from '../../worker/intent/train-site-intent.ts'
-import { admin, createSite, eventId, rows, type TestSite } from './support/api.ts'
+import { admin, createSite, rows, type TestSite } from './support/api.ts'
+import { storedEventRow } from './support/intent.ts'
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
@@ -36,17 +37,13 @@ async function storeSessions(
   endedAgo: number,
   buyEvery: number,
 ) {
-  const insert = env.DB.prepare(
-    `INSERT INTO events (site_id, id, type, visitor_id, received_at, at, path, page_kind, revenue_minor, currency)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
   const now = Date.now()
   const statements = []
   for (let i = 0; i < count; i++) {
     const visitor = `${prefix}-${i}`
     const end = now - endedAgo - i * MINUTE
-    const view = (at: number, path: string, kind: string) =>
-      insert.bind(site.id, eventId(), 'page_view', visitor, at, at, path, kind, null, null)
+    const view = (at: number, path: string, pageKind: string) =>
+      storedEventRow(site.id, visitor, at, 'page_view', { path, pageKind })
     statements.push(
       view(end - 3 * MINUTE, '/', 'home'),
       view(end - 2 * MINUTE, `/p/${i % 7}`, 'product'),
@@ -54,7 +51,7 @@ async function storeSessions(
     if (i % buyEvery === 0)
       statements.push(
         view(end - MINUTE, '/cart', 'cart'),
-        insert.bind(site.id, eventId(), 'purchase', visitor, end, end, null, null, 5000, 'USD'),
+        storedEventRow(site.id, visitor, end, 'purchase', { revenueMinor: 5000, currency: 'USD' }),
       )
   }
   await env.DB.batch(statements)

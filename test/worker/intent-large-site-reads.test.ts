@@ -5,7 +5,8 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { database } from '../../worker/db/database.ts'
 import { labelledSessions } from '../../worker/intent/session-features.ts'
-import { createSite, eventId, type TestSite } from './support/api.ts'
+import { createSite, type TestSite } from './support/api.ts'
+import { storedEventRow } from './support/intent.ts'
 
 const db = database(env.DB)
 const MINUTE = 60_000
@@ -16,10 +17,6 @@ const DAY = 24 * 60 * MINUTE
  * and the last buying.
  */
 async function visitors(site: TestSite, prefix: string, count: number, endedAgo: number) {
-  const insert = env.DB.prepare(
-    `INSERT INTO events (site_id, id, type, visitor_id, received_at, at, path, page_kind, revenue_minor, currency)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
   const now = Date.now()
   const statements = []
   for (let i = 0; i < count; i++) {
@@ -27,22 +24,13 @@ async function visitors(site: TestSite, prefix: string, count: number, endedAgo:
     const end = now - endedAgo - i * MINUTE
     for (const at of [end - 2 * MINUTE, end - MINUTE])
       statements.push(
-        insert.bind(
-          site.id,
-          eventId(),
-          'page_view',
-          visitor,
-          at,
-          at,
-          '/p/1',
-          'product',
-          null,
-          null,
-        ),
+        storedEventRow(site.id, visitor, at, 'page_view', { path: '/p/1', pageKind: 'product' }),
+        // Events other than views count against the budget too.
+        storedEventRow(site.id, visitor, at, 'exposure'),
       )
     if (i === count - 1)
       statements.push(
-        insert.bind(site.id, eventId(), 'purchase', visitor, end, end, null, null, 5000, 'USD'),
+        storedEventRow(site.id, visitor, end, 'purchase', { revenueMinor: 5000, currency: 'USD' }),
       )
   }
   await env.DB.batch(statements)

@@ -746,7 +746,7 @@ export interface paths {
     put?: never
     /**
      * Train the intent model now
-     * @description What the nightly cron does for this site, now (after an import, say): refreshes the pages’ bounce, exit and value statistics, then trains boosted trees on the site’s ended sessions of the last year (the latest 50,000). Below 50 purchases the starter model keeps scoring, and `reason` says so. A new model restarts the online layer.
+     * @description What the nightly cron does for this site, now (after an import, say): refreshes the pages’ bounce, exit and value statistics, then trains boosted trees on the site’s ended sessions of the last year (of a large site, those of the visitors one pass of 200,000 events reads; at most the latest 50,000). Below 50 purchases the starter model keeps scoring, and `reason` says so. A new model restarts the online layer.
      */
     post: operations['postAdminIntentTrain']
     delete?: never

@@ -52,3 +52,31 @@ export async function arrive(site: Site, now: number, visitorId: string, events:
   )
   expect(result.rejected).toEqual([])
 }
+
+/**
+ * A D1 statement storing one event of `visitorId` at `at` as if it arrived then (received and
+ * analysed at the same time), for building a site's history in one batch.
+ */
+export function storedEventRow(
+  siteId: string,
+  visitorId: string,
+  at: number,
+  type: string,
+  fields: { path?: string; pageKind?: string; revenueMinor?: number; currency?: string } = {},
+): D1PreparedStatement {
+  return env.DB.prepare(
+    `INSERT INTO events (site_id, id, type, visitor_id, received_at, at, path, page_kind, revenue_minor, currency)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).bind(
+    siteId,
+    eventId(),
+    type,
+    visitorId,
+    at,
+    at,
+    fields.path ?? null,
+    fields.pageKind ?? null,
+    fields.revenueMinor ?? null,
+    fields.currency ?? null,
+  )
+}
