@@ -11,7 +11,8 @@ import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import { createOnlineRetailParser } from '../../worker/import/online-retail.ts'
 import { demoIntentHistory, type DemoIntentHistory } from './demo-intent-history.ts'
-import { importFile } from './import-file.ts'
+import { importFile, postImport } from './import-file.ts'
+import { DAY_MS, HOUR_MS } from '../../shared/durations.ts'
 
 export const DEMO_DATA = 'demo/online-retail-demo.csv.gz'
 const ADMIN = { authorization: 'Bearer sk_demo', 'content-type': 'application/json' }
@@ -127,9 +128,6 @@ export async function seedDemo(api: string, step: (message: string) => void): Pr
     )
 }
 
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
-
 /**
  * Browsing history for the purchase-intent model, as a store that has run edgelift for a while
  * would have: a week of past visits to train the store's own model on (the nightly's work, done
@@ -154,8 +152,8 @@ async function seedIntentHistory(
       ...common,
       prefix: 'demo-recent',
       visits: 300,
-      from: now - 40 * HOUR,
-      to: now - 2 * HOUR,
+      from: now - 40 * HOUR_MS,
+      to: now - 2 * HOUR_MS,
       seed: 12,
     },
     (recent) => `Importing the last 40 hours' ${recent.visits} visits and learning from them`,
@@ -185,8 +183,8 @@ async function trainOnPastVisits(
       ...common,
       prefix: 'demo-past',
       visits: 1200,
-      from: now - 10 * DAY,
-      to: now - 3 * DAY,
+      from: now - 10 * DAY_MS,
+      to: now - 3 * DAY_MS,
       seed: 11,
     },
     (past) =>
@@ -214,16 +212,8 @@ async function importVisits(
 ): Promise<void> {
   const history = demoIntentHistory(options)
   step(says(history))
-  await importNdjson(api, history.ndjson)
-}
 
-async function importNdjson(api: string, ndjson: string): Promise<void> {
-  const res = await fetch(`${api}/v1/admin/import/events?format=ndjson`, {
-    method: 'POST',
-    headers: { authorization: ADMIN.authorization, 'content-type': 'application/x-ndjson' },
-    body: ndjson,
-  })
-  const body = (await res.json()) as { skippedCount?: number; skippedByReason?: unknown }
-  if (res.status !== 200 || body.skippedCount)
-    throw new Error(`importing the intent history failed: ${res.status} ${JSON.stringify(body)}`)
+  const totals = await postImport({ api, adminKey: 'sk_demo', format: 'ndjson' }, history.ndjson)
+  if (totals.skippedCount > 0)
+    throw new Error(`importing the intent history skipped lines: ${JSON.stringify(totals.skipped)}`)
 }

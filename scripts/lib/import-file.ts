@@ -111,8 +111,13 @@ function addToTotals(totals: ImportTotals, result: ImportTotals, lineShift: numb
  * JSON error envelope) is final; a network failure or any other answer (a 5xx, a proxy's page)
  * is tried again, up to `ATTEMPTS` times with a growing pause.
  */
-async function postImport(
-  { api, adminKey, format, dateOrder }: ImportFileOptions,
+export async function postImport(
+  {
+    api,
+    adminKey,
+    format,
+    dateOrder,
+  }: Pick<ImportFileOptions, 'api' | 'adminKey' | 'format' | 'dateOrder'>,
   body: string,
 ): Promise<ImportTotals> {
   const query = `format=${format}${dateOrder ? `&dates=${dateOrder}` : ''}`

@@ -8,6 +8,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it, vi } from 'vitest'
 import worker from '../../worker/index.ts'
 import { call, createSite, eventId, publicPost, rows, type TestSite } from './support/api.ts'
+import { storedEventRow } from './support/intent.ts'
 
 const MINUTE = 60_000
 const CHROME =
@@ -127,39 +128,13 @@ describe('the scheduled handler', () => {
     const site = await createSite()
     const now = Date.now()
     // Two visitors whose sessions ended two hours ago, one still browsing.
-    const insert = env.DB.prepare(
-      `INSERT INTO events (site_id, id, type, visitor_id, received_at, at, path, page_kind, revenue_minor, currency)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
     const at = (minutesAgo: number) => now - minutesAgo * MINUTE
     await env.DB.batch([
-      insert.bind(
-        site.id,
-        eventId(),
-        'page_view',
-        'a',
-        at(130),
-        at(130),
-        '/p/1',
-        'product',
-        null,
-        null,
-      ),
-      insert.bind(
-        site.id,
-        eventId(),
-        'page_view',
-        'a',
-        at(125),
-        at(125),
-        '/cart',
-        'cart',
-        null,
-        null,
-      ),
-      insert.bind(site.id, eventId(), 'purchase', 'a', at(120), at(120), null, null, 5000, 'USD'),
-      insert.bind(site.id, eventId(), 'page_view', 'b', at(130), at(130), '/', 'home', null, null),
-      insert.bind(site.id, eventId(), 'page_view', 'c', at(5), at(5), '/', 'home', null, null),
+      storedEventRow(site.id, 'a', at(130), 'page_view', { path: '/p/1', pageKind: 'product' }),
+      storedEventRow(site.id, 'a', at(125), 'page_view', { path: '/cart', pageKind: 'cart' }),
+      storedEventRow(site.id, 'a', at(120), 'purchase', { revenueMinor: 5000, currency: 'USD' }),
+      storedEventRow(site.id, 'b', at(130), 'page_view', { path: '/', pageKind: 'home' }),
+      storedEventRow(site.id, 'c', at(5), 'page_view', { path: '/', pageKind: 'home' }),
     ])
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
     const run = async () => {

@@ -3,9 +3,9 @@
  * `<html data-edgelift-intent="low|medium|high">` for CSS, and handlers registered with
  * `edgelift.push(['on', 'intent', fn])`, called with `{ band, score, model }` when the band
  * becomes known on this page (each page load asks once) and whenever a later answer changes it;
- * one registered after that is called at once. Each
- * handler runs inside its own guard: one that throws is logged, never thrown into the page, and
- * neither stops the handlers after it nor the assignment whose answer carried the band.
+ * one registered after that is called at once. Each handler runs inside its own guard: one that
+ * throws is logged, never thrown into the page, and neither stops the handlers after it nor the
+ * assignment whose answer carried the band.
  */
 import { guard } from './log.ts'
 

@@ -13,12 +13,13 @@
  * What is served is not the layer alone but a Bayesian mixture of the layer and the frozen
  * ensemble: the layer's weight starts at PRIOR_TRUST and then follows how well each has forecast
  * the sessions learnt from since the layer started (`evidence`, the summed log-likelihood ratio,
- * added to the prior's log-odds when served; each training starts a new layer). Log loss is mixable, so over
- * all the sessions learnt since the layer started, the mixture's total log loss is at most the
- * trees' plus -ln(1 - PRIOR_TRUST) and at most the layer's plus -ln(PRIOR_TRUST). The prior
- * leans to the trees because they are the model validated on the site's history and the layer is
- * the experiment on top of them: a layer that drifts the wrong way costs at most 0.051 nats in all
- * against them, and a layer that follows real drift is trusted once it has earned about 3 nats.
+ * added to the prior's log-odds when served; each training starts a new layer). Log loss is
+ * mixable, so over all the sessions learnt since the layer started, the mixture's total log loss
+ * is at most the trees' plus -ln(1 - PRIOR_TRUST) and at most the layer's plus -ln(PRIOR_TRUST).
+ * The prior leans to the trees because they are the model validated on the site's history and
+ * the layer is the experiment on top of them: a layer that drifts the wrong way costs at most
+ * 0.051 nats in all against them, and a layer that follows real drift is trusted once it has
+ * earned about 3 nats.
  * The bound is cumulative, not for every stretch: a layer that earned much evidence early loses
  * trust only as fast as it loses it back. It holds for the ended sessions the layer learns from
  * (a skipped non-finite step leaves its session out of the evidence too); `/v1/assign` applies

@@ -6,7 +6,12 @@
  */
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/database.ts'
-import { LEARN_LOOKBACK_MS, learnEndedSessions, type LearnOutcome } from './learn-ended-sessions.ts'
+import {
+  LEARN_LOOKBACK_MS,
+  learnEndedSessions,
+  type LearnOptions,
+  type LearnOutcome,
+} from './learn-ended-sessions.ts'
 import type { OnlineOptions } from './online-layer.ts'
 import type { LabelledSessions } from './session-source.ts'
 import { errorCauses } from '../error-causes.ts'
@@ -96,7 +101,7 @@ export async function runIntentCron(
 export async function learnIntentForSite(
   db: Database,
   siteId: string,
-  options: { now: number; sgd: OnlineOptions; sessions: LabelledSessions },
+  options: LearnOptions,
 ): Promise<LearnOutcome> {
   try {
     const outcome = await learnEndedSessions(db, siteId, options)
@@ -111,8 +116,8 @@ export async function learnIntentForSite(
 
 /**
  * One site's training, as the nightly cron, `POST /v1/admin/intent/train` and `npm run
- * train:intent -- --site` run it: the pages'
- * bounce, exit and value statistics first (training and serving read them), then the model.
+ * train:intent -- --site` run it: the pages' bounce, exit and value statistics first (training
+ * and serving read them), then the model.
  */
 export async function trainIntentForSite(
   db: Database,

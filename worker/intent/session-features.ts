@@ -103,6 +103,12 @@ function beforePurchase(session: Session): { events: SessionEvent[]; bought: 0 |
 }
 
 /**
+ * The longest window read by its active visitors only: past it nearly every visitor of the read
+ * is active, and the filter would only cost.
+ */
+const ACTIVE_VISITORS_WINDOW_MS = 7 * DAY_MS
+
+/**
  * The site's sessions that started in `[fromMs, toMs)` and had ended by `toMs` (no event in its
  * last 30 minutes), with their features and whether they bought, oldest first. Sessions with no
  * page or product view before their purchase (imported orders) teach nothing and are left out.
@@ -110,12 +116,6 @@ function beforePurchase(session: Session): { events: SessionEvent[]; bought: 0 |
  * their history; a long one (training's year) reads every visitor, of a very large site a part
  * (sessions.ts, MAX_READ_EVENTS).
  */
-/**
- * The longest window read by its active visitors only: past it nearly every visitor of the read
- * is active, and the filter would only cost.
- */
-const ACTIVE_VISITORS_WINDOW_MS = 7 * DAY_MS
-
 export async function labelledSessions(
   db: Database,
   siteId: string,
